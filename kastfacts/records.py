@@ -1,0 +1,140 @@
+"""The records kastfacts reads and writes: documents, facts, conflicts.
+
+These dataclasses are the JSON contract (README "Fact contract"): `to_dict()` gives exactly the
+object printed as JSON, with optional fields left out when they do not apply.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+KINDS = ("person", "place", "organization", "date", "percentage")
+
+
+def _compact(obj) -> dict[str, Any]:
+    """asdict without the optional fields that are None (keeps JSON lines short and stable)."""
+    return {k: v for k, v in asdict(obj).items() if v is not None and v != {} and v != []}
+
+
+@dataclass
+class Fact:
+    """One mention of a person, place, organization, date or percentage in one document.
+
+    `text == document_text[start:end]` always holds; `value` is the normalized form.
+    """
+    doc: str
+    lang: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value: Any
+    entity: str | None = None
+    code: str | None = None             # ISO 3166-1 alpha-2 of a country, or of a city's country
+    subject: str | None = None          # percentages: whose share (canonical name)
+    attribute: str | None = None        # percentages: vote_share, turnout, abstention, counted, share
+    # optional detail, kept in JSON when set
+    label: str | None = None            # what the statistical model said (PER, LOC, GPE, ...)
+    geonames_id: int | None = None      # cities
+    place_type: str | None = None       # country | city | region | landmark | other
+    variants: list[str] | None = None   # people/places: other spellings of this entity seen in the corpus
+    decimals: int | None = None         # percentages: decimals as written ("58,10" -> 2)
+    unit: str | None = None             # percentages: "percent" or "points"
+    low: float | None = None            # percentages given as a range ("58,3-60,7 %")
+    high: float | None = None
+    context: str | None = None          # percentages: "key=value;..." with year, round, counted, contest (see claims.py)
+    resolution: str | None = None       # dates: explicit | anchored | corpus_anchored | underspecified
+    timex: str | None = None            # dates: the value as the text alone gives it (XXXX-WXX-2)
+    tense: str | None = None            # dates: past | future | present, from the words or the sentence's verb
+    participants: list[str] | None = None   # dates: canonical names of the entities the dated event involves
+
+    def to_dict(self) -> dict[str, Any]:
+        return _compact(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Fact":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class SkippedBlock:
+    """A paragraph that yields no facts, and why (other language, boilerplate)."""
+    start: int
+    end: int
+    lang: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _compact(self)
+
+
+@dataclass
+class Document:
+    """A document as read: its id (path relative to the folder given), text and metadata."""
+    doc: str
+    path: str
+    text: str
+    lang: str | None = None                 # main language (metadata, --lang, or detected)
+    lang_source: str | None = None          # metadata | option | detected
+    published: str | None = None            # ISO date, from metadata or --published
+    anchor: str | None = None               # the date relative expressions resolve against
+    anchor_method: str | None = None        # metadata | option | inferred:<how> | corpus:<how>
+    anchor_confidence: float | None = None
+    encoding: str | None = None
+    sha256: str | None = None
+    source: str | None = None
+    title: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)   # unknown .meta.json keys, kept
+    skipped_blocks: list[SkippedBlock] = field(default_factory=list)
+
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        d = _compact(self)
+        d["skipped_blocks"] = [b.to_dict() for b in self.skipped_blocks]
+        if not with_text:
+            d.pop("text", None)
+        return d
+
+
+@dataclass
+class ConflictValue:
+    """One side of a disagreement, with what a journalist needs to check it."""
+    value: Any
+    doc: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    lang: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _compact(self)
+
+
+@dataclass
+class Conflict:
+    """Claims about one subject and attribute that cannot all be true (or a spelling variant)."""
+    subject: str
+    attribute: str
+    kind: str               # value | date | name | arithmetic | precision
+    severity: str           # substantive | rounding | spelling | precision (ordered so)
+    explanation: str
+    values: list[ConflictValue]
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _compact(self)
+        d["values"] = [v.to_dict() for v in self.values]
+        return d
+
+
+@dataclass
+class InputIssue:
+    """A file that was skipped (`skipped`) or read with a problem worth saying (`warning`)."""
+    path: str
+    reason: str
+    severity: str = "skipped"       # skipped | warning
+
+    def to_dict(self) -> dict[str, Any]:
+        return _compact(self)
