@@ -26,7 +26,7 @@ def extract(paths: str | Iterable[str], *, db: str = ":memory:", lang: str | Non
     `db` keeps them in a SQLite store (default: in memory only); the facts returned are those of
     the documents read in this call, resolved against everything in the store.
     """
-    from .extract import extract_to_store
+    from .extraction import extract_to_store
     from .store import Store
 
     paths = [paths] if isinstance(paths, str) else list(paths)

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 `conflicts --fail` found conflicts; 2 usage error; 3 some inputs were
 skipped (the rest was extracted); 4 a spaCy pipeline is missing; 5 the database cannot be used;
-130 interrupted.
+6 the Dask cluster cannot be used; 130 interrupted.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from rich.text import Text
 from . import __version__
 from .output import CONFLICT_COLUMNS, FACT_COLUMNS, write
 
-EXIT_CONFLICTS, EXIT_SKIPPED, EXIT_MODEL, EXIT_DB, EXIT_INTERRUPTED = 1, 3, 4, 5, 130
+EXIT_CONFLICTS, EXIT_SKIPPED, EXIT_MODEL, EXIT_DB, EXIT_CLUSTER, EXIT_INTERRUPTED = 1, 3, 4, 5, 6, 130
 
 app = typer.Typer(
     name="kastfacts", no_args_is_help=True, rich_markup_mode=None,
@@ -31,7 +31,7 @@ app = typer.Typer(
          "into one fact table, and show where the reports disagree.\n\n"
          "Example:  kastfacts extract seeds/ && kastfacts conflicts\n\n"
          "Exit codes: 0 ok, 1 conflicts found (conflicts --fail), 2 usage error, 3 some inputs skipped, "
-         "4 spaCy pipeline missing, 5 database unusable, 130 interrupted.")
+         "4 spaCy pipeline missing, 5 database unusable, 6 Dask cluster unusable, 130 interrupted.")
 models_app = typer.Typer(help="The spaCy pipelines kastfacts uses: list them, or install the pinned ones.\n\n"
                               "Example:  kastfacts models   |   kastfacts models install")
 app.add_typer(models_app, name="models")
@@ -47,6 +47,11 @@ class Format(str, Enum):
 
 FormatOption = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")
 DbOption = typer.Option("kastfacts.db", "--db", envvar="KASTFACTS_DB", help="SQLite database file.")
+
+
+def _console() -> Console:
+    """Tables for people: the terminal's width, or a wide page when a table is written to a file."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
 
 def _format(fmt: Optional[Format]) -> str:
@@ -127,14 +132,6 @@ def _conflict_table(c: dict, full: bool = False) -> Table:
     return table
 
 
-def _emit(records: list[dict] | object, fmt: str, columns, table_fn) -> None:
-    if fmt == "table":
-        console = Console(highlight=False)
-        table_fn(console)
-    else:
-        write(records, fmt, sys.stdout, columns)
-
-
 # -- commands ----------------------------------------------------------------------------------
 @app.command()
 def extract(
@@ -145,6 +142,8 @@ def extract(
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of documents whose metadata gives none."),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per available core)."),
+    cluster: Optional[str] = typer.Option(None, "--cluster", envvar="KASTFACTS_CLUSTER",
+                                          help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
 ) -> None:
     """Extract the facts of every document under PATHS into the database and print them.
@@ -155,7 +154,8 @@ def extract(
     Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
     """
     from .documents import parse_iso_date
-    from .extract import extract_to_store
+    from .extraction import extract_to_store
+    from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
 
     if lang and lang.lower() not in ("fr", "es", "en"):
@@ -189,27 +189,33 @@ def extract(
             task = progress.add_task("extracting", total=None)
             on_document = lambda doc: progress.advance(task)
         done = extract_to_store([str(p) for p in paths], store, lang=lang.lower() if lang else None,
-                                published=published, max_bytes=max_bytes, jobs=max(1, jobs),
+                                published=published, max_bytes=max_bytes, jobs=max(1, jobs), cluster=cluster,
                                 on_issue=on_issue, on_document=on_document)
         if progress:
             progress.stop()
+            progress = None
         done_set = set(done)
-        facts = [f.to_dict() for f in store.facts() if f.doc in done_set]
+        rows = (f.to_dict() for f in store.facts() if f.doc in done_set)
+        if fmt_name == "table":
+            _console().print(_fact_table(list(rows)))
+            count = None
+        else:
+            count = write(rows, fmt_name, sys.stdout, FACT_COLUMNS)
     except ModelMissing as exc:
-        if progress:
-            progress.stop()
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_MODEL)
+    except ClusterUnavailable as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_CLUSTER)
     except KeyboardInterrupt:
-        if progress:
-            progress.stop()
         err.print("interrupted: every document stored so far is complete; run the same command again to finish.")
         raise typer.Exit(EXIT_INTERRUPTED)
     finally:
+        if progress:
+            progress.stop()
         store.close()
-    _emit(facts, fmt_name, FACT_COLUMNS, lambda console: console.print(_fact_table(facts)))
     if not quiet:
-        err.print(f"{len(facts)} facts from {len(done)} documents into {db}"
+        err.print((f"{count} facts from " if count is not None else "") + f"{len(done)} documents into {db}"
                   + (f"; {len(skipped)} inputs skipped" if skipped else ""))
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -232,7 +238,7 @@ def facts(
         rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
         if _format(fmt) == "table":
             rows = list(rows)
-            Console(highlight=False).print(_fact_table(rows))
+            _console().print(_fact_table(rows))
         else:
             write(rows, _format(fmt), sys.stdout, FACT_COLUMNS)
 
@@ -254,7 +260,7 @@ def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
             how = (d.get("anchor_method") or "") + (f" ({d['anchor_confidence']:.2f})" if d.get("anchor_confidence") is not None else "")
             skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
             table.add_row(d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)
-        Console(highlight=False).print(table)
+        _console().print(table)
         for i in issues:
             err.print(f"skipped file: {escape(i['path'])}: {escape(i['reason'])}")
     else:
@@ -306,7 +312,7 @@ def conflicts(
             raise typer.BadParameter(f"there is no conflict number {explain}", param_hint="--explain")
     rows = [c.to_dict() for c in found]
     if _format(fmt) == "table":
-        console = Console(highlight=False)
+        console = _console()
         for c in rows:
             console.print(_conflict_table(c, full=explain is not None))
             if explain is not None:
@@ -353,7 +359,7 @@ def models(ctx: typer.Context, fmt: Optional[Format] = FormatOption) -> None:
         for r in rows:
             table.add_row(r["lang"], r["package"], r["pinned"], r["installed"] or "-", "yes" if r["loads"] else "no",
                           r.get("license", ""), r["notes"])
-        Console(highlight=False).print(table)
+        _console().print(table)
     else:
         write(rows, _format(fmt), sys.stdout, ("lang", "package", "pinned", "installed", "loads", "license", "notes"))
     if not all(r["loads"] for r in rows):

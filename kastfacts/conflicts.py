@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
 from typing import Iterable
@@ -117,42 +116,35 @@ def _decimals_of(fact: Fact) -> int:
 
 # --------------------------------------------------------------------------- claims
 
-@dataclass(frozen=True)
 class _Claim:
-    """A percentage fact, with its context parsed and its precision read."""
-    fact: Fact
-    subject: str
-    attribute: str
-    unit: str
-    value: Decimal
-    decimals: int
-    low: Decimal | None
-    high: Decimal | None
-    context: tuple[tuple[str, str], ...]
+    """A percentage fact, with its context parsed and its precision read (all computed once)."""
+    __slots__ = ("fact", "doc", "subject", "attribute", "unit", "value", "decimals", "low", "high",
+                 "context", "ctx", "ranged", "_nominal", "_interval", "_key", "lo", "hi", "nlo", "nhi")
 
-    @property
-    def doc(self) -> str:
-        return self.fact.doc
-
-    @property
-    def ranged(self) -> bool:
-        return self.low is not None and self.high is not None
-
-    @property
-    def ctx(self) -> dict[str, str]:
-        return dict(self.context)
+    def __init__(self, fact: Fact, subject: str, attribute: str, unit: str, value: Decimal, decimals: int,
+                 low: Decimal | None, high: Decimal | None, context: tuple[tuple[str, str], ...]):
+        self.fact, self.doc, self.subject, self.attribute, self.unit = fact, fact.doc, subject, attribute, unit
+        self.value, self.decimals, self.low, self.high, self.context = value, decimals, low, high, context
+        self.ctx = dict(context)
+        self.ranged = low is not None and high is not None
+        self._nominal = (low, high) if self.ranged else (value, value)
+        h = _half_unit(decimals)
+        self._interval = (self._nominal[0] - h, self._nominal[1] + h)
+        # the same bounds as exact integers (billionths): pairwise checks run on these, fast
+        self.lo, self.hi = (int(x.scaleb(9)) for x in self._interval)
+        self.nlo, self.nhi = (int(x.scaleb(9)) for x in self._nominal)
+        self._key = (fact.doc, fact.start, fact.end, str(value))
 
     def nominal(self) -> tuple[Decimal, Decimal]:
         """The interval as written (a point for a single value)."""
-        return (self.low, self.high) if self.ranged else (self.value, self.value)
+        return self._nominal
 
     def interval(self) -> tuple[Decimal, Decimal]:
-        lo, hi = self.nominal()
-        h = _half_unit(self.decimals)
-        return lo - h, hi + h
+        """Every number that rounds to what is written."""
+        return self._interval
 
     def sort_key(self):
-        return (self.doc, self.fact.start, self.fact.end, str(self.value))
+        return self._key
 
 
 def parse_context(context: str | None) -> dict[str, str]:
@@ -207,9 +199,14 @@ def _doc_years(facts: list[Fact]) -> dict[str, tuple[int, int]]:
 
 def _compatible(a: _Claim, b: _Claim, doc_years: dict[str, tuple[int, int]]) -> tuple[bool, bool]:
     """(can these claims be about the same thing, is that only because one leaves a key unsaid)."""
-    ca, cb = a.ctx, b.ctx
+    return _contexts_compatible(a.context, b.context, doc_years.get(a.doc), doc_years.get(b.doc))
+
+
+@lru_cache(maxsize=65536)
+def _contexts_compatible(ca_items, cb_items, span_a, span_b) -> tuple[bool, bool]:
+    ca, cb = dict(ca_items), dict(cb_items)
     partial = False
-    for key in set(ca) | set(cb):
+    for key in sorted(set(ca) | set(cb)):
         va, vb = ca.get(key), cb.get(key)
         if va is not None and vb is not None:
             if va != vb:
@@ -220,9 +217,8 @@ def _compatible(a: _Claim, b: _Claim, doc_years: dict[str, tuple[int, int]]) -> 
         if key == "contest" and (va or vb) in SEPARATE_CONTESTS:
             return False, False
         if key == "year":
-            said, unsaid = (a, b) if va is not None else (b, a)
-            span = doc_years.get(unsaid.doc)
-            year = _YEAR.match(said.ctx["year"])
+            said, span = (va, span_b) if va is not None else (vb, span_a)
+            year = _YEAR.match(said)
             if span and year and not span[0] <= int(year.group(1)) <= span[1]:
                 return False, False
         partial = True
@@ -237,9 +233,15 @@ def _gap(a: _Claim, b: _Claim) -> Decimal:
 
 
 def _agree(a: _Claim, b: _Claim) -> bool:
-    alo, ahi = a.interval()
-    blo, bhi = b.interval()
-    return max(alo, blo) < min(ahi, bhi)
+    """Some number rounds to both, as written (the intervals overlap)."""
+    return a.lo < b.hi and b.lo < a.hi
+
+
+_MAX_GAP_SCALED = int(PARTIAL_CONTEXT_MAX_GAP.scaleb(9))
+
+
+def _far_apart(a: _Claim, b: _Claim) -> bool:
+    return b.nlo - a.nhi > _MAX_GAP_SCALED or a.nlo - b.nhi > _MAX_GAP_SCALED
 
 
 def _rounding_level(a: _Claim, b: _Claim) -> bool:
@@ -348,78 +350,124 @@ def _truncation_note(claims: list[_Claim]) -> str:
 
 # --------------------------------------------------------------------------- value conflicts
 
-def _ambiguous_keys(claim: _Claim, group: list[_Claim]) -> set[str]:
-    """Keys the claim leaves unsaid while the group gives them several values (round 1 and 2)."""
-    seen: dict[str, set[str]] = defaultdict(set)
-    for c in group:
-        for k, v in c.context:
-            seen[k].add(v)
+def _ambiguous_keys(claim: _Claim, seen: dict[str, set[str]]) -> list[str]:
+    """Keys the claim leaves unsaid while its group gives them several values (round 1 and 2)."""
     ctx = claim.ctx
-    return {k for k, vs in seen.items() if len(vs) > 1 and k not in ctx}
+    return sorted(k for k, vs in seen.items() if len(vs) > 1 and k not in ctx)
 
 
-def _pairs(group: list[_Claim], doc_years) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Disagreeing and precision-only pairs (indices into the group) among comparable claims."""
-    disagree, precision = [], []
-    comparable: dict[tuple[int, int], bool] = {}
-    for i, a in enumerate(group):
-        for j in range(i + 1, len(group)):
-            b = group[j]
-            if a.doc == b.doc:
-                ok = a.context == b.context and not a.ranged and not b.ranged
-                partial = False
-            else:
-                ok, partial = _compatible(a, b, doc_years)
-            if ok and partial and not _agree(a, b) and _gap(a, b) > PARTIAL_CONTEXT_MAX_GAP:
-                ok = False
-            comparable[(i, j)] = ok
-    # A claim that leaves unsaid a key the group gives several values (no round, while others say
-    # round 1 and round 2) is read as the nearest reading only: it is not compared with the others.
-    allowed: dict[int, set[int]] = {}
-    for i, a in enumerate(group):
-        for key in _ambiguous_keys(a, group):
-            best: dict[str, Decimal] = {}
-            for j, b in enumerate(group):
-                if key in b.ctx and comparable.get((min(i, j), max(i, j))):
-                    d = Decimal(0) if _agree(a, b) else _gap(a, b)
-                    best[b.ctx[key]] = min(best.get(b.ctx[key], d), d)
-            if not best:
+class _Group:
+    """The claims about one subject/attribute/unit, and which pairs of them can be compared."""
+
+    def __init__(self, claims: list[_Claim], doc_years):
+        self.claims = sorted(claims, key=_Claim.sort_key)
+        self.doc_years = doc_years
+        n = len(self.claims)
+        self.comparable: dict[tuple[int, int], bool] = {}
+        for i, a in enumerate(self.claims):
+            for j in range(i + 1, n):
+                b = self.claims[j]
+                if a.doc == b.doc:
+                    ok = a.context == b.context
+                    partial = False
+                    compared = ok and not a.ranged and not b.ranged
+                else:
+                    ok, partial = _compatible(a, b, doc_years)
+                    compared = ok
+                if compared and partial and _far_apart(a, b):
+                    compared = False
+                self.comparable[(i, j)] = compared
+
+    def is_comparable(self, i: int, j: int) -> bool:
+        return self.comparable.get((min(i, j), max(i, j)), False)
+
+    def pairs(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Disagreeing and precision-only pairs (indices) among comparable claims."""
+        group = self.claims
+        seen: dict[str, set[str]] = defaultdict(set)
+        for c in group:
+            for k, v in c.context:
+                seen[k].add(v)
+        # A claim that leaves unsaid a key the group gives several values (no round, while others
+        # say round 1 and round 2) is read as its nearest reading only.
+        allowed: dict[int, set[int]] = {}
+        for i, a in enumerate(group):
+            for key in _ambiguous_keys(a, seen):
+                best: dict[str, Decimal] = {}
+                for j, b in enumerate(group):
+                    if key in b.ctx and self.is_comparable(i, j):
+                        d = Decimal(0) if _agree(a, b) else _gap(a, b)
+                        best[b.ctx[key]] = min(best.get(b.ctx[key], d), d)
+                if not best:
+                    continue
+                top = min(best.values())
+                winners = [v for v, d in best.items() if d == top]
+                keep = {j for j, b in enumerate(group)
+                        if key not in b.ctx or (len(winners) == 1 and b.ctx[key] == winners[0])}
+                allowed[i] = allowed.get(i, keep) & keep
+        disagree, precision = [], []
+        for (i, j), ok in sorted(self.comparable.items()):
+            if not ok or (i in allowed and j not in allowed[i]) or (j in allowed and i not in allowed[j]):
                 continue
-            top = min(best.values())
-            winners = [v for v, d in best.items() if d == top]
-            keep = {j for j, b in enumerate(group)
-                    if key not in b.ctx or (len(winners) == 1 and b.ctx[key] == winners[0])}
-            allowed[i] = allowed.get(i, keep) & keep
-    for (i, j), ok in sorted(comparable.items()):
-        if not ok or (i in allowed and j not in allowed[i]) or (j in allowed and i not in allowed[j]):
-            continue
-        a, b = group[i], group[j]
-        if a.nominal() == b.nominal():
-            continue
-        if not _agree(a, b):
-            disagree.append((i, j))
-        elif not a.ranged and not b.ranged:
-            precision.append((i, j))
-    return disagree, precision
+            a, b = group[i], group[j]
+            if a.nominal() == b.nominal():
+                continue
+            if not _agree(a, b):
+                disagree.append((i, j))
+            elif not a.ranged and not b.ranged:
+                precision.append((i, j))
+        return disagree, precision
+
+    def cluster(self, pairs: list[tuple[int, int]]) -> list[tuple[set[int], list[tuple[int, int]]]]:
+        """Merge pairs into conflicts, as long as every two members can speak of the same thing.
+        Returns each conflict's members and the pairs it holds.
+
+        A cluster is summarized by its contexts (few distinct ones), so adding a claim costs a
+        handful of cached context checks, not one per member."""
+        clusters: list[_Cluster] = []
+        member_of: dict[int, list[_Cluster]] = defaultdict(list)
+        for i, j in pairs:
+            homes_i, homes_j = member_of[i], member_of[j]
+            both = next((cl for cl in homes_i if cl in homes_j), None)
+            if both is not None:
+                both.pairs.append((i, j))
+                continue
+            target = next((cl for cl in homes_i if cl.accepts(self.claims[j], self.doc_years)), None)
+            newcomers = [j]
+            if target is None:
+                target = next((cl for cl in homes_j if cl.accepts(self.claims[i], self.doc_years)), None)
+                newcomers = [i]
+            if target is None:
+                target = _Cluster()
+                clusters.append(target)
+                newcomers = [i, j]
+            for k in newcomers:
+                target.add(k, self.claims[k], self.doc_years)
+                member_of[k].append(target)
+            target.pairs.append((i, j))
+        return sorted(((cl.members, cl.pairs) for cl in clusters), key=lambda mp: min(mp[0]))
 
 
-def _cluster(pairs: list[tuple[int, int]], group: list[_Claim], doc_years) -> list[set[int]]:
-    """Merge disagreeing pairs into conflicts, as long as every two members stay comparable."""
-    clusters: list[set[int]] = []
-    for i, j in pairs:
-        merged = False
-        for cl in clusters:
-            if (i in cl or j in cl):
-                new = cl | {i, j}
-                if all(group[x].doc == group[y].doc and group[x].context == group[y].context
-                       or group[x].doc != group[y].doc and _compatible(group[x], group[y], doc_years)[0]
-                       for x in new for y in new if x < y):
-                    cl |= {i, j}
-                    merged = True
-                    break
-        if not merged:
-            clusters.append({i, j})
-    return clusters
+class _Cluster:
+    """Claims gathered into one conflict, with the contexts they carry, per document."""
+
+    def __init__(self):
+        self.members: set[int] = set()
+        self.pairs: list[tuple[int, int]] = []
+        self.signatures: set[tuple] = set()          # (context, doc span)
+        self.contexts_of: dict[str, set[tuple]] = defaultdict(set)
+
+    def accepts(self, c: _Claim, doc_years) -> bool:
+        own = self.contexts_of.get(c.doc)
+        if own and (len(own) > 1 or c.context not in own):
+            return False          # one report's claims in one conflict only under one context
+        span = doc_years.get(c.doc)
+        return all(_contexts_compatible(c.context, ctx, span, other)[0] for ctx, other in self.signatures)
+
+    def add(self, index: int, c: _Claim, doc_years) -> None:
+        self.members.add(index)
+        self.contexts_of[c.doc].add(c.context)
+        self.signatures.add((c.context, doc_years.get(c.doc)))
 
 
 def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -> list[Conflict]:
@@ -428,27 +476,29 @@ def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -
         if c.attribute not in UNCOMPARED_ATTRIBUTES:
             groups[(c.subject, c.attribute, c.unit)].append(c)
     out = []
-    for (subject, attribute, _unit_), group in sorted(groups.items()):
-        group.sort(key=_Claim.sort_key)
-        disagree, precision = _pairs(group, doc_years)
-        covered = set()
-        for cl in _cluster(disagree, group, doc_years):
-            members = [group[i] for i in sorted(cl, key=lambda i: group[i].sort_key())]
+    for (subject, attribute, _unit_), members in sorted(groups.items()):
+        if len(members) < 2:
+            continue
+        group = _Group(members, doc_years)
+        disagree, precision = group.pairs()
+        covered: set[int] = set()
+        for cl, held in group.cluster(disagree):
+            chosen = [group.claims[i] for i in sorted(cl)]
             covered |= cl
-            pairs = [(group[i], group[j]) for i, j in disagree if i in cl and j in cl]
+            pairs = [(group.claims[i], group.claims[j]) for i, j in held]
             severity = "rounding" if all(_rounding_level(a, b) for a, b in pairs) else "substantive"
             out.append(Conflict(subject=subject, attribute=attribute, kind="value", severity=severity,
-                                explanation=_value_explanation(members, severity, False),
-                                values=[_evidence(c.fact, _json_value(c)) for c in members]))
+                                explanation=_value_explanation(chosen, severity, False),
+                                values=[_evidence(c.fact, _json_value(c)) for c in chosen]))
         if include_precision:
-            for cl in _cluster(precision, group, doc_years):
+            for cl, _held in group.cluster(precision):
                 if cl <= covered:
                     continue
-                members = [group[i] for i in sorted(cl, key=lambda i: group[i].sort_key())]
+                chosen = [group.claims[i] for i in sorted(cl)]
                 out.append(Conflict(subject=subject, attribute=attribute, kind="precision",
                                     severity="precision",
-                                    explanation=_value_explanation(members, "precision", True),
-                                    values=[_evidence(c.fact, _json_value(c)) for c in members]))
+                                    explanation=_value_explanation(chosen, "precision", True),
+                                    values=[_evidence(c.fact, _json_value(c)) for c in chosen]))
     return out
 
 
@@ -468,43 +518,55 @@ def _evidence(f: Fact, value) -> ConflictValue:
 def _arithmetic_conflicts(claims: list[_Claim], doc_years) -> list[Conflict]:
     """Vote shares of one contest that cannot add up, even allowing for rounding.
 
-    A contest is one of the distinct contexts given; claims that leave a key unsaid join every
-    contest they are compatible with. Per subject, the most favourable of its figures is used
-    (lowest for 'above 100', highest for 'below 100'): a flag means no choice of the reported
-    figures can add up, so a disagreement between reports on one candidate never causes one."""
+    Per subject, the most favourable of its figures is used (lowest for 'above 100', highest for
+    'below 100'): a flag means no choice among the reported figures adds up, so a disagreement
+    between reports on one candidate (a value conflict already) never causes one. Figures are only
+    summed where they surely belong to one contest: one sentence listing them, or a round said."""
     shares = [c for c in claims if c.attribute == "vote_share" and c.unit == "percent" and not c.ranged]
-    contexts = sorted({c.context for c in shares})
     found: dict[tuple, Conflict] = {}
-    for ctx in contexts:
+    # Above 100 %, one sentence: "58,4 % contre 43,1 %".
+    by_sentence: dict[tuple, list[_Claim]] = defaultdict(list)
+    for c in shares:
+        by_sentence[(c.doc, c.fact.sentence)].append(c)
+    for _key, members in sorted(by_sentence.items()):
+        if all(_contexts_agree(a, b) for a in members for b in members):
+            _check_above(found, members)
+    for ctx in sorted({c.context for c in shares}):
         full = dict(ctx)
+        if "round" not in full:
+            continue
         members = [c for c in shares if all(full.get(k) == v for k, v in c.context)
                    and not _excluded(c, full, doc_years)]
-        by_subject: dict[str, list[_Claim]] = defaultdict(list)
-        for c in members:
-            by_subject[c.subject].append(c)
-        if len(by_subject) < 2:
+        # Above 100 %, across sentences: only figures that say their round.
+        _check_above(found, [c for c in members if "round" in c.ctx])
+        # Runoff below 100 %: exactly two candidates, each with a figure said to be of round 2 (or in
+        # the sentence of one that is); every compatible figure of theirs counts towards the maximum.
+        if full["round"] != "2" or full.get("contest") == "poll":
             continue
-        poll = full.get("contest") == "poll"
-        # Above 100 %: only where the contest is pinned (a round is said) or one sentence lists
-        # them all, so that first-round and runoff figures never get summed together.
-        sentences = {(c.doc, c.fact.sentence) for c in members}
-        if "round" in full or len(sentences) == 1:
-            floor = {s: min(cs, key=lambda c: c.interval()[0]) for s, cs in by_subject.items()}
-            total = sum(c.interval()[0] for c in floor.values())
-            if total > 100:
-                chosen = sorted(floor.values(), key=lambda c: c.subject)
-                _add_arith(found, chosen, above=True)
-        # Runoff below 100 %: exactly two candidates, a second round said.
-        if full.get("round") == "2" and not poll:
-            tagged = {s for s, cs in by_subject.items() if any(c.context == ctx for c in cs)}
-            pair = tagged if len(tagged) == 2 else set(by_subject) if len(by_subject) == 2 else None
-            if pair:
-                top = {s: max(by_subject[s], key=lambda c: c.interval()[1]) for s in pair}
-                total = sum(c.interval()[1] for c in top.values())
-                if total < 100:
-                    chosen = sorted(top.values(), key=lambda c: c.subject)
-                    _add_arith(found, chosen, above=False)
+        tagged_sentences = {(c.doc, c.fact.sentence) for c in members if "round" in c.ctx}
+        runoff = {c.subject for c in members if (c.doc, c.fact.sentence) in tagged_sentences}
+        if len(runoff) != 2:
+            continue
+        top = {s: max((c for c in members if c.subject == s), key=lambda c: c.interval()[1]) for s in runoff}
+        if sum(c.interval()[1] for c in top.values()) < 100:
+            _add_arith(found, sorted(top.values(), key=lambda c: c.subject), above=False)
     return list(found.values())
+
+
+def _contexts_agree(a: _Claim, b: _Claim) -> bool:
+    ca = a.ctx
+    return all(ca.get(k, v) == v for k, v in b.context)
+
+
+def _check_above(found: dict, members: list[_Claim]) -> None:
+    by_subject: dict[str, list[_Claim]] = defaultdict(list)
+    for c in members:
+        by_subject[c.subject].append(c)
+    if len(by_subject) < 2:
+        return
+    floor = {s: min(cs, key=lambda c: c.interval()[0]) for s, cs in by_subject.items()}
+    if sum(c.interval()[0] for c in floor.values()) > 100:
+        _add_arith(found, sorted(floor.values(), key=lambda c: c.subject), above=True)
 
 
 def _excluded(c: _Claim, full: dict[str, str], doc_years) -> bool:
@@ -591,14 +653,19 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
             i = parent[i]
         return i
 
+    # only reports sharing a participant can speak of one event: compare within those buckets
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(dated):
+        for p in set(f.participants):
+            buckets[(f.attribute, _precision_of(f.value), p)].append(i)
+    candidates = sorted({(i, j) for ids in buckets.values() for i in ids for j in ids if i < j})
     disagreeing = set()
-    for i, a in enumerate(dated):
-        for j in range(i + 1, len(dated)):
-            b = dated[j]
-            if a.doc != b.doc and same_event(a, b):
-                parent[find(j)] = find(i)
-                if a.value != b.value:
-                    disagreeing.add((i, j))
+    for i, j in candidates:
+        a, b = dated[i], dated[j]
+        if a.doc != b.doc and same_event(a, b):
+            parent[find(j)] = find(i)
+            if a.value != b.value:
+                disagreeing.add((i, j))
     comps: dict[int, list[int]] = defaultdict(list)
     for i in range(len(dated)):
         comps[find(i)].append(i)

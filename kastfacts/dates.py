@@ -3,7 +3,13 @@
 `find_dates(text, lang)` finds what the words alone say, as a TIMEX3-style string (`timex`):
 `2025-12-14`, `XXXX-12-14` (year unknown), `XXXX-01`, `XXXX-WXX-2` (a Tuesday), `XXXX-XX-14`
 ("the 14th"), `PRESENT_REF` (today), `REF-P1D` (yesterday), `REF+P1W` (next week),
-`REF+P0W-WE` (this weekend), `1988`.
+`REF+P0W-WE` (this weekend), `1988`, and: `REF-P1Q` (last quarter), `XXXX-Q3` ("Q3"), `XXXX-SU` /
+`2017-SU` (seasons: SP SU FA WI), `XXXX-W31` (week 31), `2015-01-W1` / `XXXX-07-WL` (first / last
+week of a month), `REF+P1W-2` (Tuesday of next week), `FY2016`, `20` (the 21st century).
+Holidays on a fixed day become month-days (Christmas -> `XXXX-12-25`); a weekday with a day number
+("lundi 21") is `XXXX-XX-21` with `weekday` set. "now" / "maintenant" / "ahora" are PRESENT_REF.
+Narrative-relative phrases ("the next day", "le lendemain", "la semana siguiente") are left out on
+purpose: they count from the event told, not from the day the report was written.
 `resolve(timex, anchor, tense, year)` turns it into a calendar value once the day the report was
 written (`anchor`) is known; the orchestrator calls it again when it finds a better anchor.
 
@@ -75,22 +81,60 @@ WEEKDAY_ABBREVS = {
 NUMBER_WORDS = {
     "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
            "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-           "trente": 30, "quelques": None},
+           "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100},
     "es": {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
            "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15,
-           "veinte": 20, "treinta": 30},
+           "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+           "cien": 100},
     "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "fifteen": 15, "twenty": 20, "thirty": 30},
+           "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+           "hundred": 100},
+}
+_EN_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_EN_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+             "seventeenth", "eighteenth", "nineteenth"]
+_ES_DAYS = ["primero", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+            "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+            "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro",
+            "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve", "treinta",
+            "treinta y uno"]
+_FR_DAYS = ["premier", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+            "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
+            "dix-neuf", "vingt", "vingt et un", "vingt-deux", "vingt-trois", "vingt-quatre",
+            "vingt-cinq", "vingt-six", "vingt-sept", "vingt-huit", "vingt-neuf", "trente",
+            "trente et un"]
+# Days of the month written in words ("cuatro de julio", "February twenty-second").
+DAY_WORDS = {
+    "en": {**{w: i + 1 for i, w in enumerate(_EN_ORD)}, **{w: i + 10 for i, w in enumerate(_EN_TEENS)},
+           "twentieth": 20, "thirtieth": 30, "thirty-first": 31,
+           **{f"twenty-{w}": 21 + i for i, w in enumerate(_EN_ORD)}},
+    "es": {w: i + 1 for i, w in enumerate(_ES_DAYS)},
+    "fr": {w: i + 1 for i, w in enumerate(_FR_DAYS)},
 }
 UNITS = {
     "fr": {"jour": "D", "jours": "D", "semaine": "W", "semaines": "W", "mois": "M", "an": "Y",
-           "ans": "Y", "année": "Y", "années": "Y"},
+           "ans": "Y", "année": "Y", "années": "Y", "heure": "H", "heures": "H", "minute": "N",
+           "minutes": "N", "trimestre": "Q", "trimestres": "Q"},
     "es": {"día": "D", "días": "D", "semana": "W", "semanas": "W", "mes": "M", "meses": "M",
-           "año": "Y", "años": "Y"},
+           "año": "Y", "años": "Y", "hora": "H", "horas": "H", "minuto": "N", "minutos": "N",
+           "trimestre": "Q", "trimestres": "Q"},
     "en": {"day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
-           "year": "Y", "years": "Y"},
+           "year": "Y", "years": "Y", "hour": "H", "hours": "H", "minute": "N", "minutes": "N",
+           "min": "N", "mins": "N", "quarter": "Q", "quarters": "Q"},
 }
+ORDINALS = {  # quarters and halves: "primer trimestre de 2017", "the third quarter of 2024"
+    "en": {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+           "4th": 4, "last": 4},
+    "es": {"primer": 1, "primero": 1, "1er": 1, "1º": 1, "1.º": 1, "segundo": 2, "2º": 2,
+           "2.º": 2, "tercer": 3, "tercero": 3, "3er": 3, "3º": 3, "3.º": 3, "cuarto": 4,
+           "4º": 4, "4.º": 4, "último": 4},
+    "fr": {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2,
+           "troisième": 3, "3e": 3, "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4,
+           "dernier": 4},
+}
+QUARTER_WORDS = {"en": ("quarter", "half"), "es": ("trimestre", "semestre"),
+                 "fr": ("trimestre", "semestre")}
 
 # Fixed phrases -> (timex, direction). Longest phrases win over their parts ("hier soir" > "hier").
 FIXED = {
@@ -107,7 +151,17 @@ FIXED = {
            "l'année prochaine": "REF+P1Y", "cette année": "REF+P0Y",
            "ce week-end": "REF+P0W-WE", "ce weekend": "REF+P0W-WE",
            "le week-end dernier": "REF-P1W-WE", "le weekend dernier": "REF-P1W-WE",
-           "le week-end prochain": "REF+P1W-WE", "le weekend prochain": "REF+P1W-WE"},
+           "le week-end prochain": "REF+P1W-WE", "le weekend prochain": "REF+P1W-WE",
+           "fin d'année": "REF+P0Y", "début d'année": "REF+P0Y", "fin de mois": "REF+P0M",
+           "début de mois": "REF+P0M",
+           "maintenant": "PRESENT_REF", "à présent": "PRESENT_REF", "en ce moment": "PRESENT_REF",
+           "à l'heure actuelle": "PRESENT_REF",
+           "ce trimestre": "REF+P0Q", "le trimestre en cours": "REF+P0Q",
+           "le trimestre dernier": "REF-P1Q", "le trimestre passé": "REF-P1Q",
+           "le dernier trimestre": "REF-P1Q", "le trimestre précédent": "REF-P1Q",
+           "le trimestre prochain": "REF+P1Q", "le prochain trimestre": "REF+P1Q",
+           "le mois en cours": "REF+P0M", "l'année en cours": "REF+P0Y",
+           "la semaine en cours": "REF+P0W"},
     "es": {"hoy": "PRESENT_REF", "esta noche": "PRESENT_REF", "esta mañana": "PRESENT_REF",
            "esta tarde": "PRESENT_REF", "ayer": "REF-P1D", "anoche": "REF-P1D",
            "anteayer": "REF-P2D", "antier": "REF-P2D", "antes de ayer": "REF-P2D",
@@ -123,7 +177,19 @@ FIXED = {
            "el año entrante": "REF+P1Y", "este año": "REF+P0Y",
            "este fin de semana": "REF+P0W-WE", "el fin de semana pasado": "REF-P1W-WE",
            "el pasado fin de semana": "REF-P1W-WE", "el próximo fin de semana": "REF+P1W-WE",
-           "el fin de semana próximo": "REF+P1W-WE"},
+           "finales de año": "REF+P0Y", "final de año": "REF+P0Y", "fin de año": "REF+P0Y",
+           "principios de año": "REF+P0Y", "fin de mes": "REF+P0M", "finales de mes": "REF+P0M",
+           "principios de mes": "REF+P0M",
+           "el fin de semana próximo": "REF+P1W-WE",
+           "ahora": "PRESENT_REF", "ahora mismo": "PRESENT_REF", "en este momento": "PRESENT_REF",
+           "en estos momentos": "PRESENT_REF",
+           "este trimestre": "REF+P0Q", "el trimestre actual": "REF+P0Q",
+           "el trimestre en curso": "REF+P0Q",
+           "el trimestre pasado": "REF-P1Q", "el pasado trimestre": "REF-P1Q",
+           "el trimestre anterior": "REF-P1Q", "el último trimestre": "REF-P1Q",
+           "el próximo trimestre": "REF+P1Q", "el trimestre próximo": "REF+P1Q",
+           "el trimestre que viene": "REF+P1Q",
+           "el año en curso": "REF+P0Y", "el mes en curso": "REF+P0M"},
     "en": {"today": "PRESENT_REF", "tonight": "PRESENT_REF", "this morning": "PRESENT_REF",
            "this afternoon": "PRESENT_REF", "this evening": "PRESENT_REF",
            "yesterday": "REF-P1D", "last night": "REF-P1D", "tomorrow": "REF+P1D",
@@ -133,16 +199,94 @@ FIXED = {
            "last year": "REF-P1Y", "next year": "REF+P1Y", "this year": "REF+P0Y",
            "this weekend": "REF+P0W-WE", "last weekend": "REF-P1W-WE",
            "next weekend": "REF+P1W-WE", "previous week": "REF-P1W",
-           "previous month": "REF-P1M", "previous year": "REF-P1Y"},
+           "previous month": "REF-P1M", "previous year": "REF-P1Y",
+           "end of the year": "REF+P0Y", "end of year": "REF+P0Y", "end of the month": "REF+P0M",
+           "end of month": "REF+P0M", "end of the week": "REF+P0W", "end of week": "REF+P0W",
+           "end of the day": "PRESENT_REF", "end of day": "PRESENT_REF",
+           "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+           "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+           "at the present time": "PRESENT_REF", "tonite": "PRESENT_REF",
+           "this quarter": "REF+P0Q", "current quarter": "REF+P0Q", "last quarter": "REF-P1Q",
+           "previous quarter": "REF-P1Q", "past quarter": "REF-P1Q", "next quarter": "REF+P1Q",
+           "coming quarter": "REF+P1Q", "this calendar year": "REF+P0Y",
+           "the current year": "REF+P0Y", "the current month": "REF+P0M",
+           "the current week": "REF+P0W"},
 }
 
+for _lang, _table in FIXED.items():      # "semana pasada", "mois dernier": the article is optional
+    for _phrase, _timex in list(_table.items()):
+        _bare = re.sub(r"^(?:la|el|le)\s+|^l'", "", _phrase)
+        if _bare != _phrase and " " in _bare:
+            _table.setdefault(_bare, _timex)
+
+SEASONS = {"en": {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"},
+           "fr": {"printemps": "SP", "été": "SU", "automne": "FA", "hiver": "WI"},
+           "es": {"primavera": "SP", "verano": "SU", "otoño": "FA", "invierno": "WI"}}
+# A bare season is a date only after one of these ("in the summer", "en été", "durante el verano").
+SEASON_CONTEXT = {
+    "en": r"(?:in|during|over|through|throughout|since|until|till|by|before|after|for|this|last"
+          r"|next|past|coming|early|late|mid-?)\s+(?:the\s+)?(?:whole\s+|entire\s+)?$",
+    "fr": r"(?:\bl['’]|\ben\s+|\bau\s+|\bà\s+l['’]|\bcet\s+|\bcette\s+)$",
+    "es": r"(?:\ben|\bdurante|\bpara|\bhasta|\bdesde|\beste|\besta|\btodo|\btoda)\s+(?:el\s+|la\s+)?$",
+}
+# Named seasons that are events, not dates ("the Arab Spring", "le printemps arabe").
+SEASON_BLOCK_BEFORE = re.compile(r"(?:arab|prague|arabe|árabe)\s+$", re.IGNORECASE)
+SEASON_BLOCK_AFTER = re.compile(
+    r"^\s*(?:arabe|árabe|de\s+praga|de\s+prague|olympics?|games|paralympics?|camp|school|solstice"
+    r"|equinox|collection|league|fashion|transfer|jeux|juegos|olímpicos)\b", re.IGNORECASE)
+
+# Holidays on a fixed day of the year -> "MM-DD".
+HOLIDAYS = {
+    "en": {"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
+           "new year's day": "01-01", "new years day": "01-01", "new year day": "01-01",
+           "new year's eve": "12-31", "new years eve": "12-31", "halloween": "10-31",
+           "valentine's day": "02-14", "juneteenth": "06-19", "may day": "05-01",
+           "international workers' day": "05-01", "international workers day": "05-01",
+           "boxing day": "12-26", "all saints' day": "11-01", "bastille day": "07-14",
+           "st. patrick's day": "03-17", "saint patrick's day": "03-17",
+           "st patrick's day": "03-17", "earth day": "04-22"},
+    "fr": {"noël": "12-25", "jour de noël": "12-25", "veille de noël": "12-24",
+           "réveillon de noël": "12-24", "jour de l'an": "01-01", "nouvel an": "01-01",
+           "saint-sylvestre": "12-31", "réveillon du nouvel an": "12-31",
+           "fête du travail": "05-01", "toussaint": "11-01", "saint-valentin": "02-14",
+           "halloween": "10-31", "assomption": "08-15", "saint-jean": "06-24",
+           "fête des travailleurs": "05-01"},
+    "es": {"navidad": "12-25", "día de navidad": "12-25", "nochebuena": "12-24",
+           "nochevieja": "12-31", "año nuevo": "01-01", "día de año nuevo": "01-01",
+           "día del trabajo": "05-01", "día del trabajador": "05-01",
+           "día de los trabajadores": "05-01", "día internacional de los trabajadores": "05-01",
+           "día internacional del trabajo": "05-01", "día de reyes": "01-06",
+           "día de los reyes magos": "01-06", "día de todos los santos": "11-01",
+           "día de muertos": "11-02", "día de los muertos": "11-02", "san valentín": "02-14",
+           "día de san valentín": "02-14", "halloween": "10-31", "día de la hispanidad": "10-12",
+           "día de la tierra": "04-22", "día de san patricio": "03-17"},
+}
+# Holiday names used as a noun's modifier ("Christmas tree", "árbol de Navidad") are not dates.
+HOLIDAY_BLOCK_AFTER = re.compile(
+    r"^\s*(?:island|tree|trees|card|cards|carol|carols|market|markets|shopping|lights|gifts?"
+    r"|presents?|decorations?|songs?|movies?|films?|music|dinner|party|parties|season|holidays?"
+    r"|break|truce|spirit|special|sales|bonus|parade|story|day\s+parade|costumes?|candy|fair)\b",
+    re.IGNORECASE)
+HOLIDAY_BLOCK_BEFORE = re.compile(
+    r"(?:(?<!antes\s)(?<!despu[eé]s\s)(?<!v[ií]spera\s)(?<!d[ií]a\s)(?<!jour\s)(?<!veille\s)"
+    r"(?<!avant\s)(?<!apr[eè]s\s)(?<!fin\s)(?<!final\s)(?<!lundi\s)(?<!lunes\s)\b(?:de|du|des|del)"
+    r"|isla|islas|[iî]le|[iî]les)\s+$", re.IGNORECASE)
+
+DECADE_WORDS = {
+    "en": {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+           "eighties": 8, "nineties": 9},
+    "fr": {"vingt": 2, "trente": 3, "quarante": 4, "cinquante": 5, "soixante": 6,
+           "soixante-dix": 7, "quatre-vingt": 8, "quatre-vingts": 8, "quatre-vingt-dix": 9},
+    "es": {"veinte": 2, "treinta": 3, "cuarenta": 4, "cincuenta": 5, "sesenta": 6, "setenta": 7,
+           "ochenta": 8, "noventa": 9},
+}
 # Words that give a weekday / month / month-day its direction.
 PAST_WORDS = {"fr": ["dernier", "dernière", "passé", "passée"], "es": ["pasado", "pasada"],
               "en": ["last", "previous", "past"]}
 FUTURE_WORDS = {"fr": ["prochain", "prochaine"],
                 "es": ["próximo", "próxima", "que viene", "entrante"],
                 "en": ["next", "coming", "following"]}
-THIS_WORDS = {"fr": ["ce", "cette"], "es": ["este", "esta"], "en": ["this"]}
+THIS_WORDS = {"fr": ["ce", "cet", "cette"], "es": ["este", "esta"], "en": ["this"]}
 # Before a bare month: prepositions and hedges that make "mars" / "May" a month.
 MONTH_CONTEXT = {
     "fr": r"(?:en|de|d'|début|fin|mi-|depuis|dès|courant|jusqu'en|avant|après|mois\s+de)",
@@ -218,6 +362,15 @@ NOT_A_YEAR_BEFORE = re.compile(r"(?:[$€£#]|n[°ºo]\.?|num[eé]ro|number|nomb
                                r"|\d\s)\s*$", re.IGNORECASE)
 
 
+# Before "in two years" / "en dos años": then it is a span of time, not a date.
+IN_IS_DURATION = re.compile(
+    r"(?<!\w)(?:highest|lowest|biggest|largest|smallest|best|worst|strongest|weakest|fastest"
+    r"|slowest|greatest|first|most|least|record|ever|time|times|once|twice|only|level|pace"
+    r"|vez|veces|m[aá]ximo|m[ií]nimo|m[aá]s\s+alto|m[aá]s\s+bajo|r[eé]cord|primera|nivel"
+    r"|creci[oó]|aument[oó]|cay[oó]|subi[oó]|baj[oó]|%|por\s*ciento|percent)(?!\w)[^.;:!?]*$",
+    re.IGNORECASE)
+
+
 class _Grammar:
     def __init__(self, lang: str):
         self.lang = lang
@@ -235,19 +388,19 @@ class _Grammar:
         units = _alt(UNITS[lang])
         past, fut, this = _alt(PAST_WORDS[lang]), _alt(FUTURE_WORDS[lang]), _alt(THIS_WORDS[lang])
 
+        day_words = _alt(DAY_WORDS[lang])
         if lang == "en":
-            day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-            day2 = r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+            digits = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         elif lang == "fr":
-            day = r"(?P<day>1\s?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
-            day2 = r"(?P<day2>1\s?er|1ᵉʳ|premier|[12]\d|3[01]|0?[1-9])"
+            digits = r"(?:1\s?er|1ᵉʳ|[12]\d|3[01]|0?[1-9])"
         else:
-            day = r"(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:\s?[º°]|\.º)?|primero)"
-            day2 = r"(?P<day2>(?:[12]\d|3[01]|0?[1-9])(?:\s?[º°]|\.º)?|primero)"
-        day = r"(?<![\d.,:/])" + day + r"(?![\d.,:]\d)"
+            digits = r"(?:[12]\d|3[01]|0?[1-9])(?:\s?[º°]|\.º|ro|er)?"
+        day = rf"(?<![\d.,:/])(?P<day>{digits}|{day_words})(?![\d.,:]\d)"
+        dday = r"(?<![\d.,:/])(?P<day>[12]\d|3[01]|0?[1-9])"      # digits only, in "31-dic-1994"
         year = rf"(?P<year>{YEAR})(?!\d)"
         month = rf"(?P<month>{any_month})"
         weekday_lead = rf"(?:(?P<wd>{wd_any}),?\s+)?"
+        year_join = r"\s*,?\s*" if lang == "en" else r"\s*(?:,|de|del)?\s*"
         rules = []  # (name, regex)
 
         if lang == "fr":
@@ -261,14 +414,57 @@ class _Grammar:
             rules.append(("my", rf"{month}\s*(?:,|de|del)?\s+{year}"))
         else:
             rules.append(("dmy", rf"{weekday_lead}(?:the\s+)?{day}\s+(?:of\s+)?{month}"
-                                 rf"(?:,?\s+{year})?"))
+                                 rf"(?:\s*,?\s+{year})?"))
             rules.append(("mdy", rf"{weekday_lead}{month}\s+(?:the\s+)?{day}"
-                                 rf"(?:,?\s+{year})?"))
+                                 rf"(?:\s*,?\s+{year})?"))
             rules.append(("my", rf"{month},?\s+(?:of\s+)?{year}"))
             rules.append(("the_day", r"(?<!\w)the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
                                      r"(?!\w)"))
         if lang == "es":
             rules.append(("the_day", r"(?<!\w)d[ií]a\s+(?P<day>[12]\d|3[01]|0?[1-9])(?![\d.,:]?\d)"))
+        # compact forms with a month name: "31-dic-1994", "01/agosto/2019", "dec-2018", "oct/2"
+        rules.append(("dmy", rf"{dday}(?P<sep>[-/.])(?P<month>{any_month})(?P=sep)"
+                             rf"(?P<year>{YEAR}|\d{{2}})(?!\d)"))
+        rules.append(("dmy", rf"{dday}-(?P<month>{any_month})"))
+        sday = r"(?P<day>[12]\d|3[01]|0?[1-9])(?![\d.,:]\d)"   # after a separator: no lookbehind
+        rules.append(("dmy", rf"(?P<month>{any_month})/{sday}(?![/\d])"))
+        rules.append(("dmy", rf"(?P<year>{YEAR})(?P<sep>[-/])(?P<month>{any_month})(?P=sep){sday}"))
+        rules.append(("mdy", rf"(?P<month>{any_month})(?P<sep>[-/]){sday}(?P=sep){year}"))
+        rules.append(("my", rf"(?P<month>{any_month})[-/]{year}"))
+
+        # decades: "the 1990s", "les années 1990", "los años 90", "la década de 1990"
+        decade_words = _alt(DECADE_WORDS[lang])
+        if lang == "en":
+            rules.append(("decade", rf"(?:the\s+)?(?P<decw>{decade_words})"))
+        elif lang == "fr":
+            rules.append(("decade", rf"(?:les\s+)?ann[ée]es\s+(?P<decw>{decade_words})"))
+        else:
+            rules.append(("decade", rf"(?:los\s+)?a[ñn]os\s+(?P<decw>{decade_words})"))
+        if lang == "en":
+            rules.append(("decade", r"(?:the\s+)?(?P<dec>1[89]\d0|20\d0)\s?['’]?s"))
+        elif lang == "fr":
+            rules.append(("decade", r"(?:les\s+)?ann[ée]es\s+(?P<dec>1[89]\d0|20\d0|[2-9]0)"))
+        else:
+            rules.append(("decade", r"(?:(?:los\s+)?a[ñn]os|(?:la\s+)?d[ée]cada\s+de(?:\s+los)?)"
+                                    r"\s+(?P<dec>1[89]\d0|20\d0|[2-9]0)"))
+        # quarters and halves with their year
+        ords = _alt(ORDINALS[lang])
+        qword, hword = QUARTER_WORDS[lang]
+        if lang == "en":
+            rules.append(("quarter", rf"(?:the\s+)?(?P<ord>{ords})\s+(?P<qh>{qword}|{hword})"
+                                     rf"\s+(?:of\s+)?{year}"))
+            rules.append(("quarter", rf"(?P<qh>[QH])(?P<ord>[1-4])[\s-]?{year}"))
+            rules.append(("quarter", rf"{year}[\s-]?(?P<qh>[QH])(?P<ord>[1-4])"))
+            rules.append(("quarter", r"(?P<qh>Q)(?P<ord>[1-4])"))          # "Q1 results"
+            rules.append(("century", r"(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century"))
+        if lang == "fr":
+            rules.append(("century", r"(?:le\s+)?(?P<roman>X{0,2}(?:IX|IV|V?I{0,3}))(?:e|ème|ᵉ)\s+si[èe]cle"))
+            rules.append(("century", r"(?:le\s+)?(?P<cent>1\d|2[01])(?:e|ème|ᵉ)\s+si[èe]cle"))
+        if lang == "es":
+            rules.append(("century", r"(?:el\s+)?siglo\s+(?P<roman>X{0,2}(?:IX|IV|V?I{0,3}))(?!\w)"))
+        if lang != "en":
+            rules.append(("quarter", rf"(?P<ord>{ords})\s+(?P<qh>{qword}|{hword})"
+                                     rf"\s*(?:-|de|del|de\s+l['’]ann[ée]e)?\s*{year}"))
 
         # numeric dates: ISO first, then day-first (fr/es) or month-first (en)
         rules.append(("iso", r"(?<![\d\-/.])(?P<year>\d{4})(?P<sep>[-/.])(?P<a>\d{1,2})(?P=sep)"
@@ -279,9 +475,10 @@ class _Grammar:
 
         # bare months, with an optional direction
         if lang == "fr":
-            rules.append(("month", rf"(?P<month>{full})(?:\s+(?P<dirw>{past}|{fut}))?"))
+            rules.append(("month", rf"(?:(?P<dir0>{this})\s+)?(?P<month>{full})"
+                                   rf"(?:\s+(?P<dirw>{past}|{fut}))?"))
         elif lang == "es":
-            rules.append(("month", rf"(?:(?:el\s+)?(?P<dir0>{past}|{fut})\s+)?(?P<month>{full})"
+            rules.append(("month", rf"(?:(?:el\s+)?(?P<dir0>{past}|{fut}|{this})\s+)?(?P<month>{full})"
                                    rf"(?:\s+(?P<dirw>{past}|{fut}))?"))
         else:
             rules.append(("month", rf"(?:(?P<dir0>{past}|{fut}|{this})\s+)?(?P<month>{full})"))
@@ -303,31 +500,162 @@ class _Grammar:
             rules.append(("manana", r"(?P<fixed>ma[ñn]ana)"))
         count = rf"(?P<num>\d{{1,3}}|{nums})\s+(?P<unit>{units})"
         if lang == "fr":
-            rules.append(("ago", rf"il\s+y\s+a\s+(?:(?:environ|près\s+de|plus\s+de|moins\s+de"
+            rules.append(("ago", rf"il\s*y\s*a\s+(?:(?:environ|près\s+de|plus\s+de|moins\s+de"
                                  rf"|à\s+peu\s+près)\s+)?{count}"))
-            rules.append(("in", rf"dans\s+{count}"))
+            rules.append(("in", rf"(?:dans|d['’]ici)\s+{count}"))
         elif lang == "es":
             rules.append(("ago", rf"hace\s+(?:(?:unos|unas|casi|más\s+de|menos\s+de|cerca\s+de"
                                  rf"|aproximadamente)\s+)?{count}"))
-            rules.append(("in", rf"dentro\s+de\s+{count}"))
+            rules.append(("in", rf"(?:dentro\s+de|en)\s+{count}"))
         else:
             rules.append(("ago", rf"(?:(?:about|nearly|almost|some|over|more\s+than|less\s+than)"
                                  rf"\s+)?{count}\s+ago"))
             rules.append(("in", rf"in\s+{count}(?:['’]\s*time)?"))
+            rules.append(("in", rf"within\s+(?:the\s+)?(?:next\s+)?{count}"))
+            rules.append(("in", rf"{count}\s+from\s+now"))
+
+        # counted periods ending or starting at the anchor: "the past five years", "les trois
+        # prochaines semaines", "los últimos 3 meses"
+        big = _alt([u for u, code in UNITS[lang].items() if code in "DWMYQHN"])
+        last = {"en": "last|past|previous", "fr": _alt(["derniers", "dernières"]),
+                "es": _alt(["últimos", "últimas", "pasados", "pasadas", "anteriores"])}[lang]
+        nxt = {"en": "next|coming|upcoming|following",
+               "fr": _alt(["prochains", "prochaines"]),
+               "es": _alt(["próximos", "próximas", "siguientes", "venideros"])}[lang]
+        num = rf"(?P<num>\d{{1,3}}|{nums})"
+        if lang == "en":
+            rules.append(("period", rf"(?:the\s+)?(?:(?P<last>{last})|(?P<next>{nxt}))\s+{num}"
+                                    rf"\s+(?P<unit>{big})"))
+            rules.append(("period", rf"{num}\s+(?:(?P<last>{last})|(?P<next>{nxt}))\s+(?P<unit>{big})"))
+        elif lang == "fr":
+            rules.append(("period", rf"{num}\s+(?:(?P<last>{last})|(?P<next>{nxt}))\s+(?P<unit>{big})"))
+        else:
+            rules.append(("period", rf"(?:(?P<last>{last})|(?P<next>{nxt}))\s+{num}\s+(?P<unit>{big})"))
+            rules.append(("period", rf"{num}\s+(?:(?P<last>{last})|(?P<next>{nxt}))\s+(?P<unit>{big})"))
+            rules.append(("period", rf"{num}\s+(?P<unit>{big})\s+(?:(?P<last>{last})|(?P<next>{nxt}))"))
+
+        # seasons: "this summer", "l'été dernier", "el próximo verano", "summer 2017"
+        seasons = _alt(SEASONS[lang])
+        if lang == "en":
+            rules.append(("season", rf"(?:(?P<dir0>{past}|{fut}|{this})\s+)?(?P<season>{seasons})"
+                                    rf"(?:\s+(?:of\s+)?{year})?"))
+        elif lang == "fr":
+            rules.append(("season", rf"(?:(?P<dir0>cet|cette)\s+)?(?P<season>{seasons})"
+                                    rf"(?:\s+(?P<dirw>{past}|{fut})|\s+(?:de\s+)?{year})?"))
+        else:
+            rules.append(("season", rf"(?:(?:el\s+|la\s+)?(?P<dir0>{past}|{fut}|{this})\s+|el\s+|la\s+)?"
+                                    rf"(?P<season>{seasons})"
+                                    rf"(?:\s+(?P<dirw>{past}|{fut})|\s*(?:,|de|del)?\s+{year})?"))
+
+        # holidays on a fixed day: "Christmas Eve", "Noël dernier", "la próxima Navidad"
+        holidays = _alt(HOLIDAYS[lang])
+        if lang == "en":
+            rules.append(("holiday", rf"(?:(?P<dir0>{past}|{fut}|{this})\s+)?(?P<hol>{holidays})"
+                                     rf"(?:\s*,?\s+{year})?"))
+        elif lang == "fr":
+            rules.append(("holiday", rf"(?:(?P<dir0>ce|cette)\s+)?(?P<hol>{holidays})"
+                                     rf"(?:\s+(?P<dirw>{past}|{fut})|\s+{year})?"))
+        else:
+            rules.append(("holiday", rf"(?:(?:el\s+|la\s+)?(?P<dir0>{past}|{fut}|{this})\s+)?"
+                                     rf"(?P<hol>{holidays})"
+                                     rf"(?:\s+(?P<dirw>{past}|{fut})|\s*(?:,|de|del)?\s+{year})?"))
+
+        # weeks by number: "week 31", "the first week of 2015", "la última semana de julio"
+        year2 = rf"(?P<year2>{YEAR})(?!\d)"
+        wnum = r"(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?![\d.,:/])"
+        nth = {"en": ["first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th",
+                      "5th", "last"],
+               "fr": ["première", "1re", "1ère", "deuxième", "seconde", "2e", "2ème", "troisième",
+                      "3e", "3ème", "quatrième", "4e", "4ème", "cinquième", "5e", "dernière"],
+               "es": ["primera", "1ª", "1.ª", "segunda", "2ª", "2.ª", "tercera", "3ª", "3.ª",
+                      "cuarta", "4ª", "4.ª", "quinta", "5ª", "última"]}[lang]
+        self.nth_table = {_fold(w): (i % 5) + 1 for i, w in enumerate(nth[:-1])}
+        self.nth_table[_fold(nth[-1])] = 9
+        nth = _alt(nth)
+        if lang == "en":
+            rules.append(("weeknum", rf"(?:the\s+)?week\s+{wnum}(?:\s+of\s+{year})?"))
+            rules.append(("weeknth", rf"(?:the\s+)?(?P<nth>{nth})\s+week\s+of\s+(?:(?:the\s+)?"
+                                     rf"(?:month\s+of\s+)?{month}(?:\s*,?\s+{year})?|{year2})"))
+        elif lang == "fr":
+            rules.append(("weeknum", rf"(?:la\s+)?semaine\s+(?:n[°o]\s*)?{wnum}"
+                                     rf"(?:\s+(?:de\s+)?{year})?"))
+            rules.append(("weeknth", rf"(?:la\s+)?(?P<nth>{nth})\s+semaine\s+(?:de\s+|d['’]|du\s+mois"
+                                     rf"\s+(?:de\s+|d['’]))?(?:{month}(?:\s+{year})?|{year2})"))
+        else:
+            rules.append(("weeknum", rf"(?:la\s+)?semana\s+(?:n[°oº]\s*)?{wnum}"
+                                     rf"(?:\s+(?:de|del)\s+{year})?"))
+            rules.append(("weeknth", rf"(?:la\s+)?(?P<nth>{nth})\s+semana\s+(?:de|del)\s+(?:mes\s+de\s+)?"
+                                     rf"(?:{month}(?:\s+(?:de|del)\s+{year})?|{year2})"))
+
+        # a weekday with the day of the month: "lundi 21", "el martes 6", "Friday the 26th"
+        dnum = r"(?P<day>[12]\d|3[01]|0?[1-9])"
+        if lang == "en":
+            rules.append(("wdday", rf"(?P<wd>{wd_full}),?\s+(?:the\s+)?{dnum}(?P<suf>st|nd|rd|th)?"))
+            rules.append(("wdday", rf"(?P<wd>{_alt(WEEKDAY_ABBREVS[lang])})\.?,?\s+(?:the\s+)?{dnum}"
+                                   rf"(?P<suf>st|nd|rd|th)"))
+        elif lang == "fr":
+            rules.append(("wdday", rf"(?P<wd>{wd_full})\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])"))
+        else:
+            rules.append(("wdday", rf"(?P<wd>{wd_full})\s+(?:el\s+d[ií]a\s+(?P<dword>{day_words})|{dnum}"
+                                   r"(?:\s?[º°]|\.º)?)"))
+        # "the 17th", "le 23", "el 4.º": a day of the month, from a short list of safe contexts
+        if lang == "fr":
+            rules.append(("bareday", r"(?<=\ble\s)(?P<day>1er|[12]\d|3[01]|0?[1-9])"))
+        elif lang == "es":
+            rules.append(("bareday", r"(?<=\bel\s)(?P<day>[12]\d|3[01]|0?[1-9])(?:\.?º|ro)?"))
+            rules.append(("bareday", r"(?<=\bel\s)(?P<day>[12]\d|3[01]|0?[1-9])\s+del\s+"
+                                     r"(?P<mon>1[0-2]|0?[1-9])(?![\d.,:/%])"))
+        else:
+            rules.append(("bareday", r"(?<=\bon\s)(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])"
+                                     r"(?P<suf>st|nd|rd|th)?"))
+
+        # a weekday in a named week: "next week on Tuesday", "mardi de la semaine prochaine"
+        if lang == "en":
+            wk = r"(?P<week>(?:this|next|last|previous)\s+week)"
+            rules.append(("wdweek", rf"{wk},?\s+(?:on\s+)?(?P<wd>{wd_any})"))
+            rules.append(("wdweek", rf"(?P<wd>{wd_full}),?\s+(?:of\s+)?{wk}"))
+        elif lang == "fr":
+            wk = (r"(?P<week>(?:la\s+)?semaine\s+(?:prochaine|derni[eè]re|pass[ée]e)"
+                  r"|cette\s+semaine)")
+            rules.append(("wdweek", rf"(?P<wd>{wd_full}),?\s+(?:de\s+)?{wk}"))
+            rules.append(("wdweek", rf"{wk},?\s+(?:le\s+)?(?P<wd>{wd_full})"))
+        else:
+            wk = (r"(?P<week>(?:la\s+)?(?:pr[oó]xima\s+semana|semana\s+(?:pr[oó]xima|pasada|que"
+                  r"\s+viene|entrante)|pasada\s+semana)|esta\s+semana)")
+            rules.append(("wdweek", rf"(?P<wd>{wd_full}),?\s+(?:de\s+)?{wk}"))
+            rules.append(("wdweek", rf"{wk},?\s+(?:el\s+)?(?P<wd>{wd_full})"))
+
+        # "18 08 1978", "2 4 2009": a numeric date with spaces (day first in fr/es)
+        if lang != "en":
+            rules.append(("spaced", r"(?<![\d.,])(?P<a>[12]\d|3[01]|0?[1-9])\s(?P<b>1[0-2]|0?[1-9])"
+                                    r"\s(?P<year>(?:19|20)\d\d|\d\d)(?![\d%]|[.,]\d)"))
+        else:
+            rules.append(("spaced", r"(?<![\d.,])(?P<year>(?:19|20)\d\d)\s(?P<b>1[0-2]|0[1-9])"
+                                    r"\s(?P<a>[12]\d|3[01]|0[1-9])(?![\d%]|[.,]\d)"))
+        # fiscal years: "fiscal year 2016", "FY2016", "año fiscal 2016", "exercice 2016"
+        fiscal = {"en": r"(?:(?:the\s+)?fiscal\s+(?:year\s+)?|FY\s?)",
+                  "fr": r"(?:(?:l['’])?exercice\s+(?:fiscal\s+|budg[ée]taire\s+)?|(?:l['’])?ann[ée]e"
+                        r"\s+fiscale\s+)",
+                  "es": r"(?:(?:el\s+)?(?:a[ñn]o|ejercicio)\s+fiscal\s+(?:de\s+|del\s+)?)"}[lang]
+        rules.append(("fiscal", rf"{fiscal}(?P<year>{YEAR}|\d\d)(?!\d)"))
 
         rules.append(("year", rf"{year}"))
         self.rules = [(name, re.compile(WB + rx + WE, re.IGNORECASE)) for name, rx in rules]
-        self.month_context = re.compile(MONTH_CONTEXT[lang] + r"\s*$", re.IGNORECASE)
+        self.season_context = re.compile(SEASON_CONTEXT[lang], re.IGNORECASE)
+        self.month_context = re.compile(r"(?<!\w)" + MONTH_CONTEXT[lang] + r"\s*$", re.IGNORECASE)
         self.past_words = {_fold(w) for w in PAST_WORDS[lang]}
         self.future_words = {_fold(w) for w in FUTURE_WORDS[lang]}
         self.this_words = {_fold(w) for w in THIS_WORDS[lang]}
         self.fixed = {_fold(k): v for k, v in FIXED[lang].items()}
         # "du 3 au 5 mars", "between 3 and 5 March": the first day borrows the month
-        link = {"fr": r"(?:-|–|au|à|et|jusqu['’]au)", "es": r"(?:-|–|al|a|y|hasta\s+el)",
-                "en": r"(?:-|–|to|and|through|till|until)"}[lang]
+        link = {"fr": r"(?:-|–|~|au|à|et|jusqu['’](?:au|à|en))",
+                "es": r"(?:-|–|~|al|a|y|hasta(?:\s+el)?)",
+                "en": r"(?:-|–|~|to|and|through|till|until)"}[lang]
         self.range_before = re.compile(
             r"(?<![\d.,:/])(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th|º|°)?)\s*" + link
             + r"\s*(?:(?:le|el|the)\s+)?$", re.IGNORECASE)
+        self.month_link_before = re.compile(
+            r"(?<!\w)(?P<month>" + any_month + r")\s*" + link + r"\s*$", re.IGNORECASE)
         self.range_after = re.compile(
             r"^\s*(?:-|–|to|through|and|till|until|au|et|al|a|y)\s*"
             r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d.,:/%]|\s*(?:h\b|:|" + any_month
@@ -365,9 +693,15 @@ class _Grammar:
 _GRAMMARS = {lang: _Grammar(lang) for lang in ("fr", "es", "en")}
 
 
-def _day_number(raw: str) -> int:
+_DAY_WORD_KEYS = {lang: {_fold(k).replace("-", " "): v for k, v in table.items()}
+                  for lang, table in DAY_WORDS.items()}
+
+
+def _day_number(raw: str, lang: str = "en") -> int:
     digits = re.match(r"\d+", raw)
-    return int(digits.group()) if digits else 1     # "premier", "primero", "1er"
+    if digits:
+        return int(digits.group())
+    return _DAY_WORD_KEYS[lang].get(re.sub(r"[-\s]+", " ", _fold(raw)), 1)
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -391,8 +725,11 @@ def _interpret(g: _Grammar, name: str, m: re.Match, text: str):
 
     if name in ("dmy", "mdy"):
         month = g.month_of(gd["month"])
-        day = _day_number(gd["day"])
-        year = int(gd["year"]) if gd.get("year") else None
+        day = _day_number(gd["day"], lang)
+        raw_year = gd.get("year")
+        year = int(raw_year) if raw_year else None
+        if raw_year and len(raw_year) == 2:
+            year = 1900 + year if year > 40 else 2000 + year
         if month is None or not _valid(year, month, day):
             return None
         if year is None and g.time_after.match(after) and name == "mdy":
@@ -408,6 +745,42 @@ def _interpret(g: _Grammar, name: str, m: re.Match, text: str):
         if m.group(0)[:1].lower() == "l" and lang == "fr" and not gd.get("wd"):
             start = m.start("day")                       # "le 14 décembre" -> "14 décembre"
         return start, end, _md_timex(year, month, day), direction, wd
+
+    if name == "decade":
+        if gd.get("decw"):                               # "the nineties": the 20th century's
+            if lang == "en" and not re.match(r"the\s", m.group(0), re.I) \
+                    and not re.search(r"\b(?:in|during|since|until|of|from|early|late|mid-?)\s+$",
+                                      before, re.I):
+                return None                              # "in her nineties" is an age
+            if lang == "en" and re.search(r"\b(?:his|her|their|its)\s+$", before, re.I):
+                return None
+            return start, end, f"19{_lookup(DECADE_WORDS[lang], gd['decw'])}", None, None
+        dec = gd["dec"]
+        return start, end, dec[:3] if len(dec) == 4 else "19" + dec[0], None, None
+
+    if name == "century":
+        if gd.get("roman"):
+            if not gd["roman"] or not gd["roman"].isupper():
+                return None                              # "siglo xxi" in lower case: rare, risky
+            n = _roman(gd["roman"])
+        else:
+            n = int(gd["cent"])
+        if not 11 <= n <= 21:
+            return None
+        return start, end, f"{n - 1:02d}", None, None
+
+    if name == "quarter":
+        if not gd.get("year"):
+            if re.match(r"[-/]\d|\s*\d", after):
+                return None
+            return start, end, f"XXXX-Q{gd['ord']}", None, None
+        n = int(gd["ord"]) if gd["ord"].isdigit() else _lookup(ORDINALS[lang], gd["ord"])
+        half = _fold(gd["qh"]) in ("h", "half", "semestre")
+        if not n or (half and n > 2):
+            return None
+        if half and _fold(gd["ord"]) in ("last", "ultimo", "dernier"):
+            n = 2
+        return start, end, f"{int(gd['year']):04d}-{'H' if half else 'Q'}{n}", None, None
 
     if name == "my":
         month = g.month_of(gd["month"])
@@ -434,8 +807,6 @@ def _interpret(g: _Grammar, name: str, m: re.Match, text: str):
 
     if name in ("numeric", "numeric2"):
         a, b = int(gd["a"]), int(gd["b"])
-        if gd["sep"] if name == "numeric" else False:
-            pass
         if lang == "en" and a <= 12:
             month, day = a, b
         else:
@@ -471,7 +842,7 @@ def _interpret(g: _Grammar, name: str, m: re.Match, text: str):
         direction = g.direction_of(gd.get("dir0") or gd.get("dirw"))
         key = _fold(word)
         if key in AMBIGUOUS_MONTHS[lang] and not gd.get("dir0"):
-            if not g.month_context.search(before):
+            if not g.month_context.search(before) and not g.month_link_before.search(before):
                 return None
             if lang == "en" and key == "may" and not word[0].isupper():
                 return None
@@ -494,9 +865,19 @@ def _interpret(g: _Grammar, name: str, m: re.Match, text: str):
         return start, end, "XXXX-WXX-%d" % wd, direction, wd
 
     if name == "fixed":
-        timex = g.fixed.get(_fold(gd["fixed"]))
+        key = _fold(gd["fixed"])
+        timex = g.fixed.get(key)
         if timex is None:
             return None
+        if lang == "en" and re.match(r"(?:last|next|this|past|previous|coming|current|the\s+current)\s",
+                                     key) and re.match(r"\s+of\b", after, re.I):
+            return None                                  # "the last week of the campaign"
+        if "Q" in timex and re.match(r"\s+(?:of|de|du|del|d['’])\s", after, re.I):
+            return None                                  # "el último trimestre del año"
+        if timex == "PRESENT_REF" and re.match(r"-\w", after):
+            return None                                  # "the now-defunct party"
+        if key == "ahora" and re.match(r"\s+bien\b", after, re.I):
+            return None                                  # "ahora bien" = however
         if lang == "es" and timex == "PRESENT_REF" and _fold(gd["fixed"]) == "hoy" \
                 and re.match(r"\s+en\s+d[ií]a", after, re.I):
             return None                                  # "hoy en día" = nowadays
@@ -517,20 +898,175 @@ def _interpret(g: _Grammar, name: str, m: re.Match, text: str):
         if not n:
             return None
         unit = _lookup(UNITS[lang], gd["unit"])
-        if name == "in" and lang == "en" and re.search(
-                r"(?:est|first|last|most|least|time|times|once|only|twice|high|low|"
-                r"record|ever)\s+$", before, re.I):
-            return None                                  # "the highest in two years"
+        if unit == "Q" and re.match(r"\s+(?:of|de|du|del|des)\b", after, re.I):
+            return None                                  # "three quarters of the vote"
+        if name == "in" and IN_IS_DURATION.search(before):
+            return None                                  # "the highest level in two years"
         sign = "-" if name == "ago" else "+"
+        if unit in ("H", "N"):                           # hours, minutes: the day they fall on
+            days = n // 24 if unit == "H" and n % 24 == 0 else 0
+            if days == 0:
+                if unit == "H" and n > 12:
+                    return None
+                return start, end, "PRESENT_REF", "past" if sign == "-" else "future", None
+            unit, n = "D", days
         return start, end, f"REF{sign}P{n}{unit}", "past" if sign == "-" else "future", None
+
+    if name == "period":
+        n = gd["num"]
+        n = int(n) if n.isdigit() else _lookup(NUMBER_WORDS[lang], n)
+        unit = _lookup(UNITS[lang], gd["unit"])
+        if not n or n < 2 and unit != "D" or not unit:
+            return None
+        if unit in ("H", "N"):                           # "the last 13 minutes": today
+            return (start, end, "PRESENT_REF", "past" if gd.get("last") else "future", None) \
+                if unit == "N" or n <= 12 else None
+        if re.match(r"\s+(?:of|de|del|du|d['’])\s*(?:\d{4}|this|next|last|the\s+year|este|el\s+a[ñn]o"
+                    r"|l['’]ann[ée]e|cette)", after, re.I):
+            return None                                  # "the last three months of 2021"
+        if gd.get("last"):
+            return start, end, f"REF-P{n}{unit}/REF", "past", None
+        return start, end, f"REF/REF+P{n}{unit}", "future", None
+
+    if name == "season":
+        code = _lookup(SEASONS[lang], gd["season"])
+        direction = g.direction_of(gd.get("dir0") or gd.get("dirw"))
+        if SEASON_BLOCK_AFTER.match(after) or SEASON_BLOCK_BEFORE.search(before):
+            return None
+        if gd.get("year"):
+            return start, end, f"{gd['year']}-{code}", None, None
+        if not direction and not g.season_context.search(text[max(0, m.start("season") - 40):
+                                                              m.start("season")]):
+            return None                                  # "fall", "été" (been), "spring" alone
+        if lang == "en" and _fold(gd["season"]) == "fall" and not gd.get("dir0") \
+                and re.match(r"\s+of\b", after, re.I):
+            return None                                  # "the fall of Kabul"
+        if lang == "fr" and re.match(r"\s*(?:de|d['’])", after) is None and not direction \
+                and re.search(r"\bl['’]$", before) is None and _fold(gd["season"]) == "ete" \
+                and not re.search(r"\b(?:en|au|cet|cette)\s+$", before, re.I):
+            return None
+        return start, end, f"XXXX-{code}", direction, None
+
+    if name == "holiday":
+        mmdd = _lookup(HOLIDAYS[lang], gd["hol"])
+        if HOLIDAY_BLOCK_AFTER.match(after) or HOLIDAY_BLOCK_BEFORE.search(before):
+            return None
+        if lang == "en" and gd["hol"][:1].islower() and gd["hol"].lower() in ("may day",):
+            return None
+        direction = g.direction_of(gd.get("dir0") or gd.get("dirw"))
+        if gd.get("year"):
+            return start, end, f"{gd['year']}-{mmdd}", None, None
+        return start, end, f"XXXX-{mmdd}", direction, None
+
+    if name == "weeknum":
+        n = int(gd["wn"])
+        if re.match(r"\s+(?:of|de|del|du)\s", after, re.I) and not gd.get("year"):
+            return None                                  # "week 3 of the trial"
+        year = gd.get("year")
+        return start, end, f"{year or 'XXXX'}-W{n:02d}", None, None
+
+    if name == "weeknth":
+        n = g.nth_table.get(_fold(gd["nth"]))
+        if n is None:
+            return None
+        year = gd.get("year") or gd.get("year2")
+        year = int(year) if year else None
+        if gd.get("month"):
+            month = g.month_of(gd["month"])
+            if month is None:
+                return None
+            return start, end, f"{year or 'XXXX'}-{month:02d}-W{'L' if n == 9 else n}", None, None
+        if year is None:
+            return None
+        if n == 9:                                        # ISO week holding 28 December
+            return start, end, _iso_week(dt.date(year, 12, 28)), None, None
+        return start, end, f"{year:04d}-W{n:02d}", None, None
+
+    if name in ("wdday", "bareday"):
+        day = int(re.match(r"\d+", gd["day"]).group()) if gd.get("day") else \
+            _day_number(gd.get("dword") or "", lang)
+        if not _day_ends(after, lang) and not gd.get("dword"):
+            return None
+        if name == "wdday" and lang == "en" and not gd.get("suf") and "," in m.group(0):
+            return None                                  # "On Monday, 21 people ..."
+        if name == "bareday" and lang == "en" and not gd.get("suf") and \
+                not re.match(r"\s+(?:from|between|at)\b", after, re.I):
+            return None
+        if name == "bareday" and lang == "fr" and re.search(r"\b(?:sur|dans|par|pour)\s+le\s+$",
+                                                            before, re.I):
+            return None
+        wd = g.weekday_of(gd.get("wd"))
+        if name == "wdday" and (WEEKDAY_BLOCK_BEFORE.search(before) or wd is None):
+            return None
+        if gd.get("mon"):                                # "el 17 del 11"
+            if not _valid(None, int(gd["mon"]), day):
+                return None
+            return start, end, f"XXXX-{int(gd['mon']):02d}-{day:02d}", None, None
+        return start, end, f"XXXX-XX-{day:02d}", None, wd
+
+    if name == "wdweek":
+        week = g.fixed.get(_fold(gd["week"])) or g.fixed.get(_fold("la " + gd["week"]))
+        wd = g.weekday_of(gd["wd"])
+        if not week or not wd or not re.fullmatch(r"REF[+-]P\dW", week):
+            return None
+        return start, end, f"{week}-{wd}", _direction_of_timex(week), wd
+
+    if name == "spaced":
+        a, b, raw_year = int(gd["a"]), int(gd["b"]), gd["year"]
+        if len(raw_year) == 2:
+            if len(gd["b"]) != 2:
+                return None
+            year = 1900 + int(raw_year) if int(raw_year) > 40 else 2000 + int(raw_year)
+        else:
+            year = int(raw_year)
+        if NOT_A_YEAR_AFTER.match(after) or not _valid(year, b, a):
+            return None
+        return start, end, _md_timex(year, b, a), None, None
+
+    if name == "fiscal":
+        y = gd["year"]
+        if len(y) == 2:
+            if not re.match(r"fy", m.group(0), re.I):
+                return None
+            y = "20" + y
+        return start, end, f"FY{y}", None, None
 
     if name == "year":
         if NOT_A_YEAR_BEFORE.search(before) or NOT_A_YEAR_AFTER.match(after):
             return None
+        joined_after = re.match(rf"\s*[-–~]\s*({YEAR})(?![\d]|[-–/.]\d)", after)
+        joined_before = re.search(rf"(?<![\d\-–/.])({YEAR})\s*[-–~]\s*$", before)
+        if joined_after and int(joined_after.group(1)) > int(gd["year"]) \
+                and not re.search(r"\d\s*[-–/.]\s*$", before) or \
+                joined_before and int(joined_before.group(1)) < int(gd["year"]) \
+                and not re.match(r"\s*[-–/.]\s*\d", after):
+            return start, end, gd["year"], None, None    # "2014-2018": two years, a range
         if re.match(r"[-–/]\d", after) or re.search(r"\d[-–/]$", before):
             return None                                  # part of a code or a numeric date
         return start, end, gd["year"], None, None
     return None
+
+
+# What may follow a bare day number for it to be a date: "le 23.", "el martes 6 a las 9".
+_DAY_END = re.compile(
+    r"(?:\s*$|\s*[,.;:!?)\]]|\s+(?:at|from|between|to|until|till|around|à|entre|dès|pour|para"
+    r"|vers|hacia|au|et|ou|y|o|or|and|a\s+las?|a\s+partir|por\s+la|au\s+(?:matin|soir)"
+    r"|de\s+\d{1,2}\s*h\b|de\s+\d{1,2}\s+[àa]\s+\d+)(?!\w))", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:h\b|h\d|:\d|heures?|horas?|hrs?\b|hours?|[ap]\.?m\b|%|‰|[.,]\d"
+                         r"|\s*[àa]\s+\d+(?!\s*h))", re.IGNORECASE)
+
+
+def _day_ends(after: str, lang: str) -> bool:
+    return bool(_DAY_END.match(after)) and not _TIME_AFTER.match(after)
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for ch, nxt in zip(numeral, numeral[1:] + " "):
+        v = values[ch]
+        total += -v if nxt in values and values[nxt] > v else v
+    return total
 
 
 def _direction_of_timex(timex: str) -> str | None:
@@ -544,6 +1080,14 @@ def _add_range_partners(g: _Grammar, text: str, found: list) -> list:
     "between 3 and 5 March", "March 3-5", "del 3 al 5 de marzo"."""
     extra = []
     for start, end, timex, direction, wd in found:
+        mo = re.fullmatch(r"(XXXX|\d{4})-(\d{2})", timex)
+        if mo:                                           # "jan-feb 2017", "de sept. a nov."
+            head = g.month_link_before.search(text[max(0, start - 25):start])
+            month = head and g.month_of(head.group("month"))
+            if month and month != int(mo.group(2)):
+                s = start - (len(text[max(0, start - 25):start]) - head.start("month"))
+                extra.append((s, s + len(head.group("month")), f"XXXX-{month:02d}", None, None))
+            continue
         md = re.fullmatch(r"(XXXX|\d{4})-(\d{2})-(\d{2})", timex)
         if not md:
             continue
@@ -565,6 +1109,40 @@ def _add_range_partners(g: _Grammar, text: str, found: list) -> list:
     return extra
 
 
+_NUMERIC_RANGE = re.compile(
+    r"(?<![\d/.,\-])(?P<a1>\d{1,2})/(?P<b1>\d{1,2})(?:/(?P<y1>\d{4}|\d{2}))?\s*[-–]\s*"
+    r"(?P<a2>\d{1,2})/(?P<b2>\d{1,2})(?:/(?P<y2>\d{4}|\d{2})|,\s*(?P<y3>" + YEAR + r"))?"
+    r"(?![\d/]|[.,]\d)")
+_NUMERIC_RANGE_DASH = re.compile(    # "10-1-2018-10-7-2018": only with both years
+    r"(?<![\d/.,\-])(?P<a1>\d{1,2})-(?P<b1>\d{1,2})-(?P<y1>\d{4})\s*[-–]\s*"
+    r"(?P<a2>\d{1,2})-(?P<b2>\d{1,2})-(?P<y2>\d{4})(?![\d\-/]|[.,]\d)")
+
+
+def _numeric_ranges(lang: str, text: str) -> list:
+    """Both ends of a numeric date range ("28/2-1/3", "5/1-5/7/2020"): the year written at the
+    end serves both. Ends that are not valid dates are left out."""
+    out = []
+    for rx in (_NUMERIC_RANGE, _NUMERIC_RANGE_DASH):
+        for m in rx.finditer(text):
+            gd = m.groupdict()
+            tail_year = gd.get("y2") or gd.get("y3")
+            for k, s, e in ((1, m.start("a1"), m.end("y1") if gd["y1"] else m.end("b1")),
+                            (2, m.start("a2"), m.end("y2") if gd.get("y2") else m.end("b2"))):
+                a, b = int(gd[f"a{k}"]), int(gd[f"b{k}"])
+                month, day = (a, b) if lang == "en" and a <= 12 else (b, a)
+                raw = gd[f"y{k}"] or tail_year
+                year = None
+                if raw:
+                    year = int(raw) if len(raw) == 4 else (1900 + int(raw) if int(raw) > 40
+                                                           else 2000 + int(raw))
+                if not raw and max(len(gd[f"a{j}"]) for j in (1, 2)) < 2 and not re.search(
+                        r"\b(?:from|between|du|del?|entre|desde)\s+$", text[:m.start()], re.I):
+                    break                                # "3/4-5/6": fractions, not dates
+                if month <= 12 and _valid(year, month, day):
+                    out.append((s, e, _md_timex(year, month, day), None, None))
+    return out
+
+
 def _select(cands: list) -> list:
     """Longest matches first, then leftmost; no overlaps."""
     chosen, taken = [], []
@@ -584,7 +1162,7 @@ def _find(text: str, lang: str) -> tuple:
             got = _interpret(g, name, m, text)
             if got:
                 cands.append(got)
-    found = _select(cands)
+    found = _select(_numeric_ranges(lang, text) + cands)
     extra = _add_range_partners(g, text, found)
     if extra:
         found = _select(found + extra)
@@ -603,8 +1181,15 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
 # Resolution
 # --------------------------------------------------------------------------------------------
 
-_EXPLICIT = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?)?")
-_REL = re.compile(r"REF([+-])P(\d+)([DWMY])(-WE)?")
+_EXPLICIT = re.compile(r"\d{2}|\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
+                       r"|\d{3}|FY\d{4}")
+_REL = re.compile(r"REF([+-])P(\d+)([DWMYQ])(-WE|-[1-7])?")
+_PERIOD = re.compile(r"REF(-)P(\d+)([DWMYQ])/REF|REF/REF\+P(\d+)([DWMYQ])")
+_SEASON = re.compile(r"XXXX-(SP|SU|FA|WI)")
+_QUARTER = re.compile(r"XXXX-Q([1-4])")
+_WEEK_OF_YEAR = re.compile(r"XXXX-W(\d{2})")
+# First month of each season (meteorological seasons, northern hemisphere as Recognizers-Text).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _MD = re.compile(r"XXXX-(\d{2})-(\d{2})")
 _M = re.compile(r"XXXX-(\d{2})")
 _WD = re.compile(r"XXXX-WXX-([1-7])")
@@ -614,6 +1199,16 @@ _D = re.compile(r"XXXX-XX-(\d{2})")
 def _add_months(d: dt.date, n: int) -> dt.date:
     y, m = divmod(d.month - 1 + n, 12)
     return dt.date(d.year + y, m + 1, 1)
+
+
+def _shift_by(d: dt.date, n: int, unit: str) -> dt.date:
+    """d moved by n days / weeks / months / years (month ends clamp: 31 March - 1M = 28 Feb)."""
+    if unit in "DW":
+        return d + dt.timedelta(days=n * (7 if unit == "W" else 1))
+    months = n * {"Y": 12, "Q": 3}.get(unit, 1)
+    first = _add_months(d, months)
+    nxt = _add_months(first, 1)
+    return first.replace(day=min(d.day, (nxt - dt.timedelta(days=1)).day))
 
 
 def _iso_week(d: dt.date) -> str:
@@ -633,6 +1228,37 @@ def _pick(candidates: list[dt.date], anchor: dt.date, tense: str | None, inclusi
     return min(candidates, key=lambda d: (abs((d - anchor).days), d < anchor)) if candidates else None
 
 
+_MONTH_WEEK = re.compile(r"(XXXX|\d{4})-(\d{2})-W([1-5L])")
+
+
+def _month_week(year: int, month: int, n: str) -> str:
+    """ISO week of the n-th week of a month (weeks run Monday to Sunday; the first one holds the
+    1st, the last one ('L') holds the last day), as Recognizers-Text counts them."""
+    if n == "L":
+        day = _add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        return _iso_week(day)
+    first = dt.date(year, month, 1)
+    return _iso_week(first + dt.timedelta(weeks=int(n) - 1))
+
+
+def _season_year(season: str, anchor: dt.date, tense: str | None) -> int:
+    """Year of the season meant: past -> the last one over before the anchor, future -> the next
+    one to start after it, otherwise the one the anchor falls in (or, failing that, this year's)."""
+    def bounds(y):
+        first = dt.date(y, SEASON_START[season], 1)
+        return first, _add_months(first, 3)
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if tense == "past":
+        return max(y for y in years if bounds(y)[1] <= anchor)
+    if tense == "future":
+        return min(y for y in years if bounds(y)[0] > anchor)
+    for y in years:
+        first, after = bounds(y)
+        if first <= anchor < after:
+            return y
+    return anchor.year
+
+
 @lru_cache(maxsize=8192)
 def resolve(timex: str, anchor: dt.date | None, tense: str | None,
             year: int | None = None) -> tuple[str, str]:
@@ -647,18 +1273,46 @@ def resolve(timex: str, anchor: dt.date | None, tense: str | None,
         anchor = anchor.date()
     if _EXPLICIT.fullmatch(timex):
         return timex, "explicit"
+    mw = _MONTH_WEEK.fullmatch(timex)
+    if mw:                                               # "the first week of January 2015"
+        month, n = int(mw.group(2)), mw.group(3)
+        if mw.group(1) != "XXXX":
+            return _month_week(int(mw.group(1)), month, n), "explicit"
+        if anchor is None:
+            return (_month_week(year, month, n), "anchored") if year else (timex, "underspecified")
+        month_value = resolve(f"XXXX-{month:02d}", anchor, tense)[0]
+        return _month_week(int(month_value[:4]), month, n), "anchored"
     if anchor is None:
-        md = _MD.fullmatch(timex) or _M.fullmatch(timex)
+        md = _MD.fullmatch(timex) or _M.fullmatch(timex) or _SEASON.fullmatch(timex) \
+            or _QUARTER.fullmatch(timex) \
+            or _WEEK_OF_YEAR.fullmatch(timex)
         if year and md:
             return f"{year:04d}{timex[4:]}", "anchored"
         return timex, "underspecified"
 
     if timex == "PRESENT_REF":
         return anchor.isoformat(), "anchored"
+    period = _PERIOD.fullmatch(timex)
+    if period:          # the N units before the anchor, or the N units after it (from tomorrow)
+        n = int(period.group(2) or period.group(4))
+        unit = period.group(3) or period.group(5)
+        if period.group(1):
+            first, last = _shift_by(anchor, -n, unit), anchor
+        else:
+            first = anchor + dt.timedelta(days=1)
+            last = _shift_by(first, n, unit)
+        return f"{first.isoformat()}/{last.isoformat()}", "anchored"
     rel = _REL.fullmatch(timex)
     if rel:
         n = int(rel.group(2)) * (1 if rel.group(1) == "+" else -1)
         unit, weekend = rel.group(3), rel.group(4)
+        if weekend and weekend != "-WE":                 # "next week on Tuesday": a day
+            monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1)
+            day = monday + dt.timedelta(weeks=n, days=int(weekend[1:]) - 1)
+            return day.isoformat(), "anchored"
+        if unit == "Q":
+            q = anchor.year * 4 + (anchor.month - 1) // 3 + n
+            return f"{q // 4:04d}-Q{q % 4 + 1}", "anchored"
         if unit == "D":
             return (anchor + dt.timedelta(days=n)).isoformat(), "anchored"
         if unit == "W":
@@ -709,6 +1363,17 @@ def resolve(timex: str, anchor: dt.date | None, tense: str | None,
                 readings.append(first.replace(day=day))
         chosen = _pick(readings, anchor, tense, inclusive=True)
         return (chosen.isoformat(), "anchored") if chosen else (timex, "underspecified")
+
+    season = _SEASON.fullmatch(timex)
+    if season:
+        return f"{_season_year(season.group(1), anchor, tense):04d}-{season.group(1)}", "anchored"
+    quarter = _QUARTER.fullmatch(timex)
+    if quarter:                                          # the quarter's year, as for its 1st month
+        month_value = resolve(f"XXXX-{3 * int(quarter.group(1)) - 2:02d}", anchor, tense)[0]
+        return f"{month_value[:4]}-Q{quarter.group(1)}", "anchored"
+    week = _WEEK_OF_YEAR.fullmatch(timex)
+    if week:
+        return f"{anchor.year:04d}-W{week.group(1)}", "anchored"
 
     we = re.fullmatch(r"XXXX-WXX-WE", timex)
     if we:

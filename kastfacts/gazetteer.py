@@ -149,7 +149,6 @@ _REGIONS: tuple[tuple[str, ...], ...] = (
     ("Arctic", "Arctique", "Ártico"),
     ("Antarctica", "Antarctique", "Antártida"),
     ("Western Hemisphere", "hémisphère occidental", "hemisferio occidental"),
-    ("Global South", "Sud global", "Sur Global", "Sur global"),
     ("Darién Gap", "Darien Gap", "Tapón del Darién", "Darién", "Darien"),
 )
 
@@ -423,7 +422,7 @@ def is_known_place(surface: str, lang: str, min_city_population: int = 0) -> boo
 SCAN_CITY_POPULATION = 1_000_000
 ALTERNATE_NAME_POPULATION = 100_000   # GeoNames alternates of smaller towns collide with first names
 _MAX_NGRAM = 6
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\b(?:[lLdDjJmMnNsStTcC]|[Qq]u)['’](?=[^\W\d_])|[^\W\d_]+|\d+|[^\w\s]", re.UNICODE)
 _ABBREV_SCAN = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|EE\.\s?UU\.|EEUU|USA|UAE|EAU|RDC)(?![\w])")
 _CAPITALIZED_FUNCTION = frozenset((
     # words that may stand capitalized before a place at a sentence start, or are days/months
@@ -437,6 +436,15 @@ _CAPITALIZED_FUNCTION = frozenset((
     "noviembre diciembre north south east west northern southern eastern western central nord sud est ouest "
     "norte sur este oeste"
 ).split())
+
+
+@lru_cache(maxsize=4)
+def _scan_index_for(lang: str) -> dict[str, Place]:
+    """The scan index less the names that are demonyms or common words in `lang` ("Argentine" in English)."""
+    index = dict(_scan_index())
+    for key in _NOT_PLACE_IN.get(lang, ()):
+        index.pop(key, None)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -477,6 +485,35 @@ def _scan_lowercase_ok() -> frozenset[str]:
     return frozenset(fold(n) for _, *names in _REGIONS for n in names if n[:1].islower())
 
 
+@lru_cache(maxsize=1)
+def _name_casings() -> dict[str, frozenset[tuple[bool, ...]]]:
+    """folded name -> how its words after the first are capitalized where a table spells it."""
+    casings: dict[str, set[tuple[bool, ...]]] = {}
+    spellings: list[str] = [n for _, *names in _REGIONS for n in (_, *names)]
+    spellings += [n for canonical, _, names in _LANDMARKS for n in (canonical, *names)]
+    for names in _COUNTRY_EXTRAS.values():
+        spellings += names
+    from babel import Locale
+    for lang in LANGS:
+        spellings += [v for name in Locale(lang).territories.values() for v in _variants(name)]
+    for name in spellings:
+        casings.setdefault(fold(name), set()).add(_casing(name))
+    return {k: frozenset(v) for k, v in casings.items()}
+
+
+def _casing(surface: str) -> tuple[bool, ...]:
+    return tuple(w[:1].isupper() for w in _DASHES.sub(" ", surface).split()[1:])
+
+
+def _cased_as_name(surface: str, key: str) -> bool:
+    """'La réunion' (a meeting) is not 'La Réunion' (the island): later words keep their case."""
+    known = _name_casings().get(key)
+    if known is None:
+        return all(w[:1].isupper() or fold(w) in _CAPITALIZED_FUNCTION or fold(w) in ("de", "del", "da", "do")
+                   for w in _DASHES.sub(" ", surface).split())
+    return _casing(surface) in known
+
+
 def _is_name_token(token: str) -> bool:
     return token[:1].isupper() and token.casefold() not in _CAPITALIZED_FUNCTION
 
@@ -487,7 +524,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     A match glued to another capitalized name ("Paris Hilton", "Santiago Peña", "Chile Vamos") is
     skipped: that is a person or organization, the model's call.
     """
-    index = _scan_index()
+    index = _scan_index_for(lang)
     lower_ok = _scan_lowercase_ok()
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found: list[tuple[int, int, Place]] = []
@@ -509,7 +546,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
                     continue
                 surface = text[start:end]
                 key = fold(surface)
-                if key in index and (first[:1].isupper() or key in lower_ok):
+                if key in index and (first[:1].isupper() or key in lower_ok) and _cased_as_name(surface, key):
                     match = (n, end, index[key])
                     break
         if match is None:

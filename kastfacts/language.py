@@ -84,9 +84,22 @@ def detect_language(text: str) -> tuple[str | None, float]:
     if _letter_count(text) < MIN_LETTERS:
         return None, 0.0
     lang, prob = _ranking(text)[0]
+    if lang not in SUPPORTED and not text.isascii():
+        # Names written with foreign letters (Ọọ̀ni Adéyẹyè, Erdoğan) pull the n-grams towards
+        # their language; judge the sentence on its other words when there are enough of them.
+        rest = _without_foreign_words(text)
+        if rest != text and _letter_count(rest) >= 2 * FOREIGN_MIN_CHARS:
+            rest_lang, rest_prob = _ranking(rest)[0]
+            if rest_lang in SUPPORTED and rest_prob >= STRONG:
+                return rest_lang, rest_prob
     if lang == _NOT_A_LANGUAGE or prob < MIN_CONFIDENCE:
         return None, prob
     return lang, prob
+
+
+def _without_foreign_words(text: str) -> str:
+    return _WORD.sub(lambda m: "" if _has_foreign_letter(m.group()) else m.group(),
+                     unicodedata.normalize("NFC", text))
 
 
 def _supported_scores(text: str) -> tuple[tuple[str, float], ...]:
@@ -120,11 +133,17 @@ def _char_kind(ch: str) -> str:
     return "foreign" if unicodedata.name(ch, "").startswith("LATIN") else "other"
 
 
+def _has_foreign_letter(word: str) -> bool:
+    return any(_char_kind(ch) in ("foreign", "mark") for ch in word)
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f][^\W\d_]*)*")
 
 
 def charset(text: str) -> str:
     """How compatible the letters of `text` are with French, Spanish and English writing."""
+    if text.isascii():
+        return CHARSET_LATIN if any(ch.isalpha() for ch in text) else CHARSET_NONE
     text = unicodedata.normalize("NFC", text)
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
@@ -133,7 +152,7 @@ def charset(text: str) -> str:
     if other / len(letters) > _OTHER_SCRIPT_SHARE:
         return CHARSET_OTHER_SCRIPT
     words = _WORD.findall(text)
-    foreign_words = sum(1 for w in words if any(_char_kind(ch) in ("foreign", "mark") for ch in w))
+    foreign_words = sum(1 for w in words if _has_foreign_letter(w))
     # A foreign name ("Erdoğan", "São Paulo") in a paragraph is normal; a line where a fifth of the
     # words carry foreign letters is written in another language.
     if foreign_words and foreign_words / max(len(words), 1) >= _FOREIGN_WORD_SHARE:
@@ -146,12 +165,12 @@ def charset(text: str) -> str:
 def _norm(text: str) -> str:
     """Lower-case, NFC, inner whitespace collapsed, decoration at the ends dropped."""
     text = unicodedata.normalize("NFC", text).casefold()
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text)
     return _EDGE_DECORATION.sub("", text)
 
 
+_SPACES = re.compile(r"\s+")
 _EDGE_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
-_NO_WORD = re.compile(r"^[\W_]*$")
 
 
 def _phrases(*items: str) -> frozenset[str]:
@@ -167,20 +186,23 @@ _RELATED_HEADERS = _phrases(
     "Nos articles sur le sujet", "Plus d'actualités", "Dernières actualités", "À la une",
     "Actualités liées", "Sur le même thème", "Vous aimerez aussi", "Vous pourriez aussi aimer",
     "Ces articles peuvent vous intéresser", "Lire plus", "En savoir plus", "Voir plus",
+    "Plus d'infos", "Plus d'informations", "Les plus consultés", "Les plus lus", "Les plus vus",
     # es
     "Noticias relacionadas", "Te puede interesar", "Le puede interesar", "Lee también",
     "Lea también", "Leer más", "Lee más", "Ver más", "Más noticias", "Notas relacionadas",
     "Artículos relacionados", "También te puede interesar", "Ver también", "Lo más leído",
     "Lo más visto", "Últimas noticias", "Relacionado", "Relacionadas", "Temas relacionados",
     "Contenido relacionado", "Más información", "Sigue leyendo", "Seguir leyendo", "Mira también",
-    "Te recomendamos", "Recomendados", "Otras noticias",
+    "Te recomendamos", "Recomendados", "Otras noticias", "Ver más noticias", "Más leídas",
+    "Lo más leído", "Más vistas", "Lo último", "Noticias destacadas",
     # en
     "Read more", "Read also", "Related stories", "Related news", "Related articles", "Related",
     "Related content", "Related coverage", "Related topics", "More on this story", "More stories",
     "You may also like", "You might also like", "See also", "Most read", "Most popular",
     "Trending", "Trending now", "Recommended", "Recommended for you", "Top stories",
     "Latest news", "More news", "Continue reading", "Keep reading", "Also read", "Don't miss",
-    "More from this section", "Editor's picks", "What to read next", "Up next",
+    "More from this section", "Editor's picks", "What to read next", "Up next", "Most viewed",
+    "Most shared", "Read next", "Further reading", "In other news",
     # pt, it, de, ca, yo
     "Leia também", "Leia mais", "Notícias relacionadas", "Veja também", "Saiba mais",
     "Leggi anche", "Articoli correlati", "Potrebbe interessarti", "Notizie correlate",
@@ -188,6 +210,8 @@ _RELATED_HEADERS = _phrases(
     "Llegiu també", "Notícies relacionades", "Us pot interessar",
     "Awọn iroyin ti o ni ibatan", "Àwọn ìròyìn tó jọmọ́",
 )
+# "Más de Mundo", "More from Americas": links to a section (one or two words, no figures).
+_SECTION_LINK = re.compile(r"^(?:más de|more from|more in|plus de la rubrique) [^\W\d_]+(?: [^\W\d_]+)?$")
 # Shorter forms with a tail ("Lire aussi :", "Related stories (3)") or a generic "related" word.
 _RELATED_PATTERN = re.compile(
     r"^(?:[\w'’]+ ){0,3}(?:related|relacionad[ao]s?|relacionats?|relacionades|correlat[ie]|"
@@ -202,15 +226,28 @@ _AGENCIES = (
     r"youtube|facebook|tiktok|ia|ai"
 )
 _AGENCY_LINE = re.compile(
-    rf"^[(\[]?(?:©\s*)?(?:{_AGENCIES})(?:\s*[/|,-]\s*[\w .'’-]{{1,40}}){{0,3}}[)\]]?\.?$", re.I
+    rf"^[(\[]?(?:©\s*)?(?:{_AGENCIES})(?:\s+(?:photos?|fotos?|images?))?(?:\s*[/|,-]\s*[\w .'’-]{{1,40}}){{0,3}}[)\]]?\.?$", re.I
 )
 _CREDIT_LINE = re.compile(
     r"^(?:crédits?(?: photos?)?|photos?(?: credits?)?|picture|pictures|image|images|imagen|"
     r"imágenes|fotos?|fotografías?|ilustración|illustration|infographie|infografía|vidéo|video|"
     r"crédito|créditos|credits?|source|fuente|captura|capture d'écran|screenshot|"
-    r"photographie|cover image|portada|àwòrán)\s*(?:[:/©|–—-]|by|de|par|por)\s*.{1,80}$",
+    r"photographie|photograph|cover image|portada|àwòrán|photo d'illustration|"
+    r"image d'illustration|pictured|imagen de archivo|foto de archivo|image credit|photo credit)\s*(?:[:/©|–—-]|by|de|par|por)\s*(.{1,80})$",
     re.I,
 )
+# What follows "Photo:" in a credit is a name or an agency; in a caption it is a sentence.
+_CREDIT_CONNECTORS = frozenset("by de par por via and y et & for para pour on en sur in".split())
+_CREDIT_COMMON_WORDS = frozenset("archives archive archivo file handout courtesy cortesía "
+                                 "gentileza courtoisie reproduction captura".split())
+_CREDIT_TOKEN = re.compile(r"[^\s/|,;()]+")
+
+
+def _looks_like_credit(tail: str) -> bool:
+    tokens = [t for t in _CREDIT_TOKEN.findall(tail) if t.casefold() not in _CREDIT_CONNECTORS]
+    return 0 < len(tokens) <= 8 and all(
+        t[0].isupper() or t[0].isdigit() or t[0] in "©@" or t.casefold().strip(".") in _CREDIT_COMMON_WORDS
+        for t in tokens)
 _AI_GENERATED = re.compile(
     r"(?:\b(?:ai|ia)\b.{0,25}(?:generat|généré|genera|créé|cread|hech|made|ṣe|produced)|"
     r"(?:generat|généré|genera|créé|cread|hech|made|produced|ṣe)\w*.{0,25}\b(?:ai|ia)\b|"
@@ -221,28 +258,35 @@ _AI_GENERATED = re.compile(
 _COOKIE_WORD = r"(?:cookies?|kuki|galletas?|témoins?)"
 _COOKIE_NOTICE = re.compile(
     r"(?:"
-    # first person or "this site" + use verb + cookies, in any of the languages we meet
+    # first person or "this site" + use verb + cookies, in the languages we meet
     r"\b(?:we|nous|this (?:web)?site|our (?:web)?site|ce site(?: web)?|notre site(?: web)?|"
-    r"este (?:sitio|portal|site|sitio web|medio)|nuestro (?:sitio|portal)(?: web)?|(?:usamos|utilizamos|"
-    r"empleamos|usiamo|utilizziamo|questo sito|wir|diese (?:website|webseite|seite)|o site|"
-    r"a|ojú-ìwé yìí|ojú ìwé yìí))\b"
-    rf"[^.!?]{{0,40}}?\b(?:use|uses|using|utilise|utilisons|utilisent|utiliza|usa|utilizamos|usamos|"
-    rf"utilizza|utilizziamo|usiamo|verwenden|verwendet|nutzen|nutzt|utiliza|nlo|lo|ń lò)\b"
+    r"este (?:sitio|portal|site|sitio web|medio)|nuestro (?:sitio|portal)(?: web)?|questo sito|"
+    r"wir|diese (?:website|webseite|seite)|o site|ojú-ìwé yìí|ojú ìwé yìí)"
+    # at most three words between subject and verb ("we and our partners use"), so that a
+    # reported "we will fine companies that use cookies" is not taken for a banner
+    r"(?:\s+\S+){0,3}?\s+(?:use|uses|utilise|utilisons|utilisent|utiliza|usa|utilizza|"
+    r"verwenden|verwendet|nutzen|nutzt|nlo|ń lò)"
+    rf"(?:\s+\S+){{0,3}}?\s+{_COOKIE_WORD}\b"
+    r"|\ba nlo kuki\b"
+    # first-person verb on its own (Spanish, Italian, French drop or invert the subject)
+    r"|\b(?:utilizamos|usamos|empleamos|utilisons|utilizziamo|usiamo|verwenden wir)\b"
     rf"[^.!?]{{0,30}}?\b{_COOKIE_WORD}\b"
-    # cookie UI wording
-    rf"|\b{_COOKIE_WORD} (?:policy|settings|preferences|consent|banner)\b"
-    rf"|\b(?:politique|gestion|paramètres|paramétrage|préférences|pol[ií]tica|configuraci[oó]n|"
-    rf"ajustes|preferencias|aviso|informativa|gestionar|configurar|accept(?:er|ar|ez)?|aceptar|"
-    rf"refuser|rechazar|manage) (?:all |tous |les |las |todas las |de |des |sur les |sobre )*"
-    rf"(?:les |las |los |the )?{_COOKIE_WORD}\b"
+    # the reader's consent
+    r"|\b(?:vous acceptez|you (?:agree|accept|consent)|aceptas?|consientes?|usted acepta|"
+    r"acepta el uso|accepte[zr]? l'utilisation)\b"
+    rf"[^.!?]{{0,40}}?\b{_COOKIE_WORD}\b"
     r")",
     re.I,
 )
+# Cookie banner links and buttons: only in blocks of a few words.
+_COOKIE_UI = re.compile(rf"\b{_COOKIE_WORD}\b", re.I)
+_COOKIE_UI_MAX_WORDS = 6
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 _BUTTONS = _phrases(
     "Accept", "Accept all", "Accept cookies", "Reject", "Reject all", "Decline", "OK", "Got it",
-    "I agree", "Agree", "Close", "Continue", "Settings", "Manage preferences", "More options",
+    "I agree", "Agree", "Accept and close", "Accept and continue", "Accepter et fermer",
+    "Accepter et continuer", "Aceptar y cerrar", "Aceptar y continuar", "Close", "Continue", "Settings", "Manage preferences", "More options",
     "Accepter", "Tout accepter", "Refuser", "Tout refuser", "Continuer sans accepter", "J'accepte",
     "Fermer", "Paramétrer", "Personnaliser", "En savoir plus et paramétrer",
     "Aceptar", "Aceptar todo", "Aceptar todas", "Rechazar", "Rechazar todo", "Cerrar",
@@ -253,7 +297,8 @@ _BUTTONS = _phrases(
 _NAVIGATION_WORDS = _phrases(
     "Menu", "Menú", "Home", "Inicio", "Portada", "Accueil", "Search", "Buscar", "Rechercher",
     "Recherche", "Búsqueda", "Back to top", "Volver arriba", "Ir arriba", "Retour en haut",
-    "Haut de page", "Next", "Previous", "Next article", "Previous article", "Article suivant",
+    "Haut de page", "Retour à l'accueil", "Back to home", "Back to homepage", "Volver al inicio",
+    "Volver a la portada", "Next", "Previous", "Next article", "Previous article", "Article suivant",
     "Article précédent", "Siguiente", "Anterior", "Siguiente noticia", "Noticia anterior",
     "Log in", "Login", "Sign in", "Iniciar sesión", "Se connecter", "Connexion", "Mi cuenta",
     "Mon compte", "My account", "Skip to content", "Skip to main content", "Aller au contenu",
@@ -266,6 +311,12 @@ _NAVIGATION_WORDS = _phrases(
     "Advertisement", "Publicidad", "Publicité", "Anuncio", "Sponsored", "Patrocinado",
     "Contenu sponsorisé", "Contenido patrocinado", "Sponsored content", "Pub", "Ad",
 )
+# Reading time and audio player lines.
+_READING = re.compile(
+    r"^(?:\d+ min(?:utes?)? read|(?:temps de )?lecture\s*:?\s*\d+ min(?:utes?)?|"
+    r"(?:tiempo de )?lectura\s*:?\s*\d+ min(?:utos?)?|listen to (?:this )?article|"
+    r"écouter (?:cet )?article|escuchar (?:esta )?noticia|escuchar (?:este )?artículo)$"
+)
 # Breadcrumbs: two or more short items joined by › > » / | ·
 _BREADCRUMB = re.compile(r"^[^\W\d_][\w .'’-]{0,30}(?:\s+[›>»/|·•]\s+[^\W\d_][\w .'’-]{0,30}){1,6}$")
 
@@ -274,25 +325,38 @@ _SOCIAL = (
     r"messenger|pinterest|reddit|bluesky|threads|instagram|tiktok|flipboard|copy link|"
     r"copier le lien|copiar enlace|copiar link|print|imprimir|imprimer|sms"
 )
+_SHARE_WORDS = (
+    r"share|partager|partagez|compartir|comparte|compartilhar|condividi|teilen|tweet|tweeter|"
+    r"envoyer|enviar|send|pin|follow us|síguenos|suivez-nous|seguici|siga-nos|folgen sie uns"
+)
 _SHARE = re.compile(
-    rf"^(?:(?:share|partager|partagez|compartir|comparte|compartilhar|condividi|teilen|"
-    rf"tweet|tweeter|envoyer|enviar|send|copy link|copier le lien|copiar enlace|pin)\b"
-    rf"(?: (?:this|this article|this story|cet article|l'article|esta noticia|este artículo|la noticia|"
-    rf"on|sur|en|por|via|par|in))*(?: (?:{_SOCIAL}))?[ ,|/·]*)+"
-    rf"$|^(?:(?:{_SOCIAL})[ ,|/·]*){{2,}}$",
+    rf"^(?:{_SHARE_WORDS})(?: (?:this|this article|this story|cet article|l'article|esta noticia|"
+    rf"este artículo|la noticia|on|sur|en|por|via|par|in|no|na|su|auf|über|per))*"
+    rf"[\s:,|/·-]*(?:(?:{_SOCIAL})[\s,|/·-]*)*$"
+    rf"|^(?:(?:{_SOCIAL})[\s,|/·-]*){{2,}}$",
     re.I,
 )
+# Calls to subscribe: imperatives and paywall wording that reporting prose does not use.
 _SUBSCRIPTION = re.compile(
-    r"\b(?:subscribe|subscribers?|subscription|newsletters?|sign up|signup|"
-    r"abonne[rz]?|abonnez-vous|abonnés?|abonnement|je m'abonne|inscrivez-vous|inscris-toi|"
-    r"suscr[ií]b\w*|suscripci[oó]n|suscriptores?|boletín|bolet[ií]n|regístrate|registrate|"
-    r"ass(?:ine|inante|inatura)|iscriviti|abbonati|abonnieren|"
-    r"déjà abonné|ya eres suscriptor|already a subscriber|réservé aux abonnés|"
-    r"exclusivo para suscriptores|exclusive to subscribers|for subscribers)\b",
+    r"^(?:subscribe|sign up|signup)\b|\b(?:subscribe|sign up) (?:now|today|here|for free|free|"
+    r"for (?:our|the|free)|to (?:our|the) (?:newsletter|channel|podcast|digital))\b|"
+    r"\b(?:abonnez-vous|abonne-toi|je m'abonne|inscrivez-vous|inscris-toi|suscr[ií]bete|"
+    r"suscr[ií]base|reg[ií]strate|reg[ií]strese|hazte socio|assine já|iscriviti|abbonati|"
+    r"jetzt abonnieren|déjà abonné|ya eres suscriptor|already a subscriber|réservé aux abonnés|"
+    r"exclusivo para suscriptores|solo para suscriptores|subscribers? only|subscriber-only|"
+    r"exclusive to subscribers|"
+    r"(?:in|to|into|dans|en|a) (?:your|votre|ta|tu|su) "
+    r"(?:inbox|boîte (?:mail|e-mail|aux lettres|de réception)|correo|bandeja de entrada))\b",
+    re.I,
+)
+# ... and bare subscription words, only in blocks of a few words ("Newsletter", "Mon abonnement").
+_SUBSCRIPTION_WORD = re.compile(
+    r"\b(?:newsletters?|subscriptions?|abonnements?|suscripci[oó]n|bolet[ií]n|"
+    r"lettre d'information|lettre d'info)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|all rights reserved|tous droits réservés|"
+    r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|(?:19|20)\d\d))|©\s*(?:19|20)\d\d|all rights reserved|tous droits réservés|"
     r"todos los derechos reservados|derechos reservados|reproduction interdite|"
     r"prohibida (?:su|la) reproducción|tutti i diritti riservati|todos os direitos reservados|"
     r"alle rechte vorbehalten",
@@ -317,26 +381,29 @@ def boilerplate_reason(text: str) -> str | None:
     words = len(norm.split())
     if norm in _RELATED_HEADERS or (words <= 5 and _RELATED_PATTERN.match(norm)):
         return "related-header"
+    if _SECTION_LINK.match(norm) or _READING.match(norm):
+        return "navigation"
     if norm in _BUTTONS:
         return "button"
     if norm in _NAVIGATION_WORDS:
         return "navigation"
     stripped = text.strip()
     if words <= _MAX_FURNITURE_WORDS:
-        if _AGENCY_LINE.match(stripped) or _CREDIT_LINE.match(stripped):
-            return "picture-credit"
         if _AI_GENERATED.search(norm) and words <= 8:
             return "ai-label"
+        credit = _CREDIT_LINE.match(stripped)
+        if _AGENCY_LINE.match(stripped) or (credit and _looks_like_credit(credit.group(1))):
+            return "picture-credit"
         if _SHARE.match(norm):
             return "share-buttons"
-        if _BREADCRUMB.match(stripped) and not re.search(r"[.!?]$", stripped):
+        if _BREADCRUMB.match(stripped) and not stripped.endswith((".", "!", "?")):
             return "navigation"
     if words <= _MAX_NOTICE_WORDS and not _QUOTE_MARK.search(text):
-        if _COOKIE_NOTICE.search(norm):
+        if _COOKIE_NOTICE.search(norm) or (words <= _COOKIE_UI_MAX_WORDS and _COOKIE_UI.search(norm)):
             return "cookie-notice"
-        if _COPYRIGHT.search(norm):
+        if _COPYRIGHT.search(stripped.casefold()):
             return "copyright"
-        if words <= 25 and _SUBSCRIPTION.search(norm):
+        if (words <= 30 and _SUBSCRIPTION.search(norm)) or (words <= 6 and _SUBSCRIPTION_WORD.search(norm)):
             return "subscription"
     return None
 
@@ -366,13 +433,16 @@ def make_block(text: str, start: int, end: int) -> Block:
     """Analyse `text[start:end]` (already stripped) into a Block."""
     chunk = text[start:end]
     lang, conf = detect_language(chunk)
+    chars = charset(chunk)
+    if chars == CHARSET_FOREIGN_MARKS and lang in SUPPORTED:
+        chars = CHARSET_LATIN  # the marked words are names in a fr/es/en sentence
     return Block(
         start=start,
         end=end,
         lang=lang,
         confidence=round(conf, 4),
         boilerplate=boilerplate_reason(chunk),
-        charset=charset(chunk),
+        charset=chars,
         supported=tuple((lg, round(p, 4)) for lg, p in _supported_scores(chunk))
         if _letter_count(chunk) >= MIN_LETTERS else (),
     )

@@ -66,7 +66,8 @@ _SHARE_CUES = re.compile(
     r"%|\bper\s?cent|\bpercentage|\bpor\s*cien|\bpour[\s-]?cent|\bpourcent|\bporcentaj|"
     r"\bvot|\bvoix\b|\bsufragi|\bballot|\bpoll|\bsondage|\bencuest|\bsondeo|\bscrutin|\bélect|\belect|"
     r"\bapproval|\baprobaci|\bpopularit|\bsupport|\bapoyo|\bintenci[oó]n|\bintention|"
-    r"\blead\b|\bventaja|\bavance\b|\bécart|\bdiferencia|\bmargin|\bmarge|\bgap\b|\bbrecha|"
+    r"\blead\b|\bleads\b|\bventaja|\bdevanc|\baventaj|\bahead\b|\bbehind\b|\btrails?\b|\bdistanc|"
+    r"\bderrière|\bdetrás|\brezag|\bavance\b|\bécart|\bdiferencia|\bmargin|\bmarge|\bgap\b|\bbrecha|"
     r"\bturnout|\bparticipa|\babstenci|\babstention|\binflation|\binflaci|\bunemployment|"
     r"\bchômage|\bdesempleo|\bparo\b|\btaux\b|\btasa\b|\brate\b|\bshare\b|\bcuota|\bpart\b",
     re.IGNORECASE)
@@ -96,6 +97,9 @@ _FRACTION_BEFORE = {
                      r"(?:\s+un)?\s+|(?P<three>trois[\s-]quarts)\s+d'un\s*)$", re.IGNORECASE),
 }
 _FRACTION_VALUES = {"half": 0.5, "quarter": 0.25, "three": 0.75}
+_DECIMAL_POINT_WORD = re.compile(
+    r"\s+(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|"
+    r"seis|siete|ocho|nueve|z[ée]ro|un|deux|trois|quatre|cinq|six|sept|huit|neuf)\b", re.IGNORECASE)
 _MINUS_WORD = re.compile(r"(?<![^\W_])(?:minus|negative)\s+$", re.IGNORECASE)
 
 # ---------------------------------------------------------------- ranges and inverted forms
@@ -326,10 +330,10 @@ def _is_number_word(word: str, lang: str) -> bool:
             or _denominator(w, lang) is not None or (lang == "en" and w in ("a", "an")))
 
 
-def _words_before(text: str, end: int, lang: str) -> tuple[int, float, int] | None:
+def _words_before(text: str, end: int, lang: str, floor: int = 0) -> tuple[int, float, int] | None:
     """Read a number written in words that ends at `end` (only spaces between). Returns
     (start, value, decimals)."""
-    window_start = max(0, end - 240)
+    window_start = max(floor, end - 240)
     window = text[window_start:end]
     tokens = [(m.start() + window_start, m.end() + window_start, m.group())
               for m in _WORD_TOKEN.finditer(window)]
@@ -408,7 +412,6 @@ def _parse_digits(raw: str, lang: str) -> tuple[float, int] | None:
     if m:
         raw, exp = raw[:m.start()], m.group()
     marks = [(i, c) for i, c in enumerate(raw) if c in ".,"]
-    groups = raw.replace(" ", "")
     if " " in raw and not re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", raw):
         return None
     decimal_at = None
@@ -436,14 +439,11 @@ def _parse_digits(raw: str, lang: str) -> tuple[float, int] | None:
     else:
         whole, frac = re.sub(r"[.,]", "", raw[:decimal_at]), raw[decimal_at + 1:]
     whole = whole.replace(" ", "") or "0"
-    del groups
     try:
         value = float(f"{whole}.{frac}{exp}" if frac else f"{whole}{exp}")
     except ValueError:
         return None
     decimals = len(frac)
-    if frac and not exp and power is None:
-        decimals = len(frac)
     if power is not None:
         value, decimals = value ** power, 0
     return value, decimals
@@ -465,15 +465,20 @@ def find_percentages(text: str, lang: str) -> list[PercentMention]:
     lang = lang if lang in _SIGN_RE else "en"
     blocked = [(m.start(), m.end()) for m in _URL.finditer(text)]
     found: list[PercentMention] = []
+    floor = 0                   # a number is never read back across the previous sign
     for sign in _SIGN_RE[lang].finditer(text):
         if any(s <= sign.start() < e for s, e in blocked):
             continue
         kind = sign.lastgroup
-        mention = _mention_before(text, sign, lang, kind)
+        if kind == "maybe_points" and _DECIMAL_POINT_WORD.match(text, sign.end()) \
+                and sign.group().lower() in ("point", "punto"):
+            continue            # "five point two five percent": a decimal mark, not a unit
+        mention = _mention_before(text, sign, lang, kind, floor)
         if mention is None and kind == "percent":
             mention = _mention_after(text, sign, lang)
         if mention is None:
             continue
+        floor = sign.end()
         if kind == "maybe_points":
             s, e = _sentence_span(text, sign.start())
             sentence = text[s:e]
@@ -491,10 +496,10 @@ def find_percentages(text: str, lang: str) -> list[PercentMention]:
     return result
 
 
-def _mention_before(text: str, sign: re.Match, lang: str, kind: str) -> PercentMention | None:
+def _mention_before(text: str, sign: re.Match, lang: str, kind: str, floor: int) -> PercentMention | None:
     unit = "percent" if kind in ("pct", "percent") else "points"
     end = sign.end()
-    window_start = max(0, sign.start() - 80)
+    window_start = max(floor, sign.start() - 80)
     m = _DIGIT_NUMBER_BEFORE.search(text, window_start, sign.start())
     if m:
         parsed = _parse_digits(m.group("num"), lang)
@@ -516,7 +521,7 @@ def _mention_before(text: str, sign: re.Match, lang: str, kind: str) -> PercentM
     if frac is not None:
         value = _FRACTION_VALUES[frac.lastgroup]
         return PercentMention(frac.start(), end, text[frac.start():end], value, 0, unit)
-    words = _words_before(text, sign.start(), lang)
+    words = _words_before(text, sign.start(), lang, floor)
     if words is None:
         return None
     start, value, decimals = words

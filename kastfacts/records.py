@@ -46,7 +46,8 @@ class Fact:
     context: str | None = None          # percentages: "key=value;..." with year, round, counted, contest (see claims.py)
     resolution: str | None = None       # dates: explicit | anchored | corpus_anchored | underspecified
     timex: str | None = None            # dates: the value as the text alone gives it (XXXX-WXX-2)
-    tense: str | None = None            # dates: past | future | present, from the words or the sentence's verb
+    direction: str | None = None        # dates: past | future | this, when the words say it ("dernier", "next", "ce")
+    tense: str | None = None            # dates: past | future | present, the tense of the verb governing the date
     participants: list[str] | None = None   # dates: canonical names of the entities the dated event involves
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,7 +68,7 @@ class SkippedBlock:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return _compact(self)
+        return asdict(self)     # lang stays, null when unknown: "which language was skipped" is the point
 
 
 @dataclass

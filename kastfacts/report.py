@@ -8,7 +8,9 @@ visible text label. Output is deterministic: same input, same bytes (no timestam
 from __future__ import annotations
 
 import json
+import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html import escape
@@ -26,6 +28,7 @@ CHART_COLOURS = ("#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#374151
 _SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _NUMBER_SEPARATORS = frozenset(".,'\u202f\u00a0 ")
 _LINE = re.compile(r"[^\n]+")
+_UNBROKEN_MENTION = 24   # shorter mentions never break across lines ("58,2 %" stays whole)
 _WEB_ADDRESS = re.compile(r"https?://\S+$")
 
 
@@ -44,6 +47,12 @@ def _e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
+def _td(label: str, content: str, cls: str = "", attrs: str = "") -> str:
+    """A table cell that names its column, shown before it when narrow screens stack the table."""
+    class_attr = f' class="{cls}"' if cls else ""
+    return f'<td data-label="{_e(label)}"{class_attr}{attrs}>{content}</td>'
+
+
 def _language(code: str | None) -> str:
     if not code:
         return "unknown"
@@ -52,7 +61,7 @@ def _language(code: str | None) -> str:
 
 
 def _humanize(name: str | None) -> str:
-    return (name or "").replace("_", " ")
+    return (name or "").replace("_", " ").replace("-", " ")
 
 
 def _plural(n: int, word: str) -> str:
@@ -150,9 +159,11 @@ def _render_marked(text: str, spans: Iterable[_Span], diff: tuple[int, int] | No
     for span in _non_overlapping(spans):
         out.append(_plain(text[cursor:span.start], cursor, diff))
         classes = f"ent {span.kind}" + (" focus" if focus == (span.start, span.end) else "")
+        if span.end - span.start <= _UNBROKEN_MENTION:
+            classes += " nowrap"
         title = f' title="{_e(span.title)}"' if span.title else ""
         out.append(f'<mark class="{classes}"{title}>{_plain(text[span.start:span.end], span.start, diff)}'
-                   f' <span class="label">{_e(span.kind)}</span></mark>')
+                   f'&nbsp;<span class="label">{_e(span.kind)}</span></mark>')
         cursor = span.end
     out.append(_plain(text[cursor:], cursor, diff))
     return "".join(out)
@@ -284,9 +295,8 @@ class _Report:
 
     def header(self, title: str) -> str:
         severities = Counter(c.severity for c in self.conflicts)
-        by_severity = ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s])
-        others = sorted(s for s in severities if s not in SEVERITIES)
-        by_severity = ", ".join(filter(None, [by_severity] + [f"{severities[s]} {s}" for s in others]))
+        order = [s for s in SEVERITIES if s in severities] + sorted(s for s in severities if s not in SEVERITIES)
+        by_severity = ", ".join(f"{severities[s]} {s}" for s in order)
         languages = sorted({d.lang for d in self.documents.values() if d.lang})
         stats = [
             ("Documents", str(len(self.documents))),
@@ -321,14 +331,14 @@ class _Report:
         rows = []
         for doc_id, doc in self.documents.items():
             counts = Counter(f.kind for f in self.facts_by_doc[doc_id])
-            cells = "".join(f'<td class="num">{counts[k]}</td>' for k in KINDS)
+            cells = "".join(_td(k, str(counts[k]), "num") for k in KINDS)
             lang = _e(_language(doc.lang)) + (f' <span class="muted">{_e(doc.lang_source)}</span>'
                                               if doc.lang_source else "")
-            rows.append(f'<tr><th scope="row">{self.slugs.link(doc_id)}</th><td>{lang}</td>'
-                        f'<td>{self._published(doc)}</td>{cells}'
-                        f'<td class="num">{len(doc.skipped_blocks)}</td></tr>')
+            rows.append(f'<tr><th scope="row">{self.slugs.link(doc_id)}</th>{_td("Language", lang)}'
+                        f'{_td("Publication date", self._published(doc))}{cells}'
+                        f'{_td("skipped blocks", str(len(doc.skipped_blocks)), "num")}</tr>')
         table = (f'<div class="table-wrap" role="region" aria-labelledby="documents-table-caption" tabindex="0">'
-                 f'<table><caption id="documents-table-caption">Documents, with facts by kind</caption>'
+                 f'<table class="stack"><caption id="documents-table-caption">Documents, with facts by kind</caption>'
                  f'<thead><tr><th scope="col">Document</th><th scope="col">Language</th>'
                  f'<th scope="col">Publication date</th>{head}<th scope="col" class="num">skipped blocks</th>'
                  f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
@@ -357,12 +367,13 @@ class _Report:
                     excerpt = excerpt[:89].rstrip() + "…"
                 lang_attr = f' lang="{_e(block.lang)}"' if block.lang else ""
                 rows.append(f'<tr><th scope="row">{self.slugs.link(doc_id)}</th>'
-                            f'<td class="num">{block.start}–{block.end}</td><td>{_e(_language(block.lang))}</td>'
-                            f'<td>{_e(_humanize(block.reason))}</td><td{lang_attr}>{_e(excerpt)}</td></tr>')
+                            f'{_td("Characters", f"{block.start}–{block.end}", "num")}'
+                            f'{_td("Language", _e(_language(block.lang)))}{_td("Reason", _e(_humanize(block.reason)))}'
+                            f'{_td("Beginning", _e(excerpt), attrs=lang_attr)}</tr>')
         if not rows:
             return '<h3>Skipped blocks</h3><p>No block was skipped.</p>'
         return (f'<h3>Skipped blocks</h3><p>Paragraphs read but not mined for facts (other language, boilerplate).</p>'
-                f'<div class="table-wrap" role="region" aria-label="Skipped blocks" tabindex="0"><table>'
+                f'<div class="table-wrap" role="region" aria-label="Skipped blocks" tabindex="0"><table class="stack">'
                 f'<thead><tr><th scope="col">Document</th><th scope="col" class="num">Characters</th>'
                 f'<th scope="col">Language</th><th scope="col">Reason</th><th scope="col">Beginning</th></tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>')
@@ -370,10 +381,10 @@ class _Report:
     def _skipped_files(self) -> str:
         if not self.skipped_files:
             return '<h3>Skipped files</h3><p>No file was skipped.</p>'
-        rows = "".join(f'<tr><th scope="row"><code>{_e(p)}</code></th><td>{_e(r)}</td></tr>'
+        rows = "".join(f'<tr><th scope="row"><code>{_e(p)}</code></th>{_td("Reason", _e(r))}</tr>'
                        for p, r in self.skipped_files)
         return (f'<h3>Skipped files</h3><div class="table-wrap" role="region" aria-label="Skipped files" tabindex="0">'
-                f'<table><thead><tr><th scope="col">File</th><th scope="col">Reason</th></tr></thead>'
+                f'<table class="stack"><thead><tr><th scope="col">File</th><th scope="col">Reason</th></tr></thead>'
                 f'<tbody>{rows}</tbody></table></div>')
 
     # ---- conflicts
@@ -392,7 +403,8 @@ class _Report:
         numeric = all(_is_number(v.value) for v in values)
         diffs = _diff_ranges([v.text for v in values], numeric or conflict.kind in ("value", "arithmetic", "precision"))
         sides = "".join(self._conflict_value(v, f, d) for v, f, d in zip(values, facts, diffs))
-        chart = self._chart(anchor, conflict, facts) if numeric and len(values) >= 2 else ""
+        plottable = numeric and len(values) >= 2 and all(math.isfinite(v.value) for v in values)
+        chart = self._chart(anchor, conflict, facts) if plottable else ""
         severity = _e(conflict.severity)
         return (f'<article class="conflict sev-{severity}" id="{anchor}" aria-labelledby="{anchor}-title">'
                 f'<header><h3 id="{anchor}-title"><span class="num-id">#{cid}</span> {_e(conflict.subject)} '
@@ -424,17 +436,20 @@ class _Report:
         values = conflict.values
         numbers = [float(v.value) for v in values]
         top = max(abs(n) for n in numbers) or 1.0
-        label_w, bar_w, row_h, pad = 190, 230, 30, 8
-        width, height = label_w + bar_w + 80, pad * 2 + row_h * len(values)
+        labels = [v.doc if len(v.doc) <= 24 else v.doc[:23] + "…" for v in values]
+        texts = [_format_value(v.value, f) for v, f in zip(values, facts)]
+        # Narrow enough to stay legible when scaled down to a phone's width.
+        label_w = 16 + 8 * max(len(label) for label in labels)
+        value_w = 12 + 8 * max(len(t) for t in texts)
+        bar_w, row_h, pad = 200, 28, 6
+        width, height = label_w + bar_w + value_w, pad * 2 + row_h * len(values)
         colours = {}
         for n in sorted(set(numbers)):
             colours[n] = CHART_COLOURS[len(colours) % len(CHART_COLOURS)]
-        texts = [_format_value(v.value, f) for v, f in zip(values, facts)]
         rows = []
-        for i, (v, n, text) in enumerate(zip(values, numbers, texts)):
+        for i, (label, n, text) in enumerate(zip(labels, numbers, texts)):
             y = pad + i * row_h
             w = max(2.0, bar_w * abs(n) / top)
-            label = v.doc if len(v.doc) <= 26 else v.doc[:25] + "…"
             rows.append(f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" class="chart-label">{_e(label)}</text>'
                         f'<rect x="{label_w}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" rx="2" '
                         f'fill="{colours[n]}"/>'
@@ -477,13 +492,13 @@ class _Report:
                 lang_of.setdefault(f.text, f.lang)
             variant_html = ", ".join(f'<span lang="{_e(lang_of[v])}">{_e(v)}</span>' if lang_of.get(v) else _e(v)
                                      for v in variants)
-            rows.append(f'<tr><th scope="row"><mark class="ent {kind}">{_e(name)}</mark></th><td>{_e(kind)}</td>'
-                        f'<td>{_e(", ".join(codes)) or "—"}</td><td>{variant_html}</td>'
-                        f'<td class="num">{len(facts)}</td><td>{docs}</td></tr>')
+            rows.append(f'<tr><th scope="row"><mark class="ent {kind}">{_e(name)}</mark></th>{_td("Kind", _e(kind))}'
+                        f'{_td("Code", _e(", ".join(codes)) or "—")}{_td("Spellings", variant_html)}'
+                        f'{_td("Mentions", str(len(facts)), "num")}{_td("Documents", docs)}</tr>')
         if not rows:
             table = "<p>No person, place or organization was found.</p>"
         else:
-            table = (f'<div class="table-wrap" role="region" aria-labelledby="entities-caption" tabindex="0"><table>'
+            table = (f'<div class="table-wrap" role="region" aria-labelledby="entities-caption" tabindex="0"><table class="stack">'
                      f'<caption id="entities-caption">People, places and organizations, with the spellings seen</caption>'
                      f'<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Code</th>'
                      f'<th scope="col">Spellings</th><th scope="col" class="num">Mentions</th>'
@@ -542,11 +557,11 @@ class _Report:
             if fact.participants:
                 details.append("participants: " + ", ".join(fact.participants))
             rows.append(f'<tr><th scope="row" lang="{_e(fact.lang)}">{_e(fact.text)}</th>'
-                        f'<td>{_e(_format_value(fact.value, fact))}</td>'
-                        f'<td class="num">{fact.start}</td><td class="details">{_e("; ".join(details))}</td></tr>')
+                        f'{_td("Value", _e(_format_value(fact.value, fact)))}{_td("Offset", str(fact.start), "num")}'
+                        f'{_td("Details", _e("; ".join(details)), "details")}</tr>')
         caption_id = f"{slug}-{kind}"
         return (f'<h4 id="{caption_id}"><mark class="ent {_e(kind)}">{_e(kind)}</mark> {len(facts)}</h4>'
-                f'<div class="table-wrap" role="region" aria-labelledby="{caption_id}" tabindex="0"><table class="facts">'
+                f'<div class="table-wrap" role="region" aria-labelledby="{caption_id}" tabindex="0"><table class="facts stack">'
                 f'<thead><tr><th scope="col">Mention</th><th scope="col">Value</th>'
                 f'<th scope="col" class="num">Offset</th><th scope="col">Details</th></tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>')
@@ -555,13 +570,15 @@ class _Report:
         """The whole text, paragraph by paragraph, with its facts highlighted and skipped blocks marked."""
         if not doc.text:
             return ""
+        starts = [f.start for f in facts]   # facts are sorted by start
         paragraphs = []
         for match in _LINE.finditer(doc.text):
             lo, hi = match.span()
             if not match.group().strip():
                 continue
+            inside = facts[bisect_left(starts, lo):bisect_left(starts, hi)]
             spans = [_Span(f.start - lo, f.end - lo, f.kind, _fact_title(f))
-                     for f in facts if lo <= f.start and f.end <= hi and doc.text[f.start:f.end] == f.text]
+                     for f in inside if f.end <= hi and doc.text[f.start:f.end] == f.text]
             block = next((b for b in doc.skipped_blocks if b.start < hi and lo < b.end), None)
             if block is not None:
                 lang = f' lang="{_e(block.lang)}"' if block.lang else ""
@@ -576,7 +593,7 @@ class _Report:
 
 
 CSS = """
-:root{color-scheme:light;--ink:#1a1a1a;--muted:#4b5563;--line:#d1d5db;--bg:#f6f7f9;--card:#fff;--focus:#1d4ed8;
+:root{color-scheme:light;--ink:#1a1a1a;--muted:#4b5563;--line:#d1d5db;--bg:#f6f7f9;--card:#ffffff;--focus:#1d4ed8;
 --person:#e9ddff;--person-ink:#4c1d95;--place:#ffe7c2;--place-ink:#7c2d12;--organization:#d3eefc;--organization-ink:#0c4a6e;
 --date:#d8f3d0;--date-ink:#14532d;--percentage:#ffdfe3;--percentage-ink:#881337;--claim:#eceff3;--claim-ink:#1f2937}
 *{box-sizing:border-box}
@@ -594,7 +611,8 @@ a{color:#1d4ed8}a:visited{color:#5b21b6}
 .stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.5rem;margin:0 0 .75rem}
 .stats div{background:#1f2937;border-radius:6px;padding:.5rem .75rem}
 .stats dt{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#d1d5db}
-.stats dd{margin:0;font-size:1.35rem;font-weight:600}.stats small{font-size:.8rem;font-weight:400;color:#e5e7eb}
+.stats dd{margin:0;font-size:1.35rem;font-weight:600;line-height:1.3}
+.stats small{display:block;font-size:.8rem;font-weight:400;color:#e5e7eb}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0}
 h2{font-size:1.45rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--line)}
 h3{font-size:1.15rem;margin:1.5rem 0 .5rem}h4{font-size:1rem;margin:1rem 0 .4rem}
@@ -607,6 +625,8 @@ thead th{background:#eef0f3;border-top:0;white-space:nowrap}
 tbody th{font-weight:600}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 td.details{color:var(--muted);font-size:.88rem}
+table.facts{table-layout:fixed}table.facts thead th:nth-child(1){width:26%}
+table.facts thead th:nth-child(2){width:24%}table.facts thead th:nth-child(3){width:6rem}
 .intro{max-width:48rem}
 .conflict{background:var(--card);border:1px solid var(--line);border-left:6px solid #6b7280;border-radius:8px;
 padding:1rem 1.25rem;margin:0 0 1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
@@ -617,7 +637,7 @@ padding:1rem 1.25rem;margin:0 0 1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 .badges{margin:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.35rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;padding:.1rem .55rem;border-radius:999px;border:1px solid currentColor;
 background:#f3f4f6;color:#374151}
-.badge.sev-substantive{background:#b91c1c;color:#fff;border-color:#b91c1c}
+.badge.sev-substantive{background:#b91c1c;color:#ffffff;border-color:#b91c1c}
 .badge.sev-rounding{background:#fef3c7;color:#78350f}
 .badge.sev-spelling{background:#dbeafe;color:#1e3a8a}
 .badge.sev-precision{background:#e5e7eb;color:#1f2937}
@@ -628,9 +648,9 @@ background:#f3f4f6;color:#374151}
 .side .value data{font-size:1.3rem;font-weight:700;font-variant-numeric:tabular-nums}
 .surface{color:var(--muted);font-size:.9rem}
 blockquote.sentence{margin:.4rem 0 0;padding:.2rem 0 .2rem .75rem;border-left:3px solid var(--line);line-height:2}
-strong.diff{background:#111827;color:#fff;padding:0 .12em;border-radius:2px;font-weight:700;
+strong.diff{background:#111827;color:#ffffff;padding:0 .12em;border-radius:2px;font-weight:700;
 -webkit-print-color-adjust:exact;print-color-adjust:exact}
-figure.chart{margin:.25rem 0 .85rem;max-width:32rem}
+figure.chart{margin:.25rem 0 .85rem;max-width:30rem}
 figure.chart svg{width:100%;height:auto;display:block}
 figure.chart figcaption{font-size:.85rem;color:var(--muted)}
 .chart-label{font-size:13px;fill:#1f2937;font-family:ui-monospace,"DejaVu Sans Mono",monospace}
@@ -645,8 +665,10 @@ mark.place{background:var(--place)}mark.place .label{color:var(--place-ink)}
 mark.organization{background:var(--organization)}mark.organization .label{color:var(--organization-ink)}
 mark.date{background:var(--date)}mark.date .label{color:var(--date-ink)}
 mark.percentage{background:var(--percentage)}mark.percentage .label{color:var(--percentage-ink)}
-mark.focus{outline:2px solid #111827;outline-offset:1px}
+mark.nowrap{white-space:nowrap}
+mark.focus{outline:2px solid #111827;outline-offset:1px;margin:0 .2em}
 .document{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.25rem 1.25rem 1rem;margin:0 0 1.25rem}
+.document>h3{margin-top:.75rem}
 .meta{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.25rem 1rem;margin:.25rem 0 .75rem}
 .meta dt{font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.03em}.meta dd{margin:0}
 details.text{margin:.75rem 0 0}details.text summary{cursor:pointer;font-weight:600}
@@ -655,12 +677,21 @@ details.text{margin:.75rem 0 0}details.text summary{cursor:pointer;font-weight:6
 .skip-note{font-size:.75rem;font-weight:700;text-transform:uppercase;color:#374151;background:#eceff3;padding:0 .3rem;border-radius:3px}
 footer{color:var(--muted);font-size:.85rem;padding:1.5rem 1rem 2rem;text-align:center}
 @media (max-width:40rem){body{font-size:15px}.page-header h1{font-size:1.4rem}.conflict,.document{padding:.75rem}
-th,td{padding:.35rem .5rem}}
+th,td{padding:.35rem .5rem}
+table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block;width:auto}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+table.stack tr{border-top:1px solid var(--line);padding:.45rem .75rem}
+table.stack th,table.stack td{border:0;padding:.1rem 0;text-align:left}
+table.stack caption{display:block;padding:.5rem .75rem 0}
+table.stack td{display:flow-root;padding-left:7.5rem}
+table.stack td::before{content:attr(data-label);float:left;width:7rem;margin-left:-7.5rem;padding-top:.15rem;
+font-size:.78rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.02em}}
 @media print{body{background:#fff;font-size:11pt}.skip,nav{display:none}
 .page-header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}
 .stats div{background:#fff;border:1px solid #999}.stats dt,.stats small{color:#000}.page-header a{color:#000}
 .conflict,.document,.table-wrap,.side{box-shadow:none}.conflict,.side,figure.chart,tr{break-inside:avoid;page-break-inside:avoid}
 h2,h3,h4{break-after:avoid;page-break-after:avoid}.table-wrap{overflow:visible}
+table{font-size:9pt}thead th{white-space:normal}th,td{padding:.25rem .4rem}
 a{color:#000;text-decoration:none}strong.diff{text-decoration:underline double}}
 """
 

@@ -180,7 +180,7 @@ class Store:
             n = len(_DOC_COLUMNS)
             doc = Document(**dict(zip(_DOC_COLUMNS, row[:n])), text=row[n + 3] if with_text else "",
                            meta=json.loads(row[n]),
-                           skipped_blocks=[SkippedBlock(**b) for b in json.loads(row[n + 1])])
+                           skipped_blocks=[SkippedBlock(**{"lang": None, **b}) for b in json.loads(row[n + 1])])
             yield doc, (json.loads(row[n + 2]) if row[n + 2] else None)
 
     def document_text(self, doc: str) -> str | None:

@@ -29,6 +29,7 @@ class DocResult:
     facts: list[Fact]
     frame: dict | None
     issues: list[InputIssue]
+    failed: bool = False        # extraction raised: reported as an issue, not stored
 
 
 def _fold(s: str) -> str:
@@ -149,7 +150,7 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
                 events = claims.date_events(sent, lang, [(d.start - s, d.end - s) for d in what["dates"]], refs)
                 for d, event in zip(what["dates"], events):
                     state["events"][d.start] = event
-                    state["tenses"][d.start] = d.direction or timeline.sentence_tense(sent, lang, d.start - s, d.end - s)
+                    state["tenses"][d.start] = timeline.sentence_tense(sent, lang, d.start - s, d.end - s)
 
     # 4. facts
     for state in pending:
@@ -166,13 +167,13 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
                               code=m.code, label=m.label, place_type=m.place_type, geonames_id=m.geonames_id))
         mentions_for_frame, tenses = [], []
         for lang, d in state["dates"]:
-            tense = state["tenses"].get(d.start, d.direction)
+            tense = state["tenses"].get(d.start)
             event = state["events"].get(d.start)
             mentions_for_frame.append(d)
             tenses.append(tense)
-            value, resolution = dates.resolve(d.timex, None, tense)
+            value, resolution = resolve_date(d.timex, None, d.direction, tense)
             facts.append(Fact(doc.doc, lang, "date", d.text, d.start, d.end, sentence(d.start, d.end), value,
-                              timex=d.timex, tense=tense, resolution=resolution,
+                              timex=d.timex, direction=d.direction, tense=tense, resolution=resolution,
                               attribute=event.event if event else None,
                               participants=list(event.participants) if event and event.participants else None))
         for lang, p in state["pcts"]:
@@ -187,14 +188,47 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
     return results
 
 
+def resolve_date(timex: str, anchor, direction: str | None, tense: str | None, year: int | None = None) -> tuple[str, str]:
+    """A date's value given the anchor: the words' own direction first, then the verb's tense.
+
+    Words are strict ("Mardi dernier" is never the day of writing). A verb's tense is not: a report
+    written on a Monday saying someone "met X on Monday" means that very day. And a present-tense
+    verb says nothing about which year a month or a day falls in, so those take the nearest reading.
+    """
+    from . import dates
+
+    if direction:
+        return dates.resolve(timex, anchor, direction, year)
+    weekday = timex.startswith("XXXX-WXX-") and timex[9:].isdigit()
+    if weekday and anchor is not None and tense in ("past", "future") and int(timex[9:]) == anchor.isoweekday():
+        return anchor.isoformat(), "anchored"
+    if tense == "present" and not weekday:
+        tense = None
+    return dates.resolve(timex, anchor, tense, year)
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def _process_chunk_in_worker(docs: list[Document]) -> list[DocResult]:
-    return process_documents(docs)
+def process_safely(docs: list[Document]) -> list[DocResult]:
+    """process_documents, but a document that makes it fail is reported, not fatal to its chunk."""
+    from .pipelines import ModelMissing
+
+    try:
+        return process_documents(docs)
+    except ModelMissing:
+        raise                           # not the document's fault: the whole run needs the fix
+    except Exception:
+        if len(docs) == 1:
+            import traceback
+
+            doc = docs[0]
+            why = traceback.format_exc(limit=-1).strip().splitlines()[-1]
+            return [DocResult(doc, [], None, [InputIssue(doc.path, f"extraction failed ({why}); please report it")], failed=True)]
+        return [r for d in docs for r in process_safely([d])]
 
 
 def resolve_corpus(store: Store) -> None:
@@ -237,7 +271,8 @@ def resolve_corpus(store: Store) -> None:
             new = replace(f, subject=resolver.resolve_name(f.doc, f.subject) or f.subject)
         elif f.kind == "date":
             a = anchors.get(f.doc)
-            value, resolution = dates.resolve(f.timex or str(f.value), a.date if a else None, f.tense, a.year if a else None)
+            value, resolution = resolve_date(f.timex or str(f.value), a.date if a else None, f.direction, f.tense,
+                                             a.year if a else None)
             if resolution == "anchored" and a and a.method.startswith("corpus"):
                 resolution = "corpus_anchored"
             participants = sorted({resolver.resolve_name(f.doc, p) or p for p in f.participants}) if f.participants else None
@@ -248,14 +283,15 @@ def resolve_corpus(store: Store) -> None:
 
 
 def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = None, published: str | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1,
+                     max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cluster: str | None = None,
                      on_issue: Callable[[InputIssue], None] | None = None,
                      on_document: Callable[[Document], None] | None = None) -> list[str]:
     """Read, extract and store every document under `paths`; returns the ids of the stored documents.
 
     Streams: documents are read lazily, processed in chunks and written as each chunk finishes.
-    `jobs` > 1 spreads chunks over worker processes; results are written in input order, so the
-    store is the same as with one process.
+    `jobs` > 1 spreads chunks over worker processes, `cluster` (a Dask scheduler address, or
+    local:N) over a Dask cluster; results are written in input order either way, so the store is
+    the same as with one process.
     """
     issues: list[InputIssue] = []
 
@@ -275,20 +311,25 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     chunks = _chunks(documents(), CHUNK_SIZE)
     first = list(islice(chunks, 2))
     pool = None
-    if jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
+    if cluster:
+        from .cluster import cluster_map
+        results = cluster_map(cluster, process_safely, chain(first, chunks))
+    elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
         import multiprocessing as mp
         import os
         pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs)
-        results = pool.imap(_process_chunk_in_worker, chain(first, chunks))
+        results = pool.imap(process_safely, chain(first, chunks))
     else:
-        results = map(process_documents, chain(first, chunks))
+        results = map(process_safely, chain(first, chunks))
     try:
         for chunk in results:
             for r in chunk:
                 for issue in r.issues:
                     report(issue)
-            store.write_batch((r.document, r.facts, r.frame) for r in chunk)
+            store.write_batch((r.document, r.facts, r.frame) for r in chunk if not r.failed)
             for r in chunk:
+                if r.failed:
+                    continue            # reported above, not stored
                 done.append(r.document.doc)
                 if on_document:
                     on_document(r.document)

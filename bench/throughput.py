@@ -1,0 +1,119 @@
+"""Throughput, scaling and memory of kastfacts against spaCy's own NER, in one run (not a test).
+
+    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-memory]
+
+(a) spaCy `nlp.pipe` with the same pipelines, NER alone (everything else excluded), over the
+same document texts; (b) kastfacts extraction end to end (language, NER, dates, percentages,
+claims, store, corpus resolution), single process. Prints words per second and the ratio; then
+`--jobs 2` against `--jobs 1`; then peak memory (RSS) at N and 4N documents, each in a fresh
+process; then the start-up time of `kastfacts --help`. Ratios, not absolute times, are the point:
+the machine is shared and noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from corpus import word_count, write_corpus  # noqa: E402
+
+
+def ner_only_words_per_second(paths) -> float:
+    import spacy
+
+    from kastfacts.pipelines import pins
+
+    warnings.filterwarnings("ignore", message=r".*\[W095\]")
+    texts = {lang: [] for lang in pins()}
+    for p in paths:
+        texts[Path(p).name[:2]].append(Path(p).read_text(encoding="utf-8"))
+    models = {}
+    for lang, pin in pins().items():
+        full = spacy.load(pin.package)
+        models[lang] = spacy.load(pin.package, exclude=[n for n in full.component_names if n != "ner"])
+        list(models[lang].pipe(texts[lang][:2]))          # warm-up
+    t0 = time.perf_counter()
+    for lang, nlp in models.items():
+        for _ in nlp.pipe(texts[lang], batch_size=64):
+            pass
+    return word_count(paths) / (time.perf_counter() - t0)
+
+
+def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1) -> tuple[float, str]:
+    from kastfacts import pipelines
+    from kastfacts.extraction import extract_to_store
+    from kastfacts.store import Store
+
+    for lang in pipelines.pins():                              # warm-up: models loaded, as in (a)
+        pipelines.get(lang)
+        pipelines.get(lang, ner_only=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
+        with Store(db) as store:
+            t0 = time.perf_counter()
+            extract_to_store([str(folder)], store, jobs=jobs)
+            elapsed = time.perf_counter() - t0
+            digest = str(hash(tuple(json.dumps(f.to_dict(), sort_keys=True) for f in store.facts())))
+    return word_count(paths) / elapsed, digest
+
+
+def peak_rss_mb(folder: Path) -> float:
+    """Peak RSS of a fresh `kastfacts extract` process over folder (jobs 1), in MB."""
+    code = ("import resource, sys, tempfile, os\n"
+            "from kastfacts.extraction import extract_to_store\nfrom kastfacts.store import Store\n"
+            "d = tempfile.mkdtemp()\n"
+            "with Store(os.path.join(d, 'k.db')) as s: extract_to_store([sys.argv[1]], s, jobs=1)\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=300, help="documents for the throughput ratio and N for memory")
+    ap.add_argument("--jobs-docs", type=int, default=2000, help="documents for the --jobs comparison")
+    ap.add_argument("--skip-jobs", action="store_true")
+    ap.add_argument("--skip-memory", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        paths = write_corpus(tmp / "n", args.docs)
+        words = word_count(paths)
+        print(f"corpus: {args.docs} documents, {words:,} words (fr/es/en)")
+        base = ner_only_words_per_second(paths)
+        ours, _ = kastfacts_words_per_second(tmp / "n", paths)
+        print(f"(a) spaCy nlp.pipe, NER only:        {base:9,.0f} words/s")
+        print(f"(b) kastfacts extract, end to end:   {ours:9,.0f} words/s")
+        print(f"    ratio (b)/(a):                    {ours / base:9.2f}   (goal >= 0.7)")
+        if not args.skip_jobs:
+            jpaths = write_corpus(tmp / "j", args.jobs_docs, seed=11)
+            one, d1 = kastfacts_words_per_second(tmp / "j", jpaths, jobs=1)
+            two, d2 = kastfacts_words_per_second(tmp / "j", jpaths, jobs=2)
+            print(f"--jobs 1: {one:,.0f} words/s, --jobs 2: {two:,.0f} words/s on {args.jobs_docs} documents:"
+                  f" speed-up {two / one:.2f}   (goal >= 1.6); identical output: {d1 == d2}")
+        if not args.skip_memory:
+            write_corpus(tmp / "m1", args.docs, seed=3)
+            write_corpus(tmp / "m4", 4 * args.docs, seed=3)
+            m1, m4 = peak_rss_mb(tmp / "m1"), peak_rss_mb(tmp / "m4")
+            print(f"peak RSS: {m1:,.0f} MB at {args.docs} documents, {m4:,.0f} MB at {4 * args.docs}:"
+                  f" {100 * (m4 - m1) / m1:+.1f} %   (goal within 10 %)")
+    exe = Path(sys.executable).with_name("kastfacts")
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run([str(exe), "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - t0)
+    print(f"`kastfacts --help`: {min(times):.3f} s best of 5, {sorted(times)[2]:.3f} s median   (goal < 0.5 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,936 @@
+"""When was each report written? Sentence tense of dated mentions, and the report's anchor date.
+
+A news report rarely prints its own date, but its dates say a lot once their tense is known:
+"Mardi dernier" and "14 décembre" in the past put the writing day after them, "se rendra lundi"
+puts Monday after it, "ce dimanche" in the past makes it a Sunday, "Tuesday, January 20" only fits
+some years. `document_frame` gathers these clues into a JSON-serializable `TimeFrame`;
+`anchor_for` searches the calendar for the day that breaks the fewest clues, with the named
+weekdays closest to it and the reported past events shortly before it (news is written soon after
+what it reports); `anchor_corpus` lends years across reports about the same people and places.
+
+Everything is deterministic: the clock is never read; without evidence the answer is None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Protocol
+
+__all__ = [
+    "sentence_tense", "Constraint", "TimeFrame", "document_frame", "Anchor", "anchor_for",
+    "anchor_corpus",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Sentence tense
+# --------------------------------------------------------------------------------------------
+
+# Verbs (and a few nouns/adjectives) whose infinitive complement is a plan: "plans to visit",
+# "envisage de se rendre", "tiene previsto viajar", "va a viajar". Lemmas and, for the small
+# models' frequent mis-tags, a few surface forms.
+_PROSPECTIVE = {
+    "en": frozenset({
+        "plan", "intend", "expect", "hope", "aim", "prepare", "preparation", "schedule", "set",
+        "due", "want", "seek", "propose", "promise", "pledge", "vow", "agree", "decide",
+        "arrange", "about", "likely", "poised", "go", "wish", "threaten", "consider", "slate",
+        "plans", "preparations", "scheduled", "expected", "planned", "slated",
+    }),
+    "fr": frozenset({
+        "envisager", "prévoir", "compter", "projeter", "espérer", "vouloir", "devoir",
+        "apprêter", "préparer", "promettre", "décider", "programmer", "aller", "souhaiter",
+        "entendre", "penser", "planifier", "proposer", "projet", "intention", "prévu",
+        "envisage", "envisagent", "compte", "comptent", "prévoit", "prévoient", "doit",
+    }),
+    "es": frozenset({
+        "planear", "prever", "pretender", "esperar", "querer", "deber", "preparar", "prometer",
+        "decidir", "programar", "ir", "pensar", "proponer", "desear", "planificar",
+        "proyectar", "previsto", "prevista", "programado", "programada", "plan", "intención",
+        "proyecto",
+    }),
+}
+# "vient de rencontrer", "acaba de llegar": a present auxiliary verb for a just-finished event.
+_RECENT_PAST = {"en": frozenset(), "fr": frozenset({"venir"}), "es": frozenset({"acabar"})}
+# Adjectives that put a present-tense event ahead: "upcoming visit", "prochaine visite".
+_UPCOMING = {
+    "en": frozenset({"future", "upcoming", "next", "forthcoming", "coming"}),
+    "fr": frozenset({"futur", "future", "prochain", "prochaine", "prochains", "prochaines"}),
+    "es": frozenset({"futuro", "futura", "futuros", "futuras", "próximo", "próxima",
+                     "próximos", "próximas", "venidero", "venidera"}),
+}
+_LIGHT_PREDICATES = frozenset({"be", "include", "être", "inclure", "comprendre", "ser", "estar",
+                               "incluir"})
+_PERFECT_AUX = frozenset({"avoir", "être", "haber", "have"})
+_PURPOSE_MARKS = frozenset({"pour", "afin", "para", "to", "in order"})
+_PREDICATE_DEPS = frozenset({
+    "ROOT", "advcl", "ccomp", "xcomp", "conj", "acl:relcl", "relcl", "parataxis", "acl",
+    "csubj",
+})
+# Future and conditional endings, used only when the small models tag a verb as a noun
+# ("deviendra" NOUN) but the parse still gives it a subject or object.
+_ROMANCE_FUTURE = {
+    "fr": re.compile(r"(?:rai|ras|ra|rons|rez|ront|rais|rait|rions|riez|raient)$"),
+    "es": re.compile(r"(?:ré|rás|rá|remos|réis|rán|ría|rías|ríamos|ríais|rían)$"),
+}
+_PASSE_SIMPLE_ER = re.compile(r"(?:a|èrent|âmes|âtes)$")
+_EN_FUTURE_MODALS = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d", "may",
+                               "might", "must", "should"})
+_EN_PERFECT_WORDS = frozenset({"have", "'ve", "’ve", "has", "had"})
+
+
+def _morph(tok, key: str) -> str | None:
+    values = tok.morph.get(key)
+    return values[0] if values else None
+
+
+def _lemma(tok) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _is_prospective(tok, lang: str) -> bool:
+    words = _PROSPECTIVE.get(lang, frozenset())
+    return _lemma(tok) in words or tok.lower_ in words
+
+
+def _is_predicate(tok) -> bool:
+    """A verb, a copular/auxiliary head, or a word the parser gave a subject (a mis-tagged verb)."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "AUX":
+        return tok.dep_ in _PREDICATE_DEPS
+    deps = {c.dep_ for c in tok.children}
+    if "cop" in deps:
+        return True
+    # subjects and objects belong to verbs: the small models tag some verbs as nouns
+    return tok.pos_ in ("NOUN", "ADJ") and any(d.startswith("nsubj") or d in ("obj", "dobj")
+                                               for d in deps)
+
+
+def _auxiliaries(verb) -> list:
+    return sorted((c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass",
+                                                           "auxpass", "cop")),
+                  key=lambda c: c.i)
+
+
+def _governor(tok):
+    """The next predicate above `tok` (None at the root)."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if _is_predicate(node):
+            return node
+    return None
+
+
+def _tense_en(verb) -> str:
+    """'past' | 'future' | 'present' | 'nonfinite'."""
+    auxes = _auxiliaries(verb)
+    words = [a.lower_ for a in auxes]
+    perfect = verb.tag_ == "VBN" and any(w in _EN_PERFECT_WORDS for w in words)
+    for aux in auxes:
+        word = aux.lower_
+        if aux.tag_ == "MD" or word in _EN_FUTURE_MODALS:
+            if word in _EN_FUTURE_MODALS:
+                # "would have met", "may have met": a past event; "will have met": still future
+                if perfect and word not in ("will", "'ll", "’ll", "shall", "wo"):
+                    return "past"
+                return "future"
+            return "present"  # can / could: ability, no time of its own
+    if perfect:
+        return "past"
+    finite = [a for a in auxes if a.tag_ in ("VBD", "VBZ", "VBP")]
+    if finite:
+        if finite[0].tag_ == "VBD":
+            return "past"
+        if _lemma(verb) in _PROSPECTIVE["en"] and verb.tag_ == "VBN":
+            return "future"  # "is scheduled for Monday", "is expected on Tuesday"
+        return "present"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBN":
+        return "past"  # reduced relative: "the runoff held on December 14"
+    if verb.tag_ == "VB" and not any(a.lower_ == "to" for a in auxes) and verb.dep_ == "ROOT":
+        return "present"  # headline or mis-tagged finite verb
+    return "nonfinite"
+
+
+def _tense_romance(verb, lang: str) -> str:
+    """'past' | 'future' | 'present' | 'nonfinite' from morphology (fr/es)."""
+    auxes = _auxiliaries(verb)
+    verb_form = _morph(verb, "VerbForm")
+    participle = verb_form == "Part"
+    if auxes:
+        finite = next((a for a in auxes if _morph(a, "VerbForm") == "Fin"
+                       or _morph(a, "Mood") or _morph(a, "Tense")), auxes[0])
+        mood, tense = _morph(finite, "Mood"), _morph(finite, "Tense")
+        perfect = participle and any(
+            a.dep_ in ("aux", "aux:tense") and _lemma(a) in _PERFECT_AUX for a in auxes)
+        if mood == "Cnd":
+            return "past" if perfect else "future"
+        if tense == "Fut":
+            return "future"
+        if tense in ("Imp", "Past"):
+            return "past"
+        if _lemma(finite) in ("ir", "aller") and verb_form == "Inf":
+            return "future"  # "va a viajar" (es parses 'va' as the auxiliary)
+        if _lemma(finite) in _RECENT_PAST.get(lang, ()) and verb_form == "Inf":
+            return "past"
+        if perfect:
+            return "past"  # passé composé / pretérito perfecto: "a rencontré", "ha visitado"
+        if mood == "Sub":
+            return "future"  # "qu'il se rende mardi", "cuando viaje el lunes"
+        if participle and _is_prospective(verb, lang):
+            return "future"  # "est prévu le 5 janvier", "está previsto para enero"
+        return "present"
+    mood, tense = _morph(verb, "Mood"), _morph(verb, "Tense")
+    if tense == "Pres" and any(c.dep_ == "xcomp" and _morph(c, "VerbForm") == "Inf"
+                               for c in verb.children):
+        # the date hangs on the auxiliary-like verb itself: "acaba de llegar ... este lunes"
+        if _lemma(verb) in _RECENT_PAST.get(lang, ()):
+            return "past"
+        if _lemma(verb) in ("aller", "ir"):
+            return "future"
+    if verb_form == "Fin" or mood:
+        if lang == "fr" and tense == "Pres" and _PASSE_SIMPLE_ER.search(verb.lower_) \
+                and _lemma(verb).endswith("er") and _lemma(verb) != "aller":
+            return "past"  # "arriva", "rencontrèrent": the model reads -er passé simple as present
+        if mood == "Cnd" or tense == "Fut":
+            return "future"
+        if tense in ("Imp", "Past"):
+            return "past"
+        if mood == "Sub":
+            return "future"
+        return "present"
+    if participle:
+        return "past"  # "élu le 14 décembre", "electo el domingo"
+    if verb_form in ("Inf", "Ger"):
+        return "nonfinite"
+    if verb.pos_ not in ("VERB", "AUX"):
+        # a verb the tagger took for a noun/adjective: read its ending
+        pattern = _ROMANCE_FUTURE.get(lang)
+        if pattern and len(verb.text) > 5 and pattern.search(verb.lower_):
+            return "future"
+        return "present"
+    return "nonfinite"
+
+
+def _left_prospective(tok, lang: str) -> bool:
+    """For an infinitive the parser left without governor: a plan verb just before it?"""
+    doc = tok.doc
+    skip = {"se", "s'", "s’", "de", "d'", "d’", "à", "a", "to", "me", "te", "nous", "vous"}
+    i = tok.i - 1
+    while i >= 0 and tok.i - i <= 4:
+        word = doc[i]
+        if word.lower_ in skip:
+            i -= 1
+            continue
+        return _is_prospective(word, lang)
+    return False
+
+
+def _predicate_tense(verb, lang: str, depth: int = 0) -> str | None:
+    tense = _tense_en(verb) if lang == "en" else _tense_romance(verb, lang)
+    if tense != "nonfinite":
+        return tense
+    if depth > 6:
+        return None
+    # A non-finite verb takes its time from the verb it depends on.
+    gov = _governor(verb)
+    infinitive = (verb.tag_ == "VB" if lang == "en" else _morph(verb, "VerbForm") == "Inf")
+    if gov is None:
+        return "future" if infinitive and _left_prospective(verb, lang) else None
+    gov_tense = _predicate_tense(gov, lang, depth + 1)
+    if not infinitive:
+        return gov_tense  # gerund: "after winning the December 14 runoff, Kast began ..."
+    between = [t for t in verb.doc[min(gov.i, verb.i):max(gov.i, verb.i) + 1]
+               if t.i != verb.i and (t.i == gov.i or t.head.i == gov.i or t.i == verb.head.i)]
+    if lang == "en" and _lemma(gov) == "be" and verb.dep_ == "xcomp":
+        return "future" if gov_tense != "past" else None  # "is to meet"
+    if any(_lemma(t) in _RECENT_PAST.get(lang, ()) for t in between):
+        return "past" if gov_tense == "present" else gov_tense
+    if any(_is_prospective(t, lang) for t in between):
+        return None if gov_tense == "past" else "future"
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "aux", "case")}
+    if verb.dep_ == "advcl" and marks & _PURPOSE_MARKS:
+        # purpose: "se rendra ... pour rencontrer", "departed for Quito to meet ... on Tuesday"
+        return "future" if gov_tense in ("future", "present") else None
+    return gov_tense
+
+
+def sentence_tense(sent, lang: str, start: int, end: int) -> str | None:
+    """Tense of the verb governing the date at char offsets [start, end) of one parsed sentence.
+
+    Returns 'past' | 'future' | 'present' | None. Periphrastic and modal futures ("va a viajar",
+    "va se rendre", "plans to", "will", conditionals) count as 'future'; perfects ("a rencontré",
+    "s'est rendu", "ha visitado", "had visited") as 'past'.
+    """
+    lang = (lang or "").lower()[:2]
+    span = sent.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    inside = {t.i for t in span}
+    path = []
+    while True:
+        # outside the date, the first predicate; inside it only a copular one ("est le 5 janvier")
+        if _is_predicate(node) and (node.i not in inside
+                                    or any(c.dep_ == "cop" for c in node.children)):
+            tense = _predicate_tense(node, lang)
+            if tense == "present" and _upcoming(path + [node], lang):
+                return "future"  # "Future trips include Peru in January", "la prochaine visite"
+            return tense
+        if node.head.i == node.i:
+            return None
+        if node.i not in inside:
+            path.append(node)
+        node = node.head
+
+
+def _upcoming(nodes, lang: str) -> bool:
+    """Is a noun on the date's path (or the predicate's subject) called upcoming?"""
+    words = _UPCOMING.get(lang, frozenset())
+    predicate = nodes[-1]
+    nouns = list(nodes)
+    if _lemma(predicate) in _LIGHT_PREDICATES or any(c.dep_ == "cop" for c in predicate.children):
+        # "Future trips include ...", "Sa prochaine visite est le 5 janvier"; but not "le futur
+        # président se rend aujourd'hui" (president-elect), where the subject is a person
+        nouns += [c for c in predicate.children if c.dep_.startswith("nsubj")]
+    return any(c.dep_ == "amod" and (_lemma(c) in words or c.lower_ in words)
+               for n in nouns for c in n.children)
+
+
+# --------------------------------------------------------------------------------------------
+# Time frame of one document
+# --------------------------------------------------------------------------------------------
+
+class _MentionLike(Protocol):  # kastfacts.dates.DateMention
+    start: int
+    end: int
+    text: str
+    timex: str
+    direction: str | None
+    weekday: int | None
+
+
+_YEAR = re.compile(r"^(\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_MONTH_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})(?:T.*)?$")
+_MONTH = re.compile(r"^XXXX-(\d{2})$")
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])(?:T.*)?$")
+_REF_DAYS = re.compile(r"^REF([+-])P(\d+)D$")
+_PRESENT = ("PRESENT_REF", "REF")
+
+@dataclass(frozen=True)
+class Constraint:
+    """One clue about the anchor (the day the report was written).
+
+    relation: 'after'  the anchor is after the event (reported as past),
+              'before' the anchor is before it (announced as future),
+              'this'   the event is in the anchor's week/month/year ("ce dimanche"),
+              'near'   present tense or unknown: the event is the nearest such day,
+              'on'     the anchor itself is `weekday` ("today, Monday", "demain lundi").
+    worded: True when the words said it ("dernier", "next"), False when only the verb's tense.
+    """
+    relation: str
+    timex: str
+    weekday: int | None = None
+    worded: bool = False
+    tense: str | None = None
+    text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None and v != ""}
+
+
+@dataclass
+class TimeFrame:
+    """What one document's text says about when it was written (JSON-serializable)."""
+    constraints: list[Constraint] = field(default_factory=list)
+
+    @property
+    def years(self) -> list[int]:
+        """Explicit years the text names, ascending."""
+        found = {_parse(c.timex).year for c in self.constraints}
+        return sorted(y for y in found if y is not None)
+
+    @property
+    def anchor_weekdays(self) -> list[int]:
+        """Weekdays the anchor is said to be ('on' clues and 'this' + past/present weekdays)."""
+        days = {c.weekday for c in self.constraints if c.relation == "on" and c.weekday}
+        for c in self.constraints:
+            p = _parse(c.timex)
+            if c.relation == "this" and p.kind == "weekday" and c.tense in ("past", "present"):
+                days.add(p.weekday)
+        return sorted(days)
+
+    def is_empty(self) -> bool:
+        return not self.constraints
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"constraints": [c.to_dict() for c in self.constraints],
+                "years": self.years, "anchor_weekdays": self.anchor_weekdays}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "TimeFrame":
+        known = set(Constraint.__dataclass_fields__)
+        return cls([Constraint(**{k: v for k, v in c.items() if k in known})
+                    for c in data.get("constraints", [])])
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    kind: str                 # year | month | day | month_day | month_only | weekday | present | ref | other
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    offset: int = 0
+
+
+@lru_cache(maxsize=4096)
+def _parse(timex: str) -> _Parsed:
+    if m := _DAY.match(timex):
+        y, mo, d = map(int, m.groups())
+        if _valid(y, mo, d):
+            return _Parsed("day", y, mo, d)
+    elif m := _YEAR_MONTH.match(timex):
+        y, mo = map(int, m.groups())
+        if 1 <= mo <= 12:
+            return _Parsed("month", y, mo)
+    elif m := _YEAR.match(timex):
+        return _Parsed("year", int(m.group(1)))
+    elif m := _MONTH_DAY.match(timex):
+        mo, d = map(int, m.groups())
+        if _valid(2000, mo, d):  # 2000 is a leap year: accepts 29 February
+            return _Parsed("month_day", None, mo, d)
+    elif m := _MONTH.match(timex):
+        mo = int(m.group(1))
+        if 1 <= mo <= 12:
+            return _Parsed("month_only", None, mo)
+    elif m := _WEEKDAY.match(timex):
+        return _Parsed("weekday", weekday=int(m.group(1)))
+    elif timex in _PRESENT:
+        return _Parsed("present")
+    elif m := _REF_DAYS.match(timex):
+        sign, n = m.groups()
+        return _Parsed("ref", offset=int(n) * (1 if sign == "+" else -1))
+    return _Parsed("other")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _relation(direction: str | None, tense: str | None) -> tuple[str, bool]:
+    if direction == "past":
+        return "after", True
+    if direction == "future":
+        return "before", True
+    if direction == "this":
+        return "this", True
+    if tense == "past":
+        return "after", False
+    if tense == "future":
+        return "before", False
+    return "near", False
+
+
+def document_frame(mentions: list[_MentionLike], tenses: list[str | None]) -> TimeFrame:
+    """Gather one document's time clues; tenses[i] is the sentence tense of mentions[i].
+
+    The mention's own direction ("dernier", "next", "ce") wins over the verb's tense.
+    """
+    constraints: list[Constraint] = []
+    for i, mention in enumerate(mentions):
+        tense = tenses[i] if i < len(tenses) else None
+        if tense not in ("past", "future", "present"):
+            tense = None  # callers may pass a direction ('this') where the tense is unknown
+        parsed = _parse(mention.timex)
+        weekday = getattr(mention, "weekday", None)
+        if parsed.kind == "weekday":
+            weekday = parsed.weekday
+        if parsed.kind == "present":
+            if weekday:
+                constraints.append(Constraint("on", mention.timex, weekday, True, tense,
+                                              mention.text))
+            continue
+        if parsed.kind == "ref":
+            # "demain lundi" (REF+P1D, Monday): the anchor is the day before a Monday
+            if weekday:
+                anchor_day = (weekday - 1 - parsed.offset) % 7 + 1
+                constraints.append(Constraint("on", mention.timex, anchor_day, True, tense,
+                                              mention.text))
+            continue
+        if parsed.kind == "other":
+            continue
+        relation, worded = _relation(mention.direction, tense)
+        constraints.append(Constraint(relation, mention.timex, weekday, worded, tense,
+                                      mention.text))
+    return TimeFrame(constraints)
+
+
+# --------------------------------------------------------------------------------------------
+# The anchor of one document
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Anchor:
+    """The day a report was written, or at least its year; how it was found and how sure."""
+    date: dt.date | None
+    year: int | None
+    method: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat() if self.date else None, "year": self.year,
+                "method": self.method, "confidence": self.confidence}
+
+
+_HARD = 2.0        # a broken day-level clue (weekday pin, explicit day, weekday+date pair)
+_SOFT = 1.0        # a broken month- or year-level clue
+_RECENCY_CAP = 60  # days: a past event older than this says nothing more about the anchor
+_YEAR_FLOOR, _YEAR_CEIL = 1000, 9000
+
+
+def _occurrence(month: int, day: int, anchor: dt.date, how: str) -> dt.date | None:
+    """The month-day nearest the anchor: 'before' (strictly), 'after' (strictly) or 'nearest'."""
+    def make(y: int) -> dt.date | None:
+        return dt.date(y, month, day) if _valid(y, month, day) else None
+    if how == "before":
+        for y in range(anchor.year, anchor.year - 9, -1):
+            d = make(y)
+            if d and d < anchor:
+                return d
+        return None
+    if how == "after":
+        for y in range(anchor.year, anchor.year + 9):
+            d = make(y)
+            if d and d > anchor:
+                return d
+        return None
+    before = _occurrence(month, day, anchor, "before")
+    same = make(anchor.year) if make(anchor.year) == anchor else None
+    after = _occurrence(month, day, anchor, "after")
+    options = [d for d in (same, before, after) if d]
+    return min(options, key=lambda d: (abs((d - anchor).days), d)) if options else None
+
+
+def _month_start_before(month: int, anchor: dt.date) -> dt.date:
+    """First day of the latest such month starting on or before the anchor."""
+    y = anchor.year if month <= anchor.month else anchor.year - 1
+    return dt.date(y, month, 1)
+
+
+def _month_end(y: int, month: int) -> dt.date:
+    return dt.date(y + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+@dataclass
+class _Score:
+    violations: float = 0.0
+    broken: int = 0
+    spread: int = 0
+    past_gaps: list[int] = field(default_factory=list)
+    explicit_gap: int | None = None
+
+
+def _weekday_distance(c: Constraint, wd: int, anchor: dt.date, score: _Score) -> None:
+    a = anchor.isoweekday()
+    if c.relation == "after":
+        d = (a - wd) % 7
+        score.spread += (d or 7) if c.worded else d
+    elif c.relation == "before":
+        d = (wd - a) % 7
+        score.spread += (d or 7) if c.worded else d
+    elif c.relation == "this":
+        # same ISO week; the verb's tense says on which side of the anchor
+        if (c.tense == "past" and wd > a) or (c.tense == "future" and wd < a):
+            score.violations += _HARD
+            score.broken += 1
+        score.spread += abs(wd - a)
+    else:
+        score.spread += min((a - wd) % 7, (wd - a) % 7)
+
+
+def _evaluate_one(c: Constraint, anchor: dt.date, score: _Score) -> None:
+    """Add one clue's verdict on `anchor` to `score`."""
+    p = _parse(c.timex)
+    if c.relation == "on":
+        if c.weekday and anchor.isoweekday() != c.weekday:
+            score.violations += _HARD
+            score.broken += 1
+    elif p.kind == "weekday":
+        _weekday_distance(c, p.weekday, anchor, score)
+    elif p.kind == "month_day":
+        how = {"after": "before", "before": "after"}.get(c.relation, "nearest")
+        event = _occurrence(p.month, p.day, anchor, how)
+        if event is None:
+            return
+        if c.weekday and event.isoweekday() != c.weekday:
+            score.violations += _HARD  # "Tuesday, January 20" in a year where it is not
+            score.broken += 1
+        if c.relation == "after":
+            score.past_gaps.append((anchor - event).days)
+        elif c.relation == "this":
+            score.spread += abs((anchor - event).days)
+    elif p.kind == "month_only":
+        if c.relation == "after":
+            first = _month_start_before(p.month, anchor)
+            last = _month_end(first.year, p.month)
+            score.past_gaps.append((anchor - min(last, anchor)).days)
+        elif c.relation == "this" and anchor.month != p.month:
+            score.violations += _SOFT
+            score.broken += 1
+    elif p.kind == "day":
+        event = dt.date(p.year, p.month, p.day)
+        gap = (anchor - event).days
+        if (c.relation == "after" and gap <= 0) or (c.relation == "before" and gap >= 0) \
+                or (c.relation == "this" and abs(gap) > 6):
+            score.violations += _HARD
+            score.broken += 1
+        if c.relation == "after" and gap > 0:
+            score.past_gaps.append(gap)
+        elif c.relation == "this":
+            score.spread += abs(gap)
+        if score.explicit_gap is None or abs(gap) < score.explicit_gap:
+            score.explicit_gap = abs(gap)
+    elif p.kind == "month":
+        first, last = dt.date(p.year, p.month, 1), _month_end(p.year, p.month)
+        if (c.relation == "after" and anchor <= first) or \
+                (c.relation == "before" and anchor > last) or \
+                (c.relation == "this" and not first <= anchor <= last):
+            score.violations += _SOFT
+            score.broken += 1
+        if c.relation == "after" and anchor > first:
+            score.past_gaps.append((anchor - min(last, anchor)).days)
+    elif p.kind == "year":
+        if (c.relation == "after" and anchor.year < p.year) or \
+                (c.relation == "before" and anchor.year > p.year) or \
+                (c.relation == "this" and anchor.year != p.year):
+            score.violations += _SOFT
+            score.broken += 1
+
+
+def _group(constraints: Iterable[Constraint]) -> list[tuple[Constraint, int]]:
+    """Identical clues (the election date named five times) evaluated once, counted n times."""
+    counts: dict[tuple, list] = {}
+    for c in constraints:
+        key = (c.relation, c.timex, c.weekday, c.worded, c.tense)
+        if key in counts:
+            counts[key][1] += 1
+        else:
+            counts[key] = [c, 1]
+    return [(c, n) for c, n in counts.values()]
+
+
+def _evaluate(groups: list[tuple[Constraint, int]], anchor: dt.date) -> _Score:
+    score = _Score()
+    for c, n in groups:
+        if n == 1:
+            _evaluate_one(c, anchor, score)
+            continue
+        one = _Score()
+        _evaluate_one(c, anchor, one)
+        score.violations += one.violations * n
+        score.broken += one.broken * n
+        score.spread += one.spread * n
+        score.past_gaps.extend(one.past_gaps * n)
+        if one.explicit_gap is not None and (score.explicit_gap is None
+                                             or one.explicit_gap < score.explicit_gap):
+            score.explicit_gap = one.explicit_gap
+    return score
+
+
+def _text_year_penalties(frame: TimeFrame, bare: bool = False) -> dict[int, float]:
+    """Prior cost of each candidate anchor year from the explicit years the text names.
+
+    Only years written with a month or day count (`bare=False`): a bare past year ("lors du
+    plébiscite de 1988", "since 2010") is background that bounds the anchor (see `_evaluate`)
+    but does not suggest it. With `bare=True`, only bare years in the present ("l'élection de
+    2025 est ...") are read, as a weak fallback. Among the years counted only the recent ones
+    matter (the latest and the year before it). A past date suggests its year (or the next
+    one); a future one its year (or the year before, early in the year: "January 5, 2026" read
+    in December 2025).
+    """
+    mentions = []
+    for c in frame.constraints:
+        p = _parse(c.timex)
+        if p.year is None or c.relation == "on":
+            continue
+        is_bare = p.kind == "year" and c.relation != "this"
+        if is_bare != bare or (bare and c.relation != "near"):
+            continue
+        mentions.append((p.year, p.month, c.relation))
+    if not mentions:
+        return {}
+    latest = max(y for y, _, _ in mentions)
+    recent = [m for m in mentions if m[0] >= latest - 1]
+    candidates = {y + k for y, _, _ in recent for k in (-1, 0, 1)}
+    penalties: dict[int, float] = {}
+    for cand in sorted(candidates):
+        total = 0.0
+        for y, month, relation in recent:
+            delta = cand - y
+            if delta == 0:
+                cost = 0.0
+            elif relation == "after":
+                cost = 1.0 if delta == 1 else 2.0
+            elif relation == "before":
+                cost = (0.0 if month and month <= 3 else 1.0) if delta == -1 else 2.0
+            elif delta == -1:
+                cost = 0.0 if month and month <= 2 else 1.0
+            elif delta == 1:
+                cost = 0.0 if month == 12 else 1.0
+            else:
+                cost = 2.0
+            total += cost
+        penalties[cand] = total
+    return penalties
+
+
+def _support_penalties(support: dict[int, float]) -> dict[int, float]:
+    """Prior cost in [0, 1] of each year from outside support (a hint, related reports)."""
+    spread: dict[int, float] = {}
+    for y, w in support.items():
+        for k, share in ((0, 1.0), (-1, 0.3), (1, 0.3)):
+            spread[y + k] = spread.get(y + k, 0.0) + w * share
+    top = max(spread.values(), default=0.0)
+    if top <= 0:
+        return {}
+    return {y: 1.0 - s / top for y, s in spread.items()}
+
+
+@dataclass(frozen=True)
+class _Choice:
+    date: dt.date
+    score: _Score
+    key: tuple
+    year_cost: float
+    weekday_unique: bool
+    has_day_clues: bool
+    weekday_clues: bool
+    year_source: str
+
+
+def _has_day_clues(frame: TimeFrame) -> tuple[bool, bool]:
+    """(weekday clues, week clues): what can place the anchor on a day.
+
+    Named weekdays alone fix the day of the week, not the week; the week comes from events
+    reported as past ("written soon after") or from a dated 'this' ("ce dimanche 21 décembre").
+    """
+    weekday = week = False
+    for c in frame.constraints:
+        p = _parse(c.timex)
+        if c.relation == "on" or p.kind == "weekday":
+            weekday = True
+        if c.relation == "after" and p.kind in ("month_day", "month_only", "day", "month"):
+            week = True
+        if c.relation == "this" and p.kind in ("month_day", "day"):
+            week = weekday = True
+    return weekday, week
+
+
+def _year_costs(frame: TimeFrame, support: dict[int, float]) -> tuple[dict[int, float], str]:
+    """Candidate anchor years, their prior cost, and what suggested them: text|support|bare.
+
+    Dated years in the text come first; outside support (a hint, related reports) only
+    arbitrates between them. Without dated years, outside support decides, nudged by bare years
+    in the present; without either, bare present years are a weak last resort.
+    """
+    text_pen = _text_year_penalties(frame)
+    ext_pen = _support_penalties(support)
+    bare_pen = _text_year_penalties(frame, bare=True)
+    if text_pen:
+        costs = {y: c + (ext_pen.get(y, 1.0) if ext_pen else 0.0) for y, c in text_pen.items()}
+    elif ext_pen:
+        costs = {y: c + (0.5 * bare_pen.get(y, 2.0) if bare_pen else 0.0)
+                 for y, c in ext_pen.items()}
+    else:
+        costs = bare_pen
+    costs = {y: c for y, c in costs.items() if _YEAR_FLOOR <= y <= _YEAR_CEIL}
+    return costs, "text" if text_pen else "support" if ext_pen else "bare"
+
+
+def _infer(frame: TimeFrame, support: dict[int, float] | None = None,
+           related: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
+    """Search candidate years day by day for the anchor that best fits the frame."""
+    year_costs, year_source = _year_costs(frame, support or {})
+    if not year_costs:
+        return None
+    related = related or []
+    groups = _group(frame.constraints)
+    best: tuple | None = None
+    for year, year_cost in sorted(year_costs.items()):
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            score = _evaluate(groups, day)
+            recency = sum(min(g, _RECENCY_CAP) for g in score.past_gaps)
+            ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
+            key = (score.violations, year_cost, score.spread, recency, ext_gap,
+                   score.explicit_gap if score.explicit_gap is not None else 0,
+                   day.toordinal())
+            if best is None or key < best[0]:
+                best = (key, day, score, year_cost)
+            day += dt.timedelta(days=1)
+    if best is None:
+        return None
+    key, day, score, year_cost = best
+    # is the weekday pinned? every other day of the same week must fit worse
+    unique = True
+    for shift in range(-6, 7):
+        if shift == 0:
+            continue
+        other = day + dt.timedelta(days=shift)
+        s = _evaluate(groups, other)
+        if (s.violations, s.spread) <= (score.violations, score.spread):
+            unique = False
+            break
+    weekday_clues, week_clues = _has_day_clues(frame)
+    dated = (week_clues or (weekday_clues and bool(related))) and year_source != "bare"
+    return _Choice(day, score, key, year_cost, unique and weekday_clues, dated, weekday_clues,
+                   year_source)
+
+
+def _confidence(choice: _Choice) -> float:
+    conf = 0.9 if choice.weekday_unique else (0.55 if choice.weekday_clues else 0.4)
+    gaps = choice.score.past_gaps
+    recent = min(gaps) if gaps else None
+    if recent is None:
+        conf *= 0.6
+    elif recent <= 7:
+        conf *= 1.0
+    elif recent <= 14:
+        conf *= 0.85
+    else:
+        conf *= 0.65
+    if choice.year_cost > 0:
+        conf *= 0.85
+    conf *= 0.6 ** choice.score.broken
+    return conf
+
+
+def _method(choice: _Choice, prefix: str) -> str:
+    parts = []
+    if choice.weekday_unique:
+        parts.append("weekday")
+    if choice.score.past_gaps:
+        parts.append("past-event")
+    if choice.score.explicit_gap is not None:
+        parts.append("explicit-date")
+    if choice.score.broken:
+        parts.append(f"dropped-{choice.score.broken}")
+    return prefix + ("+".join(parts) or "year")
+
+
+def anchor_for(frame: TimeFrame, year_hint: int | None = None) -> Anchor | None:
+    """The report's anchor from its own clues (and an optional year hint), or None.
+
+    The chosen day breaks the fewest clues (conflicts drop the weakest), sits in the year the
+    text's explicit years suggest, keeps the named weekdays nearest, and follows the reported
+    past events as closely as possible. A date is only given when a day-level clue exists;
+    otherwise just the year.
+    """
+    support = {year_hint: 1.0} if year_hint is not None else None
+    choice = _infer(frame, support)
+    if choice is None:
+        return None
+    from_text = choice.year_source == "text"
+    prefix = "inferred:" if from_text else "inferred(year-hint):"
+    if choice.year_source == "bare":
+        return Anchor(None, choice.date.year, "inferred:bare-year", 0.3)
+    if not choice.has_day_clues:
+        return Anchor(None, choice.date.year, prefix + "year", 0.5 if from_text else 0.35)
+    conf = _confidence(choice) * (1.0 if from_text else 0.8)
+    return Anchor(choice.date, choice.date.year, _method(choice, prefix), round(conf, 3))
+
+
+# --------------------------------------------------------------------------------------------
+# Anchors across a corpus
+# --------------------------------------------------------------------------------------------
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    return shared / len(a | b) if shared else 0.0
+
+
+def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
+                  known: dict[str, dt.date] | None = None) -> dict[str, Anchor]:
+    """Anchors for a corpus: metadata first, then each text's own clues, then related reports.
+
+    A report whose text names no usable year borrows candidate years (and nearby dates) from the
+    reports sharing its people and places, weighted by entity overlap (Jaccard), with lower
+    confidence ("corpus:..."). A report whose text holds no time clue at all gets no anchor:
+    sharing people says nothing about when a dateless text was written.
+    """
+    known = known or {}
+    anchors: dict[str, Anchor] = {}
+    for doc in sorted(known):
+        day = known[doc]
+        anchors[doc] = Anchor(day, day.year, "metadata", 1.0)
+    own: dict[str, Anchor] = {}
+    for doc in sorted(frames):
+        if doc in anchors:
+            continue
+        found = anchor_for(frames[doc])
+        if found is not None:
+            own[doc] = found
+            if found.date is not None or not any(_has_day_clues(frames[doc])):
+                anchors[doc] = found  # settled; a year-only one still lends its year
+    # Propagate in rounds from what is settled; each round reads only the previous one, so the
+    # result does not depend on the order of the documents.
+    for _ in range(3):
+        settled = dict(anchors)
+        added = False
+        for doc in sorted(frames):
+            if doc in settled or frames[doc].is_empty():
+                continue
+            borrowed = _borrow(doc, frames[doc], entities, settled)
+            if borrowed is not None:
+                anchors[doc] = borrowed
+                added = True
+        if not added:
+            break
+    for doc, found in own.items():
+        anchors.setdefault(doc, found)  # year-only from the text when nothing better came
+    return {doc: anchors[doc] for doc in sorted(anchors)}
+
+
+def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]],
+            settled: dict[str, Anchor]) -> Anchor | None:
+    mine = entities.get(doc, set())
+    related: list[tuple[str, float, Anchor]] = []
+    for other in sorted(settled):
+        if other == doc:
+            continue
+        weight = _overlap(mine, entities.get(other, set()))
+        anchor = settled[other]
+        if weight > 0 and anchor.year is not None:
+            related.append((other, weight, anchor))
+    if not related:
+        return None
+    support: dict[int, float] = {}
+    for _, weight, anchor in related:
+        support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
+    dated = [(a.date, w) for _, w, a in related if a.date is not None]
+    choice = _infer(frame, support, dated)
+    if choice is None or not choice.has_day_clues:
+        return None
+    total = sum(support.values())
+    share = support.get(choice.date.year, 0.0) / total if total else 0.0
+    conf = _confidence(choice) * 0.7 * max(share, 0.3)
+    top = sorted(related, key=lambda r: (-r[1], r[0]))[:3]
+    names = ",".join(f"{other}:{weight:.2f}" for other, weight, _ in top)
+    return Anchor(choice.date, choice.date.year,
+                  f"corpus:shared-entities({names})+" + _method(choice, "").lstrip("+"),
+                  round(min(conf, 0.75), 3))

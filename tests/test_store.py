@@ -1,0 +1,124 @@
+"""The SQLite store: replace-not-duplicate, transactions, foreign files, schema versions."""
+import sqlite3
+import threading
+
+import pytest
+
+from kastfacts.records import Document, Fact, InputIssue, SkippedBlock
+from kastfacts.store import SCHEMA_VERSION, Store, StoreError
+
+
+def doc(doc_id="a.txt", path="/x/a.txt", sha="s1", text="Kast a remporté 58,1 % des voix."):
+    return Document(doc=doc_id, path=path, text=text, sha256=sha, lang="fr", meta={"desk": "latam"},
+                    skipped_blocks=[SkippedBlock(0, 3, "yo", "language yo")])
+
+
+def fact(doc_id="a.txt", start=0, kind="person", value="José Antonio Kast", **kw):
+    return Fact(doc_id, "fr", kind, "Kast", start, start + 4, "Kast a remporté 58,1 % des voix.", value, **kw)
+
+
+def test_round_trip_keeps_every_field(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        pct = Fact("a.txt", "fr", "percentage", "58,1 %", 16, 22, "s", 58.1, subject="José Antonio Kast",
+                   attribute="vote_share", decimals=1, unit="percent", context="round=2")
+        store.write_batch([(doc(), [fact(entity="person:jose-antonio-kast", variants=["Kast"]), pct], {"k": 1})])
+        got = list(store.facts())
+        assert got == [fact(entity="person:jose-antonio-kast", variants=["Kast"]), pct]
+        (d, frame), = store.documents(with_text=True)
+        assert (d.meta, frame, d.skipped_blocks[0].lang, d.text) == ({"desk": "latam"}, {"k": 1}, "yo", doc().text)
+
+
+def test_same_path_or_same_content_replaces_never_duplicates(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        store.write_batch([(doc(), [fact(), fact(start=5)], None)])
+        store.write_batch([(doc(), [fact()], None)])                                   # same id and path
+        assert store.count() == 1 and store.count("documents") == 1
+        store.write_batch([(doc("b.txt", "/y/b.txt", sha="s1"), [fact("b.txt")], None)])  # same content, moved
+        assert [d.doc for d, _ in store.documents()] == ["b.txt"] and store.count() == 1
+        store.write_batch([(doc("c.txt", "/y/c.txt", sha="s2"), [fact("c.txt")], None)])
+        assert store.count("documents") == 2
+
+
+def test_filters(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        store.write_batch([(doc(), [fact(entity="person:jose-antonio-kast"),
+                                    fact(start=10, kind="place", value="Chile", entity="place:CL")], None)])
+        assert [f.kind for f in store.facts(kind="place")] == ["place"]
+        assert len(list(store.facts(entity="person:jose-antonio-kast"))) == 1
+        assert len(list(store.facts(entity="chile"))) == 1          # canonical name, any case
+        assert list(store.facts(doc="nope.txt")) == [] and len(list(store.facts(lang="fr"))) == 2
+
+
+def test_a_failed_batch_leaves_nothing_half_written(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        store.write_batch([(doc(), [fact()], None)])
+        bad = fact("a.txt")
+        bad.start = None            # violates NOT NULL: the whole document must roll back
+        with pytest.raises(sqlite3.IntegrityError):
+            store.write_batch([(doc(text="changed"), [fact(), bad], None)])
+        assert store.count() == 1 and store.document_text("a.txt") == doc().text
+
+
+@pytest.mark.parametrize("content", [b"hello world, not a database" * 20, b"\x00" * 200])
+def test_a_corrupt_file_is_refused_and_left_untouched(tmp_path, content):
+    path = tmp_path / "k.db"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match="untouched"):
+        Store(path)
+    assert path.read_bytes() == content
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER)")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="did not create"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_and_missing_database_explained(tmp_path):
+    path = tmp_path / "k.db"
+    Store(path).close()
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer kastfacts"):
+        Store(path)
+    with pytest.raises(StoreError, match="kastfacts extract"):
+        Store(tmp_path / "none.db", create=False)
+
+
+def test_concurrent_writers_lose_nothing(tmp_path):
+    path = tmp_path / "k.db"
+    Store(path).close()
+    errors = []
+
+    def writer(prefix):
+        try:
+            with Store(path) as store:
+                for n in range(30):
+                    d = doc(f"{prefix}{n}.txt", f"/{prefix}/{n}", sha=f"{prefix}{n}")
+                    store.write_batch([(d, [fact(d.doc), fact(d.doc, start=5)], None)])
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(p,)) for p in "ab"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Store(path) as store:
+        assert store.count("documents") == 60 and store.count() == 120
+
+
+def test_issues_are_recorded_and_cleared_when_the_file_is_read(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        store.record_issues([InputIssue("/x/a.txt", "empty (no text)"), InputIssue("/x/b.pdf", "not a .txt or .md file")])
+        store.write_batch([(doc(), [], None)])
+        assert [i.path for i in store.issues()] == ["/x/b.pdf"]
