@@ -61,7 +61,8 @@ papa king roi rey queen reine reina prince príncipe princess
 """.split())
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
-_DECIMAL_WORDS = {0: "whole numbers", 1: "one decimal", 2: "two decimals", 3: "three decimals"}
+_DECIMAL_WORDS = {0: "as a whole number", 1: "to one decimal", 2: "to two decimals", 3: "to three decimals"}
+_MAX_LISTED = 6     # an explanation names at most this many figures; the evidence lists them all
 
 
 # --------------------------------------------------------------------------- interval logic
@@ -272,7 +273,7 @@ def _figure(c: _Claim) -> str:
 
 def _points(d: Decimal) -> str:
     text = format(d.normalize(), "f")
-    return f"{text}-point" if text != "1" else "1-point"
+    return f"{text}-point"
 
 
 def _first_phrase(c: _Claim) -> str:
@@ -293,8 +294,10 @@ def _capital(s: str) -> str:
 def _precision_words(claims: list[_Claim]) -> str:
     decs = sorted({c.decimals for c in claims})
     if len(decs) == 1:
-        return f"Written to {_DECIMAL_WORDS.get(decs[0], f'{decs[0]} decimals')} each"
-    return "Written " + " and ".join(f"{_figure(c)} to {_DECIMAL_WORDS.get(c.decimals, f'{c.decimals} decimals')}"
+        if decs[0] == 0:
+            return "Written as whole numbers"
+        return f"Written {_DECIMAL_WORDS.get(decs[0], f'to {decs[0]} decimals')} each"
+    return "Written " + " and ".join(f"{_figure(c)} {_DECIMAL_WORDS.get(c.decimals, f'to {c.decimals} decimals')}"
                                      for c in claims[:2])
 
 
@@ -305,7 +308,11 @@ def _value_explanation(claims: list[_Claim], severity: str, precision: bool) -> 
                 f"passage and " + ", ".join(_figure(c) for c in claims[1:]) + " in another.")
     else:
         parts = [f"{_capital(_report(claims[0].fact))} gives {_first_phrase(claims[0])}"]
-        parts += [f"{_report(c.fact)} gives {_figure(c)}" for c in claims[1:]]
+        for prev, c in zip(claims, claims[1:_MAX_LISTED]):
+            parts.append(f"the same report also gives {_figure(c)}" if c.doc == prev.doc
+                         else f"{_report(c.fact)} gives {_figure(c)}")
+        if len(claims) > _MAX_LISTED:
+            parts.append(f"and {len(claims) - _MAX_LISTED} more figures (see the evidence)")
         head = "; ".join(parts) + "."
         per_doc = Counter(c.doc for c in claims)
         inner = [c.fact for c in claims if per_doc[c.doc] > 1]
@@ -336,6 +343,8 @@ def _value_explanation(claims: list[_Claim], severity: str, precision: bool) -> 
     else:
         verdict = (f"a {_points(gap)} difference, far beyond rounding: at least one report is wrong "
                    f"or they are not counting the same thing")
+    if len(claims) > 2:
+        verdict = "between the lowest and the highest, " + verdict
     return f"{head} {fit}: {verdict}."
 
 
@@ -362,24 +371,24 @@ class _Group:
     def __init__(self, claims: list[_Claim], doc_years):
         self.claims = sorted(claims, key=_Claim.sort_key)
         self.doc_years = doc_years
-        n = len(self.claims)
-        self.comparable: dict[tuple[int, int], bool] = {}
+        n = self.size = len(self.claims)
+        # comparable[i * n + j]: the two claims are compared (a byte each: groups can be large)
+        self.comparable = bytearray(n * n)
         for i, a in enumerate(self.claims):
             for j in range(i + 1, n):
                 b = self.claims[j]
                 if a.doc == b.doc:
-                    ok = a.context == b.context
+                    compared = a.context == b.context and not a.ranged and not b.ranged
                     partial = False
-                    compared = ok and not a.ranged and not b.ranged
                 else:
-                    ok, partial = _compatible(a, b, doc_years)
-                    compared = ok
+                    compared, partial = _compatible(a, b, doc_years)
                 if compared and partial and _far_apart(a, b):
                     compared = False
-                self.comparable[(i, j)] = compared
+                if compared:
+                    self.comparable[i * n + j] = self.comparable[j * n + i] = 1
 
     def is_comparable(self, i: int, j: int) -> bool:
-        return self.comparable.get((min(i, j), max(i, j)), False)
+        return bool(self.comparable[i * self.size + j])
 
     def pairs(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Disagreeing and precision-only pairs (indices) among comparable claims."""
@@ -406,8 +415,9 @@ class _Group:
                         if key not in b.ctx or (len(winners) == 1 and b.ctx[key] == winners[0])}
                 allowed[i] = allowed.get(i, keep) & keep
         disagree, precision = [], []
-        for (i, j), ok in sorted(self.comparable.items()):
-            if not ok or (i in allowed and j not in allowed[i]) or (j in allowed and i not in allowed[j]):
+        n = self.size
+        for i, j in ((i, j) for i in range(n) for j in range(i + 1, n) if self.comparable[i * n + j]):
+            if (i in allowed and j not in allowed[i]) or (j in allowed and i not in allowed[j]):
                 continue
             a, b = group[i], group[j]
             if a.nominal() == b.nominal():
@@ -588,7 +598,7 @@ def _add_arith(found: dict, chosen: list[_Claim], above: bool) -> None:
     if key in found:
         return
     total = sum(c.value for c in chosen)
-    listing = ", ".join(f"{c.subject} {_figure(c)} ({_report(c.fact)})" for c in chosen)
+    listing = ", ".join(f"{c.subject} {_figure(c)} in {_report(c.fact)}" for c in chosen)
     if above:
         why = (f"{_num(total, max(c.decimals for c in chosen))} % together, more than 100 % even "
                f"allowing for rounding")
@@ -682,9 +692,8 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
             shared = {Counter(p for f in chosen for p in f.participants).most_common(1)[0][0]}
         subject = ", ".join(sorted(shared))
         event = chosen[0].attribute
-        listing = "; ".join(f"{_report(f) if k else _capital(_report(f))} dates it to {_say_date(f.value)} "
-                            f"('{f.text}', {_HOW.get(f.resolution, f.resolution)})"
-                            for k, f in enumerate(chosen))
+        listing = "; ".join(f"{_report(f)} dates it to {_say_date(f.value)} "
+                            f"('{f.text}', {_HOW.get(f.resolution, f.resolution)})" for f in chosen)
         out.append(Conflict(
             subject=subject, attribute=event, kind="date", severity="substantive",
             explanation=(f"The reports give different dates for the same {event} involving {subject}: "
@@ -750,7 +759,13 @@ def spelling_difference(a: str, b: str) -> str | None:
     diffs = [(t, u) for t, u in pairs if t.casefold() != u.casefold()]
     if not diffs:
         return None
-    return "accent" if all(_fold(t) == _fold(u) for t, u in diffs) else "letter"
+    if all(_fold(t) == _fold(u) for t, u in diffs):
+        # "Jeri" is "Jerí" with its accent dropped: a slip. "Léon" / "León" are each language's own
+        # form of the name (both accented): not a spelling variant.
+        if all(_fold(t) == t.casefold() or _fold(u) == u.casefold() for t, u in diffs):
+            return "accent"
+        return None
+    return "letter"
 
 
 def _is_short_form(a: str, b: str) -> bool:
@@ -796,6 +811,9 @@ def _name_conflicts(facts: list[Fact]) -> list[Conflict]:
                     kinds.add(how)
         if not edges:
             continue
+        # `entity` may be an identifier (person:jose-jeri): name the person by its canonical value
+        names_given = Counter(str(f.value) for f in mentions if f.value)
+        subject = min(names_given, key=lambda v: (-names_given[v], v)) if names_given else entity
         involved = sorted({s for e in edges for s in e},
                           key=lambda s: (min(docs_of[s]), min(first[(s, d)].start for d in docs_of[s] if d == min(docs_of[s])), s))
         values, listing = [], []
@@ -808,8 +826,8 @@ def _name_conflicts(facts: list[Fact]) -> list[Conflict]:
         how = ("with and without accents" if kinds == {"accent"}
                else "with small differences in the letters")
         out.append(Conflict(
-            subject=entity, attribute="name", kind="name", severity="spelling",
-            explanation=(f"{entity} is spelt " + ", ".join(listing[:-1]) + f" and {listing[-1]}: "
+            subject=subject, attribute="name", kind="name", severity="spelling",
+            explanation=(f"{subject} is spelt " + ", ".join(listing[:-1]) + f" and {listing[-1]}: "
                          f"the same person written {how}; check which spelling is right."),
             values=values))
     return out

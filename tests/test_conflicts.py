@@ -596,3 +596,50 @@ def test_seed_like_scenario():
         "report (004_2776c4c1bfc5371a) gives 58.2 %. Written to one decimal each, they cannot both be "
         "roundings of the same figure: a 0.1-point difference, the size of a rounding or typing error.")
     assert [v.value for v in got[1].values] == ["José Jeri", "José Jerí"]
+
+
+# --------------------------------------------------------------------------- more arithmetic, wording
+
+def test_runoff_with_first_round_figure_elsewhere_not_flagged():
+    # Jara's first-round 26.8 % (no round said, another sentence) is not her runoff share
+    facts = [pct("a", "en", 58.2, context="round=2"),
+             pct("b", "fr", 26.8, subject=JARA, sentence_no=6, offset=300)]
+    assert find_conflicts(facts) == []
+
+
+def test_runoff_partner_in_the_tagged_sentence_counts():
+    a = pct("a", "es", 58.2, context="round=2")
+    b = pct("a", "es", 41.3, subject=JARA, offset=40)
+    b.sentence = a.sentence
+    [c] = find_conflicts([a, b])
+    assert c.kind == "arithmetic" and {v.value for v in c.values} == {58.2, 41.3}
+
+
+def test_third_candidate_left_unsaid_not_summed_with_runoff():
+    facts = [pct("a", "en", 58.2, context="round=2"), pct("b", "fr", 41.8, subject=JARA, context="round=2"),
+             pct("c", "es", 19.7, subject="Franco Parisi", sentence_no=3)]
+    assert find_conflicts(facts) == []
+
+
+def test_first_round_said_above_100_across_reports():
+    facts = [pct("a", "fr", 35.0, context="round=1"), pct("b", "es", 40.0, subject=JARA, context="round=1"),
+             pct("c", "en", 30.0, subject="Franco Parisi", context="round=1")]
+    [c] = find_conflicts(facts)
+    assert c.kind == "arithmetic" and "more than 100 %" in c.explanation and len(c.values) == 3
+
+
+def test_long_conflicts_name_a_few_figures_and_keep_all_evidence():
+    [c] = find_conflicts([pct(f"d{i}", ["fr", "es", "en"][i % 3], 50 + i / 10) for i in range(9)])
+    assert len(c.values) == 9 and "3 more figures" in c.explanation
+
+
+@pytest.mark.parametrize("sa,sb", [("Léon XIV", "León XIV"), ("Gérard Lopèz", "Gérard Lopéz")])
+def test_two_accented_language_forms_not_flagged(sa, sb):
+    assert find_conflicts([person("a", "fr", sa, "P"), person("b", "es", sb, "P")]) == []
+
+
+def test_name_subject_is_the_canonical_value_not_the_entity_id():
+    a, b = person("a", "fr", "José Jeri", "José Jerí"), person("b", "en", "José Jerí", "José Jerí")
+    a.entity = b.entity = "person:jose-jeri"
+    [c] = find_conflicts([a, b])
+    assert c.subject == "José Jerí" and c.explanation.startswith("José Jerí is spelt")
