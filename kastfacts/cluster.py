@@ -34,7 +34,7 @@ def _client(address: str):
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         return Client(cluster), cluster
     try:
-        return Client(address, timeout="20s"), None
+        return Client(address, timeout="10s"), None
     except OSError as exc:
         raise ClusterUnavailable(f"cannot reach the Dask scheduler at {address!r} ({exc}); check the address, "
                                  "or use --cluster local:N for a cluster on this machine") from None

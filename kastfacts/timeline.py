@@ -760,30 +760,216 @@ def _year_costs(frame: TimeFrame, support: dict[int, float]) -> tuple[dict[int, 
     return costs, "text" if text_pen else "support" if ext_pen else "bare"
 
 
+def _constraint_key(c: Constraint) -> tuple:
+    """The fields a clue's verdict depends on (its text does not count)."""
+    return (c.relation, c.timex, c.weekday, c.worded, c.tense)
+
+
+@lru_cache(maxsize=2048)
+def _year_table(key: tuple, year: int):
+    """One clue's verdict on every day of `year`: (violations, spread, capped recency) arrays.
+
+    The same arithmetic as `_evaluate_one`, done for a whole year at once, cached per clue and
+    year and shared by every report that states the clue: the day-by-day search then reduces
+    to adding a few arrays. (tests/test_timeline.py checks it against `_evaluate_one` day by day.)
+    """
+    import numpy as np
+    relation, timex, weekday, worded, tense = key
+    p = _parse(timex)
+    start = dt.date(year, 1, 1).toordinal()
+    n_days = dt.date(year, 12, 31).toordinal() - start + 1
+    anchor = np.arange(start, start + n_days, dtype=np.int64)
+    isoweekday = (anchor - 1) % 7 + 1              # ordinal 1 (0001-01-01) is a Monday
+    violations = np.zeros(n_days)
+    spread = np.zeros(n_days, dtype=np.int64)
+    recency = np.zeros(n_days, dtype=np.int64)
+    if relation == "on":
+        if weekday:
+            violations += np.where(isoweekday != weekday, _HARD, 0.0)
+    elif p.kind == "weekday":
+        wd = p.weekday
+        if relation in ("after", "before"):
+            d = (isoweekday - wd) % 7 if relation == "after" else (wd - isoweekday) % 7
+            spread += np.where(d == 0, 7, d) if worded else d
+        elif relation == "this":
+            broken = (wd > isoweekday) if tense == "past" else (wd < isoweekday) if tense == "future" \
+                else np.zeros(n_days, dtype=bool)
+            violations += np.where(broken, _HARD, 0.0)
+            spread += np.abs(wd - isoweekday)
+        else:
+            spread += np.minimum((isoweekday - wd) % 7, (wd - isoweekday) % 7)
+    elif p.kind == "month_day":
+        event = _month_day_events(p.month, p.day, year, anchor, relation)
+        found = event >= 0
+        if weekday:
+            violations += np.where(found & ((event - 1) % 7 + 1 != weekday), _HARD, 0.0)
+        if relation == "after":
+            recency += np.where(found, np.minimum(anchor - event, _RECENCY_CAP), 0)
+        elif relation == "this":
+            spread += np.where(found, np.abs(anchor - event), 0)
+    elif p.kind == "month_only":
+        months = _months_of_year(year)
+        if relation == "after":
+            # the latest such month starting on or before the anchor: this year's or last year's
+            this_last = _month_end(year, p.month).toordinal()
+            prev_last = _month_end(year - 1, p.month).toordinal()
+            last = np.where(p.month <= months, this_last, prev_last)
+            recency += np.minimum(anchor - np.minimum(last, anchor), _RECENCY_CAP)
+        elif relation == "this":
+            violations += np.where(months != p.month, _SOFT, 0.0)
+    elif p.kind == "day":
+        gap = anchor - dt.date(p.year, p.month, p.day).toordinal()
+        broken = (gap <= 0) if relation == "after" else (gap >= 0) if relation == "before" \
+            else (np.abs(gap) > 6) if relation == "this" else np.zeros(n_days, dtype=bool)
+        violations += np.where(broken, _HARD, 0.0)
+        if relation == "after":
+            recency += np.where(gap > 0, np.minimum(gap, _RECENCY_CAP), 0)
+        elif relation == "this":
+            spread += np.abs(gap)
+    elif p.kind == "month":
+        first = dt.date(p.year, p.month, 1).toordinal()
+        last = _month_end(p.year, p.month).toordinal()
+        broken = (anchor <= first) if relation == "after" else (anchor > last) if relation == "before" \
+            else ~((first <= anchor) & (anchor <= last)) if relation == "this" \
+            else np.zeros(n_days, dtype=bool)
+        violations += np.where(broken, _SOFT, 0.0)
+        if relation == "after":
+            recency += np.where(anchor > first, np.minimum(anchor - np.minimum(last, anchor),
+                                                           _RECENCY_CAP), 0)
+    elif p.kind == "year":
+        broken = (year < p.year) if relation == "after" else (year > p.year) if relation == "before" \
+            else (year != p.year) if relation == "this" else False
+        if broken:
+            violations += _SOFT
+    for array in (violations, spread, recency):
+        array.flags.writeable = False
+    return violations, spread, recency
+
+
+def _months_of_year(year: int):
+    import numpy as np
+    return np.concatenate([np.full(_month_end(year, m).day, m, dtype=np.int64) for m in range(1, 13)])
+
+
+def _month_day_events(month: int, day: int, year: int, anchor, relation: str):
+    """Ordinal of the event `_occurrence` picks for each anchor day of `year` (-1: none).
+
+    Within one year only three dates can be picked: this year's (if it exists), the last
+    earlier one and the next later one (29 February skips years).
+    """
+    import numpy as np
+
+    def ordinal(y: int) -> int:
+        return dt.date(y, month, day).toordinal() if _valid(y, month, day) else -1
+    same = ordinal(year)
+    earlier = next((o for o in map(ordinal, range(year - 1, year - 9, -1)) if o >= 0), -1)
+    later = next((o for o in map(ordinal, range(year + 1, year + 9)) if o >= 0), -1)
+    # 'before' (strictly before the anchor) and 'after' (strictly after it), as in _occurrence
+    before = np.where((same >= 0) & (same < anchor), same, earlier) if same >= 0 \
+        else np.full(len(anchor), earlier)
+    after = np.where((same >= 0) & (same > anchor), same, later) if same >= 0 \
+        else np.full(len(anchor), later)
+    if relation == "after":
+        return before
+    if relation == "before":
+        return after
+    # nearest: the anchor day itself, else the closer of before/after (the earlier on a tie)
+    big = np.int64(1) << 40
+    gap_before = np.where(before >= 0, anchor - before, big)
+    gap_after = np.where(after >= 0, after - anchor, big)
+    nearest = np.where(gap_before <= gap_after, before, after)
+    nearest = np.where((before < 0) & (after < 0), -1, nearest)
+    return np.where(anchor == same, same, nearest) if same >= 0 else nearest
+
+
+def _day_key(groups: list[tuple[Constraint, int]], day: dt.date, year_cost: float,
+             related: list[tuple[dt.date, float]]) -> tuple[tuple, _Score]:
+    """The full ranking key of one candidate day (lower is better), as the search defines it."""
+    score = _evaluate(groups, day)
+    recency = sum(min(g, _RECENCY_CAP) for g in score.past_gaps)
+    ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
+    key = (score.violations, year_cost, score.spread, recency, ext_gap,
+           score.explicit_gap if score.explicit_gap is not None else 0, day.toordinal())
+    return key, score
+
+
+def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float],
+              related: list[tuple[dt.date, float]]) -> tuple[tuple, dt.date, _Score, float]:
+    """The day with the smallest `_day_key` among all days of the candidate years.
+
+    The key's first four parts (violations, year cost, spread, recency) add up per clue, so
+    they come from the cached per-year tables; only the days tied on them are ranked by the
+    full key (distance to related reports, explicit-date gap, then the earliest day).
+    """
+    import numpy as np
+    years = sorted(year_costs)
+    parts = []
+    for year in years:
+        violations = spread = recency = 0
+        for c, n in groups:
+            v, s, r = _year_table(_constraint_key(c), year)
+            violations = violations + v * n
+            spread = spread + s * n
+            recency = recency + r * n
+        start = dt.date(year, 1, 1).toordinal()
+        n_days = dt.date(year, 12, 31).toordinal() - start + 1
+        ones = np.ones(n_days, dtype=np.int64)
+        parts.append((violations * ones, np.full(n_days, year_costs[year]), spread * ones,
+                      recency * ones, np.arange(start, start + n_days)))
+    columns = [np.concatenate([p[k] for p in parts]) for k in range(5)]
+    chosen = np.ones(len(columns[4]), dtype=bool)
+    for column in columns[:4]:
+        chosen &= column == column[chosen].min()
+    ordinals = columns[4][chosen]
+    if related and len(ordinals) > 1:
+        # distance to the related reports, summed in their order as `_day_key` does (cumsum
+        # adds row after row, so the floats are the same to the last bit)
+        dates = np.array([d.toordinal() for d, _ in related], dtype=np.int64)
+        weights = np.array([w for _, w in related], dtype=np.float64)
+        gaps = np.cumsum(weights[:, None] * np.abs(ordinals[None, :] - dates[:, None]), axis=0)[-1]
+        ordinals = ordinals[gaps == gaps.min()]
+    best: tuple | None = None
+    for ordinal in ordinals.tolist():
+        day = dt.date.fromordinal(ordinal)
+        key, score = _day_key(groups, day, year_costs[day.year], related)
+        if best is None or key < best[0]:
+            best = (key, day, score, year_costs[day.year])
+    return best
+
+
 def _infer(frame: TimeFrame, support: dict[int, float] | None = None,
            related: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
     """Search candidate years day by day for the anchor that best fits the frame."""
+    cache_key = (tuple(_constraint_key(c) for c in frame.constraints),
+                 tuple(support.items()) if support else (), tuple(related) if related else ())
+    return _infer_cached(cache_key, frame, support, related)
+
+
+def _infer_cached(cache_key: tuple, frame: TimeFrame, support: dict[int, float] | None,
+                  related: list[tuple[dt.date, float]] | None) -> _Choice | None:
+    """`_infer`, memoized on what the answer depends on: reports often share the same clues."""
+    found = _INFER_CACHE.get(cache_key, _MISSING)
+    if found is _MISSING:
+        found = _infer_uncached(frame, support, related)
+        if len(_INFER_CACHE) >= _INFER_CACHE_SIZE:
+            _INFER_CACHE.pop(next(iter(_INFER_CACHE)))
+        _INFER_CACHE[cache_key] = found
+    return found
+
+
+_MISSING = object()
+_INFER_CACHE: dict[tuple, _Choice | None] = {}
+_INFER_CACHE_SIZE = 4096
+
+
+def _infer_uncached(frame: TimeFrame, support: dict[int, float] | None = None,
+                    related: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
     year_costs, year_source = _year_costs(frame, support or {})
     if not year_costs:
         return None
     related = related or []
     groups = _group(frame.constraints)
-    best: tuple | None = None
-    for year, year_cost in sorted(year_costs.items()):
-        day = dt.date(year, 1, 1)
-        while day.year == year:
-            score = _evaluate(groups, day)
-            recency = sum(min(g, _RECENCY_CAP) for g in score.past_gaps)
-            ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
-            key = (score.violations, year_cost, score.spread, recency, ext_gap,
-                   score.explicit_gap if score.explicit_gap is not None else 0,
-                   day.toordinal())
-            if best is None or key < best[0]:
-                best = (key, day, score, year_cost)
-            day += dt.timedelta(days=1)
-    if best is None:
-        return None
-    key, day, score, year_cost = best
+    key, day, score, year_cost = _best_day(groups, year_costs, related)
     # is the weekday pinned? every other day of the same week must fit worse
     unique = True
     for shift in range(-6, 7):
@@ -864,6 +1050,13 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return shared / len(a | b) if shared else 0.0
 
 
+# A report borrows from at most this many related reports (the most similar ones), found among
+# at most _RELATED_CANDIDATES reports sharing its rarest names: the cost per report stays bounded
+# however large the corpus (an entity named everywhere would otherwise relate every pair).
+_RELATED_MAX = 200
+_RELATED_CANDIDATES = 1000
+
+
 def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
                   known: dict[str, dt.date] | None = None) -> dict[str, Anchor]:
     """Anchors for a corpus: metadata first, then each text's own clues, then related reports.
@@ -891,11 +1084,12 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
     # result does not depend on the order of the documents.
     for _ in range(3):
         settled = dict(anchors)
+        postings = _postings(settled, entities)
         added = False
         for doc in sorted(frames):
             if doc in settled or frames[doc].is_empty():
                 continue
-            borrowed = _borrow(doc, frames[doc], entities, settled)
+            borrowed = _borrow(doc, frames[doc], entities, settled, postings)
             if borrowed is not None:
                 anchors[doc] = borrowed
                 added = True
@@ -906,17 +1100,48 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
     return {doc: anchors[doc] for doc in sorted(anchors)}
 
 
+def _postings(settled: dict[str, Anchor], entities: dict[str, set[str]]) -> dict[str, list[str]]:
+    """entity -> the settled reports with a year that name it, in document order."""
+    postings: dict[str, list[str]] = {}
+    for doc in sorted(settled):
+        if settled[doc].year is not None:
+            for name in entities.get(doc, ()):
+                postings.setdefault(name, []).append(doc)
+    return postings
+
+
+def _related(doc: str, mine: set[str], entities: dict[str, set[str]],
+             postings: dict[str, list[str]]) -> list[tuple[str, float]]:
+    """(report, Jaccard overlap) of the settled reports most related to `doc`, in document order.
+
+    Candidates come from the postings of its rarest names first (ties by name), up to
+    _RELATED_CANDIDATES; the _RELATED_MAX most similar are kept (ties by document id). Below
+    both caps this is every settled report sharing a name.
+    """
+    candidates: set[str] = set()
+    for name in sorted(mine, key=lambda n: (len(postings.get(n, ())), n)):
+        for other in postings.get(name, ()):
+            if other != doc:
+                candidates.add(other)
+                if len(candidates) >= _RELATED_CANDIDATES:
+                    break
+        if len(candidates) >= _RELATED_CANDIDATES:
+            break
+    weighted = [(other, _overlap(mine, entities.get(other, set()))) for other in candidates]
+    if len(weighted) > _RELATED_MAX:
+        weighted = sorted(weighted, key=lambda r: (-r[1], r[0]))[:_RELATED_MAX]
+    return sorted(weighted)
+
+
 def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]],
-            settled: dict[str, Anchor]) -> Anchor | None:
+            settled: dict[str, Anchor], postings: dict[str, list[str]] | None = None) -> Anchor | None:
     mine = entities.get(doc, set())
-    related: list[tuple[str, float, Anchor]] = []
-    for other in sorted(settled):
-        if other == doc:
-            continue
-        weight = _overlap(mine, entities.get(other, set()))
-        anchor = settled[other]
-        if weight > 0 and anchor.year is not None:
-            related.append((other, weight, anchor))
+    if not mine:
+        return None
+    if postings is None:
+        postings = _postings(settled, entities)
+    related = [(other, weight, settled[other])
+               for other, weight in _related(doc, mine, entities, postings) if weight > 0]
     if not related:
         return None
     support: dict[int, float] = {}
