@@ -678,12 +678,20 @@ class Resolver:
             if m.kind == "person" and len(m.value.split()) >= 2:
                 spellings[fold(m.value)][m.value] += 1
         keys = sorted(spellings, key=lambda k: (-len(k.split()), k))
+        # a longer name that may absorb a shorter one shares its first or last word: index by both,
+        # so linking is linear in the number of names, not quadratic
+        by_edge: dict[str, list[str]] = defaultdict(list)
+        position = {k: i for i, k in enumerate(keys)}
+        for k in keys:
+            words = k.split()
+            by_edge["F" + words[0]].append(k)
+            by_edge["L" + words[-1]].append(k)
         parent: dict[str, str] = {}
         for key in keys:                                         # shorter full names into a unique longer one
             words = key.split()
-            longer = [k for k in keys if len(k.split()) > len(words) and parent.get(k, k) == k
-                      and _is_subsequence(words, k.split()) and (words[-1] == k.split()[-1]
-                                                                 or words[0] == k.split()[0])]
+            candidates = dict.fromkeys(by_edge["F" + words[0]] + by_edge["L" + words[-1]])
+            longer = sorted((k for k in candidates if len(k.split()) > len(words) and parent.get(k, k) == k
+                             and _is_subsequence(words, k.split())), key=position.__getitem__)
             parent[key] = longer[0] if len(longer) == 1 else key
         self._group_of = {k: self._root(parent, k) for k in keys}
         self._group_spellings: dict[str, Counter] = defaultdict(Counter)

@@ -232,25 +232,26 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
 
 
 def resolve_corpus(store: Store) -> None:
-    """Corpus-wide pass over the stored facts: one entity per real-world thing, anchors, dates."""
+    """Corpus-wide pass over the stored facts: one entity per real-world thing, anchors, dates.
+
+    It always starts from the facts as extracted (kept in the store), so running it again after
+    more documents arrive gives what one run over all of them gives. It reads the fact table, not
+    the text, and a page at a time: its memory is the entity inventory, not the corpus.
+    """
     import datetime as dt
+    import sys
 
-    from . import dates, entities, timeline
+    from . import entities, timeline
 
-    entity_rows = [(fid, f) for fid, f in store.facts(with_ids=True) if f.kind in ("person", "place", "organization")]
-    as_mention = lambda f: entities.Mention(f.start, f.end, f.text, f.kind, f.value if isinstance(f.value, str) else str(f.value),
-                                           f.label or "", f.code, f.place_type, f.geonames_id)
-    raw = [(f.doc, as_mention(f)) for _, f in entity_rows]
-    resolver = entities.Resolver(raw)
-    updates, names_by_doc = [], defaultdict(set)
-    for (fid, f), (_, mention) in zip(entity_rows, raw):
-        r = resolver.resolve(f.doc, mention)
-        new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
-                      geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
-        names_by_doc[f.doc].add(r.value)
-        if new != f:
-            updates.append((fid, new))
-    store.update_facts(updates)
+    def mention(start, end, text, raw) -> entities.Mention:
+        value = raw["value"] if isinstance(raw["value"], str) else str(raw["value"])
+        return entities.Mention(start, end, sys.intern(text), raw["kind"], sys.intern(value), sys.intern(raw.get("label") or ""),
+                                raw.get("code"), raw.get("place_type"), raw.get("geonames_id"))
+
+    resolver = entities.Resolver((doc, mention(s, e, t, raw)) for doc, s, e, t, raw in store.entity_mentions())
+    names_by_doc: dict[str, set[str]] = defaultdict(set)
+    for doc, s, e, t, raw in store.entity_mentions():
+        names_by_doc[doc].add(resolver.resolve(doc, mention(s, e, t, raw)).value)
 
     frames, known = {}, {}
     for doc, frame in store.documents():
@@ -259,27 +260,34 @@ def resolve_corpus(store: Store) -> None:
         if doc.published:
             known[doc.doc] = dt.date.fromisoformat(doc.published)
     anchors = timeline.anchor_corpus(frames, dict(names_by_doc), known)
+    del names_by_doc
     for doc_id in frames:
         a = anchors.get(doc_id)
         store.update_anchor(doc_id, (a.date.isoformat() if a.date else (str(a.year) if a.year else None)) if a else None,
                             a.method if a else None, round(a.confidence, 3) if a else None)
 
-    updates = []
-    for fid, f in store.facts(with_ids=True):
-        new = f
-        if f.kind == "percentage" and f.subject:
-            new = replace(f, subject=resolver.resolve_name(f.doc, f.subject) or f.subject)
-        elif f.kind == "date":
-            a = anchors.get(f.doc)
-            value, resolution = resolve_date(f.timex or str(f.value), a.date if a else None, f.direction, f.tense,
-                                             a.year if a else None)
-            if resolution == "anchored" and a and a.method.startswith("corpus"):
-                resolution = "corpus_anchored"
-            participants = sorted({resolver.resolve_name(f.doc, p) or p for p in f.participants}) if f.participants else None
-            new = replace(f, value=value, resolution=resolution, participants=participants)
-        if new != f:
-            updates.append((fid, new))
-    store.update_facts(updates)
+    for page in store.fact_pages():
+        updates = []
+        for fid, f, raw in page:
+            new = f
+            if raw.get("kind") in ("person", "place", "organization"):
+                r = resolver.resolve(f.doc, mention(f.start, f.end, f.text, raw))
+                new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
+                              geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
+            elif f.kind == "percentage" and raw.get("subject"):
+                new = replace(f, subject=resolver.resolve_name(f.doc, raw["subject"]) or raw["subject"])
+            elif f.kind == "date":
+                a = anchors.get(f.doc)
+                value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction, f.tense,
+                                                 a.year if a else None)
+                if resolution == "anchored" and a and a.method.startswith("corpus"):
+                    resolution = "corpus_anchored"
+                people = raw.get("participants")
+                participants = sorted({resolver.resolve_name(f.doc, p) or p for p in people}) if people else None
+                new = replace(f, value=value, resolution=resolution, participants=participants)
+            if new != f:
+                updates.append((fid, new))
+        store.update_facts(updates)
 
 
 def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = None, published: str | None = None,

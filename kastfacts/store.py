@@ -18,6 +18,8 @@ APPLICATION_ID = 0x4B465354          # "KFST": marks the file as a kastfacts sto
 _FACT_COLUMNS = ("doc", "lang", "kind", "text", "start", "end", "sentence", "value",
                  "entity", "code", "subject", "attribute")
 _FACT_EXTRA = tuple(f.name for f in fields(Fact) if f.name not in _FACT_COLUMNS)
+# what the corpus pass rewrites; kept as extracted so the pass can always start again from it
+RAW_FIELDS = ("kind", "value", "code", "place_type", "geonames_id", "label", "subject", "participants")
 _DOC_COLUMNS = ("doc", "path", "sha256", "lang", "lang_source", "published", "anchor", "anchor_method",
                 "anchor_confidence", "encoding", "source", "title")
 
@@ -32,7 +34,8 @@ CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE TABLE IF NOT EXISTS facts (
     id INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
     lang TEXT, kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence TEXT, value TEXT, entity TEXT, code TEXT, subject TEXT, attribute TEXT, extra TEXT NOT NULL DEFAULT '{}'
+    sentence TEXT, value TEXT, entity TEXT, code TEXT, subject TEXT, attribute TEXT, extra TEXT NOT NULL DEFAULT '{}',
+    raw TEXT NOT NULL DEFAULT '{}'      -- the fact as extracted, before the corpus pass rewrote it
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc, start);
 CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind);
@@ -116,8 +119,8 @@ class Store:
                        _dumps(frame) if frame is not None else None, doc.text])
                 self.conn.executemany(
                     'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
-                    "subject, attribute, extra) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [self._fact_row(f) for f in facts])
+                    "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [self._fact_row(f) + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
                 self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
             self.conn.execute("COMMIT")
         except BaseException:
@@ -173,6 +176,25 @@ class Store:
         for row in self.conn.execute(sql, args):
             fact = Fact(*row[1:8], json.loads(row[8]), *row[9:13], **json.loads(row[13]))
             yield (row[0], fact) if with_ids else fact
+
+    def entity_mentions(self) -> Iterator[tuple]:
+        """(doc, start, end, text, raw) of every person/place/organization mention, as extracted."""
+        sql = ('SELECT doc, start, "end", text, raw FROM facts WHERE json_extract(raw, \'$.kind\') '
+               "IN ('person', 'place', 'organization') ORDER BY doc, start, id")
+        for doc, start, end, text, raw in self.conn.execute(sql):
+            yield doc, start, end, text, json.loads(raw)
+
+    def fact_pages(self, size: int = 5000) -> Iterator[list[tuple[int, Fact, dict]]]:
+        """Every fact with its id and its as-extracted fields, a page at a time (memory stays flat)."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
+                "extra, raw FROM facts WHERE id > ? ORDER BY id LIMIT ?", (last, size)).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [(r[0], Fact(*r[1:8], json.loads(r[8]), *r[9:13], **json.loads(r[13])), json.loads(r[14])) for r in rows]
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
         cols = ", ".join(_DOC_COLUMNS) + ", meta, skipped_blocks, frame" + (", text" if with_text else "")

@@ -13,6 +13,7 @@ Everything is deterministic: the clock is never read; without evidence the answe
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -882,6 +883,32 @@ def _month_day_events(month: int, day: int, year: int, anchor, relation: str):
     return np.where(anchor == same, same, nearest) if same >= 0 else nearest
 
 
+@lru_cache(maxsize=4096)
+def _year_front(groups_key: tuple, year: int) -> tuple[float, int, int, tuple[int, ...]]:
+    """The days of `year` that best fit a set of clues on (violations, spread, recency).
+
+    Returns the three minima (taken in that order) and the ordinals of the days reaching them:
+    the only days of the year that can win, since the year's cost is the same for all its days.
+    """
+    violations = spread = recency = 0
+    for key, n in groups_key:
+        v, s, r = _year_table(key, year)
+        violations = violations + v * n     # group by group, as _evaluate adds them
+        spread = spread + s * n
+        recency = recency + r * n
+    start = dt.date(year, 1, 1).toordinal()
+    n_days = dt.date(year, 12, 31).toordinal() - start + 1
+    import numpy as np
+    chosen = np.ones(n_days, dtype=bool)
+    minima = []
+    for column in (violations, spread, recency):
+        column = np.broadcast_to(column, (n_days,))
+        lowest = column[chosen].min()
+        chosen &= column == lowest
+        minima.append(lowest.item())
+    return minima[0], minima[1], minima[2], tuple((np.flatnonzero(chosen) + start).tolist())
+
+
 def _day_key(groups: list[tuple[Constraint, int]], day: dt.date, year_cost: float,
              related: list[tuple[dt.date, float]]) -> tuple[tuple, _Score]:
     """The full ranking key of one candidate day (lower is better), as the search defines it."""
@@ -897,39 +924,30 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
               related: list[tuple[dt.date, float]]) -> tuple[tuple, dt.date, _Score, float]:
     """The day with the smallest `_day_key` among all days of the candidate years.
 
-    The key's first four parts (violations, year cost, spread, recency) add up per clue, so
-    they come from the cached per-year tables; only the days tied on them are ranked by the
-    full key (distance to related reports, explicit-date gap, then the earliest day).
+    The key's first four parts (violations, year cost, spread, recency) add up clue by clue,
+    so each year's best days come from cached tables (`_year_front`); only the days tied on
+    them are ranked by the full key (distance to related reports, explicit-date gap, then
+    the earliest day).
     """
-    import numpy as np
-    years = sorted(year_costs)
-    parts = []
-    for year in years:
-        violations = spread = recency = 0
-        for c, n in groups:
-            v, s, r = _year_table(_constraint_key(c), year)
-            violations = violations + v * n
-            spread = spread + s * n
-            recency = recency + r * n
-        start = dt.date(year, 1, 1).toordinal()
-        n_days = dt.date(year, 12, 31).toordinal() - start + 1
-        ones = np.ones(n_days, dtype=np.int64)
-        parts.append((violations * ones, np.full(n_days, year_costs[year]), spread * ones,
-                      recency * ones, np.arange(start, start + n_days)))
-    columns = [np.concatenate([p[k] for p in parts]) for k in range(5)]
-    chosen = np.ones(len(columns[4]), dtype=bool)
-    for column in columns[:4]:
-        chosen &= column == column[chosen].min()
-    ordinals = columns[4][chosen]
+    groups_key = tuple((_constraint_key(c), n) for c, n in groups)
+    fronts = {year: _year_front(groups_key, year) for year in sorted(year_costs)}
+    years = list(fronts)
+    for rank in (lambda y: fronts[y][0], year_costs.__getitem__, lambda y: fronts[y][1],
+                 lambda y: fronts[y][2]):
+        lowest = min(map(rank, years))
+        years = [y for y in years if rank(y) == lowest]
+    ordinals = [o for y in years for o in fronts[y][3]]
     if related and len(ordinals) > 1:
+        import numpy as np
         # distance to the related reports, summed in their order as `_day_key` does (cumsum
         # adds row after row, so the floats are the same to the last bit)
+        days = np.array(ordinals, dtype=np.int64)
         dates = np.array([d.toordinal() for d, _ in related], dtype=np.int64)
         weights = np.array([w for _, w in related], dtype=np.float64)
-        gaps = np.cumsum(weights[:, None] * np.abs(ordinals[None, :] - dates[:, None]), axis=0)[-1]
-        ordinals = ordinals[gaps == gaps.min()]
+        gaps = np.cumsum(weights[:, None] * np.abs(days[None, :] - dates[:, None]), axis=0)[-1]
+        ordinals = days[gaps == gaps.min()].tolist()
     best: tuple | None = None
-    for ordinal in ordinals.tolist():
+    for ordinal in ordinals:
         day = dt.date.fromordinal(ordinal)
         key, score = _day_key(groups, day, year_costs[day.year], related)
         if best is None or key < best[0]:
@@ -1050,13 +1068,6 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return shared / len(a | b) if shared else 0.0
 
 
-# A report borrows from at most this many related reports (the most similar ones), found among
-# at most _RELATED_CANDIDATES reports sharing its rarest names: the cost per report stays bounded
-# however large the corpus (an entity named everywhere would otherwise relate every pair).
-_RELATED_MAX = 200
-_RELATED_CANDIDATES = 1000
-
-
 def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
                   known: dict[str, dt.date] | None = None) -> dict[str, Anchor]:
     """Anchors for a corpus: metadata first, then each text's own clues, then related reports.
@@ -1084,12 +1095,12 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
     # result does not depend on the order of the documents.
     for _ in range(3):
         settled = dict(anchors)
-        postings = _postings(settled, entities)
+        index = _RelatedIndex(settled, entities)
         added = False
         for doc in sorted(frames):
             if doc in settled or frames[doc].is_empty():
                 continue
-            borrowed = _borrow(doc, frames[doc], entities, settled, postings)
+            borrowed = _borrow(doc, frames[doc], entities, settled, index)
             if borrowed is not None:
                 anchors[doc] = borrowed
                 added = True
@@ -1100,48 +1111,89 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
     return {doc: anchors[doc] for doc in sorted(anchors)}
 
 
-def _postings(settled: dict[str, Anchor], entities: dict[str, set[str]]) -> dict[str, list[str]]:
-    """entity -> the settled reports with a year that name it, in document order."""
-    postings: dict[str, list[str]] = {}
-    for doc in sorted(settled):
-        if settled[doc].year is not None:
+# A report borrows from its _RELATED_MAX most related reports (largest overlap, ties by document
+# id), searched among at most _RELATED_CANDIDATES reports that share its rarest names first: the
+# work per report stays bounded however large the corpus, even when one name is everywhere.
+# Below both caps this is exactly every settled report that shares a name.
+_RELATED_MAX = 200
+_RELATED_CANDIDATES = 4000
+
+
+class _RelatedIndex:
+    """The settled reports that have a year, and the names each one shares, as arrays."""
+
+    def __init__(self, settled: dict[str, Anchor], entities: dict[str, set[str]]) -> None:
+        import numpy as np
+        self.docs = [doc for doc in sorted(settled) if settled[doc].year is not None]
+        self.anchors = [settled[doc] for doc in self.docs]
+        self.position = {doc: i for i, doc in enumerate(self.docs)}
+        self.vocabulary: dict[str, int] = {}
+        starts, names, postings = [0], [], []
+        for i, doc in enumerate(self.docs):
             for name in entities.get(doc, ()):
-                postings.setdefault(name, []).append(doc)
-    return postings
+                e = self.vocabulary.setdefault(name, len(self.vocabulary))
+                if e == len(postings):
+                    postings.append([])
+                postings[e].append(i)
+                names.append(e)
+            starts.append(len(names))
+        self.starts = np.array(starts, dtype=np.int64)      # CSR: names of report i are
+        self.names = np.array(names, dtype=np.int64)        # names[starts[i]:starts[i + 1]]
+        self.sizes = np.diff(self.starts)
+        self.postings = [np.array(p, dtype=np.int64) for p in postings]   # in document order
+        self._seen = np.zeros(len(self.docs), dtype=bool)
+        self._mine = np.zeros(len(self.vocabulary), dtype=bool)
 
-
-def _related(doc: str, mine: set[str], entities: dict[str, set[str]],
-             postings: dict[str, list[str]]) -> list[tuple[str, float]]:
-    """(report, Jaccard overlap) of the settled reports most related to `doc`, in document order.
-
-    Candidates come from the postings of its rarest names first (ties by name), up to
-    _RELATED_CANDIDATES; the _RELATED_MAX most similar are kept (ties by document id). Below
-    both caps this is every settled report sharing a name.
-    """
-    candidates: set[str] = set()
-    for name in sorted(mine, key=lambda n: (len(postings.get(n, ())), n)):
-        for other in postings.get(name, ()):
-            if other != doc:
-                candidates.add(other)
-                if len(candidates) >= _RELATED_CANDIDATES:
-                    break
-        if len(candidates) >= _RELATED_CANDIDATES:
-            break
-    weighted = [(other, _overlap(mine, entities.get(other, set()))) for other in candidates]
-    if len(weighted) > _RELATED_MAX:
-        weighted = sorted(weighted, key=lambda r: (-r[1], r[0]))[:_RELATED_MAX]
-    return sorted(weighted)
+    def related(self, doc: str, mine: set[str]) -> list[tuple[str, float, Anchor]]:
+        """(report, Jaccard overlap, anchor) of the reports most related to `doc`, in document order."""
+        import numpy as np
+        known = sorted((n for n in mine if n in self.vocabulary),
+                       key=lambda n: (len(self.postings[self.vocabulary[n]]), n))
+        if not known:
+            return []
+        own = self.position.get(doc, -1)
+        chunks, count = [], 0
+        for name in known:  # rarest first: they find the closest reports
+            # at most `count` of the first _RELATED_CANDIDATES are already taken: enough new ones
+            posting = self.postings[self.vocabulary[name]][:_RELATED_CANDIDATES + 1]
+            new = posting[~self._seen[posting] & (posting != own)][:_RELATED_CANDIDATES - count]
+            self._seen[new] = True
+            chunks.append(new)
+            count += len(new)
+            if count >= _RELATED_CANDIDATES:
+                break
+        candidates = np.sort(np.concatenate(chunks))
+        self._seen[candidates] = False
+        if not len(candidates):
+            return []
+        # names shared with each candidate: walk the candidates' own names (CSR gather)
+        sizes = self.sizes[candidates]
+        offsets = np.cumsum(sizes) - sizes
+        flat = np.repeat(self.starts[candidates] - offsets, sizes) + np.arange(int(sizes.sum()))
+        ids = [self.vocabulary[n] for n in known]
+        self._mine[ids] = True
+        hits = self._mine[self.names[flat]]
+        self._mine[ids] = False
+        shared = np.add.reduceat(hits.astype(np.int64), offsets)
+        # Jaccard as _overlap computes it: |a & b| / |a | b|, with |a | b| = |a| + |b| - |a & b|
+        weights = shared / (len(mine) + sizes - shared)
+        keep = shared > 0
+        candidates, weights = candidates[keep], weights[keep]
+        if len(candidates) > _RELATED_MAX:
+            top = np.sort(np.lexsort((candidates, -weights))[:_RELATED_MAX])
+            candidates, weights = candidates[top], weights[top]
+        return [(self.docs[i], w, self.anchors[i])
+                for i, w in zip(candidates.tolist(), weights.tolist())]
 
 
 def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]],
-            settled: dict[str, Anchor], postings: dict[str, list[str]] | None = None) -> Anchor | None:
+            settled: dict[str, Anchor], index: _RelatedIndex | None = None) -> Anchor | None:
     mine = entities.get(doc, set())
     if not mine:
         return None
-    if postings is None:
-        postings = _postings(settled, entities)
-    related = [(other, weight, settled[other])
-               for other, weight in _related(doc, mine, entities, postings) if weight > 0]
+    if index is None:
+        index = _RelatedIndex(settled, entities)
+    related = index.related(doc, mine)
     if not related:
         return None
     support: dict[int, float] = {}
@@ -1154,8 +1206,8 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]],
     total = sum(support.values())
     share = support.get(choice.date.year, 0.0) / total if total else 0.0
     conf = _confidence(choice) * 0.7 * max(share, 0.3)
-    top = sorted(related, key=lambda r: (-r[1], r[0]))[:3]
-    names = ",".join(f"{other}:{weight:.2f}" for other, weight, _ in top)
+    top = heapq.nsmallest(3, ((-weight, other) for other, weight, _ in related))
+    names = ",".join(f"{other}:{-weight:.2f}" for weight, other in top)
     return Anchor(choice.date, choice.date.year,
                   f"corpus:shared-entities({names})+" + _method(choice, "").lstrip("+"),
                   round(min(conf, 0.75), 3))

@@ -188,3 +188,13 @@ def test_version_and_help_for_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("extract", "facts", "conflicts", "documents", "report", "models"):
         assert f"kastfacts {command}" in readme
+
+
+def test_one_document_at_a_time_gives_the_store_of_one_run(seeds_db, tmp_path):
+    db, _ = seeds_db
+    step = tmp_path / "step.db"
+    for path in sorted(SEEDS.iterdir(), reverse=True):
+        assert run("extract", path, "--db", step, "--format", "jsonl", "-q").exit_code == 0
+    assert run("facts", "--db", step, "--format", "jsonl").stdout == run("facts", "--db", db, "--format", "jsonl").stdout
+    assert run("extract", SEEDS / "000_dff806b68d89388f.txt", "--db", step, "-q", "--format", "jsonl").exit_code == 0
+    assert run("facts", "--db", step, "--format", "jsonl").stdout == run("facts", "--db", db, "--format", "jsonl").stdout
