@@ -1,11 +1,12 @@
 """Throughput, scaling and memory of kastfacts against spaCy's own NER, in one run (not a test).
 
-    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-memory]
+    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-memory] [--cluster]
 
 (a) spaCy `nlp.pipe` with the same pipelines, NER alone (everything else excluded), over the
 same document texts; (b) kastfacts extraction end to end (language, NER, dates, percentages,
 claims, store, corpus resolution), single process. Prints words per second and the ratio; then
-`--jobs 2` against `--jobs 1`; then peak memory (RSS) at N and 4N documents, each in a fresh
+`--jobs 2` against `--jobs 1` (and, with --cluster, a Dask LocalCluster of 2 workers on the same
+corpus); then peak memory (RSS) at N and 4N documents, each in a fresh
 process; then the start-up time of `kastfacts --help`. Ratios, not absolute times, are the point:
 the machine is shared and noisy.
 """
@@ -48,7 +49,7 @@ def ner_only_words_per_second(paths) -> float:
     return word_count(paths) / (time.perf_counter() - t0)
 
 
-def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1) -> tuple[float, str]:
+def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1, cluster: str | None = None) -> tuple[float, str]:
     from kastfacts import pipelines
     from kastfacts.extraction import extract_to_store
     from kastfacts.store import Store
@@ -60,7 +61,7 @@ def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1) -> tuple[floa
         db = Path(tmp) / "bench.db"
         with Store(db) as store:
             t0 = time.perf_counter()
-            extract_to_store([str(folder)], store, jobs=jobs)
+            extract_to_store([str(folder)], store, jobs=jobs, cluster=cluster)
             elapsed = time.perf_counter() - t0
             digest = str(hash(tuple(json.dumps(f.to_dict(), sort_keys=True) for f in store.facts())))
     return word_count(paths) / elapsed, digest
@@ -83,6 +84,7 @@ def main() -> None:
     ap.add_argument("--jobs-docs", type=int, default=2000, help="documents for the --jobs comparison")
     ap.add_argument("--skip-jobs", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--cluster", action="store_true", help="also time a Dask LocalCluster of 2 workers")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -100,6 +102,9 @@ def main() -> None:
             two, d2 = kastfacts_words_per_second(tmp / "j", jpaths, jobs=2)
             print(f"--jobs 1: {one:,.0f} words/s, --jobs 2: {two:,.0f} words/s on {args.jobs_docs} documents:"
                   f" speed-up {two / one:.2f}   (goal >= 1.6); identical output: {d1 == d2}")
+            if args.cluster:
+                dask, d3 = kastfacts_words_per_second(tmp / "j", jpaths, cluster="local:2")
+                print(f"--cluster local:2: {dask:,.0f} words/s: {dask / two:.2f} of --jobs 2; identical output: {d1 == d3}")
         if not args.skip_memory:
             write_corpus(tmp / "m1", args.docs, seed=3)
             write_corpus(tmp / "m4", 4 * args.docs, seed=3)

