@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import tense as _tense
 from .percentages import find_percentages
 
-__all__ = ["EntityRef", "Claim", "DateEvent", "attribute_percentages", "date_events"]
+__all__ = ["EntityRef", "Claim", "DateEvent", "attribute_percentages", "date_events",
+           "lexical_date_events"]
 
 
 @dataclass(frozen=True)
@@ -497,3 +499,98 @@ def _participants(anchor, entities, dates, date_span, nominal) -> list[str]:
             continue
         names.add(ent.name)
     return sorted(names)
+
+
+# ================================================================== dates, without a parse
+# "élections présidentielles du 14 décembre", "la segunda vuelta del 14 de diciembre",
+# "the election of December 14": the words that tie an event noun before the date to it
+_OF_DATE = frozenset({"du", "de", "des", "d'", "d’", "del", "of", "le", "el"})
+_PUNCT = re.compile(r"^[^\w]+$")
+
+
+def lexical_date_events(sentence: str, lang: str, dates: list[tuple[int, int]],
+                        entities: list[EntityRef]) -> list[DateEvent]:
+    """`date_events` from the words alone: for each date span of `sentence`, the event of the
+    noun it modifies ("the December 14 runoff", "élections du 14 décembre") or else of its
+    governing verb, then the event cue nearest the date in its clause; the participants are the
+    entities of that clause (those of the sentence when the clause names none)."""
+    lang = (lang or "").lower()[:2]
+    if lang not in ("fr", "es", "en"):
+        return [DateEvent(None, []) for _ in dates]
+    blocked = tuple(sorted(dates))
+    analysis = _tense.analyze(sentence, lang, blocked)
+    out = []
+    for start, end in dates:
+        out.append(_lexical_date_event(sentence, lang, analysis, start, end, dates, entities))
+    return out
+
+
+def _outside_dates(ent: EntityRef, dates) -> bool:
+    return not any(s < ent.end and ent.start < e for s, e in dates)
+
+
+def _lexical_date_event(sentence, lang, analysis, start, end, dates, entities) -> DateEvent:
+    span = _tense.date_tokens(analysis, start, end)
+    if span is None:
+        return DateEvent(None, [])
+    lo, hi = span
+    nominal = _nominal_event(sentence, lang, analysis, lo, hi)
+    if nominal is not None:
+        event, (c_start, c_end) = nominal
+        names = {e.name for e in entities if c_start <= e.start and e.end <= c_end and _outside_dates(e, dates)}
+        return DateEvent(event, sorted(names))
+    seg_index = _tense.date_segment(analysis, lo)
+    verb = _tense._governing(analysis, lo, hi, seg_index)
+    c_start, c_end = _tense.clause_range(sentence, lang, start, end)
+    event = None
+    if verb is not None:
+        first = verb.first
+        if first > 0 and analysis.words[first - 1] in ("se", "s'", "s’"):
+            first -= 1      # "se rend", "se reunió"
+        v_start, v_end = analysis.starts[first], analysis.ends[verb.head]
+        event = _cue(sentence[v_start:v_end])
+        if event is None:
+            event = _nearest_cue(sentence, c_start, c_end, start, end) or "other"
+    else:
+        event = _nearest_cue(sentence, c_start, c_end, start, end)
+    names = {e.name for e in entities if c_start <= e.start and e.end <= c_end and _outside_dates(e, dates)}
+    if not names:
+        names = {e.name for e in entities if _outside_dates(e, dates)}
+    return DateEvent(event, sorted(names))
+
+
+def _nearest_cue(sentence: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    best = None
+    for name, cue in _EVENT_CUES:
+        for m in cue.finditer(sentence, lo, hi):
+            if m.start() < end and start < m.end():
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
+
+
+def _nominal_event(sentence, lang, analysis, lo, hi):
+    """(event, char range of its noun phrase) when the date modifies an event noun."""
+    words, starts, ends = analysis.words, analysis.starts, analysis.ends
+    verb_tokens = {i for g in analysis.verbs for i in range(g.first, g.head + 1)}
+    if lang == "en":
+        # "the December 14 (presidential) runoff", "his March 11 inauguration"
+        for k in range(hi, min(hi + 3, len(words))):
+            if k in verb_tokens or _PUNCT.match(words[k]):
+                break
+            ev = _cue(words[k])
+            if ev:
+                return ev, (starts[lo], ends[k])
+    if lo == 0 or words[lo - 1] not in _OF_DATE:
+        return None
+    # "élections présidentielles du 14 décembre": the event noun within three words before
+    for k in range(lo - 2, max(-1, lo - 5), -1):
+        if k in verb_tokens or _PUNCT.match(words[k]):
+            break
+        ev = _cue(words[k]) if words[k] not in ("le", "la", "el", "the") else None
+        if ev and ev != "announcement":
+            phrase = sentence[starts[k]:ends[hi - 1]]
+            return (_cue(phrase) or ev), (starts[k], ends[hi - 1])
+    return None

