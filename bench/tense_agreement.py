@@ -114,12 +114,12 @@ def main() -> None:
                               timeline.sentence_tense(parsed, lang, d.start, d.end), ev, refs, spans))
 
     # speed: cold caches, every date of every sentence, tense + events
-    tense.analyze.cache_clear()
+    tense.clear_caches()
     tense._word_class.cache_clear()
     t0 = time.perf_counter()
     lexical = [tense.lexical_tense(text, lang, s, e) for _, lang, text, (s, e), *_ in cases]
     t_tense = time.perf_counter() - t0
-    tense.analyze.cache_clear()
+    tense.clear_caches()
     t0 = time.perf_counter()
     by_sentence = {}
     for source, lang, text, span, _, _, refs, spans in cases:

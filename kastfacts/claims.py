@@ -541,7 +541,7 @@ def _lexical_date_event(sentence, lang, analysis, start, end, dates, entities) -
         return DateEvent(event, sorted(names))
     seg_index = _tense.date_segment(analysis, lo)
     verb = _tense._governing(analysis, lo, hi, seg_index)
-    c_start, c_end = _tense.clause_range(sentence, lang, start, end)
+    c_start, c_end = _tense.clause_range_in(analysis, start, end, len(sentence))
     event = None
     if verb is not None:
         first = verb.first
@@ -589,8 +589,9 @@ def _nominal_event(sentence, lang, analysis, lo, hi):
     for k in range(lo - 2, max(-1, lo - 5), -1):
         if k in verb_tokens or _PUNCT.match(words[k]):
             break
-        ev = _cue(words[k]) if words[k] not in ("le", "la", "el", "the") else None
+        if words[k] in ("le", "la", "el", "the", "les", "los", "las"):
+            continue
+        ev = _cue(sentence[starts[k]:ends[lo - 2]])      # "segunda vuelta", "premier tour"
         if ev and ev != "announcement":
-            phrase = sentence[starts[k]:ends[hi - 1]]
-            return (_cue(phrase) or ev), (starts[k], ends[hi - 1])
+            return ev, (starts[k], ends[hi - 1])
     return None

@@ -65,9 +65,17 @@ def _best_names(mentions) -> dict[str, str]:
     return best
 
 
+def _entity_refs(state: dict, start: int, end: int) -> list:
+    """The entities inside one sentence, offsets relative to it, people under their fullest name."""
+    from .claims import EntityRef
+
+    return [EntityRef(m.start - start, m.end - start, m.kind, state["best"].get(m.value, m.value) if m.kind == "person" else m.value)
+            for _, m in state["mentions"] if m.start >= start and m.end <= end]
+
+
 def process_documents(docs: list[Document]) -> list[DocResult]:
     """Language, NER, dates, percentages and claims for a chunk of documents (no corpus knowledge)."""
-    from . import claims, dates, entities, percentages, pipelines, timeline
+    from . import claims, dates, entities, percentages, pipelines, tense, timeline
 
     results = [DocResult(d, [], None, []) for d in docs]
     by_lang: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
@@ -121,36 +129,33 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
         state = {"i": i, "mentions": mentions, "best": best, "dates": date_items, "pcts": pct_items,
                  "sentence_of": sentence_of, "tenses": {}, "claims": {}, "events": {}}
         pending.append(state)
-        needing = defaultdict(lambda: {"dates": [], "pcts": []})
+        by_sentence = defaultdict(lambda: {"dates": [], "pcts": []})
         for lang, d in date_items:
-            needing[(sentence_of(d.start, d.end), lang)]["dates"].append(d)
+            by_sentence[(sentence_of(d.start, d.end), lang)]["dates"].append(d)
         for lang, p in pct_items:
-            needing[(sentence_of(p.start, p.end), lang)]["pcts"].append(p)
-        for ((s, e), lang), what in sorted(needing.items()):
-            to_parse[lang].append((text[s:e], (len(pending) - 1, s, e, what)))
+            by_sentence[(sentence_of(p.start, p.end), lang)]["pcts"].append(p)
+        for ((s, e), lang), what in sorted(by_sentence.items()):
+            refs = _entity_refs(state, s, e)
+            if what["dates"]:       # dates are read from the words: no parse (news is full of dates)
+                sentence_text = text[s:e]
+                spans_in_sentence = [(d.start - s, d.end - s) for d in what["dates"]]
+                events = claims.lexical_date_events(sentence_text, lang, spans_in_sentence, refs)
+                for d, (ds, de), event in zip(what["dates"], spans_in_sentence, events):
+                    state["events"][d.start] = event
+                    state["tenses"][d.start] = tense.lexical_tense(sentence_text, lang, ds, de)
+            if what["pcts"]:        # whose share it is needs the dependency parse: the few such sentences get one
+                to_parse[lang].append((text[s:e], (len(pending) - 1, s, e, what["pcts"], refs)))
 
-    # 3. the full pipeline, only on sentences holding a date or a percentage
+    # 3. the parser, only on sentences holding a percentage
     for lang, items in to_parse.items():
-        nlp_full = pipelines.get(lang, ner_only=False).nlp
-        for sent, (k, s, e, what) in nlp_full.pipe(items, as_tuples=True, batch_size=64):
+        nlp_parse = pipelines.get(lang, ner_only=False).nlp
+        for sent, (k, s, e, pcts, refs) in nlp_parse.pipe(items, as_tuples=True, batch_size=64):
             state = pending[k]
-            text = docs[state["i"]].text
-            refs = []
-            for _, m in state["mentions"]:
-                if m.start >= s and m.end <= e:
-                    name = state["best"].get(m.value, m.value) if m.kind == "person" else m.value
-                    refs.append(claims.EntityRef(m.start - s, m.end - s, m.kind, name))
             earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= s]
             fallback = state["best"].get(earlier[-1].value, earlier[-1].value) if earlier else None
-            if what["pcts"]:
-                got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in what["pcts"]], refs, fallback)
-                for p, claim in zip(what["pcts"], got):
-                    state["claims"][p.start] = claim
-            if what["dates"]:
-                events = claims.date_events(sent, lang, [(d.start - s, d.end - s) for d in what["dates"]], refs)
-                for d, event in zip(what["dates"], events):
-                    state["events"][d.start] = event
-                    state["tenses"][d.start] = timeline.sentence_tense(sent, lang, d.start - s, d.end - s)
+            got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in pcts], refs, fallback)
+            for p, claim in zip(pcts, got):
+                state["claims"][p.start] = claim
 
     # 4. facts
     for state in pending:

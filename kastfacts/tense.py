@@ -18,11 +18,12 @@ share one analysis.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["lexical_tense", "Analysis", "Segment", "VerbGroup", "analyze", "date_segment",
-           "clause_range", "date_tokens"]
+           "clause_range", "clause_range_in", "date_tokens", "clear_caches"]
 
 _L = r"[^\W\d_]"   # a letter
 
@@ -34,9 +35,13 @@ _TOKEN = {
                      rf"moi|toi|le|la|les|lui|leur|en|y)\b){_L}+)*|-(?:t-)?{_L}+|\d+(?:[.,:/h]\d+)*|[^\w\s]"),
     "es": re.compile(rf"{_L}+(?:-{_L}+)*|\d+(?:[.,:/]\d+)*|[^\w\s]"),
     # "won't" -> "wo" "n't"; "he'll" -> "he" "'ll"
-    "en": re.compile(rf"{_L}+?(?=n['’]t\b)|n['’]t\b|['’](?:ll|s|re|ve|d|m)\b|{_L}+(?:-{_L}+)*"
-                     rf"|\d+(?:[.,:/]\d+)*|[^\w\s]", re.IGNORECASE),
+    "en": re.compile(rf"['’](?:ll|s|re|ve|d|m|t)\b|{_L}+(?:-{_L}+)*|\d+(?:[.,:/]\d+)*|[^\w\s]",
+                     re.IGNORECASE),
 }
+# a fast first cut (words with their apostrophes/hyphens, numbers, punctuation), refined by the
+# language's pattern only inside the few tokens holding an apostrophe or a hyphen
+_ROUGH_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*|\w+(?:['’-]\w+)*|[^\w\s]")
+_JOINED = re.compile(r"['’-]")
 _STRONG = frozenset(";:—–()[]«»“”\"?!….¿¡")      # clause boundaries
 
 # ------------------------------------------------------------------ shared word classes
@@ -248,6 +253,13 @@ _FR_FINITE = {
                      "deviendra", "obtiendra", "maintiendra"), "future"),
 }
 _FR_FINITE["dit"] = "present"
+_FR_SURE_PRESENT = frozenset({
+    "font", "dit", "disent", "peut", "peuvent", "doit", "doivent", "veut", "veulent", "sait",
+    "savent", "vient", "viennent", "tient", "tiennent", "prend", "prennent", "voit", "voient",
+    "rend", "rendent", "connaît", "reçoit", "reçoivent", "devient", "deviennent", "obtient",
+    "obtiennent", "maintient", "soutient", "faut", "prévoit", "prévoient", "envisage",
+    "envisagent", "souhaitent", "espèrent", "entendent", "comprennent", "promettent",
+})
 _FR_PROSPECTIVE = frozenset({
     "envisage", "envisagent", "envisageait", "envisageaient", "envisagé", "prévoit", "prévoient",
     "prévoyait", "prévu", "prévue", "prévus", "prévues", "compte", "comptent", "comptait",
@@ -357,6 +369,14 @@ _ES_FINITE = {
     **dict.fromkeys(("iré", "irá", "irán", "iremos", "irás", "haré", "hará", "harán", "diré",
                      "dirá", "dirán"), "future"),
 }
+_ES_SURE_PRESENT = frozenset({
+    "hay", "tiene", "tienen", "hace", "hacen", "dice", "dicen", "puede", "pueden", "debe", "deben",
+    "quiere", "quieren", "sigue", "siguen", "mantiene", "mantienen", "prevé", "prevén", "planea",
+    "planean", "pretende", "pretenden", "sostiene", "sostienen", "reúne", "reúnen", "incluye",
+    "incluyen", "obtiene", "obtienen", "requiere", "necesita", "parece", "existe", "viene",
+    "vienen", "piensa", "piensan", "considera", "cree", "sabe", "conoce", "afirma", "asegura",
+    "señala", "destaca", "coinciden", "exceden", "apuntan", "reflejan", "buscan", "esperan",
+})
 _ES_PROSPECTIVE = frozenset({
     "planea", "planean", "planeaba", "prevé", "prevén", "preveía", "previsto", "prevista",
     "previstos", "previstas", "pretende", "pretenden", "pretendía", "espera", "esperan",
@@ -410,6 +430,8 @@ _FR_QUANTIFIERS = frozenset({"chaque", "quelque", "quelques", "plusieurs", "tout
                              "toutes", "aucun", "aucune", "certains", "certaines", "nombreux",
                              "nombreuses", "autre", "autres", "même", "nouvelle", "nouveau",
                              "première", "premier", "dernière", "dernier", "grande", "seule"})
+_EN_IS_BEFORE = frozenset({"what", "it", "he", "she", "that", "there", "who", "where", "here", "how",
+                           "this", "when", "which"})
 _EN_ED = re.compile(rf"^{_L}{{2,}}(?:ed|ied)$")
 _EN_NOT_ED = frozenset({
     "need", "speed", "seed", "deed", "breed", "greed", "creed", "indeed", "feed", "steed", "weed",
@@ -500,11 +522,51 @@ class Analysis:
     ends: tuple[int, ...]
     verbs: tuple[VerbGroup, ...]
     segments: tuple[Segment, ...]
+    sensitive: frozenset[int] = frozenset()   # tokens whose blocking would change the analysis
 
 
 # ------------------------------------------------------------------ tokenization & classes
-def _tokenize(sentence: str, lang: str):
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN[lang].finditer(sentence)]
+@lru_cache(maxsize=4096)
+def _tokens(sentence: str, lang: str):
+    """(texts, lower-cased words, starts, ends, word classes) of a sentence, cached."""
+    spans = [m.span() for m in _ROUGH_TOKEN.finditer(sentence)]
+    if "'" in sentence or "’" in sentence or "-" in sentence:
+        # rare: the language's own rules for elisions, clitics and hyphens
+        fine, joined, refined = _TOKEN[lang], _JOINED.search, []
+        for a, b in spans:
+            if b - a > 1 and joined(sentence, a, b):
+                refined.extend(m.span() for m in fine.finditer(sentence, a, b))
+            else:
+                refined.append((a, b))
+        spans = refined
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    texts = [sentence[a:b] for a, b in spans]
+    if lang == "en" and ("'t" in sentence or "’t" in sentence):
+        for k in range(1, len(texts)):
+            if texts[k][1:] in ("t", "T") and texts[k - 1][-1:] in ("n", "N"):
+                # "won't" -> "wo" "n't", "don't" -> "do" "n't"
+                texts[k - 1], ends[k - 1] = texts[k - 1][:-1], ends[k - 1] - 1
+                texts[k], starts[k] = "n" + texts[k], starts[k] - 1
+    words = [t.lower() for t in texts]
+    classes = [_word_class(w, lang) for w in words]
+    for i in range(1, len(texts)):
+        if classes[i] is not None and (
+                (texts[i][0].isupper() and words[i - 1] not in _STRONG_OR_START and words[i] != "i")
+                or (words[i - 1][0].isdigit() and words[i] in ("am", "pm", "h"))):
+            classes[i] = None       # a proper name ("Sierra", "May"), "9 am": never a verb
+    if lang == "en":
+        for i in range(1, len(words)):
+            prev = words[i - 1]
+            if words[i] in ("'s", "’s") and prev in _EN_IS_BEFORE:
+                classes[i] = ("aux_be", "present")          # "what's", "he's", "it's"
+            elif classes[i] is None and prev in ("i", "we", "you", "they") and words[i].isalpha() \
+                    and words[i] not in _DETERMINERS["en"] and words[i] not in _NOT_COMMAND["en"]:
+                classes[i] = ("weak", "present")            # "I need", "they meet"
+    candidates = [i for i, c in enumerate(classes) if c is not None]
+    cuts = _CUTS[lang]
+    cut_points = [i for i, w in enumerate(words) if w in cuts]
+    return texts, words, starts, ends, classes, candidates, cut_points
 
 
 def _is_name(text: str, i: int, prev: str | None) -> bool:
@@ -512,7 +574,7 @@ def _is_name(text: str, i: int, prev: str | None) -> bool:
     return text[:1].isupper() and i > 0 and prev not in _STRONG_OR_START
 
 
-_STRONG_OR_START = frozenset({".", "!", "?", ":", ";", "«", '"', "“", "(", "—", "–", "-", "…", "¿", "¡"})
+_STRONG_OR_START = frozenset({".", "!", "?", ":", ";", "«", '"', "“", "(", "—", "–", "…", "¿", "¡"})
 
 
 @lru_cache(maxsize=65536)
@@ -531,7 +593,9 @@ def _word_class(word: str, lang: str) -> tuple[str, str] | None:
         if word in _FR_VENIR:
             return "aux_recent", "present"
         if word in _FR_FINITE:
-            return "fin", _FR_FINITE[word]
+            tense = _FR_FINITE[word]
+            # "visite", "rencontre", "annonce" are nouns as often as verbs: context decides
+            return ("fin" if tense != "present" or word in _FR_SURE_PRESENT else "weak"), tense
         if word in _FR_NOT_VERB or len(word) < 3:
             return None
         if _FR_FUTURE.match(word) and len(word) > 4:
@@ -565,7 +629,8 @@ def _word_class(word: str, lang: str) -> tuple[str, str] | None:
         if word in _ES_ACABAR:
             return "aux_recent", "present"
         if word in _ES_FINITE:
-            return "fin", _ES_FINITE[word]
+            tense = _ES_FINITE[word]
+            return ("fin" if tense != "present" or word in _ES_SURE_PRESENT else "weak"), tense
         if word in _ES_PARTICIPLE_WORDS:
             return "part", "part"
         if word in _ES_NOT_VERB or len(word) < 3:
@@ -663,7 +728,7 @@ def _is_infinitive(word: str, lang: str) -> bool:
 
 
 def _verb_groups(words: list[str], texts: list[str], lang: str, blocked: set[int],
-                 spare: list[tuple[int, str]]) -> list[VerbGroup]:
+                 spare: list[tuple[int, str]], classes: list, candidates: list[int]) -> list[VerbGroup]:
     """Verb groups of a tokenized sentence, left to right (tokens in `blocked` are dates).
     Ambiguous forms without a verb context go to `spare` (index, tense): they count only in a
     segment that has no other verb ("Le président chilien arriva à Quito")."""
@@ -673,19 +738,12 @@ def _verb_groups(words: list[str], texts: list[str], lang: str, blocked: set[int
     n = len(words)
     context = _VERB_CONTEXT[lang]
     determiners = _DETERMINERS[lang]
-    for i in range(n):
+    for i in candidates:
         if i in used or i in blocked:
             continue
         w = words[i]
         prev = words[i - 1] if i else None
-        if _is_name(texts[i], i, prev) and w != "i":
-            continue
-        if prev is not None and prev[:1].isdigit() and w in ("am", "pm", "h", "a", "p"):
-            continue            # "9am", "16 h"
-        cls = _word_class(w, lang)
-        if cls is None:
-            continue
-        kind, tense = cls
+        kind, tense = classes[i]
         j = _next_content(words, i, lang)
         nxt = words[j] if j is not None and j not in blocked else None
         if kind == "aux_have":
@@ -702,6 +760,10 @@ def _verb_groups(words: list[str], texts: list[str], lang: str, blocked: set[int
                     t = "past"
                 else:
                     t = tense
+                if lang in ("fr", "es") and nxt in ("été", "sido"):
+                    k = _next_content(words, j, lang)
+                    if k is not None and k not in blocked and _is_participle(words[k], lang):
+                        used.add(k)
                 if lang == "en" and nxt == "been":
                     k = _next_content(words, j, lang)
                     if k is not None and k not in blocked and (_is_participle(words[k], lang) or
@@ -935,7 +997,7 @@ def _command_start(words: list[str], texts: list[str], lang: str) -> int | None:
     cls = _word_class(w, lang)
     if cls and cls[0] not in ("weak", "fin") and not (lang == "en" and cls[0] == "part"):
         return None
-    if lang == "en" and w == "let":
+    if lang == "en" and w in ("let", "let's"):
         return i
     return i if nxt in _OBJECT_START[lang] or (lang == "fr" and nxt.startswith("-")) else None
 
@@ -992,7 +1054,8 @@ def _en_infinitives(words, texts, blocked, used, groups):
 
 
 # ------------------------------------------------------------------ segmentation
-def _segments(words: list[str], lang: str, blocked: set[int], verbs: list[VerbGroup]) -> list[Segment]:
+def _segments(words: list[str], lang: str, blocked: set[int], verbs: list[VerbGroup],
+              cut_points: list[int]) -> list[Segment]:
     """Strong clauses (;:— parentheses quotes), cut into segments at commas, coordinations and
     relative/subordinating words. Date tokens never cut ("Tuesday, January 20")."""
     embedded_words, relative_words, coord = _EMBEDDED[lang], _RELATIVE[lang], _COORDINATION[lang]
@@ -1007,9 +1070,10 @@ def _segments(words: list[str], lang: str, blocked: set[int], verbs: list[VerbGr
         if hi > lo:
             segments.append(Segment(lo, hi, clause, embedded, relative))
 
-    for i, w in enumerate(words):
+    for i in cut_points:
         if i in blocked:
             continue
+        w = words[i]
         if w in _STRONG:
             if w == "." and i + 1 < n and 0 < i and len(words[i - 1]) == 1:
                 continue        # initials: "J. A. Kast"
@@ -1044,6 +1108,10 @@ def _segments(words: list[str], lang: str, blocked: set[int], verbs: list[VerbGr
     return segments
 
 
+_CUTS = {lang: frozenset(_STRONG | {",", "s'", "s’"} | _EMBEDDED[lang] | _COORDINATION[lang])
+         for lang in ("fr", "es", "en")}
+
+
 def _that_determiner(words, i) -> bool:
     """"that meeting" (a determiner), not "said that he"."""
     if i + 1 >= len(words):
@@ -1063,41 +1131,84 @@ def _ne_que(words, i) -> bool:
 
 
 # ------------------------------------------------------------------ analysis
-@lru_cache(maxsize=4096)
 def analyze(sentence: str, lang: str, blocked_spans: tuple[tuple[int, int], ...] = ()) -> Analysis:
     """Tokens, verb groups and segments of one sentence; `blocked_spans` are char spans (dates)
-    whose words are never verbs nor cut points."""
-    tokens = _tokenize(sentence, lang)
-    texts = [t for t, _, _ in tokens]
-    words = [t.lower() for t in texts]
-    starts = [s for _, s, _ in tokens]
-    ends = [e for _, _, e in tokens]
-    blocked = {i for i, (s, e) in enumerate(zip(starts, ends))
-               if any(s < be and bs < e for bs, be in blocked_spans)}
+    whose words are never verbs nor cut points. The analysis without blocked spans is shared by
+    every date that touches none of its verbs and cuts (most dates: "lundi", "14 décembre")."""
+    if blocked_spans:
+        base = _analyze(sentence, lang, ())
+        starts, ends = base.starts, base.ends
+        touched = _blocked_tokens(starts, ends, blocked_spans)
+        if not touched or not base.sensitive & touched:
+            return base
+    return _analyze(sentence, lang, blocked_spans)
+
+
+def _blocked_tokens(starts, ends, spans) -> frozenset[int]:
+    found = set()
+    for bs, be in spans:
+        i = bisect_right(ends, bs)          # first token ending after the span's start
+        while i < len(starts) and starts[i] < be:
+            found.add(i)
+            i += 1
+    return frozenset(found)
+
+
+def _sensitive(words, verbs, segments, cut_points) -> frozenset[int]:
+    """Tokens whose blocking could change the analysis: verb words and cut points."""
+    found = set(cut_points)
+    for g in verbs:
+        found.update(range(g.first, g.head + 1))
+    return frozenset(found)
+
+
+def clear_caches() -> None:
+    """Empty the per-sentence caches (for benchmarks measuring cold runs)."""
+    _analyze.cache_clear()
+    _tokens.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _analyze(sentence: str, lang: str, blocked_spans: tuple[tuple[int, int], ...]) -> Analysis:
+    texts, words, starts, ends, classes, candidates, cut_points = _tokens(sentence, lang)
+    blocked = _blocked_tokens(starts, ends, blocked_spans) if blocked_spans else frozenset()
     spare: list[tuple[int, str]] = []
-    verbs = _verb_groups(words, texts, lang, blocked, spare)
+    verbs = _verb_groups(words, texts, lang, blocked, spare, classes, candidates)
     start = _command_start(words, texts, lang)
     if start is not None and start not in blocked and not any(g.finite for g in verbs):
         spare.insert(0, (start, "present"))
-    segments = _segments(words, lang, blocked, verbs)
+    segments = _segments(words, lang, blocked, verbs, cut_points)
     if spare:
         # a segment without a finite verb takes its first ambiguous form as its verb
         extra = []
+        finite_heads = [g.head for g in verbs if g.finite]
         for seg in segments:
-            if any(g.finite and seg.lo <= g.head < seg.hi for g in verbs):
+            if any(seg.lo <= h < seg.hi for h in finite_heads):
                 continue
+            if lang == "en":
+                # "clusters docked from March": an -ed form is the segment's past verb
+                ed = next((g for g in verbs if seg.lo <= g.head < seg.hi and g.tense == "part"
+                           and g.first == g.head and _EN_ED.match(words[g.head])), None)
+                if ed is not None:
+                    verbs = [VerbGroup(g.first, g.head, "past", g.prospective) if g is ed else g
+                             for g in verbs]
+                    continue
             found = next(((i, t) for i, t in spare if seg.lo <= i < seg.hi), None)
             if found:
                 extra.append(VerbGroup(found[0], found[0], found[1], words[found[0]] in _TABLES[lang][0]))
         if extra:
             verbs = sorted(verbs + extra, key=lambda g: g.first)
-    return Analysis(tuple(words), tuple(starts), tuple(ends), tuple(verbs), tuple(segments))
+    return Analysis(tuple(words), tuple(starts), tuple(ends), tuple(verbs), tuple(segments),
+                    _sensitive(words, verbs, segments, cut_points) if not blocked_spans else frozenset())
 
 
 def date_tokens(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
     """Token range [first, last+1) of the char span [start, end), or None."""
-    idx = [i for i, (s, e) in enumerate(zip(analysis.starts, analysis.ends)) if s < end and start < e]
-    return (idx[0], idx[-1] + 1) if idx else None
+    first = bisect_right(analysis.ends, start)
+    last = first
+    while last < len(analysis.starts) and analysis.starts[last] < end:
+        last += 1
+    return (first, last) if last > first else None
 
 
 def date_segment(analysis: Analysis, first: int) -> int:
@@ -1123,7 +1234,14 @@ def _governing(analysis: Analysis, lo: int, hi: int, seg_index: int) -> VerbGrou
     seg = analysis.segments[seg_index]
     own = _verbs_in(analysis, seg)
     if own:
-        return min(own, key=lambda g: (_distance(g, lo, hi) + _NONFINITE_PENALTY.get(g.tense, 0), g.first))
+        finite_before = any(g.finite and g.head < lo for g in own)
+
+        def cost(g):
+            penalty = _NONFINITE_PENALTY.get(g.tense, 0)
+            if g.purpose and g.first >= hi and finite_before:
+                penalty += 3    # "viajará a Lima el 5 de enero para reunirse": the date is the trip's
+            return _distance(g, lo, hi) + penalty, g.first
+        return min(own, key=cost)
     same_clause = [k for k, s in enumerate(analysis.segments) if s.clause == seg.clause and k != seg_index]
     for wanted in ("main", "any"):
         pool = []
@@ -1282,10 +1400,16 @@ def clause_range(sentence: str, lang: str, start: int, end: int) -> tuple[int, i
     the verbless segments next to it (subject, appositions, the date's own phrase) and the
     relative clauses that follow it ("..., où il a rencontré Milei")."""
     lang = (lang or "").lower()[:2]
-    analysis = analyze(sentence, lang, ((start, end),))
+    if lang not in _TOKEN:
+        return 0, len(sentence)
+    return clause_range_in(analyze(sentence, lang, ((start, end),)), start, end, len(sentence))
+
+
+def clause_range_in(analysis: Analysis, start: int, end: int, length: int) -> tuple[int, int]:
+    """`clause_range` on an existing analysis of the sentence (`length` chars long)."""
     span = date_tokens(analysis, start, end)
     if span is None or not analysis.segments:
-        return 0, len(sentence)
+        return 0, length
     lo, hi = span
     seg_index = date_segment(analysis, lo)
     segs = analysis.segments
@@ -1305,5 +1429,5 @@ def clause_range(sentence: str, lang: str, start: int, end: int) -> tuple[int, i
         last += 1
     s_char = analysis.starts[segs[first].lo] if segs[first].lo < len(analysis.starts) else 0
     e_tok = min(segs[last].hi, len(analysis.ends)) - 1
-    e_char = analysis.ends[e_tok] if e_tok >= 0 else len(sentence)
+    e_char = analysis.ends[e_tok] if e_tok >= 0 else length
     return s_char, e_char

@@ -184,3 +184,74 @@ DATES = [
 @pytest.mark.parametrize("lang,text,dates,want", DATES, ids=[f"{d[0]}-{i}" for i, d in enumerate(DATES)])
 def test_date_events(nlp, lang, text, dates, want):
     assert events(nlp, lang, text, dates) == want
+
+
+# ---------------------------------------------------------------- lexical_date_events (no parse)
+from kastfacts.claims import lexical_date_events  # noqa: E402
+
+
+def lexical_events(lang, text, dates):
+    spans = [(text.index(d), text.index(d) + len(d)) for d in dates]
+    got = lexical_date_events(text, lang, spans, entities(text))
+    assert len(got) == len(spans) and all(isinstance(e, DateEvent) for e in got)
+    return [(e.event, e.participants) for e in got]
+
+
+LEXICAL_DATES = [
+    # ---------------------------------------------------------------- French
+    ("fr", "Mardi dernier, il s'est rendu en Argentine, où il a rencontré le président Javier Milei.",
+     ["Mardi dernier"], [("visit", ["Argentina", "Javier Milei"])]),
+    ("fr", "Le président élu du Chili, José Antonio Kast, se rendra lundi en Équateur pour rencontrer le "
+           "président Daniel Noboa, depuis qu'il a été déclaré vainqueur des élections présidentielles du "
+           "14 décembre.", ["lundi", "14 décembre"],
+     [("visit", ["Daniel Noboa", "Ecuador", KAST]), ("election", [])]),
+    ("fr", "Kast et Noboa se rencontreront mardi à Quito.", ["mardi"],
+     [("meeting", ["Daniel Noboa", KAST, "Quito"])]),
+    ("fr", "Kast envisage de se rendre au Pérou en janvier.", ["janvier"], [("visit", [KAST, "Peru"])]),
+    ("fr", "Le 14 décembre, les Chiliens ont élu José Antonio Kast à la présidence.", ["14 décembre"],
+     [("election", [KAST])]),
+    ("fr", "Le plébiscite de 1988 a mis fin au régime d'Augusto Pinochet.", ["1988"], [("election", [])]),
+    ("fr", "Kast a annoncé jeudi son voyage à Lima.", ["jeudi"], [("announcement", [KAST, "Lima"])]),
+    # ---------------------------------------------------------------- Spanish
+    ("es", "El martes pasado, Kast viajó a Buenos Aires para reunirse con el presidente Javier Milei.",
+     ["El martes pasado"], [("visit", ["Buenos Aires", "Javier Milei", KAST])]),
+    ("es", "Kast asumirá la presidencia el 11 de marzo.", ["11 de marzo"], [("inauguration", [KAST])]),
+    ("es", "La segunda vuelta del 14 de diciembre consagró a Kast.", ["14 de diciembre"], [("election", [])]),
+    ("es", "El lunes, Kast se reunió con Michelle Bachelet en Santiago.", ["El lunes"],
+     [("meeting", [KAST, "Michelle Bachelet", "Santiago"])]),
+    ("es", "Kast viajará a Lima el 5 de enero para reunirse con el presidente.", ["5 de enero"],
+     [("visit", [KAST, "Lima"])]),
+    ("es", "El martes pasado, Kast visitó Buenos Aires, donde se reunió con Javier Milei.",
+     ["El martes pasado"], [("visit", ["Buenos Aires", "Javier Milei", KAST])]),
+    # ---------------------------------------------------------------- English
+    ("en", "On December 16, he had visited Buenos Aires to meet President Javier Milei, discussing security, "
+           "economy, and the possible incorporation of José Luis Daza into the Chilean government.",
+     ["December 16"], [("visit", ["Buenos Aires", "Javier Milei"])]),
+    ("en", "José Antonio Kast, Chile's president-elect after winning the December 14 runoff with 58.2% of "
+           "the votes, began an intense agenda on Monday.", ["December 14", "Monday"],
+     [("election", []), ("other", ["Chile", KAST])]),
+    ("en", "He invited Salvadoran President Nayib Bukele to his March 11 inauguration.", ["March 11"],
+     [("inauguration", [])]),
+    ("en", "President-elect José Antonio Kast met with former President Michelle Bachelet in Santiago on Monday.",
+     ["Monday"], [("meeting", [KAST, "Michelle Bachelet", "Santiago"])]),
+    ("en", "Kast announced on Tuesday that he will unveil his cabinet.", ["Tuesday"], [("announcement", [KAST])]),
+    ("en", "Kast met Bachelet on Monday and will meet Noboa on Tuesday.", ["Monday", "Tuesday"],
+     [("meeting", [KAST, "Michelle Bachelet"]), ("meeting", ["Daniel Noboa"])]),
+]
+
+
+@pytest.mark.parametrize("lang,text,dates,want", LEXICAL_DATES,
+                         ids=[f"{d[0]}-{i}" for i, d in enumerate(LEXICAL_DATES)])
+def test_lexical_date_events(lang, text, dates, want):
+    assert lexical_events(lang, text, dates) == want
+
+
+def test_lexical_date_events_falls_back_to_the_sentence():
+    # the date's clause names nobody: the sentence's entities stand in
+    text = "Le lundi 22 décembre, réunion à Quito."
+    assert lexical_events("fr", text, ["lundi 22 décembre"]) == [("meeting", ["Quito"])]
+
+
+def test_lexical_date_events_unknown_language_and_no_dates():
+    assert lexical_date_events("Kast reist am Montag.", "de", [(11, 17)], []) == [DateEvent(None, [])]
+    assert lexical_date_events("Kast viajó.", "es", [], []) == []
