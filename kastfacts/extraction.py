@@ -212,6 +212,13 @@ def resolve_date(timex: str, anchor, direction: str | None, tense: str | None, y
     return dates.resolve(timex, anchor, tense, year)
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and reports once, without tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -330,7 +337,7 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
         import multiprocessing as mp
         import os
-        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs)
+        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs, initializer=_worker_init)
         results = pool.imap(process_safely, chain(first, chunks))
     else:
         results = map(process_safely, chain(first, chunks))

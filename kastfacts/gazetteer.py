@@ -567,6 +567,12 @@ def _scan_index_for(lang: str) -> dict[str, Place]:
     return index
 
 
+@lru_cache(maxsize=4)
+def _scan_first_words(lang: str) -> frozenset[str]:
+    """The folded first token of every name the scan can find, tokenized as find_places tokenizes."""
+    return frozenset(m.group() for m in (_TOKEN.search(key) for key in _scan_index_for(lang)) if m)
+
+
 @lru_cache(maxsize=1)
 def _scan_index() -> dict[str, Place]:
     """folded name -> Place for what scanning may find: countries, regions, landmarks, big cities."""
@@ -644,6 +650,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     """
     index = _scan_index_for(lang)
     lower_ok = _scan_lowercase_ok()
+    first_words = _scan_first_words(lang)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found: list[tuple[int, int, Place]] = []
     taken = [False] * len(text)
@@ -657,7 +664,8 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     while i < len(tokens):
         start, _, first = tokens[i]
         match = None
-        if first[:1].isalpha() and not taken[start]:
+        # most words start no place name: one set look-up spares folding every n-gram after them
+        if first[:1].isalpha() and not taken[start] and fold(first) in first_words:
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 end = tokens[i + n - 1][1]
                 if not tokens[i + n - 1][2][:1].isalnum():

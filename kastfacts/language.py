@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,7 +74,7 @@ def _ranking(text: str) -> tuple[tuple[str, float], ...]:
 
 
 def _letter_count(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def detect_language(text: str) -> tuple[str | None, float]:
@@ -145,11 +146,12 @@ def charset(text: str) -> str:
     if text.isascii():
         return CHARSET_LATIN if any(ch.isalpha() for ch in text) else CHARSET_NONE
     text = unicodedata.normalize("NFC", text)
-    letters = [ch for ch in text if ch.isalpha()]
+    counts = Counter(text)      # per distinct character: a paragraph has a few dozen of them
+    letters = sum(n for ch, n in counts.items() if ch.isalpha())
     if not letters:
         return CHARSET_NONE
-    other = sum(1 for ch in letters if _char_kind(ch) == "other")
-    if other / len(letters) > _OTHER_SCRIPT_SHARE:
+    other = sum(n for ch, n in counts.items() if ch.isalpha() and _char_kind(ch) == "other")
+    if other / letters > _OTHER_SCRIPT_SHARE:
         return CHARSET_OTHER_SCRIPT
     words = _WORD.findall(text)
     foreign_words = sum(1 for w in words if _has_foreign_letter(w))

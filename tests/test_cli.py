@@ -198,3 +198,15 @@ def test_one_document_at_a_time_gives_the_store_of_one_run(seeds_db, tmp_path):
     assert run("facts", "--db", step, "--format", "jsonl").stdout == run("facts", "--db", db, "--format", "jsonl").stdout
     assert run("extract", SEEDS / "000_dff806b68d89388f.txt", "--db", step, "-q", "--format", "jsonl").exit_code == 0
     assert run("facts", "--db", step, "--format", "jsonl").stdout == run("facts", "--db", db, "--format", "jsonl").stdout
+
+
+def test_jobs_2_gives_the_output_of_jobs_1(tmp_path):
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import write_corpus
+
+    write_corpus(tmp_path / "in", 70, seed=3)           # more than two chunks: the worker pool is used
+    one = run("extract", tmp_path / "in", "--db", tmp_path / "one.db", "-j", "1", "-q", "--format", "jsonl")
+    two = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "jsonl")
+    assert one.exit_code == two.exit_code == 0
+    assert len(one.stdout.splitlines()) > 1000 and two.stdout == one.stdout
