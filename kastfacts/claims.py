@@ -91,7 +91,7 @@ _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d%]|\s*%|[.,]\d)")
 _AGENT_AFTER = re.compile(
     rf"^[^;:.%]{{0,45}}?(?<!{_W})(?:par|por|by|pour|para|for|a\s+favor\s+de|en\s+faveur\s+de|"
     rf"in\s+favou?r\s+of|de\s+apoyo\s+a)\s+", _I)
-_AGENT_NOT = re.compile(r"^\s*(?:rapport|encima|debajo|ciento|cent|cien|lo\s+que|ce\s+qui|example|"
+_AGENT_NOT = re.compile(r"^\s*(?:rapport|encima|debajo|delante|detr[aá]s|ciento|cent|cien|lo\s+que|ce\s+qui|example|"
                         r"exemple|ejemplo|la\s+premi[èe]re|primera|the\s+first|percent|points?|"
                         r"puntos?|tanto)\b", _I)
 # Short links from a named subject to its percentage: "X obtuvo el", "X with", "X, con el", "X (".
@@ -105,13 +105,69 @@ _LINK_VERBS = (
     r"obtained|got|gets|won|wins|took|takes|received|receives|secured|secures|garnered|had|has|"
     r"reached|polled|polls|scored|captured|is\s+at|was\s+at|stands\s+at|stood\s+at"
 )
+# Participles and apposed forms: "X, crédité de 47 %", "X, credited with 47%", "X, obteniendo el 47 %".
+_LINK_PARTICIPLES = (
+    r"cr[ée]dit[ée]e?s?\s+(?:de|d['’])|credited\s+with|acreditad[oa]s?\s+con|"
+    r"obtenant|recueillant|totalisant|r[ée]unissant|obteniendo|logrando|sumando|alcanzando|consiguiendo|"
+    r"getting|winning|taking|receiving|securing|garnering|polling"
+)
+# The antecedent of a relative clause is its subject: "X, who took 47%", "X, qui a obtenu 47 %",
+# "X, quien obtuvo el 47 %", "X, que logró un 47 %"; restrictive "qui n'a obtenu que 47 %".
+_RELATIVE = r"(?:qui|que|quien|quienes|who|which|that|lequel|laquelle)"
+_AUXILIARY = r"(?:n['’]\s*)?(?:(?:a|avait|aurait|ha|hab[ií]a|habr[ií]a|has|had|have|would\s+have)\s+)?"
+_LINK_ADVERB = (r"(?:only|just|nearly|almost|about|around|some|over|more\s+than|less\s+than|under|"
+                r"solo|s[oó]lo|apenas|casi|cerca\s+de|m[aá]s\s+de|menos\s+de|alrededor\s+de|"
+                r"seulement|environ|pr[èe]s\s+de|plus\s+de|moins\s+de|que)")
 _LINK_BEFORE = re.compile(
-    rf"^\s*(?:[,:(\u2014\u2013-]\s*)?(?:(?:{_LINK_VERBS})\s+)?(?:(?:con|with|avec|con\s+un|with\s+a)\s+)?"
+    rf"^(?:['’]s)?\s*(?:[,:(\u2014\u2013-]\s*)?(?:{_RELATIVE}\s+{_AUXILIARY})?"
+    rf"(?:(?:{_LINK_VERBS}|{_LINK_PARTICIPLES})\s+)?(?:{_LINK_ADVERB}\s+)?"
+    rf"(?:(?:con|with|avec|con\s+un|with\s+a)\s+)?(?:{_LINK_ADVERB}\s+)?"
     rf"(?:(?:el|un|le|la|les|l'|the|a|an|del|de|du|d'|al|à|at)\s*)?$", _I)
+# "el 47,3 % de Rodolfo Hernández", "les 47 % du candidat X", "47% of the Republican Kast",
+# "58 % des voix de Kast": the share of the person or party named right after it. Not "40 % des
+# électeurs de Kast" (a part of his voters) nor "58 % of Kast's voters".
+_SHARE_OF_VOTE = (r"(?:(?:de|des|du|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
+                  r"(?:votos|voto|voix|suffrages|sufragios|votes?|ballots|bulletins|preferencias)\s+)")
+_SHARE_OF = re.compile(
+    rf"^\s*{_SHARE_OF_VOTE}?(?:de|del|des|du|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
+    rf"((?:[^\W\d_][\w'’-]*\s+){{0,3}}?)$", _I)
+_NOT_OWNER = re.compile(
+    r"\b(?:vot(?:ers?|antes|ants?)|[ée]lecteurs?|electores?|electorado|electorate|partisans?|supporters?|"
+    r"seguidores|simpatizantes|partidarios|sympathisants?|militant\w*|members?|miembros|membres|bases?|"
+    r"base\s+[ée]lectorale|ciudadanos|citoyens|citizens|habitants|residents|respondents|encuestados|"
+    r"sond[ée]s|personnes|personas|people|jeunes|j[óo]venes|young|femmes|mujeres|women|hommes|hombres|men|"
+    r"regions?|r[ée]gions?|regiones|communes?|comunas|municipios|districts?|provinces?|provincias|"
+    r"departamentos|d[ée]partements|votos?|votes?|voix|suffrages|sufragios|ballots|bulletins)\b", _I)
+_VOTE_NOUN = re.compile(r"(?:votos?|votes?|voix|suffrages|sufragios|ballots|bulletins|preferencias)", _I)
+_POPULATION = (
+    r"vot(?:ers?|antes|ants?)|[ée]lecteurs?|electores?|electorado|electorate|partisans?|supporters?|"
+    r"seguidores|simpatizantes|partidarios|sympathisants?|militant\w*|members?|miembros|membres|"
+    r"ciudadanos|citoyens|citizens|habitants|residents|respondents|encuestados|sond[ée]s|personnes|"
+    r"personas|people|jeunes|j[óo]venes|young|femmes|mujeres|women|hommes|hombres|men|colombian[oa]s|"
+    r"chilen[oa]s|colombiens|chiliens|colombians|chileans")
+_POPULATION_AFTER = re.compile(
+    rf"^\s*(?:de|des|del|of|d['’])\s*((?:[^\s,;.:()]+\s+){{0,3}}?)(?:{_POPULATION})\b", _I)
+_INFINITIVE = re.compile(r"^(?:[a-zà-ÿ]+(?:ar|er|ir|re))\b")     # "para superar", "pour battre"
+_AHEAD = re.compile(r"\b(?:ahead\s+of|por\s+delante\s+de|delante\s+de|devant|en\s+avant\s+de)\b", _I)
+# Words that cannot stand between "N % de" and the owner's name (a title can: "du candidat de droite").
+_NOT_TITLE_WORDS = frozenset("""
+contra contre against versus frente ante para pour for por par by with con avec sin sans without que than
+and y et e or o ou but pero mais sobre sur on over in en dans at à a al au aux hacia toward towards
+among entre parmi chez
+""".split())
 _CLAUSE_BREAK = re.compile(
     r";|\n|\bmientras\s+que\b|\bmientras\b|\bwhile\b|\bwhereas\b|\balors\s+que\b|\btandis\s+que\b|"
     r"\bcontre\b|\bfrente\s+a(?:l)?\b|\bagainst\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
-    r"\bseguido\s+de\b|\bsuivi\s+de\b|\bfollowed\s+by\b|\bante\b", _I)
+    r"\bseguid[oa]s?\s+(?:de|por)\b|\bsuivie?s?\s+(?:de|par)\b|\bfollowed\s+by\b|\bante\b", _I)
+# A currency, market, price or economy change is nobody's share, whoever was named before.
+_ECONOMIC = re.compile(
+    r"\b(?:pesos?|d[oó]lar(?:es)?|dollars?|euros?|yen|yuan|reales?|currenc(?:y|ies)|monedas?|devises?|"
+    r"monnaies?|markets?|mercados?|march[ée]s?|bourses?|stocks?|equities|bolsas?|[ií]ndices?|index(?:es)?|"
+    r"indices?|inflation|inflaci[oó]n|growth|crecimiento|croissance|gdp|pib|unemployment|desempleo|paro|"
+    r"ch[ôo]mage|prices?|precios?|prix|econom(?:y|ies|[ií]a|ie)|bonds?|yields?|interest\s+rates?|"
+    r"tasas?\s+de\s+inter[ée]s|taux\s+d['’]int[ée]r[êe]t|exports?|imports?|exportaciones|importaciones|"
+    r"exportations|importations|oil|petr[oó]leo|p[ée]trole|crude|brent|wages?|salarios?|salaires?|"
+    r"budget|presupuesto|deficit|d[ée]ficit|debt|deuda|dette)\b", _I)
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"}
 _AGENT_DEPS = {"obl:agent", "agent"}
 _PRONOUN_SUBJECTS = re.compile(
@@ -224,7 +280,7 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
             claims.append(Claim(None, "counted", context))
             continue
         attribute = _attribute(text, s, e, percents)
-        subject = _subject(sent, text, s, e, attribute, percents, entities, fallback_subject)
+        subject = _subject(sent, text, s, e, attribute, percents, entities, fallback_subject, lang or "")
         kind = kinds.get(subject, "person")
         if attribute == "share" and subject and kind != "place" and (
                 _ELECTION_WORDS.search(text) or _POLL.search(text)
@@ -292,18 +348,55 @@ def _context(text: str, start: int, end: int, counted: float | None) -> str | No
     return ";".join(f"{k}={v}" for k, v in sorted(ctx.items())) or None
 
 
-def _subject(sent, text, start, end, attribute, percents, entities, fallback):
+def _subject(sent, text, start, end, attribute, percents, entities, fallback, lang=""):
+    if attribute in ("turnout", "abstention"):
+        # Nobody's turnout: only a place says whose ("turnout in Bogota"). The cue word itself is
+        # never the subject, whatever the tagger made of it ("Turnout" as a PERSON).
+        cues = [m.span() for _, cue in _ATTRIBUTE_CUES[:2] for m in cue.finditer(text)]
+        places = [x for x in entities if x.kind == "place"
+                  and not any(a < x.end and x.start < b for a, b in cues)]
+        parsed = _subject_from_parse(sent, start, end, places, {"place"}, None, False, lang)
+        if parsed is not _NOTHING and parsed is not None:
+            return parsed
+        c_start, c_end = _clause(text, start, end)
+        pool = [x for x in places if c_start <= x.start and x.end <= c_end]
+        return pool[0].name if pool else None
     strict = attribute in ("vote_share", "approval")
+    c_start, c_end = _clause(text, start, end)
+    economic = attribute == "share" and bool(_ECONOMIC.search(text, c_start, c_end))
+    if economic:
+        # "the peso fell 1.5 %": not a person's share; a company or a country may own it
+        entities = [x for x in entities if x.kind != "person"]
+    # The previous sentence's subject stands in for a pronoun only where a person's share is
+    # plausible: a vote share, an approval rating, or an unlabelled share in an electoral sentence.
+    if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or _POLL.search(text)
+                                      or _OBTAINED.search(text))):
+        fallback = None
     kinds = {"person", "organization"} if strict else {"person", "organization", "place"}
     others = [(s, e) for s, e in percents if (s, e) != (start, end)]
 
     def clear(lo, hi):          # no other percentage between lo and hi
         return not any(lo < s < hi or lo < e <= hi for s, e in others)
 
-    # 1) agent or beneficiary after the percentage: "obtenus par la candidate Jeannette Jara".
+    # 0) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
+    pop = _POPULATION_AFTER.match(text[end:])
+    if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w)
+                       for w in pop.group(1).split()):
+        return None
+    # 1) the owner named right after: "el 47,3 % de Rodolfo Hernández", "47 % du candidat X".
+    owner = next((x for x in entities if x.start >= end and x.kind in {"person", "organization"}), None)
+    if owner and owner.start - end <= 80 and clear(end, owner.start) \
+            and not re.match(r"['’]s\b", text[owner.end:owner.end + 3]):
+        m = _SHARE_OF.match(text[end:owner.start])
+        if m and not _NOT_OWNER.search(m.group(1)) \
+                and not any(w.casefold() in _NOT_TITLE_WORDS for w in m.group(1).split()):
+            return owner.name
+    # 1b) agent or beneficiary after the percentage: "obtenus par la candidate Jeannette Jara";
+    # not across a clause break ("..., followed by X with") nor a purpose ("para superar a X").
     after = text[end:]
     m = _AGENT_AFTER.match(after)
-    if m and not _AGENT_NOT.match(after[m.end():]):
+    if m and not _AGENT_NOT.match(after[m.end():]) and not _INFINITIVE.match(after[m.end():]) \
+            and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]):
         at = end + m.end()
         ent = next((x for x in entities if at <= x.start <= at + 45 and x.kind in {"person", "organization"}
                     and clear(end, x.start) and not re.search(r"[;.]", text[at:x.start])), None)
@@ -316,11 +409,10 @@ def _subject(sent, text, start, end, attribute, percents, entities, fallback):
         if _LINK_BEFORE.match(text[ent.end:start]):
             return ent.name
     # 3) the parse: walk up from the percentage to the clause that governs it.
-    parsed = _subject_from_parse(sent, start, end, entities, kinds, fallback, strict)
+    parsed = _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lang)
     if parsed is not _NOTHING:
         return parsed
     # 4) nearest person (then organization) in the same clause, before it if possible.
-    c_start, c_end = _clause(text, start, end)
     for wanted in ({"person"}, {"organization"}, set() if strict else {"place"}):
         pool = [x for x in entities if x.kind in wanted and c_start <= x.start and x.end <= c_end
                 and not (x.start < end and start < x.end)]
@@ -330,13 +422,37 @@ def _subject(sent, text, start, end, attribute, percents, entities, fallback):
             return pre[-1].name
         if post:
             return post[0].name
-    return fallback if attribute not in ("turnout", "abstention") else None
+    # 5) the previous sentence's subject, only when this clause's own subject is a pronoun or,
+    # in Spanish, a dropped subject ("obtuvo el 40 %").
+    if fallback and _pronoun_clause(text[c_start:start], lang):
+        return fallback
+    return None
+
+
+_PRONOUN_WORD = re.compile(
+    r"(?<![\w'’])(?:il|elle|ils|elles|celui-ci|celle-ci|ce\s+dernier|cette\s+derni[èe]re|"
+    r"[ée]l|ella|ellos|ellas|[ée]ste|[ée]sta|este\s+[úu]ltimo|esta\s+[úu]ltima|"
+    r"he|she|they|the\s+latter|the\s+former)(?![\w'’])", _I)
+_PRO_DROP_START = re.compile(
+    rf"^\W*(?:(?:y|e|pero|aunque|luego|después|ya|tambi[ée]n|finalmente|entonces|as[ií])\s+)*"
+    rf"(?:(?:se|no)\s+)?(?:{_LINK_VERBS})\b", _I)
+
+
+def _pronoun_clause(before: str, lang: str) -> bool:
+    """Whether the clause up to the percentage has a pronoun subject ("il a obtenu", "she won",
+    "él obtuvo") or, in Spanish, starts with a verb whose subject was dropped ("obtuvo el")."""
+    if _PRONOUN_WORD.search(before):
+        return True
+    return lang.startswith("es") and bool(_PRO_DROP_START.match(before))
 
 
 _NOTHING = object()
 
 
-def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict):
+_RELATIVE_DEPS = {"relcl", "acl:relcl", "acl"}
+
+
+def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lang=""):
     """Walk from the percentage up its heads; an entity met on the way is an apposition's
     anchor ("Kast, president-elect after winning ... with 58.2%"); a verb met on the way gives
     its nominal subject (or its agent). A pronoun subject means the previous sentence's subject."""
@@ -360,13 +476,21 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict):
                 if ent:
                     return ent.name
                 phrase = " ".join(t.text for t in c.subtree)
+                if "Rel" in c.morph.get("PronType") or re.fullmatch(_RELATIVE, phrase, _I):
+                    # "Hernandez, who took 47.3%": the relative clause's antecedent
+                    if token.dep_ in _RELATIVE_DEPS:
+                        ent = _entity_of(token.head, entities)
+                        if ent and ent.kind in kinds:
+                            return ent.name
+                    return _NOTHING
                 if c.pos_ == "PRON" or _PRONOUN_SUBJECTS.match(phrase):
                     return fallback
             if subj:            # a common-noun subject: "la participación", "the poll"
                 return _NOTHING
             if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"] \
-                    and token.dep_ in ("ROOT", "conj", "parataxis") and fallback:
-                return fallback     # Spanish/French dropped or elided subject
+                    and token.dep_ in ("ROOT", "conj", "parataxis") and fallback \
+                    and lang.startswith("es"):
+                return fallback     # Spanish dropped subject
         if token.head.i == token.i:
             break
         token = token.head

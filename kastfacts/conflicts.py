@@ -19,6 +19,7 @@ doubt about whether two claims speak of the same thing resolves to "not compared
 """
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -365,6 +366,29 @@ def _ambiguous_keys(claim: _Claim, seen: dict[str, set[str]]) -> list[str]:
     return sorted(k for k, vs in seen.items() if len(vs) > 1 and k not in ctx)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+@lru_cache(maxsize=65536)
+def _names_subject(sentence: str, subject: str) -> bool:
+    """Whether the sentence names the subject itself (a word of its name, 3+ letters, not a
+    title), not merely a pronoun standing in for it ("il a obtenu", "she won")."""
+    words = {_fold(w) for w in _NAME_WORD.findall(sentence or "")}
+    own = [_fold(w) for w in _NAME_WORD.findall(subject) if len(w) >= 3 and _fold(w) not in _TITLES]
+    return any(w in words for w in own)
+
+
+def _same_sentence_slips(claims: list[_Claim]) -> set[int]:
+    """Claims (ids) that share a sentence with a different figure for the same subject, attribute
+    and context: one sentence does not give one subject two figures for one thing, so one of them
+    was attributed to the wrong subject upstream; neither is a basis for an accusation."""
+    by_sentence: dict[tuple, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        by_sentence[(c.doc, c.fact.sentence, c.subject, c.attribute, c.unit, c.context)].append(c)
+    return {id(c) for members in by_sentence.values() if len({m.nominal() for m in members}) > 1
+            for c in members}
+
+
 class _Group:
     """The claims about one subject/attribute/unit, and which pairs of them can be compared."""
 
@@ -378,7 +402,11 @@ class _Group:
             for j in range(i + 1, n):
                 b = self.claims[j]
                 if a.doc == b.doc:
-                    compared = a.context == b.context and not a.ranged and not b.ranged
+                    # within one report: two sentences, each naming the subject itself
+                    compared = (a.context == b.context and not a.ranged and not b.ranged
+                                and a.fact.sentence != b.fact.sentence
+                                and _names_subject(a.fact.sentence, a.subject)
+                                and _names_subject(b.fact.sentence, b.subject))
                     partial = False
                 else:
                     compared, partial = _compatible(a, b, doc_years)
@@ -482,8 +510,9 @@ class _Cluster:
 
 def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -> list[Conflict]:
     groups: dict[tuple, list[_Claim]] = defaultdict(list)
+    slips = _same_sentence_slips(claims)
     for c in claims:
-        if c.attribute not in UNCOMPARED_ATTRIBUTES:
+        if c.attribute not in UNCOMPARED_ATTRIBUTES and id(c) not in slips:
             groups[(c.subject, c.attribute, c.unit)].append(c)
     out = []
     for (subject, attribute, _unit_), members in sorted(groups.items()):
@@ -557,10 +586,30 @@ def _arithmetic_conflicts(claims: list[_Claim], doc_years) -> list[Conflict]:
         runoff = {c.subject for c in members if (c.doc, c.fact.sentence) in tagged_sentences}
         if len(runoff) != 2:
             continue
+        if _base_counts_blank_ballots(members, runoff):
+            continue
         top = {s: max((c for c in members if c.subject == s), key=lambda c: c.interval()[1]) for s in runoff}
         if sum(c.interval()[1] for c in top.values()) < 100:
             _add_arith(found, sorted(top.values(), key=lambda c: c.subject), above=False)
     return list(found.values())
+
+
+# A report whose own two runoff figures fall short of 100 % by more than this (in points, beyond
+# rounding) counts blank ballots in its base (Colombia's official results do: 50.44 + 47.31).
+BLANK_BALLOTS_MIN_GAP = Decimal(1)
+
+
+def _base_counts_blank_ballots(members: list[_Claim], runoff: set[str]) -> bool:
+    """Whether one report gives both runoff candidates figures that, by themselves, fall short of
+    100 % by more than a slip does (BLANK_BALLOTS_MIN_GAP): that report counts blank ballots in
+    its base, so a shortfall says nothing about a disagreement. A smaller shortfall (58.2 + 41.3)
+    is still a slip worth checking."""
+    per_doc: dict[str, dict[str, Decimal]] = defaultdict(dict)
+    for c in members:
+        if c.subject in runoff:
+            best = per_doc[c.doc].get(c.subject)
+            per_doc[c.doc][c.subject] = max(best, c.interval()[1]) if best is not None else c.interval()[1]
+    return any(len(tops) == 2 and sum(tops.values()) < 100 - BLANK_BALLOTS_MIN_GAP for tops in per_doc.values())
 
 
 def _contexts_agree(a: _Claim, b: _Claim) -> bool:
@@ -635,6 +684,24 @@ _HOW = {"explicit": "as written", "anchored": "counted from the date the report 
         "corpus_anchored": "counted from the date the reports were written"}
 
 
+_BARE_WEEKDAY = re.compile(r"^XXXX-WXX-\d$")
+
+
+def _dates_comparable(a: Fact, b: Fact) -> bool:
+    """Whether two resolved dates are firm enough to accuse a report. A date counted from a
+    writing date borrowed from the other reports (corpus_anchored) is a guess; and a bare weekday
+    ("dimanche") counted from an inferred writing date lands a week off when that anchor is off by
+    a few days, so a weekday one week from the other value is anchor ambiguity, not a disagreement."""
+    if "corpus_anchored" in (a.resolution, b.resolution):
+        return False
+    if _DAY.match(str(a.value)) and _DAY.match(str(b.value)) and any(
+            _BARE_WEEKDAY.match(f.timex or "") for f in (a, b)):
+        gap = datetime.date.fromisoformat(a.value) - datetime.date.fromisoformat(b.value)
+        if abs(gap.days) == 7:
+            return False
+    return True
+
+
 def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
     dated = sorted((f for f in facts if f.kind == "date" and f.attribute in EVENT_TYPES
                     and f.resolution in RESOLVED_DATE and f.participants and _precision_of(f.value)),
@@ -672,7 +739,7 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
     disagreeing = set()
     for i, j in candidates:
         a, b = dated[i], dated[j]
-        if a.doc != b.doc and same_event(a, b):
+        if a.doc != b.doc and same_event(a, b) and _dates_comparable(a, b):
             parent[find(j)] = find(i)
             if a.value != b.value:
                 disagreeing.add((i, j))

@@ -167,6 +167,61 @@ boris vladimir xi recep narendra benjamin volodymyr olaf angela giorgia ursula a
 luiz jair gustavo alberto cristina sergio horacio patricia mauricio
 """)
 
+# Frequent common nouns of news prose, per language, that a small model may call a person when a
+# sentence starts with them ("Turnout was 58%"). Only consulted for a lone sentence-initial word.
+COMMON_NOUNS = {
+    "en": _words("""
+turnout participation abstention poll polls pollster voters voter vote votes ballot ballots election
+elections runoff campaign campaigns results result counting inflation growth unemployment employment
+markets market stocks shares prices price rates rate trade exports imports investment investors economy
+budget deficit debt taxes tax wages jobs police troops soldiers government parliament congress security
+migration migrants immigration refugees protesters protests demonstrators violence crime crimes murders
+homicides corruption fraud officials authorities analysts experts critics supporters opponents observers
+lawmakers legislators ministers leaders residents citizens people families children women men workers
+unions negotiations talks reforms reform spending support opposition approval rejection participation
+demand supply production output consumption sales revenue profits losses oil gas energy electricity
+water food health education housing transport climate weather drought floods fires earthquake storm
+rain heat damage deaths casualties victims rescuers firefighters doctors nurses patients hospitals
+schools students teachers prosecutors judges courts lawyers witnesses sources reports data figures
+statistics estimates projections forecasts surveys census population voting counting attendance
+tourism tourists traffic travel flights airlines banks lenders currency peso dollar euro bonds yields
+""" + "yesterday today tomorrow tonight meanwhile overall nearly almost some most many several"),
+    "fr": _words("""
+participation abstention sondage sondages électeurs électrices électeur scrutin vote votes bulletins
+élection élections campagne résultats résultat dépouillement inflation croissance chômage emploi marchés
+marché bourse actions prix taux commerce exportations importations investissements investisseurs économie
+budget déficit dette impôts salaires police policiers gendarmes soldats militaires gouvernement parlement
+sécurité migration migrants immigration réfugiés manifestants manifestations violences violence
+criminalité corruption fraude responsables autorités analystes experts critiques partisans opposants
+observateurs élus ministres dirigeants habitants citoyens familles enfants femmes hommes travailleurs
+syndicats négociations pourparlers réformes réforme dépenses soutien opposition approbation rejet demande
+production consommation ventes recettes bénéfices pertes pétrole gaz énergie électricité eau santé
+éducation logement transports climat météo sécheresse inondations incendies séisme tempête pluie
+chaleur dégâts morts victimes secours pompiers médecins patients hôpitaux écoles élèves étudiants
+enseignants procureurs juges avocats témoins sources chiffres statistiques estimations prévisions
+enquête enquêtes recensement population fréquentation tourisme touristes trafic vols banques monnaie
+devise obligations hier aujourd'hui demain ce soir néanmoins cependant environ plusieurs
+"""),
+    "es": _words("""
+participación abstención encuesta encuestas sondeo votantes electores elector votación voto votos
+papeletas elección elecciones campaña resultados resultado escrutinio inflación crecimiento desempleo
+empleo mercados mercado bolsa acciones precios precio tasas comercio exportaciones importaciones
+inversión inversionistas inversores economía presupuesto déficit deuda impuestos salarios policía
+policías carabineros soldados militares gobierno parlamento seguridad migración migrantes inmigración
+refugiados manifestantes protestas manifestaciones violencia delincuencia crimen corrupción fraude
+funcionarios autoridades analistas expertos críticos partidarios simpatizantes opositores observadores
+legisladores ministros líderes dirigentes habitantes ciudadanos familias niños mujeres hombres
+trabajadores sindicatos negociaciones conversaciones reformas reforma gasto apoyo oposición aprobación
+rechazo demanda producción consumo ventas ingresos ganancias pérdidas petróleo gas energía electricidad
+agua salud educación vivienda transporte clima sequía inundaciones incendios sismo terremoto tormenta
+lluvia calor daños muertos víctimas rescatistas bomberos médicos pacientes hospitales escuelas
+estudiantes profesores fiscales jueces abogados testigos fuentes cifras estadísticas estimaciones
+proyecciones sondeos censo población asistencia turismo turistas tráfico vuelos bancos moneda divisa
+bonos ayer hoy mañana anoche sin embargo alrededor varios
+"""),
+}
+
+
 # --------------------------------------------------------------------------- tokens and cleaning
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d+(?:[.,]\d+)*|\S", re.UNICODE)
@@ -403,6 +458,76 @@ def _place_mention(start: int, end: int, text: str, label: str, place: Place) ->
     return Mention(start, end, text, "place", place.name, label, place.code, place.place_type, place.geonames_id)
 
 
+# --------------------------------------------------------------------------- place-named persons and common words
+
+_WORD_THEN_SPACE = re.compile(r"([^\W\d_][\w'’-]*) $")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]['\"»”’)]*\s+|\n\s*|^\s*[«\"“'‘—–-]\s*)$")
+# Before a place, these make it a place: "en Francia Márquez..." reads "in France, Márquez...".
+LOCATIVE_WORDS = _words("en in dans à au aux desde hacia from into at near vers inside")
+
+
+def _join_place_first_names(text: str, lang: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Francia' + 'Márquez' (PER) -> the person 'Francia Márquez'.
+
+    Many first names are place names (Francia, Santiago, Israel, Lima, Paris): the model tags
+    them as a place and the surname as a person. A capitalized place word directly before (one
+    space) a person span that is a surname is its first name, unless the pair is itself a place,
+    the word follows a locative preposition ("en Francia Macron..."), or the document gives that
+    surname another first name ("Emmanuel Macron").
+    """
+    firsts_of = defaultdict(set)       # surname -> first words of the document's full names
+    for c in candidates:
+        words = c.surface.split()
+        if c.label in PERSON_LABELS and len(words) >= 2:
+            firsts_of[fold(words[-1])].add(fold(words[0]))
+    out = list(candidates)
+    for b in candidates:
+        words = b.surface.split()
+        if b.label not in PERSON_LABELS or not 1 <= len(words) <= 3 or fold(words[0]) in FIRST_NAMES:
+            continue
+        if not all(w[:1].isupper() for w in words) or lookup_entry(b.surface, lang, with_cities=False):
+            continue
+        m = _WORD_THEN_SPACE.search(text[max(0, b.start - 40):b.start])
+        if not m:
+            continue
+        word = m.group(1)
+        start = b.start - len(word) - 1
+        if not word[:1].isupper() or word.isupper() or fold(word) in FUNCTION_WORDS or fold(word) in TITLES:
+            continue
+        if lookup_entry(word, lang) is None or lookup_entry(f"{word} {b.surface}", lang) is not None:
+            continue
+        before = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
+        if before and fold(before.group(1)) in LOCATIVE_WORDS:
+            continue
+        others = firsts_of.get(fold(words[-1]), set()) - {fold(word)}
+        if others:
+            continue
+        out = [c for c in out if c.end <= start or c.start >= b.end]
+        out.append(_Candidate(start, b.end, b.label, text[start:b.end], _speaker_context(text, start, b.end)))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _is_common_word(text: str, lang: str, word: str) -> bool:
+    """A common noun of the language: listed (singular or plural), or written in lowercase
+    elsewhere in the same document (capitals at a sentence start carry no information)."""
+    key = fold(word)
+    nouns = COMMON_NOUNS.get(lang, frozenset())
+    if key in nouns or key.endswith("s") and key[:-1] in nouns or key + "s" in nouns:
+        return True
+    return re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text) is not None
+
+
+def _lone_sentence_initial_common_word(text: str, lang: str, c: _Candidate, person_keys: set[str]) -> bool:
+    """'Turnout was 58%.': a single sentence-initial word tagged as a person that the document
+    never uses inside a full name, nobody speaks as, and that is a common word of the language."""
+    if c.label not in PERSON_LABELS or " " in c.surface or c.speaker or fold(c.surface) in person_keys:
+        return False
+    if not _SENTENCE_START.search(text[max(0, c.start - 12):c.start]):
+        return False
+    return _is_common_word(text, lang, c.surface)
+
+
 def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
                   blocks: Iterable[tuple[int, int]] | None = None) -> list[Mention]:
     """The people, places and organizations of one document, from its model spans and the gazetteer.
@@ -427,6 +552,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
         if _rejected(surface, label):
             continue
         candidates.append(_Candidate(s, e, label, surface, _speaker_context(text, s, e)))
+    candidates = _join_place_first_names(text, lang, candidates)
 
     # What the document itself says about persons: full names the model marked (or that look so).
     full_names = [c.surface for c in candidates
@@ -437,6 +563,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
     for name in full_names:
         person_keys |= _person_keys(name)
 
+    candidates = [c for c in candidates if not _lone_sentence_initial_common_word(text, lang, c, person_keys)]
     mentions = [m for m in (_decide(c, text, lang, person_keys) for c in candidates) if m is not None]
     mentions = _drop_overlaps(mentions)
     mentions = _expand_acronyms(text, mentions, block_list)

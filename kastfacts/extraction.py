@@ -9,7 +9,6 @@ relative dates against it. `extract_to_store` ties the two together with batched
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -32,12 +31,7 @@ class DocResult:
     failed: bool = False        # extraction raised: reported as an issue, not stored
 
 
-def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
-
-
-def _sentence_index(doc_text: str, sentences: list[tuple[int, int]]):
+def _sentence_index(sentences: list[tuple[int, int]]):
     """Sorted sentence spans -> a lookup from a char offset to its sentence span."""
     starts = [s for s, _ in sentences]
 
@@ -56,11 +50,13 @@ def _sentence_index(doc_text: str, sentences: list[tuple[int, int]]):
 
 def _best_names(mentions) -> dict[str, str]:
     """Within one document: each person name -> the fullest name sharing its surname ("Kast" -> "José Antonio Kast")."""
+    from .gazetteer import fold
+
     people = sorted({m.value for m in mentions if m.kind == "person"}, key=lambda v: (-len(v.split()), -len(v), v))
     best = {}
     for name in people:
-        last = _fold(name.split()[-1]) if name.split() else ""
-        full = next((p for p in people if _fold(p.split()[-1]) == last and len(p.split()) >= len(name.split())), name)
+        last = fold(name.split()[-1]) if name.split() else ""
+        full = next((p for p in people if fold(p.split()[-1]) == last and len(p.split()) >= len(name.split())), name)
         best[name] = full
     return best
 
@@ -112,7 +108,7 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
     for i, doc in enumerate(docs):
         text = doc.text
         sentences[i].sort()
-        sentence_of = _sentence_index(text, sentences[i])
+        sentence_of = _sentence_index(sentences[i])
         blocks_by_lang = defaultdict(list)
         for s, e, lang in kept_blocks[i]:
             blocks_by_lang[lang].append((s, e))

@@ -499,6 +499,11 @@ class Anchor:
 _HARD = 2.0        # a broken day-level clue (weekday pin, explicit day, weekday+date pair)
 _SOFT = 1.0        # a broken month- or year-level clue
 _RECENCY_CAP = 60  # days: a past event older than this says nothing more about the anchor
+# A related report this sure of its day (metadata, or its own clues pinning the weekday) is a
+# better guide to when a sibling report was written than "as soon after its events as possible":
+# among days that fit the report's own clues equally, closeness to it outranks recency.
+_STRONG_RELATED = 0.85
+_STRONG_SLACK_DAYS = 7
 _YEAR_FLOOR, _YEAR_CEIL = 1000, 9000
 
 
@@ -901,22 +906,24 @@ def _year_totals(groups_key: tuple, year: int):
 
 
 @lru_cache(maxsize=8192)
-def _year_front(groups_key: tuple, year: int) -> tuple[float, int, int, tuple[int, ...]]:
+def _year_front(groups_key: tuple, year: int, depth: int = 3) -> tuple[tuple[float, ...], tuple[int, ...]]:
     """The days of `year` that best fit a set of clues on (violations, spread, recency).
 
-    Returns the three minima (taken in that order) and the ordinals of the days reaching them:
-    the only days of the year that can win, since the year's cost is the same for all its days.
+    Returns the minima of the first `depth` columns (taken in that order) and the ordinals of
+    the days reaching them: the only days of the year that can win, since the year's cost is
+    the same for all its days. depth=2 leaves recency to the caller (strong related reports
+    rank before it).
     """
     import numpy as np
     totals = _year_totals(groups_key, year)
     chosen = np.ones(len(totals[0]), dtype=bool)
     minima = []
-    for column in totals:
+    for column in totals[:depth]:
         lowest = column[chosen].min()
         chosen &= column == lowest
         minima.append(lowest.item())
     start = dt.date(year, 1, 1).toordinal()
-    return minima[0], minima[1], minima[2], tuple((np.flatnonzero(chosen) + start).tolist())
+    return tuple(minima), tuple((np.flatnonzero(chosen) + start).tolist())
 
 
 def _fit(groups_key: tuple, day: dt.date) -> tuple[float, int]:
@@ -926,43 +933,78 @@ def _fit(groups_key: tuple, day: dt.date) -> tuple[float, int]:
     return violations[i].item(), spread[i].item()
 
 
+def _related_gap(day: dt.date, related: list[tuple[dt.date, float]]) -> float:
+    """Weighted distance in days from `day` to related reports' dates."""
+    return sum(w * abs((day - d).days) for d, w in related) if related else 0.0
+
+
 def _day_key(groups: list[tuple[Constraint, int]], day: dt.date, year_cost: float,
-             related: list[tuple[dt.date, float]]) -> tuple[tuple, _Score]:
-    """The full ranking key of one candidate day (lower is better), as the search defines it."""
+             related: list[tuple[dt.date, float]],
+             strong: list[tuple[dt.date, float]] | None = None, stale: bool = False) -> tuple[tuple, _Score]:
+    """The full ranking key of one candidate day (lower is better), as the search defines it.
+
+    `stale`: the day's past events are much older than at the best-fitting days (see
+    `_best_day`); only then does recency rank before the distance to strong related reports.
+    """
     score = _evaluate(groups, day)
     recency = sum(min(g, _RECENCY_CAP) for g in score.past_gaps)
-    ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
-    key = (score.violations, year_cost, score.spread, recency, ext_gap,
-           score.explicit_gap if score.explicit_gap is not None else 0, day.toordinal())
+    key = (score.violations, year_cost, score.spread, stale, _related_gap(day, strong or []), recency,
+           _related_gap(day, related), score.explicit_gap if score.explicit_gap is not None else 0,
+           day.toordinal())
     return key, score
 
 
+def _recency_slack(groups: list[tuple[Constraint, int]], freshest: dt.date) -> int:
+    """How much older (summed days) the past events may be than at the freshest fitting day and
+    the day still fit 'equally': a week per past event. Beyond it ("10 June" a year ago) the
+    report's own clues speak against the day, whatever a related report says."""
+    return _STRONG_SLACK_DAYS * max(1, len(_evaluate(groups, freshest).past_gaps))
+
+
+def _closest(ordinals: list[int], related: list[tuple[dt.date, float]]) -> list[int]:
+    """The ordinals nearest the related reports, by the weighted distance `_related_gap` sums
+    (cumsum adds row after row in the same order, so the floats are the same to the last bit)."""
+    import numpy as np
+    days = np.array(ordinals, dtype=np.int64)
+    dates = np.array([d.toordinal() for d, _ in related], dtype=np.int64)
+    weights = np.array([w for _, w in related], dtype=np.float64)
+    gaps = np.cumsum(weights[:, None] * np.abs(days[None, :] - dates[:, None]), axis=0)[-1]
+    return days[gaps == gaps.min()].tolist()
+
+
 def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float],
-              related: list[tuple[dt.date, float]]) -> tuple[tuple, dt.date, _Score, float]:
+              related: list[tuple[dt.date, float]],
+              strong: list[tuple[dt.date, float]] | None = None) -> tuple[tuple, dt.date, _Score, float]:
     """The day with the smallest `_day_key` among all days of the candidate years.
 
-    The key's first four parts (violations, year cost, spread, recency) add up clue by clue,
-    so each year's best days come from cached tables (`_year_front`); only the days tied on
-    them are ranked by the full key (distance to related reports, explicit-date gap, then
-    the earliest day).
+    The key's parts (violations, year cost, spread, [distance to strong related reports],
+    recency) add up clue by clue, so each year's best days come from cached tables
+    (`_year_front`); only the days tied on them are ranked by the rest of the key (distance to
+    related reports, explicit-date gap, then the earliest day).
     """
     groups_key = tuple((_constraint_key(c), n) for c, n in groups)
-    fronts = {year: _year_front(groups_key, year) for year in sorted(year_costs)}
+    depth = 2 if strong else 3
+    fronts = {year: _year_front(groups_key, year, depth) for year in sorted(year_costs)}
     years = list(fronts)
-    for rank in (lambda y: fronts[y][0], year_costs.__getitem__, lambda y: fronts[y][1],
-                 lambda y: fronts[y][2]):
+    ranks = [lambda y: fronts[y][0][0], year_costs.__getitem__, lambda y: fronts[y][0][1]]
+    if not strong:
+        ranks.append(lambda y: fronts[y][0][2])
+    for rank in ranks:
         lowest = min(map(rank, years))
         years = [y for y in years if rank(y) == lowest]
-    ordinals = [o for y in years for o in fronts[y][3]]
+    ordinals = [o for y in years for o in fronts[y][1]]
+    if strong and len(ordinals) > 1:
+        def recency(ordinal: int) -> int:
+            day = dt.date.fromordinal(ordinal)
+            return _year_totals(groups_key, day.year)[2][ordinal - dt.date(day.year, 1, 1).toordinal()].item()
+        by_recency = {o: recency(o) for o in ordinals}
+        freshest = min(by_recency.values())
+        limit = freshest + _recency_slack(groups, dt.date.fromordinal(min(by_recency, key=by_recency.get)))
+        ordinals = _closest([o for o in ordinals if by_recency[o] <= limit], strong)
+        lowest = min(by_recency[o] for o in ordinals)
+        ordinals = [o for o in ordinals if by_recency[o] == lowest]
     if related and len(ordinals) > 1:
-        import numpy as np
-        # distance to the related reports, summed in their order as `_day_key` does (cumsum
-        # adds row after row, so the floats are the same to the last bit)
-        days = np.array(ordinals, dtype=np.int64)
-        dates = np.array([d.toordinal() for d, _ in related], dtype=np.int64)
-        weights = np.array([w for _, w in related], dtype=np.float64)
-        gaps = np.cumsum(weights[:, None] * np.abs(days[None, :] - dates[:, None]), axis=0)[-1]
-        ordinals = days[gaps == gaps.min()].tolist()
+        ordinals = _closest(ordinals, related)
     if len(ordinals) > 1:
         # all tied up to the explicit-date gap: the smallest gap wins, then the earliest day
         def rest(ordinal: int) -> tuple[int, int]:
@@ -970,7 +1012,7 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
             return (gap if gap is not None else 0, ordinal)
         ordinals = [min(ordinals, key=rest)]
     day = dt.date.fromordinal(ordinals[0])
-    key, score = _day_key(groups, day, year_costs[day.year], related)
+    key, score = _day_key(groups, day, year_costs[day.year], related, strong)
     return key, day, score, year_costs[day.year]
 
 
@@ -981,21 +1023,23 @@ _MISSING = object()
 
 def _infer(frame: TimeFrame, support: dict[int, float] | None = None,
            related: list[tuple[dt.date, float]] | None = None,
-           memo: dict[tuple, "_Choice | None"] | None = None) -> _Choice | None:
+           memo: dict[tuple, "_Choice | None"] | None = None,
+           strong: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
     """Search candidate years day by day for the anchor that best fits the frame.
 
     Memoized on what the answer depends on (reports often state the same clues): in a module
     cache without related reports, in the caller's `memo` (one corpus pass) with them, whose
     keys are long.
     """
-    cache = memo if related else _INFER_CACHE
+    cache = memo if related or strong else _INFER_CACHE
     if cache is None:
-        return _infer_uncached(frame, support, related)
+        return _infer_uncached(frame, support, related, strong)
     cache_key = (tuple(_constraint_key(c) for c in frame.constraints),
-                 tuple(support.items()) if support else (), tuple(related) if related else ())
+                 tuple(support.items()) if support else (), tuple(related) if related else (),
+                 tuple(strong) if strong else ())
     found = cache.get(cache_key, _MISSING)
     if found is _MISSING:
-        found = _infer_uncached(frame, support, related)
+        found = _infer_uncached(frame, support, related, strong)
         if cache is _INFER_CACHE and len(cache) >= _INFER_CACHE_SIZE:
             cache.pop(next(iter(cache)))
         cache[cache_key] = found
@@ -1003,13 +1047,14 @@ def _infer(frame: TimeFrame, support: dict[int, float] | None = None,
 
 
 def _infer_uncached(frame: TimeFrame, support: dict[int, float] | None = None,
-                    related: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
+                    related: list[tuple[dt.date, float]] | None = None,
+                    strong: list[tuple[dt.date, float]] | None = None) -> _Choice | None:
     year_costs, year_source = _year_costs(frame, support or {})
     if not year_costs:
         return None
     related = related or []
     groups = _group(frame.constraints)
-    key, day, score, year_cost = _best_day(groups, year_costs, related)
+    key, day, score, year_cost = _best_day(groups, year_costs, related, strong)
     # is the weekday pinned? every other day of the same week must fit worse
     groups_key = tuple((_constraint_key(c), n) for c, n in groups)
     unique = True
@@ -1225,7 +1270,8 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]], settled: 
     for _, weight, anchor in related:
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
     dated = [(a.date, w) for _, w, a in related if a.date is not None]
-    choice = _infer(frame, support, dated, memo)
+    strong = [(a.date, w) for _, w, a in related if a.date is not None and a.confidence >= _STRONG_RELATED]
+    choice = _infer(frame, support, dated, memo, strong)
     if choice is None or not choice.has_day_clues:
         return None
     total = sum(support.values())

@@ -255,3 +255,166 @@ def test_lexical_date_events_falls_back_to_the_sentence():
 def test_lexical_date_events_unknown_language_and_no_dates():
     assert lexical_date_events("Kast reist am Montag.", "de", [(11, 17)], []) == [DateEvent(None, [])]
     assert lexical_date_events("Kast viajó.", "es", [], []) == []
+
+
+# ---------------------------------------------------------------- unseen-news generalization
+# Names from another election (Colombia), and a tagger error kept on purpose: "Turnout" as a PERSON.
+KNOWN.update({
+    "Gustavo Petro": ("person", "Gustavo Petro"), "Petro": ("person", "Gustavo Petro"),
+    "Rodolfo Hernández": ("person", "Rodolfo Hernández"), "Hernández": ("person", "Rodolfo Hernández"),
+    "Rodolfo Hernandez": ("person", "Rodolfo Hernández"), "Hernandez": ("person", "Rodolfo Hernández"),
+    "Francia Márquez": ("person", "Francia Márquez"), "Francia Marquez": ("person", "Francia Márquez"),
+    "Turnout": ("person", "Turnout"), "Participation": ("person", "Participation"),
+    "Bogotá": ("place", "Bogotá"), "Bogota": ("place", "Bogotá"), "Medellín": ("place", "Medellín"),
+    "New York": ("place", "New York"), "Colombia": ("place", "Colombia"), "Colombie": ("place", "Colombia"),
+    "Pacto Histórico": ("organization", "Pacto Histórico"),
+})
+PETRO, HERNANDEZ = "Gustavo Petro", "Rodolfo Hernández"
+
+
+def subjects(nlp, lang, text, fallback=None):
+    return [c[0] for c in claims(nlp, lang, text, fallback)]
+
+
+# 1. "X, crédité de N %", "X (N %)", "suivi de X avec N %", "ahead of X, who got N%": the second
+#    figure is the runner-up's, named right before it.
+RUNNER_UP = [
+    ("fr", "Gustavo Petro a remporté le second tour avec 50,44 % des voix, devant le millionnaire "
+           "Rodolfo Hernández, crédité de 47,31 %, selon les résultats officiels."),
+    ("fr", "Petro l'emporte avec 50,4 % des suffrages, devant Rodolfo Hernández (47,3 %)."),
+    ("fr", "Petro arrive en tête avec 50,4 % des voix, suivi de Rodolfo Hernández avec 47,3 %."),
+    ("fr", "Petro a obtenu 50,4 % des voix, devant Hernández, qui a recueilli 47,3 %."),
+    ("fr", "Petro a été élu avec 50,4 % des voix face à Hernández, qui n'a obtenu que 47,3 %."),
+    ("fr", "Petro gagne avec 50,4 % des voix ; Hernández, crédité de 47,3 %, reconnaît sa défaite."),
+    ("es", "Petro ganó con el 50,4 % de los votos, seguido de Rodolfo Hernández con el 47,3 %."),
+    ("es", "Petro se impuso con el 50,4 % de los votos, por delante de Hernández (47,3 %)."),
+    ("es", "Petro obtuvo el 50,4 % de los votos, frente a Hernández, que logró un 47,3 %."),
+    ("es", "Petro ganó con el 50,4 % de los votos ante Rodolfo Hernández, quien obtuvo el 47,3 %."),
+    ("es", "Petro ganó la segunda vuelta con el 50,4 % de los votos, y Hernández, con el 47,3 %, "
+           "reconoció su derrota."),
+    ("en", "Petro won the runoff with 50.4% of the vote, ahead of Rodolfo Hernandez, who got 47.3%."),
+    ("en", "Petro won with 50.4% of the vote, defeating businessman Rodolfo Hernandez, who took 47.3%."),
+    ("en", "Petro took 50.4% of the vote, followed by Hernandez with 47.3%."),
+    ("en", "Petro won 50.4% of the vote against Hernandez, credited with 47.3%."),
+    ("en", "Petro prevailed with 50.4% of the vote over Rodolfo Hernandez (47.3%)."),
+    ("en", "Petro won 50.4% of the vote; Hernandez, who received just 47.3%, conceded."),
+]
+
+
+@pytest.mark.parametrize("lang,text", RUNNER_UP, ids=[f"{c[0]}-{i}" for i, c in enumerate(RUNNER_UP)])
+def test_runner_up_named_before_its_figure(nlp, lang, text):
+    assert subjects(nlp, lang, text) == [PETRO, HERNANDEZ]
+
+
+# 2. "el N % de X": the share of the person or party named right after it.
+SHARE_OF = [
+    ("es", "Petro ganó con el 50,4 % de los votos, frente al 47,3 % de Rodolfo Hernández.", [PETRO, HERNANDEZ]),
+    ("es", "El 47,3 % de Hernández no alcanzó para superar a Petro.", [HERNANDEZ]),
+    ("es", "Petro obtuvo el 50,4 % de los votos, contra el 47,3 % del candidato Rodolfo Hernández.",
+     [PETRO, HERNANDEZ]),
+    ("es", "El 50,4 % de los votos de Petro supera al 47,3 % de Hernández.", [PETRO, HERNANDEZ]),
+    ("es", "El Pacto Histórico celebró el 50,4 % de Petro.", [PETRO]),
+    ("fr", "Petro l'emporte avec 50,4 % des voix, contre 47,3 % pour Hernández.", [PETRO, HERNANDEZ]),
+    ("fr", "Les 47,3 % de Rodolfo Hernández ne suffisent pas face à Petro.", [HERNANDEZ]),
+    ("fr", "Petro a obtenu 50,4 % des voix, contre les 47,3 % du millionnaire Rodolfo Hernández.",
+     [PETRO, HERNANDEZ]),
+    ("fr", "Les 50,4 % des voix de Petro dépassent les 47,3 % de Hernández.", [PETRO, HERNANDEZ]),
+    ("en", "Petro's 50.4% of the vote beat the 47.3% of Rodolfo Hernandez.", [PETRO, HERNANDEZ]),
+    ("en", "The 47.3% of businessman Rodolfo Hernandez was not enough.", [HERNANDEZ]),
+    ("en", "Petro won 50.4% of the vote, against Hernandez's 47.3%.", [PETRO, HERNANDEZ]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", SHARE_OF, ids=[f"{c[0]}-{i}" for i, c in enumerate(SHARE_OF)])
+def test_share_of_the_person_named_after(nlp, lang, text, want):
+    assert subjects(nlp, lang, text) == want
+
+
+# ... but not "N % des électeurs de X" (a part of his voters) nor "N % of X's voters".
+NOT_OWNER = [
+    ("fr", "Selon le sondage, 40 % des électeurs de Hernández hésitaient encore."),
+    ("fr", "Environ 30 % des partisans de Hernández ont voté blanc, selon une enquête d'opinion."),
+    ("es", "Según la encuesta, el 40 % de los votantes de Hernández dudaba todavía."),
+    ("es", "El 30 % de los simpatizantes de Hernández votó en blanco, según un sondeo."),
+    ("en", "According to the poll, 40% of Hernandez's voters were still undecided."),
+    ("en", "Some 30% of the supporters of Hernandez cast blank ballots, a survey found."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_OWNER, ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_OWNER)])
+def test_part_of_someones_voters_is_not_their_share(nlp, lang, text):
+    assert subjects(nlp, lang, text) != [HERNANDEZ]
+
+
+# 4. The previous sentence's subject stands in for a pronoun (or a Spanish dropped subject) only.
+PRONOUN_FALLBACK = [
+    ("fr", "Il a obtenu 50,4 % des voix au second tour."),
+    ("fr", "Elle avait recueilli 40 % des suffrages en 2018."),
+    ("fr", "Selon le Registre, il totalise 50,4 % des voix."),
+    ("es", "Obtuvo el 50,4 % de los votos en la segunda vuelta."),
+    ("es", "Él obtuvo el 50,4 % de los votos."),
+    ("es", "Según la Registraduría, logró el 50,4 % de los votos."),
+    ("es", "Ella consiguió un 40 % de los sufragios en 2018."),
+    ("en", "He won 50.4% of the vote in the runoff."),
+    ("en", "She took 40% of the vote in 2018."),
+    ("en", "According to the registrar, he received 50.4% of the votes."),
+]
+
+
+@pytest.mark.parametrize("lang,text", PRONOUN_FALLBACK, ids=[f"{c[0]}-{i}" for i, c in enumerate(PRONOUN_FALLBACK)])
+def test_pronoun_takes_the_previous_subject(nlp, lang, text):
+    assert subjects(nlp, lang, text, PETRO) == [PETRO]
+
+
+NO_FALLBACK = [
+    ("fr", "Les marchés ont réagi calmement, tandis que le peso colombien a reculé de 1,5 % face au dollar."),
+    ("fr", "La Bourse de Bogota a chuté de 3 % lundi."),
+    ("fr", "L'inflation a atteint 9,1 % sur un an en mai."),
+    ("fr", "Le chômage est tombé à 10,6 % au premier trimestre."),
+    ("fr", "Les prix du pétrole ont augmenté de 2 % dans la journée."),
+    ("es", "Los mercados reaccionaron con calma, mientras el peso colombiano cayó un 1,5 % frente al dólar."),
+    ("es", "La bolsa de Bogotá se desplomó un 3 % el lunes."),
+    ("es", "La inflación llegó al 9,1 % anual en mayo."),
+    ("es", "El desempleo bajó al 10,6 % en el primer trimestre."),
+    ("es", "El precio del petróleo subió un 2 % en la jornada."),
+    ("en", "Markets in New York reacted calmly, while the Colombian peso fell 1.5% against the dollar."),
+    ("en", "The Colombian peso fell 1.5% against the dollar."),
+    ("en", "Inflation reached 9.1% in May."),
+    ("en", "Unemployment fell to 10.6% in the first quarter."),
+    ("en", "Oil prices rose 2% on the day, and the economy grew 3%."),
+    ("en", "It fell 1.5% against the dollar."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NO_FALLBACK, ids=[f"{c[0]}-{i}" for i, c in enumerate(NO_FALLBACK)])
+def test_economic_figures_never_take_a_person(nlp, lang, text):
+    got = claims(nlp, lang, text, "Francia Márquez")
+    assert all(subject != "Francia Márquez" and attribute == "share" for subject, attribute, _ in got)
+
+
+def test_economic_figure_never_takes_a_person_named_in_the_sentence(nlp):
+    assert subjects(nlp, "en", "Petro said the peso fell 1.5% against the dollar.") == [None]
+    assert subjects(nlp, "es", "Según Petro, el peso cayó un 1,5 % frente al dólar.") == [None]
+    assert subjects(nlp, "fr", "Selon Petro, le peso a reculé de 1,5 % face au dollar.") == [None]
+
+
+# 5. Turnout, abstention: nobody's, unless the sentence names a place.
+TURNOUT = [
+    ("en", "Turnout was 58%.", [(None, "turnout")]),
+    ("en", "Turnout reached 58% on Sunday, Petro said.", [(None, "turnout")]),
+    ("en", "Turnout in Bogota was 62%.", [("Bogotá", "turnout")]),
+    ("en", "Abstention was 42%, Petro's campaign said.", [(None, "abstention")]),
+    ("fr", "Participation : 58 %.", [(None, "turnout")]),
+    ("fr", "La participation a atteint 58 %, a indiqué Petro.", [(None, "turnout")]),
+    ("fr", "Selon Petro, l'abstention a été de 42 %.", [(None, "abstention")]),
+    ("fr", "La participation à Bogota a atteint 62 %.", [("Bogotá", "turnout")]),
+    ("es", "La participación fue del 58,1 %, según Petro.", [(None, "turnout")]),
+    ("es", "Petro destacó una participación del 58 %.", [(None, "turnout")]),
+    ("es", "La abstención fue del 42 %, dijo Hernández.", [(None, "abstention")]),
+    ("es", "La participación en Bogotá llegó al 62 %.", [("Bogotá", "turnout")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", TURNOUT, ids=[f"{c[0]}-{i}" for i, c in enumerate(TURNOUT)])
+def test_turnout_has_no_person_subject(nlp, lang, text, want):
+    assert [c[:2] for c in claims(nlp, lang, text, PETRO)] == want

@@ -643,3 +643,140 @@ def test_name_subject_is_the_canonical_value_not_the_entity_id():
     a.entity = b.entity = "person:jose-jeri"
     [c] = find_conflicts([a, b])
     assert c.subject == "José Jerí" and c.explanation.startswith("José Jerí is spelt")
+
+
+# --------------------------------------------------------------------------- unseen-news false alarms
+PETRO, HERNANDEZ = "Gustavo Petro", "Rodolfo Hernández"
+# One sentence, two figures: the runner-up's figure given to the winner upstream.
+TWO_FIGURE_SENTENCES = {
+    "fr": ["Petro a remporté le second tour avec {a} des voix, devant Hernández, crédité de {b}.",
+           "Petro l'emporte avec {a} des suffrages, contre {b} pour son rival.",
+           "Petro a obtenu {a} des voix, suivi de Hernández avec {b}."],
+    "es": ["Petro ganó con el {a} de los votos, frente al {b} de Hernández.",
+           "Petro se impuso con el {a}, seguido de Hernández con el {b}.",
+           "Petro obtuvo el {a} de los votos y Hernández, el {b}."],
+    "en": ["Petro won with {a} of the vote, defeating Hernandez, who took {b}.",
+           "Petro took {a} of the vote, ahead of Hernandez with {b}.",
+           "Petro won {a} of the vote against {b} for Hernandez."],
+}
+
+
+def in_sentence(doc, lang, template, a, b, which, subject=PETRO, context="round=2"):
+    xa, xb = written(a, 2 if a * 100 % 10 else 1, lang), written(b, 2 if b * 100 % 10 else 1, lang)
+    sentence = template.format(a=xa, b=xb)
+    x, value = (xa, a) if which == "a" else (xb, b)
+    start = sentence.index(x)
+    return Fact(doc=doc, lang=lang, kind="percentage", text=x, start=start, end=start + len(x),
+                sentence=sentence, value=value, decimals=len(x.rstrip(" %").replace(",", ".").partition(".")[2]),
+                unit="percent", subject=subject, attribute="vote_share", context=context)
+
+
+@pytest.mark.parametrize("lang,n", [(lang, n) for lang in ("fr", "es", "en") for n in range(3)])
+def test_two_figures_of_one_sentence_never_compared(lang, n):
+    template = TWO_FIGURE_SENTENCES[lang][n]
+    facts = [in_sentence("a", lang, template, 50.44, 47.31, "a"), in_sentence("a", lang, template, 50.44, 47.31, "b")]
+    assert find_conflicts(facts) == []
+
+
+@pytest.mark.parametrize("lang,n", [(lang, n) for lang in ("fr", "es", "en") for n in range(3)])
+def test_misattributed_same_sentence_figure_not_compared_across_reports(lang, n):
+    # the slip (47.31 given to Petro) is not held against another report's 50.4 for Petro
+    template = TWO_FIGURE_SENTENCES[lang][n]
+    other = {"fr": "en", "es": "fr", "en": "es"}[lang]
+    facts = [in_sentence("a", lang, template, 50.44, 47.31, "a"), in_sentence("a", lang, template, 50.44, 47.31, "b"),
+             pct("b", other, 50.4, subject=PETRO, context="round=2")]
+    assert [c for c in find_conflicts(facts) if c.kind == "value"] == []
+
+
+def test_same_sentence_other_subjects_still_compared_across_reports():
+    template = TWO_FIGURE_SENTENCES["es"][0]
+    facts = [in_sentence("a", "es", template, 50.44, 47.31, "a"),
+             in_sentence("a", "es", template, 50.44, 47.31, "b", subject=HERNANDEZ),
+             pct("b", "en", 48.3, subject=HERNANDEZ, context="round=2")]
+    [c] = [c for c in find_conflicts(facts) if c.kind == "value"]
+    assert c.subject == HERNANDEZ and sorted(v.value for v in c.values) == [47.31, 48.3]
+
+
+PRONOUN_SENTENCES = {
+    "fr": ["Il a obtenu {x} des voix au second tour.", "Selon le Registre, il totalise {x} des suffrages."],
+    "es": ["Obtuvo el {x} de los votos en la segunda vuelta.", "Él logró el {x} de los sufragios."],
+    "en": ["He won {x} of the vote in the runoff.", "According to the registrar, she received {x} of the votes."],
+}
+
+
+@pytest.mark.parametrize("lang,n", [(lang, n) for lang in ("fr", "es", "en") for n in range(2)])
+def test_within_one_report_needs_the_subject_named_in_both_sentences(lang, n):
+    named = pct("a", lang, 58.1, context="round=2")
+    x = written(58.4, 1, lang)
+    sentence = PRONOUN_SENTENCES[lang][n].format(x=x)
+    start = 400 + sentence.index(x)
+    by_pronoun = Fact(doc="a", lang=lang, kind="percentage", text=x, start=start, end=start + len(x),
+                      sentence=sentence, value=58.4, decimals=1, unit="percent", subject=KAST,
+                      attribute="vote_share", context="round=2")
+    assert find_conflicts([named, by_pronoun]) == []
+    # named in both sentences: still a within-report conflict
+    assert len(find_conflicts([named, pct("a", lang, 58.4, context="round=2", sentence_no=4 + n, offset=400)])) == 1
+
+
+@pytest.mark.parametrize("la,lb", LANG_PAIRS)
+def test_close_values_still_conflict_across_reports(la, lb):
+    [c] = find_conflicts([pct("a", la, 58.1), pct("b", lb, 58.2)])
+    assert c.kind == "value" and c.severity == "rounding"
+
+
+WEEKDAYS = [("fr", "dimanche"), ("es", "el domingo"), ("en", "on Sunday"), ("fr", "lundi"), ("es", "el martes"),
+            ("en", "last Monday")]
+
+
+@pytest.mark.parametrize("lang,text", WEEKDAYS)
+def test_corpus_anchored_date_is_never_an_accusation(lang, text):
+    facts = [date("a", lang, text, "2022-06-12", event="election", participants=[PETRO, "Colombia"],
+                  resolution="corpus_anchored"),
+             date("b", "en", "June 19", "2022-06-19", event="election", participants=[PETRO], resolution="explicit"),
+             date("c", "es", "el 19 de junio", "2022-06-19", event="election", participants=[PETRO],
+                  resolution="explicit")]
+    facts[0].timex = "XXXX-WXX-7"
+    assert find_conflicts(facts) == []
+    facts[0].resolution, facts[0].timex = "explicit", "XXXX-06-12"   # said in full, they do disagree
+    [c] = find_conflicts(facts)
+    assert c.kind == "date" and len(c.values) == 3
+
+
+@pytest.mark.parametrize("lang,text", WEEKDAYS)
+def test_weekday_one_week_off_is_anchor_ambiguity(lang, text):
+    a = date("a", lang, text, "2022-06-12", event="election", participants=[PETRO])
+    a.timex = "XXXX-WXX-7"
+    b = date("b", "en", "Sunday", "2022-06-19", event="election", participants=[PETRO])
+    b.timex = "XXXX-WXX-7"
+    assert find_conflicts([a, b]) == []
+    b.timex = "XXXX-06-19"                 # one side a bare weekday is enough for doubt
+    assert find_conflicts([a, b]) == []
+    b.value, b.timex = "2022-06-13", "XXXX-WXX-1"      # a day apart: a real disagreement
+    [c] = find_conflicts([a, b])
+    assert c.kind == "date"
+
+
+EXPLICIT_DISAGREEMENTS = [
+    ("fr", "le 14 décembre", "2025-12-14", "en", "December 15", "2025-12-15"),
+    ("es", "el 14 de diciembre", "2025-12-14", "en", "on December 21", "2025-12-21"),
+    ("fr", "le 12 juin", "2022-06-12", "es", "el 19 de junio", "2022-06-19"),
+    ("en", "June 12", "2022-06-12", "fr", "le 19 juin", "2022-06-19"),
+]
+
+
+@pytest.mark.parametrize("la,ta,va,lb,tb,vb", EXPLICIT_DISAGREEMENTS)
+def test_explicit_dates_still_conflict_even_a_week_apart(la, ta, va, lb, tb, vb):
+    a = date("a", la, ta, va, event="election", participants=[KAST], resolution="explicit")
+    b = date("b", lb, tb, vb, event="election", participants=[KAST], resolution="explicit")
+    a.timex, b.timex = "XXXX" + va[4:], "XXXX" + vb[4:]
+    [c] = find_conflicts([a, b])
+    assert c.kind == "date" and [v.value for v in c.values] == [va, vb]
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "en"])
+def test_runoff_shares_of_a_report_counting_blank_ballots_not_flagged(lang):
+    # Colombia's official shares include blank ballots: 50.44 + 47.31 = 97.75, in every report
+    facts = [pct("a", lang, 50.44, 2, subject=PETRO, context="round=2"),
+             pct("a", lang, 47.31, 2, subject=HERNANDEZ, context="round=2", sentence_no=3, offset=300),
+             pct("b", "en" if lang != "en" else "fr", 50.4, subject=PETRO, context="round=2")]
+    assert find_conflicts(facts) == []

@@ -1,5 +1,6 @@
 """Typing model NER spans with knowledge, and resolving mentions across documents (hand-given spans)."""
 import random
+import re
 
 import pytest
 
@@ -398,3 +399,136 @@ def test_unknown_place_label_majority_stays_place():
               ("c", mention("Arauco", "place", label="GPE", start=3)), ("c", mention("Arauco", "person", start=30))]
     r = Resolver(corpus)
     assert r.resolve("a", corpus[0][1]).kind == "place"
+
+
+# --------------------------------------------------------------------------- first names that are places
+
+PLACE_FIRST_NAMES = [
+    ("es", "Francia Márquez será la primera vicepresidenta afrodescendiente del país.",
+     [("Francia", "LOC"), ("Márquez", "PER")], "Francia Márquez"),
+    ("es", "La vicepresidenta electa, Francia Márquez, habló en Cali.",
+     [("Francia", "LOC"), ("Márquez", "PER"), ("Cali", "LOC")], "Francia Márquez"),
+    ("es", "El presidente paraguayo Santiago Peña viajó a Asunción.",
+     [("Santiago", "LOC"), ("Peña", "PER"), ("Asunción", "LOC")], "Santiago Peña"),
+    ("es", "Ayer, Lima Castro presentó su candidatura.",
+     [("Lima", "LOC"), ("Castro", "PER")], "Lima Castro"),
+    ("fr", "Francia Márquez deviendra la première vice-présidente noire de Colombie.",
+     [("Francia", "LOC"), ("Márquez", "PER"), ("Colombie", "LOC")], "Francia Márquez"),
+    ("fr", "Selon sa colistière Francia Márquez, la victoire est historique.",
+     [("Francia", "LOC"), ("Márquez", "PER")], "Francia Márquez"),
+    ("fr", "Le chanteur Israel Kamakawiwo'ole est mort en 1997.",
+     [("Israel", "LOC"), ("Kamakawiwo'ole", "PER")], "Israel Kamakawiwo'ole"),
+    ("fr", "Le président paraguayen Santiago Peña a reçu son homologue.",
+     [("Santiago", "LOC"), ("Peña", "PER")], "Santiago Peña"),
+    ("en", "His running mate, Francia Marquez, will become vice president.",
+     [("Francia", "GPE"), ("Marquez", "PERSON")], "Francia Marquez"),
+    ("en", "Paris Hilton arrived at the gala on Friday.",
+     [("Paris", "GPE"), ("Hilton", "PERSON")], "Paris Hilton"),
+    ("en", "Paraguayan President Santiago Pena met investors.",
+     [("Santiago", "GPE"), ("Pena", "PERSON")], "Santiago Pena"),
+    ("en", "Singer Israel Kamakawiwo'ole recorded the song in 1988.",
+     [("Israel", "GPE"), ("Kamakawiwo'ole", "PERSON")], "Israel Kamakawiwo'ole"),
+]
+
+
+@pytest.mark.parametrize("lang,text,marks,name", PLACE_FIRST_NAMES)
+def test_place_word_before_a_surname_is_a_first_name(lang, text, marks, name):
+    got = typed(text, lang, *marks)
+    assert (name, "person", name) in got
+    assert not any(kind == "place" and surface in name for surface, kind, _ in got)
+
+
+NOT_FIRST_NAMES = [
+    # a locative preposition before the place: it is a place
+    ("es", "En Francia Macron perdió la mayoría.", [("Francia", "LOC"), ("Macron", "PER")], "Francia"),
+    ("fr", "Au Chili Kast a gagné.", [("Chili", "LOC"), ("Kast", "PER")], "Chili"),
+    ("en", "In France Macron lost his majority.", [("France", "GPE"), ("Macron", "PERSON")], "France"),
+    # the document gives the surname another first name
+    ("es", "Emmanuel Macron habló. Francia Macron respondió.",
+     [("Emmanuel Macron", "PER"), ("Francia", "LOC"), ("Macron", "PER")], "Francia"),
+    ("en", "Emmanuel Macron spoke; France Macron replied.",
+     [("Emmanuel Macron", "PERSON"), ("France", "GPE"), ("Macron", "PERSON")], "France"),
+    # a known multi-word place stays one
+    ("es", "Llegó a Santiago de Chile el lunes.", [("Santiago", "LOC"), ("Chile", "PER")], "Chile"),
+]
+
+
+@pytest.mark.parametrize("lang,text,marks,place", NOT_FIRST_NAMES)
+def test_place_word_stays_a_place(lang, text, marks, place):
+    got = typed(text, lang, *marks)
+    assert any(kind == "place" and place in surface for surface, kind, _ in got), got
+
+
+def test_resolver_links_surname_to_place_named_person_across_documents():
+    es = "Francia Márquez será la primera vicepresidenta. Márquez nació en el Cauca."
+    en = "His running mate, Francia Marquez, spoke. Marquez thanked voters."
+    fr = "Márquez a remercié les électeurs."
+    docs = {"es": type_entities(es, "es", spans(es, ("Francia", "LOC"), ("Márquez", "PER"), ("Márquez", "PER"))),
+            "en": type_entities(en, "en", spans(en, ("Francia", "GPE"), ("Marquez", "PERSON"),
+                                                ("Marquez", "PERSON"))),
+            "fr": type_entities(fr, "fr", spans(fr, ("Márquez", "PER")))}
+    resolver = Resolver((doc, m) for doc, ms in docs.items() for m in ms)
+    values = {(doc, m.text): resolver.resolve(doc, m).value for doc, ms in docs.items() for m in ms}
+    assert set(values.values()) == {"Francia Márquez"}, values
+    assert ("fr", "Márquez") in values
+
+
+# --------------------------------------------------------------------------- common words tagged as persons
+
+COMMON_WORD_PERSONS = [
+    ("en", "Turnout was 58%.", "Turnout"),
+    ("en", "Voters backed him. Turnout reached a record.", "Turnout"),
+    ("en", "The count ended. Inflation rose to 9%.", "Inflation"),
+    ("en", "Markets reacted calmly.", "Markets"),
+    ("en", "Police arrested three men.", "Police"),
+    ("en", "Unemployment fell to 6.1% in May.", "Unemployment"),
+    ("en", "Abstention was high in the south.", "Abstention"),
+    ("en", "Growth slowed. Growth was 1.2% last year.", "Growth"),
+    ("fr", "Participation a été de 58 %.", "Participation"),
+    ("fr", "Le vote est clos. Abstention record dans le sud.", "Abstention"),
+    ("fr", "Inflation et chômage dominent la campagne.", "Inflation"),
+    ("fr", "Sondages et électeurs divergent.", "Sondages"),
+    ("fr", "Croissance faible cette année, selon l'Insee.", "Croissance"),
+    ("es", "Participación récord en Bogotá.", "Participación"),
+    ("es", "Inflación y desempleo marcaron la campaña.", "Inflación"),
+    ("es", "Encuestas daban ganador a Hernández.", "Encuestas"),
+    ("es", "El escrutinio terminó. Votantes celebraron en las calles.", "Votantes"),
+    ("es", "Desempleo sube al 11 %.", "Desempleo"),
+    # not listed, but written in lowercase elsewhere in the document
+    ("en", "Ridership fell by half. Officials blamed low ridership on strikes.", "Ridership"),
+    ("fr", "Affluence faible. L'affluence était pourtant attendue.", "Affluence"),
+    ("es", "Afluencia masiva. La afluencia sorprendió a todos.", "Afluencia"),
+]
+
+
+@pytest.mark.parametrize("lang,text,word", COMMON_WORD_PERSONS)
+def test_sentence_initial_common_word_is_not_a_person(lang, text, word):
+    label = "PERSON" if lang == "en" else "PER"
+    assert not any(surface == word and kind == "person" for surface, kind, _ in typed(text, lang, (word, label)))
+
+
+REAL_SINGLE_SURNAMES = [
+    ("en", "Kast won the runoff.", "Kast"),
+    ("en", "Noboa congratulated him.", "Noboa"),
+    ("en", "Lula attended the summit.", "Lula"),
+    ("en", "Bukele was re-elected.", "Bukele"),
+    ("fr", "Kast a remporté le second tour.", "Kast"),
+    ("fr", "Lula a félicité le vainqueur.", "Lula"),
+    ("es", "Bukele ganó con holgura.", "Bukele"),
+    ("es", "Petro asumirá el 7 de agosto.", "Petro"),
+    # a listed word that speaks, or that the document uses inside a full name, stays a person
+    ("en", "Rain said he would run again.", "Rain"),
+    ("en", "Growth thanked the voters. Mark Growth had met them on Monday.", "Growth"),
+    ("fr", "Croissance a remercié ses électeurs. Nicolas Croissance les avait reçus.", "Croissance"),
+    # not at a sentence start: the capital is information
+    ("en", "He met Growth, the singer, on Monday.", "Growth"),
+]
+
+
+@pytest.mark.parametrize("lang,text,word", REAL_SINGLE_SURNAMES)
+def test_single_surnames_stay_persons(lang, text, word):
+    label = "PERSON" if lang == "en" else "PER"
+    full = [m.group() for m in re.finditer(r"[A-Z]\w+ " + word, text)]
+    marks = [(word, label)] + [(name, label) for name in full]
+    got = typed(text, lang, *marks)
+    assert any(surface == word and kind == "person" for surface, kind, _ in got), got

@@ -383,7 +383,8 @@ def test_corpus_metadata_of_a_related_report_lends_the_year():
     frames = {"fr": frame_of(*FR_SEED_LIKE)}
     anchors = anchor_corpus(frames, {"fr": {"Kast", "Noboa"}, "wire": {"Kast", "Noboa"}},
                             {"wire": dt.date(2024, 12, 20)})
-    assert anchors["fr"].date == dt.date(2024, 12, 15)  # the first Sunday after 14 December 2024
+    # the Sunday nearest the wire (dated by metadata), not the first Sunday after 14 December
+    assert anchors["fr"].date == dt.date(2024, 12, 22)
     assert anchors["fr"].method.startswith("corpus:")
 
 
@@ -464,25 +465,35 @@ import random  # noqa: E402
 from kastfacts import timeline as T  # noqa: E402
 
 
-def reference_infer(frame, support=None, related=None):
+def reference_infer(frame, support=None, related=None, memo=None, strong=None):
     """Search candidate years day by day for the anchor that best fits the frame (the original)."""
     year_costs, year_source = T._year_costs(frame, support or {})
     if not year_costs:
         return None
     related = related or []
     groups = T._group(frame.constraints)
-    best = None
+    rows = []
     for year, year_cost in sorted(year_costs.items()):
         day = dt.date(year, 1, 1)
         while day.year == year:
             score = T._evaluate(groups, day)
             recency = sum(min(g, T._RECENCY_CAP) for g in score.past_gaps)
-            ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
-            key = (score.violations, year_cost, score.spread, recency, ext_gap,
-                   score.explicit_gap if score.explicit_gap is not None else 0, day.toordinal())
-            if best is None or key < best[0]:
-                best = (key, day, score, year_cost)
+            rows.append((score.violations, year_cost, score.spread, recency, day, score))
             day += dt.timedelta(days=1)
+    fit = min(r[:3] for r in rows)
+    limit = None
+    if strong:   # recency may give way to strong related reports within a week per past event
+        fresh = min((r for r in rows if r[:3] == fit), key=lambda r: (r[3], r[4]))
+        limit = fresh[3] + T._STRONG_SLACK_DAYS * max(1, len(fresh[5].past_gaps))
+    best = None
+    for violations, year_cost, spread, recency, day, score in rows:
+        ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
+        strong_gap = sum(w * abs((day - d).days) for d, w in strong) if strong else 0.0
+        stale = limit is not None and recency > limit
+        key = (violations, year_cost, spread, stale, strong_gap, recency, ext_gap,
+               score.explicit_gap if score.explicit_gap is not None else 0, day.toordinal())
+        if best is None or key < best[0]:
+            best = (key, day, score, year_cost)
     key, day, score, year_cost = best
     unique = True
     for shift in range(-6, 7):
@@ -515,7 +526,8 @@ def reference_borrow(doc, frame, entities, settled, index=None, memo=None):
     for _, weight, anchor in related:
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
     dated = [(a.date, w) for _, w, a in related if a.date is not None]
-    choice = T._infer(frame, support, dated)
+    strong = [(a.date, w) for _, w, a in related if a.date is not None and a.confidence >= T._STRONG_RELATED]
+    choice = T._infer(frame, support, dated, None, strong)
     if choice is None or not choice.has_day_clues:
         return None
     total = sum(support.values())
@@ -577,6 +589,10 @@ def test_infer_matches_day_by_day_search(seed):
         support = rng.choice([None, {2025: 1.0}, {2024: 0.4, 2026: 0.7}])
         related = rng.choice([None, [(dt.date(2025, 12, 20), 0.5), (dt.date(2025, 12, 28), 0.25)],
                               [(dt.date(2026, 1, 3), 1 / 3)]])
+        strong = rng.choice([None, None, [(dt.date(2025, 12, 22), 0.4)],
+                             [(dt.date(2024, 6, 20), 0.3), (dt.date(2025, 12, 28), 0.25)]])
+        assert T._infer(frame, None if strong is None else support, related, None, strong) == \
+            reference_infer(frame, None if strong is None else support, related, None, strong), frame
         assert T._infer(frame, support, related) == reference_infer(frame, support, related), frame
 
 
@@ -638,3 +654,87 @@ def test_corpus_time_grows_linearly():
         anchor_corpus(frames, entities, known)
         timings.append(time.perf_counter() - start)
     assert timings[1] < 8 * timings[0] + 0.5
+
+
+# --- a strong related report outranks recency among days that fit equally --------------------
+#
+# A report with no year and no date (only past weekdays and a past day of the month) borrows its
+# year from a related report. When that report's day is sure (metadata, or a pinned weekday),
+# the anchor is the fitting day nearest it, not the earliest fitting day after the events.
+
+RUNOFF_FR = [("dimanche", "XXXX-WXX-7", None, 7, "past"),
+             ("Mercredi dernier", "XXXX-WXX-3", "past", 3, "past"),
+             ("lundi", "XXXX-WXX-1", None, 1, "past"),
+             ("10 juin", "XXXX-06-10", None, None, "past"),
+             ("7 août", "XXXX-08-07", None, None, "future")]
+RUNOFF_ES = [("el domingo", "XXXX-WXX-7", None, 7, "past"),
+             ("el miércoles pasado", "XXXX-WXX-3", "past", 3, "past"),
+             ("el lunes", "XXXX-WXX-1", None, 1, "past"),
+             ("el 10 de junio", "XXXX-06-10", None, None, "past"),
+             ("el próximo 7 de agosto", "XXXX-08-07", "future", None, "future")]
+RUNOFF_EN = [("on Sunday", "XXXX-WXX-7", None, 7, "past"),
+             ("last Wednesday", "XXXX-WXX-3", "past", 3, "past"),
+             ("on Monday", "XXXX-WXX-1", None, 1, "past"),
+             ("June 10", "XXXX-06-10", None, None, "past"),
+             ("August 7", "XXXX-08-07", None, None, "future")]
+RUNOFF_NAMES = {"Petro", "Colombia", "Hernández", "Bogota"}
+
+
+def borrowed(items, anchor):
+    frames = {"x": frame_of(*items)}
+    settled = {"wire": anchor}
+    return T._borrow("x", frames["x"], {"x": RUNOFF_NAMES, "wire": RUNOFF_NAMES | {"Duque"}}, settled)
+
+
+@pytest.mark.parametrize("items", [RUNOFF_FR, RUNOFF_ES, RUNOFF_EN])
+def test_metadata_related_report_outranks_recency(items):
+    found = borrowed(items, Anchor(dt.date(2022, 6, 20), 2022, "metadata", 1.0))
+    assert found.date == dt.date(2022, 6, 20)          # not Monday 13 June, the first fitting day
+
+
+@pytest.mark.parametrize("items", [RUNOFF_FR, RUNOFF_ES, RUNOFF_EN])
+def test_pinned_related_report_outranks_recency(items):
+    found = borrowed(items, Anchor(dt.date(2022, 6, 20), 2022, "inferred:weekday+past-event", 0.9))
+    assert found.date == dt.date(2022, 6, 20)
+
+
+@pytest.mark.parametrize("items", [RUNOFF_FR, RUNOFF_ES, RUNOFF_EN])
+def test_strong_related_report_weeks_later_does_not_age_the_events(items):
+    # 27 June would put "10 June" 17 days back: past the slack, recency rules again
+    found = borrowed(items, Anchor(dt.date(2022, 6, 27), 2022, "metadata", 1.0))
+    assert found.date == dt.date(2022, 6, 20)
+
+
+@pytest.mark.parametrize("items", [RUNOFF_FR, RUNOFF_ES, RUNOFF_EN])
+def test_weak_related_report_leaves_recency_first(items):
+    found = borrowed(items, Anchor(dt.date(2022, 6, 20), 2022, "inferred:past-event", 0.4))
+    assert found.date == dt.date(2022, 6, 13)          # the first Monday after 10 June
+
+
+@pytest.mark.parametrize("items", [RUNOFF_FR, RUNOFF_ES, RUNOFF_EN])
+def test_strong_related_report_never_overrides_own_clues(items):
+    # a related report dated before 10 June: the report's "10 June, past" still rules
+    found = borrowed(items, Anchor(dt.date(2022, 6, 6), 2022, "metadata", 1.0))
+    assert found.date == dt.date(2022, 6, 13)
+
+
+@pytest.mark.parametrize("items", [
+    [("ganó el domingo", "XXXX-WXX-7", None, 7, "past"), ("llamó el martes", "XXXX-WXX-2", None, 2, "past"),
+     ("el próximo 7 de agosto", "XXXX-08-07", "future", None, "future")],
+    [("a gagné dimanche", "XXXX-WXX-7", None, 7, "past"), ("a appelé mardi", "XXXX-WXX-2", None, 2, "past"),
+     ("le 7 août", "XXXX-08-07", None, None, "future")],
+    [("won on Sunday", "XXXX-WXX-7", None, 7, "past"), ("called on Tuesday", "XXXX-WXX-2", None, 2, "past"),
+     ("on August 7", "XXXX-08-07", None, None, "future")],
+])
+def test_later_weekday_than_related_report_keeps_the_week(items):
+    # Sunday then Tuesday, both past: written on the Tuesday after the related Monday
+    found = borrowed(items, Anchor(dt.date(2022, 6, 20), 2022, "metadata", 1.0))
+    assert found.date == dt.date(2022, 6, 21)
+
+
+def test_corpus_runoff_reports_follow_the_dated_wire():
+    frames = {"a_fr": frame_of(*RUNOFF_FR), "b_es": frame_of(*RUNOFF_ES), "c_en": frame_of(*RUNOFF_EN)}
+    entities = {doc: RUNOFF_NAMES for doc in frames}
+    anchors = anchor_corpus(frames, entities, {"c_en": dt.date(2022, 6, 20)})
+    assert anchors["a_fr"].date == anchors["b_es"].date == dt.date(2022, 6, 20)
+    assert anchors["a_fr"].method.startswith("corpus:")
