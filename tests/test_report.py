@@ -642,3 +642,26 @@ def test_in_chromium(chromium, html, tmp_path):
     for png in (desktop_png, phone_png):
         data = png.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_the_seeds_report_from_the_command_line_in_chromium(chromium, tmp_path):
+    """`kastfacts extract seeds/` then `kastfacts report`, opened in a real browser."""
+    from typer.testing import CliRunner
+
+    from kastfacts.cli import app
+
+    runner, db = CliRunner(), tmp_path / "k.db"
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    assert runner.invoke(app, ["extract", str(seeds), "--db", str(db), "-q", "--format", "jsonl"]).exit_code == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = ARTIFACTS / "seeds-report.html"
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(page)])
+    assert result.exit_code == 0, result.output
+    dom, _ = browser.run_parallel((browser.dump_dom, chromium, page, (1280, 2000)),
+                                  (browser.screenshot, chromium, page, ARTIFACTS / "seeds-report.png", (1280, 2400)))
+    cards = parse(dom).find_all("article", cls="conflict")
+    assert len(cards) == 2
+    texts = [" ".join(card.text().split()) for card in cards]
+    assert any("José Antonio Kast" in t and "58.1" in t and "58.2" in t for t in texts)
+    assert any("Jeri" in t and "Jerí" in t for t in texts)
+    assert (ARTIFACTS / "seeds-report.png").stat().st_size > 10_000
