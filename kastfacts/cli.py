@@ -234,6 +234,10 @@ def facts(
 
     Example:  kastfacts facts --kind percentage --format csv > shares.csv
     """
+    from .records import KINDS
+
+    if kind and kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r}: expected one of {', '.join(KINDS)}", param_hint="--kind")
     with _open_store(db, create=False) as store:
         rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
         if _format(fmt) == "table":
@@ -340,7 +344,10 @@ def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--
         fact_list = list(store.facts())
         issues = [(i.path, i.reason) for i in store.issues()]
     html = render_report(docs, fact_list, find_conflicts(fact_list), skipped_files=issues)
-    out.write_text(html, encoding="utf-8")
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {out}: {exc.strerror or exc}", param_hint="--out")
     err.print(f"wrote {out}")
 
 

@@ -161,6 +161,7 @@ def test_usage_errors_exit_2(tmp_path):
     assert run("extract", SEEDS, "--published", "yesterday", "--db", tmp_path / "k.db").exit_code == 2
     assert run("conflicts", "-", input="not json\n").exit_code == 2
     assert run("facts", "--format", "xml").exit_code == 2
+    assert run("facts", "--kind", "people").exit_code == 2
 
 
 def test_missing_model_names_the_install_command(tmp_path, monkeypatch):
@@ -210,3 +211,13 @@ def test_jobs_2_gives_the_output_of_jobs_1(tmp_path):
     two = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "jsonl")
     assert one.exit_code == two.exit_code == 0
     assert len(one.stdout.splitlines()) > 1000 and two.stdout == one.stdout
+
+
+def test_report_writes_html_or_says_why_not(seeds_db, tmp_path):
+    db, _ = seeds_db
+    out = tmp_path / "r.html"
+    assert run("report", "--db", db, "--out", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "58.1" in html and "58.2" in html
+    bad = run("report", "--db", db, "--out", tmp_path / "no" / "such" / "dir" / "r.html")
+    assert bad.exit_code == 2 and "cannot write" in bad.stderr and "Traceback" not in bad.output
