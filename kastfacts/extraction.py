@@ -350,6 +350,8 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
                 if on_document:
                     on_document(r.document)
     finally:
+        if hasattr(results, "close"):
+            results.close()             # a cluster generator closes its client and cluster
         if pool is not None:
             pool.terminate()
             pool.join()
