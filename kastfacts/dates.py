@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -400,7 +399,6 @@ class _Grammar:
         year = rf"(?P<year>{YEAR})(?!\d)"
         month = rf"(?P<month>{any_month})"
         weekday_lead = rf"(?:(?P<wd>{wd_any}),?\s+)?"
-        year_join = r"\s*,?\s*" if lang == "en" else r"\s*(?:,|de|del)?\s*"
         rules = []  # (name, regex)
 
         if lang == "fr":

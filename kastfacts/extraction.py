@@ -256,10 +256,13 @@ def resolve_corpus(store: Store) -> None:
         return entities.Mention(start, end, sys.intern(text), raw["kind"], sys.intern(value), sys.intern(raw.get("label") or ""),
                                 raw.get("code"), raw.get("place_type"), raw.get("geonames_id"))
 
-    resolver = entities.Resolver((doc, mention(s, e, t, raw)) for doc, s, e, t, raw in store.entity_mentions())
+    # the Resolver holds the mention inventory anyway: read it from the store once, use it twice
+    inventory = [(doc, mention(s, e, t, raw)) for doc, s, e, t, raw in store.entity_mentions()]
+    resolver = entities.Resolver(inventory)
     names_by_doc: dict[str, set[str]] = defaultdict(set)
-    for doc, s, e, t, raw in store.entity_mentions():
-        names_by_doc[doc].add(resolver.resolve(doc, mention(s, e, t, raw)).value)
+    for doc, m in inventory:
+        names_by_doc[doc].add(resolver.resolve(doc, m).value)
+    del inventory
 
     frames, known = {}, {}
     for doc, frame in store.documents():

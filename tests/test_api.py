@@ -31,7 +31,7 @@ def test_find_conflicts_takes_facts_or_dicts(facts):
 
 
 def test_to_dataframe(facts):
-    pd = pytest.importorskip("pandas", reason="pandas is optional; to_dataframe is tested where it is installed")
+    pytest.importorskip("pandas", reason="pandas is optional; to_dataframe is tested where it is installed")
     df = kastfacts.to_dataframe(facts)
     assert len(df) == len(facts) and {"doc", "kind", "value"} <= set(df.columns)
 
