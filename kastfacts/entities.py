@@ -10,10 +10,11 @@ and adds the places and known surnames the model missed. `Resolver` then links m
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from kastfacts.gazetteer import (PERSON_AMBIGUOUS, Place, find_places, fold, lookup_entry, lookup_place,
                                  strip_article)
@@ -779,31 +780,92 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if fold(w) not in FUNCTION_WORDS and w[:1].isalpha()).upper()
 
 
+# Mentions grouped by document, each document once: a callable so the corpus can be read twice.
+MentionsByDocument = Callable[[], Iterable[tuple[str, Iterable[Mention]]]]
+
+
+def _document_mentions(mentions: Iterable[Mention]) -> list[Mention]:
+    """One document's mentions, each once, in a fixed order (the input order must not matter)."""
+    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.kind, m.value, m.label))
+
+
 class Resolver:
-    """Links mentions to entities over a whole corpus; deterministic whatever the input order."""
+    """Links mentions to entities over a whole corpus; deterministic whatever the input order.
+
+    What it keeps is corpus-wide tallies of names (spellings, aliases, kind votes): its memory grows
+    with the number of distinct names, not with the number of mentions. What one document adds (its
+    own names, to read a surname by) comes with that document: `resolve` and `resolve_name` look it
+    up when the Resolver was given the mentions (`Resolver(mentions)`); a Resolver built from a
+    stream (`Resolver.from_documents`) is asked through `document(doc, mentions)` instead.
+    """
 
     def __init__(self, mentions: Iterable[tuple[str, Mention]]):
-        items = sorted(set(mentions), key=lambda dm: (dm[0], dm[1].start, dm[1].end, dm[1].kind, dm[1].value,
-                                                      dm[1].label))
-        self._items = items
-        self._build_persons(items)
-        self._build_orgs(items)
-        self._results: dict[tuple[str, Mention], Resolved] = {}
+        by_doc: dict[str, set[Mention]] = defaultdict(set)
+        for doc, m in mentions:
+            by_doc[doc].add(m)
+        self._by_doc = {doc: _document_mentions(ms) for doc, ms in sorted(by_doc.items())}
+        self._build(lambda: self._by_doc.items())
+
+    @classmethod
+    def from_documents(cls, read: MentionsByDocument) -> "Resolver":
+        """A Resolver built in two streamed passes over a corpus's mentions, grouped by document."""
+        self = cls.__new__(cls)
+        self._by_doc = None
+        self._build(read)
+        return self
+
+    def _build(self, read: MentionsByDocument) -> None:
+        # pass 1: spellings of people and organizations, spellings of each place
+        person_spellings: dict[str, Counter] = defaultdict(Counter)      # folded full name -> spellings
+        org_spellings: dict[str, Counter] = defaultdict(Counter)
+        org_aliases: dict[str, set[str]] = defaultdict(set)
         self._place_variants: dict[str, set[str]] = defaultdict(set)
-        for doc, m in items:
-            if m.kind == "place":
-                self._place_variants[self._place_entity(m)].add(m.text)
-        self._votes = self._kind_votes(items)
-        for doc, m in items:
-            self._results[(doc, m)] = self._resolve(doc, m)
+        for _doc, mentions in read():
+            for m in _document_mentions(mentions):
+                if m.kind == "person" and len(m.value.split()) >= 2:
+                    person_spellings[fold(m.value)][m.value] += 1
+                elif m.kind == "organization":
+                    org_spellings[fold(m.value)][m.value] += 1
+                    if m.text != m.value:
+                        org_aliases[fold(m.text)].add(fold(m.value))
+                elif m.kind == "place":
+                    self._place_variants[self._place_entity(m)].add(sys.intern(m.text))
+        self._build_persons(person_spellings)
+        self._build_orgs(org_spellings, org_aliases)
+        # pass 2: how each name is typed across the corpus, reading surnames by each document's own names
+        self._votes: dict[str, Counter] = defaultdict(Counter)
+        for doc, mentions in read():
+            view = self.document(doc, mentions)
+            for m in view.mentions:
+                if m.kind == "place" and m.place_type is not None:
+                    continue
+                group = view.person_group(m)
+                key = ("person:" + group) if group else ("name:" + fold(m.text))
+                self._votes[key]["person" if m.kind == "person" or m.label in PERSON_LABELS else m.kind] += 1
+        self._view: DocumentResolver | None = None
+
+    def document(self, doc: str, mentions: Iterable[Mention]) -> "DocumentResolver":
+        """The resolver for one document, given all its mentions."""
+        return DocumentResolver(self, doc, _document_mentions(mentions))
+
+    def _document(self, doc: str) -> "DocumentResolver":
+        if self._by_doc is None:
+            raise TypeError("a Resolver built from a stream resolves through .document(doc, mentions)")
+        if self._view is None or self._view.doc != doc:
+            self._view = DocumentResolver(self, doc, self._by_doc.get(doc, []))
+        return self._view
+
+    def resolve(self, doc_id: str, mention: Mention) -> Resolved:
+        """The entity a mention of that document designates."""
+        return self._document(doc_id).resolve(mention)
+
+    def resolve_name(self, doc_id: str, name: str) -> str | None:
+        """Canonical name for a surface name in that document (person, organization or place), or None."""
+        return self._document(doc_id).resolve_name(name)
 
     # persons -------------------------------------------------------------
 
-    def _build_persons(self, items) -> None:
-        spellings: dict[str, Counter] = defaultdict(Counter)      # folded full name -> spellings
-        for _, m in items:
-            if m.kind == "person" and len(m.value.split()) >= 2:
-                spellings[fold(m.value)][m.value] += 1
+    def _build_persons(self, spellings: dict[str, Counter]) -> None:
         keys = sorted(spellings, key=lambda k: (-len(k.split()), k))
         # a longer name that may absorb a shorter one shares its first or last word: index by both,
         # so linking is linear in the number of names, not quadratic
@@ -827,14 +889,12 @@ class Resolver:
             if key == root:
                 self._group_spellings[root].update(counter)
         self._group_name = {root: _best_spelling(c) for root, c in self._group_spellings.items()}
+        # every key a full name may be cited by alone -> the groups of the names that have it
         self._corpus_keys: dict[str, set[str]] = defaultdict(set)
-        self._doc_keys: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for doc, m in items:
-            if m.kind == "person" and len(m.value.split()) >= 2:
-                root = self._group_of[fold(m.value)]
-                for key in _person_keys(m.value):
-                    self._corpus_keys[key].add(root)
-                    self._doc_keys[(doc, key)].add(root)
+        for key, counter in spellings.items():
+            for spelling in counter:
+                for cited in _person_keys(spelling):
+                    self._corpus_keys[cited].add(self._group_of[key])
 
     @staticmethod
     def _root(parent: dict[str, str], key: str) -> str:
@@ -842,41 +902,9 @@ class Resolver:
             key = parent[key]
         return key
 
-    def _person_group_for_key(self, doc: str, key: str) -> str | None:
-        if key in self._group_of:
-            return self._group_of[key]
-        in_doc = self._doc_keys.get((doc, key), set())
-        if len(in_doc) == 1:
-            return next(iter(in_doc))
-        if not in_doc and len(self._corpus_keys.get(key, ())) == 1:
-            return next(iter(self._corpus_keys[key]))
-        return None
-
-    def _person_group(self, doc: str, m: Mention) -> str | None:
-        if m.kind == "place" and m.place_type is not None:
-            return None                                          # a known place is never a person
-        return self._person_group_for_key(doc, fold(m.value if m.kind == "person" else m.text))
-
-    def _kind_votes(self, items) -> dict[str, Counter]:
-        votes: dict[str, Counter] = defaultdict(Counter)
-        for doc, m in items:
-            group = self._person_group(doc, m)
-            key = ("person:" + group) if group else ("name:" + fold(m.text))
-            if m.kind == "place" and m.place_type is not None:
-                continue
-            votes[key]["person" if m.kind == "person" or m.label in PERSON_LABELS else m.kind] += 1
-        return votes
-
     # organizations -------------------------------------------------------
 
-    def _build_orgs(self, items) -> None:
-        spellings: dict[str, Counter] = defaultdict(Counter)
-        aliases: dict[str, set[str]] = defaultdict(set)
-        for _, m in items:
-            if m.kind == "organization":
-                spellings[fold(m.value)][m.value] += 1
-                if m.text != m.value:
-                    aliases[fold(m.text)].add(fold(m.value))
+    def _build_orgs(self, spellings: dict[str, Counter], aliases: dict[str, set[str]]) -> None:
         long_names = sorted(k for k in spellings if len(k.split()) > 1)
         self._org_alias: dict[str, str] = {}
         for key in sorted(spellings):
@@ -908,19 +936,56 @@ class Resolver:
             return f"place:{m.place_type}:{_slug(m.value)}"
         return f"place:{_slug(m.value)}"
 
-    # resolution --------------------------------------------------------------
 
-    def _resolve(self, doc: str, m: Mention) -> Resolved:
-        group = self._person_group(doc, m)
+class DocumentResolver:
+    """Resolution within one document: the corpus tallies plus the document's own names."""
+
+    def __init__(self, corpus: Resolver, doc: str, mentions: list[Mention]):
+        self.corpus, self.doc, self.mentions = corpus, doc, mentions
+        # the document's own full names, by every key they may be cited by ("Kast" -> José Antonio Kast)
+        self._keys: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.kind == "person" and len(m.value.split()) >= 2:
+                root = corpus._group_of[fold(m.value)]
+                for key in _person_keys(m.value):
+                    self._keys[key].add(root)
+        self._results: dict[Mention, Resolved] = {}
+
+    def person_group_for_key(self, key: str) -> str | None:
+        corpus = self.corpus
+        if key in corpus._group_of:
+            return corpus._group_of[key]
+        in_doc = self._keys.get(key, set())
+        if len(in_doc) == 1:
+            return next(iter(in_doc))
+        if not in_doc and len(corpus._corpus_keys.get(key, ())) == 1:
+            return next(iter(corpus._corpus_keys[key]))
+        return None
+
+    def person_group(self, m: Mention) -> str | None:
+        if m.kind == "place" and m.place_type is not None:
+            return None                                          # a known place is never a person
+        return self.person_group_for_key(fold(m.value if m.kind == "person" else m.text))
+
+    def resolve(self, m: Mention) -> Resolved:
+        """The entity a mention of this document designates."""
+        found = self._results.get(m)
+        if found is None:
+            found = self._results[m] = self._resolve(m)
+        return found
+
+    def _resolve(self, m: Mention) -> Resolved:
+        corpus = self.corpus
+        group = self.person_group(m)
         if group is not None and not (m.kind == "organization" and _has_org_keyword(m.value)):
-            name = self._group_name[group]
-            variants = tuple(sorted(s for s in self._group_spellings[group] if fold(s) == fold(name)))
+            name = corpus._group_name[group]
+            variants = tuple(sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
             return Resolved("person", name, "person:" + _slug(name), None, None, None, variants)
         if m.kind == "place" and m.place_type is not None:
-            entity = self._place_entity(m)
+            entity = corpus._place_entity(m)
             return Resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
-                            tuple(sorted(self._place_variants.get(entity, {m.text}))))
-        votes = self._votes.get("name:" + fold(m.text), Counter())
+                            tuple(sorted(corpus._place_variants.get(entity, {m.text}))))
+        votes = corpus._votes.get("name:" + fold(m.text), Counter())
         kind = m.kind
         if m.kind == "organization" and _has_org_keyword(m.value):
             pass                                                 # "Broad Front" stays a party
@@ -934,19 +999,15 @@ class Resolver:
             value = m.value if m.kind == "person" else m.text
             return Resolved("person", value, "person:" + _slug(value), None, None, None, (value,))
         if kind == "organization":
-            key, name = self._org_canonical(m.value)
+            key, name = corpus._org_canonical(m.value)
             return Resolved("organization", name, "org:" + _slug(name), None, None, None, (name,))
-        entity = self._place_entity(m)
+        entity = corpus._place_entity(m)
         return Resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
-                        tuple(sorted(self._place_variants.get(entity, {m.text}))))
+                        tuple(sorted(corpus._place_variants.get(entity, {m.text}))))
 
-    def resolve(self, doc_id: str, mention: Mention) -> Resolved:
-        """The entity a mention of that document designates."""
-        found = self._results.get((doc_id, mention))
-        return found if found is not None else self._resolve(doc_id, mention)
-
-    def resolve_name(self, doc_id: str, name: str) -> str | None:
-        """Canonical name for a surface name in that document (person, organization or place), or None."""
+    def resolve_name(self, name: str) -> str | None:
+        """Canonical name for a surface name in this document (person, organization or place), or None."""
+        corpus = self.corpus
         cleaned = _POSSESSIVE.sub("", name.strip())
         words = [w for w in cleaned.split() if fold(w) not in TITLES]
         while len(words) > 1 and fold(words[0]) in FUNCTION_WORDS and (
@@ -956,18 +1017,18 @@ class Resolver:
         if not cleaned:
             return None
         key = fold(cleaned)
-        group = self._person_group_for_key(doc_id, key)
+        group = self.person_group_for_key(key)
         if group is not None:
-            return self._group_name[group]
-        org_key = self._org_alias.get(key, key)
-        if org_key in self._org_spellings:
-            return _best_spelling(self._org_spellings[org_key])
+            return corpus._group_name[group]
+        org_key = corpus._org_alias.get(key, key)
+        if org_key in corpus._org_spellings:
+            return _best_spelling(corpus._org_spellings[org_key])
         place = lookup_place(cleaned, "en")
         if place is not None:
             return place.name
-        for doc, m in self._items:
-            if doc == doc_id and fold(m.text) == key:
-                return self.resolve(doc, m).value
+        for m in self.mentions:
+            if fold(m.text) == key:
+                return self.resolve(m).value
         return None
 
 

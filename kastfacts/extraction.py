@@ -239,66 +239,82 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
         return [r for d in docs for r in process_safely([d])]
 
 
-def resolve_corpus(store: Store) -> None:
-    """Corpus-wide pass over the stored facts: one entity per real-world thing, anchors, dates.
+ENTITY_KINDS = ("person", "place", "organization")
 
-    It always starts from the facts as extracted (kept in the store), so running it again after
-    more documents arrive gives what one run over all of them gives. It reads the fact table, not
-    the text, and a page at a time: its memory is the entity inventory, not the corpus.
+
+def _mention(start: int, end: int, text: str, raw: dict):
+    """The mention a stored entity fact was, as extracted (before the corpus pass rewrote it)."""
+    import sys
+
+    from .entities import Mention
+
+    value = raw["value"] if isinstance(raw["value"], str) else str(raw["value"])
+    return Mention(start, end, sys.intern(text), raw["kind"], sys.intern(value), sys.intern(raw.get("label") or ""),
+                   raw.get("code"), raw.get("place_type"), raw.get("geonames_id"))
+
+
+def resolve_corpus(table) -> None:
+    """Corpus-wide pass over a fact table: one entity per real-world thing, anchors, dates.
+
+    `table` is a Store, or a ShardSet (shards.py): anything that streams the entity mentions by
+    document, the documents, and the facts a page of whole documents at a time. The pass always
+    starts from the facts as extracted (kept beside them), so running it again after more documents
+    arrive gives what one run over all of them gives. It never holds the fact table: the Resolver
+    keeps tallies of distinct names, anchoring keeps each document's time clues and the names it
+    cites, and facts are rewritten a page at a time.
     """
     import datetime as dt
     import sys
+    from itertools import groupby
+    from operator import itemgetter
 
     from . import entities, timeline
 
-    def mention(start, end, text, raw) -> entities.Mention:
-        value = raw["value"] if isinstance(raw["value"], str) else str(raw["value"])
-        return entities.Mention(start, end, sys.intern(text), raw["kind"], sys.intern(value), sys.intern(raw.get("label") or ""),
-                                raw.get("code"), raw.get("place_type"), raw.get("geonames_id"))
+    def mentions_by_document():
+        for doc, rows in groupby(table.entity_mentions(), key=itemgetter(0)):
+            yield doc, [_mention(s, e, t, raw) for _, s, e, t, raw in rows]
 
-    # the Resolver holds the mention inventory anyway: read it from the store once, use it twice
-    inventory = [(doc, mention(s, e, t, raw)) for doc, s, e, t, raw in store.entity_mentions()]
-    resolver = entities.Resolver(inventory)
-    names_by_doc: dict[str, set[str]] = defaultdict(set)
-    for doc, m in inventory:
-        names_by_doc[doc].add(resolver.resolve(doc, m).value)
-    del inventory
+    resolver = entities.Resolver.from_documents(mentions_by_document)
+    names_by_doc: dict[str, set[str]] = {}
+    for doc, mentions in mentions_by_document():
+        view = resolver.document(doc, mentions)
+        names_by_doc[doc] = {sys.intern(view.resolve(m).value) for m in view.mentions}
 
     frames, known = {}, {}
-    for doc, frame in store.documents():
+    for doc, frame in table.documents():
         if frame is not None:
             frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
         if doc.published:
             known[doc.doc] = dt.date.fromisoformat(doc.published)
-    anchors = timeline.anchor_corpus(frames, dict(names_by_doc), known)
-    del names_by_doc
-    for doc_id in frames:
-        a = anchors.get(doc_id)
-        store.update_anchor(doc_id, (a.date.isoformat() if a.date else (str(a.year) if a.year else None)) if a else None,
-                            a.method if a else None, round(a.confidence, 3) if a else None)
+    anchors = timeline.anchor_corpus(frames, names_by_doc, known)
+    del names_by_doc, frames
+    table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,
+                                round(a.confidence, 3)) for doc, a in anchors.items()})
 
-    for page in store.fact_pages():
+    for page in table.document_pages():
         updates = []
-        for fid, f, raw in page:
-            new = f
-            if raw.get("kind") in ("person", "place", "organization"):
-                r = resolver.resolve(f.doc, mention(f.start, f.end, f.text, raw))
-                new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
-                              geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
-            elif f.kind == "percentage" and raw.get("subject"):
-                new = replace(f, subject=resolver.resolve_name(f.doc, raw["subject"]) or raw["subject"])
-            elif f.kind == "date":
-                a = anchors.get(f.doc)
-                value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction, f.tense,
-                                                 a.year if a else None)
-                if resolution == "anchored" and a and a.method.startswith("corpus"):
-                    resolution = "corpus_anchored"
-                people = raw.get("participants")
-                participants = sorted({resolver.resolve_name(f.doc, p) or p for p in people}) if people else None
-                new = replace(f, value=value, resolution=resolution, participants=participants)
-            if new != f:
-                updates.append((fid, new))
-        store.update_facts(updates)
+        for doc, rows in page:
+            view = resolver.document(doc, [_mention(f.start, f.end, f.text, raw) for _, f, raw in rows
+                                           if raw.get("kind") in ENTITY_KINDS])
+            a = anchors.get(doc)
+            for fid, f, raw in rows:
+                new = f
+                if raw.get("kind") in ENTITY_KINDS:
+                    r = view.resolve(_mention(f.start, f.end, f.text, raw))
+                    new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
+                                  geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
+                elif f.kind == "percentage" and raw.get("subject"):
+                    new = replace(f, subject=view.resolve_name(raw["subject"]) or raw["subject"])
+                elif f.kind == "date":
+                    value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
+                                                     f.tense, a.year if a else None)
+                    if resolution == "anchored" and a and a.method.startswith("corpus"):
+                        resolution = "corpus_anchored"
+                    people = raw.get("participants")
+                    participants = sorted({view.resolve_name(p) or p for p in people}) if people else None
+                    new = replace(f, value=value, resolution=resolution, participants=participants)
+                updates.append((fid, new, new != f))
+        table.write_resolved(updates)
 
 
 def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = None, published: str | None = None,

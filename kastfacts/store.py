@@ -9,6 +9,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from .records import Document, Fact, InputIssue, SkippedBlock
@@ -140,24 +142,30 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 self.conn.executemany("INSERT OR REPLACE INTO input_issues VALUES (?,?,?)", rows)
 
-    def update_facts(self, updates: Iterable[tuple[int, Fact]]) -> None:
-        """Rewrite facts in place by id (the corpus pass: entity resolution, date anchoring)."""
+    def write_resolved(self, rows: list[tuple[int, Fact, bool]]) -> None:
+        """The corpus pass's output for a page of facts: (id, fact, changed); only changed ones are rewritten."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             self.conn.executemany(
                 'UPDATE facts SET doc=?, lang=?, kind=?, text=?, start=?, "end"=?, sentence=?, value=?, entity=?, '
                 "code=?, subject=?, attribute=?, extra=? WHERE id=?",
-                [self._fact_row(f) + (fid,) for fid, f in updates])
+                [self._fact_row(f) + (fid,) for fid, f, changed in rows if changed])
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
 
-    def update_anchor(self, doc: str, anchor: str | None, method: str | None, confidence: float | None) -> None:
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("UPDATE documents SET anchor=?, anchor_method=?, anchor_confidence=? WHERE doc=?",
-                              (anchor, method, confidence, doc))
+    def update_anchors(self, anchors: dict[str, tuple[str | None, str, float]]) -> None:
+        """Each document's writing date as the corpus pass inferred it: doc -> (anchor, method, confidence)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("UPDATE documents SET anchor = NULL, anchor_method = NULL, anchor_confidence = NULL")
+            self.conn.executemany("UPDATE documents SET anchor=?, anchor_method=?, anchor_confidence=? WHERE doc=?",
+                                  [(*a, doc) for doc, a in anchors.items()])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     # -- reading ------------------------------------------------------------------------------
     def facts(self, kind: str | None = None, doc: str | None = None, lang: str | None = None,
@@ -184,17 +192,22 @@ class Store:
         for doc, start, end, text, raw in self.conn.execute(sql):
             yield doc, start, end, text, json.loads(raw)
 
-    def fact_pages(self, size: int = 5000) -> Iterator[list[tuple[int, Fact, dict]]]:
-        """Every fact with its id and its as-extracted fields, a page at a time (memory stays flat)."""
-        last = 0
+    def document_pages(self, docs_per_page: int = 200) -> Iterator[list[tuple[str, list[tuple[int, Fact, dict]]]]]:
+        """Every fact with its id and its as-extracted fields, grouped by document, a page of whole
+        documents at a time (memory stays flat; the corpus pass may write between pages)."""
+        last = ""
         while True:
+            docs = [r[0] for r in self.conn.execute("SELECT doc FROM documents WHERE doc > ? ORDER BY doc LIMIT ?",
+                                                    (last, docs_per_page))]
+            if not docs:
+                return
+            last = docs[-1]
             rows = self.conn.execute(
                 'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
-                "extra, raw FROM facts WHERE id > ? ORDER BY id LIMIT ?", (last, size)).fetchall()
-            if not rows:
-                return
-            last = rows[-1][0]
-            yield [(r[0], Fact(*r[1:8], json.loads(r[8]), *r[9:13], **json.loads(r[13])), json.loads(r[14])) for r in rows]
+                "extra, raw FROM facts WHERE doc >= ? AND doc <= ? ORDER BY doc, id", (docs[0], docs[-1])).fetchall()
+            yield [(doc, [(r[0], Fact(*r[1:8], json.loads(r[8]), *r[9:13], **json.loads(r[13])), json.loads(r[14]))
+                          for r in group])
+                   for doc, group in groupby(rows, key=itemgetter(1))]
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
         cols = ", ".join(_DOC_COLUMNS) + ", meta, skipped_blocks, frame" + (", text" if with_text else "")
