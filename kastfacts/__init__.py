@@ -39,7 +39,7 @@ def find_conflicts(facts: Iterable[Fact], include_precision: bool = False) -> li
     """The disagreements among `facts` (see kastfacts.conflicts)."""
     from .conflicts import find_conflicts as _find
 
-    return _find([f if isinstance(f, Fact) else Fact.from_dict(f) for f in facts], include_precision=include_precision)
+    return _find((f if isinstance(f, Fact) else Fact.from_dict(f) for f in facts), include_precision=include_precision)
 
 
 def to_dataframe(records: Iterable[Any]):

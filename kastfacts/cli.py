@@ -10,7 +10,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from enum import Enum
+from itertools import chain
 from pathlib import Path
 from typing import Optional
 
@@ -61,9 +63,11 @@ def _format(fmt: Optional[Format]) -> str:
 
 
 def _open_store(db: str, create: bool):
+    """The SQLite store, or a folder of shards written by `extract --out` (read the same way)."""
+    from .shards import ShardSet, is_shard_folder
     from .store import Store, StoreError
     try:
-        return Store(db, create=create)
+        return ShardSet(db) if is_shard_folder(db) else Store(db, create=create)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_DB)
@@ -144,6 +148,8 @@ def extract(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per available core)."),
     cluster: Optional[str] = typer.Option(None, "--cluster", envvar="KASTFACTS_CLUSTER",
                                           help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Instead of the database, JSON Lines shards in this folder, "
+                                       "written by the workers (for corpora too big for one SQLite file)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
 ) -> None:
     """Extract the facts of every document under PATHS into the database and print them.
@@ -154,7 +160,7 @@ def extract(
     Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
     """
     from .documents import parse_iso_date
-    from .extraction import extract_to_store
+    from .extraction import ShardsUnreachable, extract_to_shards, extract_to_store
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
 
@@ -177,7 +183,16 @@ def extract(
             colour = "yellow" if issue.severity == "skipped" else "dim"
             err.print(f"[{colour}]{issue.severity}:[/{colour}] {escape(issue.path)}: {escape(issue.reason)}")
 
-    store = _open_store(db, create=True)
+    if out is not None:
+        from .shards import ShardSet
+        from .store import StoreError
+        try:
+            store = ShardSet(out, create=True)
+        except StoreError as exc:
+            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(EXIT_DB)
+    else:
+        store = _open_store(db, create=True)
     progress = None
     try:
         on_document = None
@@ -188,9 +203,10 @@ def extract(
             progress.start()
             task = progress.add_task("extracting", total=None)
             on_document = lambda doc: progress.advance(task)
-        done = extract_to_store([str(p) for p in paths], store, lang=lang.lower() if lang else None,
-                                published=published, max_bytes=max_bytes, jobs=max(1, jobs), cluster=cluster,
-                                on_issue=on_issue, on_document=on_document)
+        run = extract_to_store if out is None else extract_to_shards
+        done = run([str(p) for p in paths], store if out is None else str(out), lang=lang.lower() if lang else None,
+                   published=published, max_bytes=max_bytes, jobs=max(1, jobs), cluster=cluster,
+                   on_issue=on_issue, on_document=on_document)
         if progress:
             progress.stop()
             progress = None
@@ -204,7 +220,7 @@ def extract(
     except ModelMissing as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_MODEL)
-    except ClusterUnavailable as exc:
+    except (ClusterUnavailable, ShardsUnreachable) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_CLUSTER)
     except KeyboardInterrupt:
@@ -215,7 +231,7 @@ def extract(
             progress.stop()
         store.close()
     if not quiet:
-        err.print((f"{count} facts from " if count is not None else "") + f"{len(done)} documents into {db}"
+        err.print((f"{count} facts from " if count is not None else "") + f"{len(done)} documents into {out if out is not None else db}"
                   + (f"; {len(skipped)} inputs skipped" if skipped else ""))
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -272,19 +288,36 @@ def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
                                               "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"))
 
 
-def _read_fact_stream(stream) -> list:
+def _read_fact_stream(stream) -> Iterator:
+    """Facts from JSON Lines (or one JSON array) on a stream, read a line at a time."""
     from .records import Fact
-    text = stream.read().strip()
-    if not text:
-        return []
-    try:
-        data = json.loads(text) if text[0] == "[" else [json.loads(line) for line in text.splitlines() if line.strip()]
-    except json.JSONDecodeError as exc:
-        raise typer.BadParameter(f"standard input is not JSON Lines of facts ({exc})", param_hint="SOURCE")
-    try:
-        return [Fact.from_dict(d) for d in data]
-    except TypeError as exc:
-        raise typer.BadParameter(f"a record on standard input is not a fact ({exc})", param_hint="SOURCE")
+
+    def parse(data, where: str):
+        try:
+            return Fact.from_dict(data)
+        except TypeError as exc:
+            raise typer.BadParameter(f"{where} of standard input is not a fact ({exc})", param_hint="SOURCE")
+
+    first = ""
+    for first in stream:
+        if first.strip():
+            break
+    if first.lstrip().startswith("["):
+        try:
+            data = json.loads(first + stream.read())
+        except json.JSONDecodeError as exc:
+            raise typer.BadParameter(f"standard input is not a JSON array of facts ({exc})", param_hint="SOURCE")
+        for n, item in enumerate(data, 1):
+            yield parse(item, f"item {n}")
+        return
+    for n, line in enumerate(chain([first], stream), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise typer.BadParameter(f"line {n} of standard input is not JSON ({exc})", param_hint="SOURCE")
+        yield parse(data, f"line {n}")
 
 
 @app.command()
@@ -305,11 +338,10 @@ def conflicts(
     if source not in (None, "-"):
         raise typer.BadParameter(f"{source!r}: the only source argument is '-' (stdin); use --db for a database", param_hint="SOURCE")
     if source == "-":
-        fact_list = _read_fact_stream(sys.stdin)
+        found = find_conflicts(_read_fact_stream(sys.stdin), include_precision=all_)
     else:
         with _open_store(db, create=False) as store:
-            fact_list = list(store.facts())
-    found = find_conflicts(fact_list, include_precision=all_)
+            found = find_conflicts(store.facts(), include_precision=all_)
     if explain is not None:
         found = [c for c in found if c.id == explain]
         if not found:

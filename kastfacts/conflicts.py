@@ -20,12 +20,16 @@ doubt about whether two claims speak of the same thing resolves to "not compared
 from __future__ import annotations
 
 import datetime
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .records import Conflict, ConflictValue, Fact
 
@@ -181,16 +185,17 @@ def _claims(facts: list[Fact]) -> list[_Claim]:
     return list(seen.values())
 
 
-def _doc_years(facts: list[Fact]) -> dict[str, tuple[int, int]]:
+def _count_year(counts: dict[str, Counter], f: Fact) -> None:
+    if f.kind == "date" and f.resolution in RESOLVED_DATE and isinstance(f.value, str):
+        if _DAY.match(f.value) or _MONTH.match(f.value):
+            counts[f.doc][int(f.value[:4])] += 1
+
+
+def _year_spans(counts: dict[str, Counter]) -> dict[str, tuple[int, int]]:
     """Per document, the span of years its resolved dates mostly fall in (the report's 'now').
 
     Lets a claim that says no year be kept apart from one tagged with an earlier election's year:
     Kast's 44 % of 2021 is not a disagreement with his 58 % in a report about 2025."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for f in facts:
-        if f.kind == "date" and f.resolution in RESOLVED_DATE and isinstance(f.value, str):
-            if _DAY.match(f.value) or _MONTH.match(f.value):
-                counts[f.doc][int(f.value[:4])] += 1
     spans = {}
     for doc, c in counts.items():
         top = max(c.values())
@@ -703,9 +708,7 @@ def _dates_comparable(a: Fact, b: Fact) -> bool:
 
 
 def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
-    dated = sorted((f for f in facts if f.kind == "date" and f.attribute in EVENT_TYPES
-                    and f.resolution in RESOLVED_DATE and f.participants and _precision_of(f.value)),
-                   key=lambda f: (f.doc, f.start, f.end))
+    dated = sorted((f for f in facts if _dated_event(f)), key=lambda f: (f.doc, f.start, f.end))
     # A participant a single report gives two dates for the same kind of event (Kast's meeting on
     # Monday and his meeting on Friday) does not identify one event: it cannot link reports.
     per_doc: dict[tuple, set] = defaultdict(set)
@@ -907,16 +910,100 @@ def _order_key(c: Conflict):
             [(v.doc, v.start, str(v.value)) for v in c.values])
 
 
-def find_conflicts(facts: Iterable[Fact], include_precision: bool = False) -> list[Conflict]:
+# Facts held in memory per partitioned kind before the rest goes to temporary files.
+HELD_IN_MEMORY = 500_000
+_PARTITIONS = 64
+
+
+class _Partitions:
+    """Facts grouped by a key (who they are about), in memory up to a limit, then spilled to
+    temporary files by a stable hash of the key: every key's facts stay together, so each
+    partition is compared on its own and memory stays bounded however large the fact table."""
+
+    def __init__(self, limit: int):
+        self.limit, self.held, self.count = limit, [], 0
+        self.files: list | None = None
+        self._dir = None
+
+    def add(self, key: str, fact: Fact) -> None:
+        if self.files is None:
+            self.held.append((key, fact))
+            self.count += 1
+            if self.count > self.limit:
+                self._spill()
+        else:
+            pickle.dump(fact, self.files[zlib.crc32(key.encode("utf-8")) % _PARTITIONS], pickle.HIGHEST_PROTOCOL)
+
+    def _spill(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="kastfacts-conflicts-")
+        self.files = [open(os.path.join(self._dir.name, f"{i:02d}.pickle"), "w+b") for i in range(_PARTITIONS)]
+        held, self.held = self.held, []
+        for key, fact in held:
+            self.add(key, fact)
+
+    def partitions(self) -> Iterator[list[Fact]]:
+        if self.files is None:
+            yield [f for _, f in self.held]
+            return
+        for handle in self.files:
+            handle.seek(0)
+            part = []
+            while True:
+                try:
+                    part.append(pickle.load(handle))
+                except EOFError:
+                    break
+            yield part
+
+    def close(self) -> None:
+        for handle in self.files or ():
+            handle.close()
+        if self._dir is not None:
+            self._dir.cleanup()
+
+
+def _dated_event(f: Fact) -> bool:
+    return (f.kind == "date" and f.attribute in EVENT_TYPES and f.resolution in RESOLVED_DATE
+            and bool(f.participants) and _precision_of(f.value) is not None)
+
+
+def find_conflicts(facts: Iterable[Fact], include_precision: bool = False,
+                   held_in_memory: int = HELD_IN_MEMORY) -> list[Conflict]:
     """Every disagreement between (and within) the reports of a resolved fact table, most serious
-    first (substantive, rounding, spelling, then precision differences when asked), ids 1..n."""
-    facts = list(facts)
-    claims = _claims(facts)
-    doc_years = _doc_years(facts)
-    conflicts = (_value_conflicts(claims, doc_years, include_precision)
-                 + _arithmetic_conflicts(claims, doc_years)
-                 + _date_conflicts(facts)
-                 + _name_conflicts(facts))
+    first (substantive, rounding, spelling, then precision differences when asked), ids 1..n.
+
+    Reads the facts once, as a stream. Only what can disagree is kept: people's mentions by
+    entity and percentages by subject (past `held_in_memory` of either, in temporary files
+    partitioned by that key), vote shares for the sums, dated events, and each report's years.
+    """
+    people, percentages = _Partitions(held_in_memory), _Partitions(held_in_memory)
+    shares, dated = [], []
+    years: dict[str, Counter] = defaultdict(Counter)
+    try:
+        for f in facts:
+            if f.kind == "person":
+                if f.entity or f.value:
+                    people.add(str(f.entity or f.value), f)
+            elif f.kind == "percentage":
+                if f.subject and f.attribute and f.value is not None:
+                    percentages.add(f.subject, f)
+                    if f.attribute == "vote_share":
+                        shares.append(f)
+            elif f.kind == "date":
+                _count_year(years, f)
+                if _dated_event(f):
+                    dated.append(f)
+        doc_years = _year_spans(years)
+        conflicts = []
+        for part in percentages.partitions():
+            conflicts += _value_conflicts(_claims(part), doc_years, include_precision)
+        conflicts += _arithmetic_conflicts(_claims(shares), doc_years)
+        conflicts += _date_conflicts(dated)
+        for part in people.partitions():
+            conflicts += _name_conflicts(part)
+    finally:
+        people.close()
+        percentages.close()
     conflicts.sort(key=_order_key)
     for n, c in enumerate(conflicts, 1):
         c.id = n

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
+from pathlib import Path
 
 from . import language
 from .documents import DEFAULT_MAX_BYTES, read_documents
@@ -317,6 +318,55 @@ def resolve_corpus(table) -> None:
         table.write_resolved(updates)
 
 
+def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -> Iterator:
+    """fn over chunks, results in input order: here, over `jobs` worker processes, or on a Dask cluster."""
+    first = list(islice(items, 2))
+    pool = None
+    if cluster:
+        from .cluster import cluster_map
+        results = cluster_map(cluster, fn, chain(first, items))
+    elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
+        import multiprocessing as mp
+        import os
+        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs, initializer=_worker_init)
+        results = pool.imap(fn, chain(first, items))
+    else:
+        results = map(fn, chain(first, items))
+    try:
+        yield from results
+    finally:
+        if hasattr(results, "close"):
+            results.close()             # a cluster generator closes its client and cluster
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+class _Reader:
+    """The documents under `paths`, read lazily; what cannot be read is reported as it is met."""
+
+    def __init__(self, paths, lang, published, max_bytes, on_issue):
+        self.args = (paths, max_bytes, lang, published)
+        self.issues: list[InputIssue] = []
+        self.on_issue = on_issue
+
+    def report(self, issue: InputIssue) -> None:
+        self.issues.append(issue)
+        if self.on_issue:
+            self.on_issue(issue)
+
+    def chunks(self) -> Iterator[list[Document]]:
+        paths, max_bytes, lang, published = self.args
+
+        def documents() -> Iterator[Document]:
+            for item in read_documents(paths, max_bytes=max_bytes, lang=lang, published=published):
+                if isinstance(item, InputIssue):
+                    self.report(item)
+                else:
+                    yield item
+        return _chunks(documents(), CHUNK_SIZE)
+
+
 def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = None, published: str | None = None,
                      max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cluster: str | None = None,
                      on_issue: Callable[[InputIssue], None] | None = None,
@@ -328,53 +378,55 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     local:N) over a Dask cluster; results are written in input order either way, so the store is
     the same as with one process.
     """
-    issues: list[InputIssue] = []
-
-    def report(issue: InputIssue) -> None:
-        issues.append(issue)
-        if on_issue:
-            on_issue(issue)
-
-    def documents() -> Iterator[Document]:
-        for item in read_documents(paths, max_bytes=max_bytes, lang=lang, published=published):
-            if isinstance(item, InputIssue):
-                report(item)
-            else:
-                yield item
-
+    reader = _Reader(paths, lang, published, max_bytes, on_issue)
     done: list[str] = []
-    chunks = _chunks(documents(), CHUNK_SIZE)
-    first = list(islice(chunks, 2))
-    pool = None
-    if cluster:
-        from .cluster import cluster_map
-        results = cluster_map(cluster, process_safely, chain(first, chunks))
-    elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
-        import multiprocessing as mp
-        import os
-        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs, initializer=_worker_init)
-        results = pool.imap(process_safely, chain(first, chunks))
-    else:
-        results = map(process_safely, chain(first, chunks))
-    try:
-        for chunk in results:
-            for r in chunk:
-                for issue in r.issues:
-                    report(issue)
-            store.write_batch((r.document, r.facts, r.frame) for r in chunk if not r.failed)
-            for r in chunk:
-                if r.failed:
-                    continue            # reported above, not stored
-                done.append(r.document.doc)
-                if on_document:
-                    on_document(r.document)
-    finally:
-        if hasattr(results, "close"):
-            results.close()             # a cluster generator closes its client and cluster
-        if pool is not None:
-            pool.terminate()
-            pool.join()
-    store.record_issues(i for i in issues if i.severity == "skipped")
+    for chunk in _map_chunks(process_safely, reader.chunks(), jobs, cluster):
+        for r in chunk:
+            for issue in r.issues:
+                reader.report(issue)
+        store.write_batch((r.document, r.facts, r.frame) for r in chunk if not r.failed)
+        for r in chunk:
+            if r.failed:
+                continue            # reported above, not stored
+            done.append(r.document.doc)
+            if on_document:
+                on_document(r.document)
+    store.record_issues(i for i in reader.issues if i.severity == "skipped")
     if done:
         resolve_corpus(store)
     return done
+
+
+def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = None, published: str | None = None,
+                      max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1, cluster: str | None = None,
+                      on_issue: Callable[[InputIssue], None] | None = None,
+                      on_document: Callable[[str], None] | None = None) -> list[str]:
+    """Like extract_to_store, but each worker writes the chunk it extracted as a shard of `out_dir`
+    (see shards.py) and only a receipt comes back; the corpus pass then resolves the shards.
+    With a remote cluster, `out_dir` must be a folder every worker and this machine share."""
+    from functools import partial
+
+    from .shards import ShardSet, write_shard
+
+    shards = ShardSet(out_dir, create=True)
+    out = str(Path(out_dir).resolve())
+    reader = _Reader(paths, lang, published, max_bytes, on_issue)
+    numbered = enumerate(reader.chunks(), shards.next_part_index())
+    done: list[str] = []
+    for receipt in _map_chunks(partial(write_shard, out), numbered, jobs, cluster):
+        if not shards.has_part(receipt.part):
+            raise ShardsUnreachable(f"a worker wrote {receipt.part} of {out}, but this machine cannot see it: --out "
+                                    "needs a folder that every worker and this machine share")
+        for issue in receipt.issues:
+            reader.report(issue)
+        done += receipt.documents
+        if on_document:
+            for doc in receipt.documents:
+                on_document(doc)
+    resolve_corpus(shards)
+    shards.finish(reader.issues)
+    return done
+
+
+class ShardsUnreachable(RuntimeError):
+    """The workers write shards to a folder this machine does not see."""

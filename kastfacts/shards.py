@@ -1,0 +1,275 @@
+"""A fact table as a folder of JSON Lines shards, for corpora too big for one SQLite file.
+
+`kastfacts extract PATH --out DIR` has each worker write the chunk it extracted as its own shard;
+the client only sees a receipt. The corpus pass (extraction.resolve_corpus) then reads the shards
+as a stream and writes the resolved facts, one file per shard. Layout (all UTF-8 JSON Lines):
+
+    DIR/kastfacts-shards.json              what this folder is, its parts, its counts
+    DIR/extracted/part-NNNNNN.docs.jsonl   per document: its record (no text) and its time clues
+    DIR/extracted/part-NNNNNN.facts.jsonl.gz   the facts as extracted, with their raw fields
+    DIR/extracted/part-NNNNNN.text.jsonl.gz    {"doc", "text"}: the texts, for the report
+    DIR/facts/part-NNNNNN.jsonl            the resolved facts: the fact contract, one per line
+    DIR/documents.jsonl                    the documents with their writing dates (`documents` contract)
+    DIR/issues.jsonl                       the inputs skipped or read with a problem
+
+Any tool that reads JSON Lines reads the results: `pandas.read_json(f, lines=True)`, DuckDB's
+`read_json('DIR/facts/*.jsonl')`, jq. `ShardSet` also reads them back for `kastfacts facts`,
+`conflicts`, `documents` and `report` (`--db DIR`). Like the store, a document read again (same
+id, path or content) replaces the earlier one; a later run into the same folder adds parts.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import Document, Fact, InputIssue, SkippedBlock
+from .store import RAW_FIELDS, StoreError
+
+MANIFEST = "kastfacts-shards.json"
+FORMAT = "kastfacts-shards"
+VERSION = 1
+_PART = re.compile(r"^part-(\d{6})\.docs\.jsonl$")
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _write_atomically(path: Path, lines: Iterable[str], compress: bool = False) -> None:
+    """Write a whole file or nothing: a worker that dies mid-write leaves only a temporary file,
+    and a retried chunk simply writes the same part again."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    opener = gzip.open if compress else open
+    with opener(tmp, "wt", encoding="utf-8", newline="\n") as out:
+        for line in lines:
+            out.write(line)
+            out.write("\n")
+    os.replace(tmp, path)
+
+
+def _read_lines(path: Path) -> Iterator[dict]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _document_record(doc: Document) -> dict:
+    return doc.to_dict()
+
+
+def _document(record: dict, text: str = "") -> Document:
+    record = dict(record)
+    blocks = [SkippedBlock(**{"lang": None, **b}) for b in record.pop("skipped_blocks", [])]
+    return Document(**{**record, "text": text}, skipped_blocks=blocks)
+
+
+@dataclass
+class ShardReceipt:
+    """What a worker sends back for a chunk written as a shard: small, whatever the chunk's size."""
+    part: str
+    documents: list[str]
+    facts: int
+    issues: list[InputIssue] = field(default_factory=list)
+
+
+def write_shard(out_dir: str, item: tuple[int, list[Document]]) -> ShardReceipt:
+    """Extract one chunk and write it as part `index` of the shards (runs on the worker)."""
+    from .extraction import process_safely
+
+    index, docs = item
+    part = f"part-{index:06d}"
+    folder = Path(out_dir) / "extracted"
+    results = [r for r in process_safely(docs)]
+    kept = [r for r in results if not r.failed]
+    _write_atomically(folder / f"{part}.facts.jsonl.gz",
+                      (_dumps({**f.to_dict(), "raw": {k: getattr(f, k) for k in RAW_FIELDS}}) for r in kept for f in r.facts),
+                      compress=True)
+    _write_atomically(folder / f"{part}.text.jsonl.gz", (_dumps({"doc": r.document.doc, "text": r.document.text})
+                                                         for r in kept), compress=True)
+    # the documents file last: a part counts as written when it exists
+    _write_atomically(folder / f"{part}.docs.jsonl",
+                      (_dumps({"document": _document_record(r.document), "frame": r.frame}) for r in kept))
+    return ShardReceipt(part, [r.document.doc for r in kept], sum(len(r.facts) for r in kept),
+                        [i for r in results for i in r.issues])
+
+
+def is_shard_folder(path: str | Path) -> bool:
+    return (Path(path) / MANIFEST).is_file()
+
+
+class ShardSet:
+    """A shard folder, read as a fact table (the corpus pass writes to it; the CLI reads it)."""
+
+    def __init__(self, path: str | Path, create: bool = False):
+        self.path = Path(path)
+        manifest = self.path / MANIFEST
+        if manifest.is_file():
+            try:
+                info = json.loads(manifest.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise StoreError(f"{manifest}: unreadable ({exc}); extract into a new folder with --out") from None
+            if info.get("format") != FORMAT:
+                raise StoreError(f"{manifest}: not a kastfacts shard folder")
+            if info.get("version", 0) > VERSION:
+                raise StoreError(f"{self.path}: written by a newer kastfacts (shards {info['version']}, this one knows "
+                                 f"{VERSION}). Upgrade kastfacts.")
+        elif not create:
+            raise StoreError(f"{self.path}: no kastfacts shards here. Run `kastfacts extract PATH... --out {self.path}` first.")
+        elif self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
+            raise StoreError(f"{self.path}: exists and is not a kastfacts shard folder; --out needs a new or empty folder")
+        else:
+            (self.path / "extracted").mkdir(parents=True, exist_ok=True)
+            (self.path / "facts").mkdir(exist_ok=True)
+            self._write_manifest(documents=0, facts=0)
+        (self.path / "extracted").mkdir(exist_ok=True)
+        (self.path / "facts").mkdir(exist_ok=True)
+        self._anchors: dict[str, tuple] | None = None     # doc -> (anchor, method, confidence)
+        self._facts_written = 0
+        self._live: dict[str, str] | None = None      # doc -> the part holding its live version
+        self._page_part: str | None = None
+
+    def _write_manifest(self, **counts) -> None:
+        _write_atomically(self.path / MANIFEST, [json.dumps({"format": FORMAT, "version": VERSION, **counts},
+                                                            indent=1, sort_keys=True)])
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "ShardSet":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- parts ---------------------------------------------------------------------------------
+    def parts(self) -> list[str]:
+        names = (m.group(0)[:11] for p in (self.path / "extracted").iterdir() if (m := _PART.match(p.name)))
+        return sorted(names)
+
+    def next_part_index(self) -> int:
+        parts = self.parts()
+        return int(parts[-1][5:]) + 1 if parts else 0
+
+    def has_part(self, part: str) -> bool:
+        return (self.path / "extracted" / f"{part}.docs.jsonl").is_file()
+
+    def _live_versions(self) -> dict[str, str]:
+        """Which part holds each document: a later one (same id, path or content) replaces an earlier one."""
+        if self._live is None:
+            live: dict[str, str] = {}
+            owner: dict[str, str] = {}          # id / path / sha -> doc id that has it now
+            for part in self.parts():
+                for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
+                    d = record["document"]
+                    for key in (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"])):
+                        old = owner.get(key)
+                        if old is not None:
+                            live.pop(old, None)
+                    live[d["doc"]] = part
+                    for key in (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"])):
+                        owner[key] = d["doc"]
+            self._live = live
+        return self._live
+
+    def _extracted(self, part: str, kind: str) -> Iterator[dict]:
+        suffix = {"docs": ".docs.jsonl", "facts": ".facts.jsonl.gz", "text": ".text.jsonl.gz"}[kind]
+        live = self._live_versions()
+        for record in _read_lines(self.path / "extracted" / f"{part}{suffix}"):
+            doc = record["document"]["doc"] if kind == "docs" else record["doc"]
+            if live.get(doc) == part:
+                yield record
+
+    # -- what the corpus pass reads and writes -----------------------------------------------------
+    def entity_mentions(self) -> Iterator[tuple]:
+        """(doc, start, end, text, raw) of every person/place/organization mention, as extracted."""
+        for part in self.parts():
+            for f in self._extracted(part, "facts"):
+                if f["raw"]["kind"] in ("person", "place", "organization"):
+                    yield f["doc"], f["start"], f["end"], f["text"], f["raw"]
+
+    def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
+        """Documents and their time clues, in the order they were read, with their writing dates
+        once a corpus pass has inferred them."""
+        if self._anchors is None:
+            path = self.path / "documents.jsonl"
+            self._anchors = {r["doc"]: (r.get("anchor"), r.get("anchor_method"), r.get("anchor_confidence"))
+                             for r in _read_lines(path)} if path.exists() else {}
+        for part in self.parts():
+            texts = (r["text"] for r in self._extracted(part, "text")) if with_text else None
+            for record in self._extracted(part, "docs"):
+                doc = _document(record["document"], next(texts) if texts is not None else "")
+                doc.anchor, doc.anchor_method, doc.anchor_confidence = self._anchors.get(doc.doc, (None, None, None))
+                yield doc, record["frame"]
+
+    def update_anchors(self, anchors: dict[str, tuple]) -> None:
+        self._anchors = dict(anchors)
+
+    def document_pages(self) -> Iterator[list[tuple[str, list[tuple[int, Fact, dict]]]]]:
+        """The facts as extracted, one part at a time, grouped by document."""
+        from itertools import groupby
+
+        for part in self.parts():
+            self._page_part = part
+            rows = []
+            for n, record in enumerate(self._extracted(part, "facts")):
+                raw = record.pop("raw")
+                rows.append((n, Fact.from_dict(record), raw))
+            yield [(doc, list(group)) for doc, group in groupby(rows, key=lambda r: r[1].doc)]
+
+    def write_resolved(self, rows: list[tuple[int, Fact, bool]]) -> None:
+        """The corpus pass's output for the current part: all its facts, resolved."""
+        self._facts_written += len(rows)
+        _write_atomically(self.path / "facts" / f"{self._page_part}.jsonl", (_dumps(f.to_dict()) for _, f, _ in rows))
+
+    def finish(self, issues: list[InputIssue]) -> None:
+        """After the corpus pass: the documents with their anchors, the issues, the manifest."""
+        parts = set(self.parts())
+        for stale in (self.path / "facts").iterdir():      # a part replaced wholesale leaves nothing behind
+            if stale.suffix == ".jsonl" and stale.stem not in parts:
+                stale.unlink()
+        documents = 0
+
+        def document_lines():
+            nonlocal documents
+            for doc, _frame in self.documents():
+                documents += 1
+                yield _dumps(doc.to_dict())
+        _write_atomically(self.path / "documents.jsonl", document_lines())
+        known = {i.path: i for i in self.issues()}
+        for issue in issues:
+            if issue.severity == "skipped":
+                known[issue.path] = issue
+        read = {d.path for d, _ in self.documents()}
+        _write_atomically(self.path / "issues.jsonl",
+                          (_dumps(i.to_dict()) for p, i in sorted(known.items()) if p not in read))
+        self._write_manifest(documents=documents, facts=self._facts_written, parts=sorted(parts))
+
+    # -- reading, like Store -------------------------------------------------------------------
+    def facts(self, kind: str | None = None, doc: str | None = None, lang: str | None = None,
+              entity: str | None = None) -> Iterator[Fact]:
+        """The resolved facts, part by part (documents in the order they were read), filtered."""
+        for part in self.parts():
+            path = self.path / "facts" / f"{part}.jsonl"
+            if not path.exists():
+                continue
+            for record in _read_lines(path):
+                if (kind and record["kind"] != kind) or (doc and record["doc"] != doc) or (lang and record["lang"] != lang):
+                    continue
+                if entity and record.get("entity") != entity and str(record.get("value", "")).lower() != entity.lower():
+                    continue
+                yield Fact.from_dict(record)
+
+    def issues(self) -> list[InputIssue]:
+        path = self.path / "issues.jsonl"
+        return [InputIssue(**r) for r in _read_lines(path)] if path.exists() else []
+
+    def count(self, table: str = "facts") -> int:
+        info = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
+        return int(info.get(table, 0))
