@@ -1,12 +1,12 @@
 """Throughput, scaling and memory of kastfacts against spaCy's own NER, in one run (not a test).
 
-    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-memory] [--cluster]
+    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-memory] [--cluster] [--out]
 
 (a) spaCy `nlp.pipe` with the same pipelines, NER alone (everything else excluded), over the
 same document texts; (b) kastfacts extraction end to end (language, NER, dates, percentages,
 claims, store, corpus resolution), single process. Prints words per second and the ratio; then
 `--jobs 2` against `--jobs 1` (and, with --cluster, a Dask LocalCluster of 2 workers on the same
-corpus); then peak memory (RSS) at N and 4N documents, each in a fresh
+corpus; with --out, shards written by the workers instead of the database); then peak memory (RSS) at N and 4N documents, each in a fresh
 process; then the start-up time of `kastfacts --help`. Ratios, not absolute times, are the point:
 the machine is shared and noisy.
 """
@@ -70,6 +70,30 @@ def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1, cluster: str 
     return word_count(paths) / elapsed, digest
 
 
+def shards_words_per_second(folder: Path, paths, jobs: int = 1, cluster: str | None = None) -> tuple[float, str]:
+    """As kastfacts_words_per_second, with --out: the workers write shards, the corpus pass resolves them."""
+    from kastfacts.extraction import extract_to_shards
+    from kastfacts.shards import ShardSet
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        extract_to_shards([str(folder)], str(Path(tmp) / "shards"), jobs=jobs, cluster=cluster)
+        elapsed = time.perf_counter() - t0
+        with ShardSet(Path(tmp) / "shards") as shards:
+            digest = str(hash(tuple(sorted(json.dumps(f.to_dict(), sort_keys=True) for f in shards.facts()))))
+    return word_count(paths) / elapsed, digest
+
+
+def sorted_digest(folder: Path, jobs: int = 1) -> str:
+    """The digest of a store run's facts in the order shards_words_per_second uses."""
+    from kastfacts.extraction import extract_to_store
+    from kastfacts.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "k.db") as store:
+        extract_to_store([str(folder)], store, jobs=jobs)
+        return str(hash(tuple(sorted(json.dumps(f.to_dict(), sort_keys=True) for f in store.facts()))))
+
+
 def peak_rss_mb(folder: Path) -> float:
     """Peak RSS of a fresh `kastfacts extract` process over folder (jobs 1), in MB."""
     code = ("import resource, sys, tempfile, os\n"
@@ -88,6 +112,7 @@ def main() -> None:
     ap.add_argument("--skip-jobs", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--cluster", action="store_true", help="also time a Dask LocalCluster of 2 workers")
+    ap.add_argument("--out", action="store_true", help="also time --out DIR (shards written by the workers)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -108,6 +133,15 @@ def main() -> None:
             if args.cluster:
                 dask, d3 = kastfacts_words_per_second(tmp / "j", jpaths, cluster="local:2")
                 print(f"--cluster local:2: {dask:,.0f} words/s: {dask / two:.2f} of --jobs 2; identical output: {d1 == d3}")
+            if args.out:
+                reference = sorted_digest(tmp / "j", jobs=2)
+                sharded, d4 = shards_words_per_second(tmp / "j", jpaths, jobs=2)
+                print(f"--jobs 2 --out DIR: {sharded:,.0f} words/s: {sharded / two:.2f} of --jobs 2 into the "
+                      f"database; identical facts: {d4 == reference}")
+                if args.cluster:
+                    dsharded, d5 = shards_words_per_second(tmp / "j", jpaths, cluster="local:2")
+                    print(f"--cluster local:2 --out DIR: {dsharded:,.0f} words/s: {dsharded / dask:.2f} of "
+                          f"--cluster local:2 into the database; identical facts: {d5 == reference}")
         if not args.skip_memory:
             write_corpus(tmp / "m1", args.docs, seed=3)
             write_corpus(tmp / "m4", 4 * args.docs, seed=3)

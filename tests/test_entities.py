@@ -532,3 +532,24 @@ def test_single_surnames_stay_persons(lang, text, word):
     marks = [(word, label)] + [(name, label) for name in full]
     got = typed(text, lang, *marks)
     assert any(surface == word and kind == "person" for surface, kind, _ in got), got
+
+
+def test_resolver_from_a_stream_resolves_as_in_memory(resolver):
+    """Built in two streamed passes (memory: the distinct names), asked document by document."""
+    by_doc = {}
+    for doc, m in CORPUS:
+        by_doc.setdefault(doc, []).append(m)
+    reads = []
+
+    def read():
+        reads.append(1)
+        return iter(sorted(by_doc.items(), reverse=True))      # any document order
+    streamed = Resolver.from_documents(read)
+    assert len(reads) == 2
+    for doc, mentions in by_doc.items():
+        view = streamed.document(doc, reversed(mentions))
+        assert [view.resolve(m) for m in mentions] == [resolver.resolve(doc, m) for m in mentions]
+        for name in ("Kast", "el presidente Noboa", "Jerí", "PC", "Chili", "Nobody Known"):
+            assert view.resolve_name(name) == resolver.resolve_name(doc, name)
+    with pytest.raises(TypeError):
+        streamed.resolve("fr", CORPUS[0][1])
