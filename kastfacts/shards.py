@@ -33,7 +33,7 @@ from .store import RAW_FIELDS, StoreError
 MANIFEST = "kastfacts-shards.json"
 FORMAT = "kastfacts-shards"
 VERSION = 1
-_PART = re.compile(r"^part-(\d{6})\.docs\.jsonl$")
+_PART = re.compile(r"^(part-\d{6})\.docs\.jsonl$")
 
 
 def _dumps(value) -> str:
@@ -60,10 +60,6 @@ def _read_lines(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def _document_record(doc: Document) -> dict:
-    return doc.to_dict()
-
-
 def _document(record: dict, text: str = "") -> Document:
     record = dict(record)
     blocks = [SkippedBlock(**{"lang": None, **b}) for b in record.pop("skipped_blocks", [])]
@@ -86,7 +82,7 @@ def write_shard(out_dir: str, item: tuple[int, list[Document]]) -> ShardReceipt:
     index, docs = item
     part = f"part-{index:06d}"
     folder = Path(out_dir) / "extracted"
-    results = [r for r in process_safely(docs)]
+    results = process_safely(docs)
     kept = [r for r in results if not r.failed]
     _write_atomically(folder / f"{part}.facts.jsonl.gz",
                       (_dumps({**f.to_dict(), "raw": {k: getattr(f, k) for k in RAW_FIELDS}}) for r in kept for f in r.facts),
@@ -95,7 +91,7 @@ def write_shard(out_dir: str, item: tuple[int, list[Document]]) -> ShardReceipt:
                                                          for r in kept), compress=True)
     # the documents file last: a part counts as written when it exists
     _write_atomically(folder / f"{part}.docs.jsonl",
-                      (_dumps({"document": _document_record(r.document), "frame": r.frame}) for r in kept))
+                      (_dumps({"document": r.document.to_dict(), "frame": r.frame}) for r in kept))
     return ShardReceipt(part, [r.document.doc for r in kept], sum(len(r.facts) for r in kept),
                         [i for r in results for i in r.issues])
 
@@ -126,7 +122,6 @@ class ShardSet:
             raise StoreError(f"{self.path}: exists and is not a kastfacts shard folder; --out needs a new or empty folder")
         else:
             (self.path / "extracted").mkdir(parents=True, exist_ok=True)
-            (self.path / "facts").mkdir(exist_ok=True)
             self._write_manifest(documents=0, facts=0)
         (self.path / "extracted").mkdir(exist_ok=True)
         (self.path / "facts").mkdir(exist_ok=True)
@@ -150,7 +145,7 @@ class ShardSet:
 
     # -- parts ---------------------------------------------------------------------------------
     def parts(self) -> list[str]:
-        names = (m.group(0)[:11] for p in (self.path / "extracted").iterdir() if (m := _PART.match(p.name)))
+        names = (m.group(1) for p in (self.path / "extracted").iterdir() if (m := _PART.match(p.name)))
         return sorted(names)
 
     def next_part_index(self) -> int:
