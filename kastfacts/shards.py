@@ -163,12 +163,12 @@ class ShardSet:
             for part in self.parts():
                 for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
                     d = record["document"]
-                    for key in (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"])):
-                        old = owner.get(key)
-                        if old is not None:
-                            live.pop(old, None)
+                    keys = (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"]))
+                    for key in keys:
+                        if key in owner:
+                            live.pop(owner[key], None)
                     live[d["doc"]] = part
-                    for key in (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"])):
+                    for key in keys:
                         owner[key] = d["doc"]
             self._live = live
         return self._live

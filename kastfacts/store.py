@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from itertools import groupby
 from operator import itemgetter
@@ -46,6 +47,12 @@ CREATE TABLE IF NOT EXISTS input_issues (path TEXT PRIMARY KEY, reason TEXT NOT 
 """
 # version -> SQL that brings a store of the previous version to it (append only, never edit)
 _MIGRATIONS: dict[int, str] = {}
+
+
+def _fact(row: tuple) -> Fact:
+    """A Fact from a row selected as (id, doc, lang, kind, text, start, end, sentence, value, entity, code,
+    subject, attribute, extra, ...)."""
+    return Fact(*row[1:8], json.loads(row[8]), *row[9:13], **json.loads(row[13]))
 
 
 class StoreError(RuntimeError):
@@ -106,10 +113,20 @@ class Store:
         self.close()
 
     # -- writing ------------------------------------------------------------------------------
-    def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> None:
-        """Replace each document (same id, path or content) and its facts; one transaction."""
+    @contextmanager
+    def _transaction(self):
+        """One write transaction, taken at once (BEGIN IMMEDIATE): all of it lands or none of it."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> None:
+        """Replace each document (same id, path or content) and its facts; one transaction."""
+        with self._transaction():
             for doc, facts, frame in batch:
                 self.conn.execute("DELETE FROM documents WHERE doc = ? OR path = ? OR sha256 = ?",
                                   (doc.doc, doc.path, doc.sha256))
@@ -124,10 +141,6 @@ class Store:
                     "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [self._fact_row(f) + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
                 self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     @staticmethod
     def _fact_row(f: Fact) -> tuple:
@@ -144,28 +157,18 @@ class Store:
 
     def write_resolved(self, rows: list[tuple[int, Fact, bool]]) -> None:
         """The corpus pass's output for a page of facts: (id, fact, changed); only changed ones are rewritten."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self.conn.executemany(
                 'UPDATE facts SET doc=?, lang=?, kind=?, text=?, start=?, "end"=?, sentence=?, value=?, entity=?, '
                 "code=?, subject=?, attribute=?, extra=? WHERE id=?",
                 [self._fact_row(f) + (fid,) for fid, f, changed in rows if changed])
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def update_anchors(self, anchors: dict[str, tuple[str | None, str, float]]) -> None:
         """Each document's writing date as the corpus pass inferred it: doc -> (anchor, method, confidence)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             self.conn.execute("UPDATE documents SET anchor = NULL, anchor_method = NULL, anchor_confidence = NULL")
             self.conn.executemany("UPDATE documents SET anchor=?, anchor_method=?, anchor_confidence=? WHERE doc=?",
                                   [(*a, doc) for doc, a in anchors.items()])
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     # -- reading ------------------------------------------------------------------------------
     def facts(self, kind: str | None = None, doc: str | None = None, lang: str | None = None,
@@ -182,7 +185,7 @@ class Store:
         sql = ('SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, extra '
                "FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY doc, start, "end", kind, id')
         for row in self.conn.execute(sql, args):
-            fact = Fact(*row[1:8], json.loads(row[8]), *row[9:13], **json.loads(row[13]))
+            fact = _fact(row)
             yield (row[0], fact) if with_ids else fact
 
     def entity_mentions(self) -> Iterator[tuple]:
@@ -205,7 +208,7 @@ class Store:
             rows = self.conn.execute(
                 'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
                 "extra, raw FROM facts WHERE doc >= ? AND doc <= ? ORDER BY doc, id", (docs[0], docs[-1])).fetchall()
-            yield [(doc, [(r[0], Fact(*r[1:8], json.loads(r[8]), *r[9:13], **json.loads(r[13])), json.loads(r[14]))
+            yield [(doc, [(r[0], _fact(r), json.loads(r[14]))
                           for r in group])
                    for doc, group in groupby(rows, key=itemgetter(1))]
 
