@@ -204,11 +204,6 @@ def _year_spans(counts: dict[str, Counter]) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def _compatible(a: _Claim, b: _Claim, doc_years: dict[str, tuple[int, int]]) -> tuple[bool, bool]:
-    """(can these claims be about the same thing, is that only because one leaves a key unsaid)."""
-    return _contexts_compatible(a.context, b.context, doc_years.get(a.doc), doc_years.get(b.doc))
-
-
 @lru_cache(maxsize=65536)
 def _contexts_compatible(ca_items, cb_items, span_a, span_b) -> tuple[bool, bool]:
     ca, cb = dict(ca_items), dict(cb_items)
@@ -355,8 +350,11 @@ def _value_explanation(claims: list[_Claim], severity: str, precision: bool) -> 
 
 
 def _truncation_note(claims: list[_Claim]) -> str:
-    for a in claims:
-        for b in claims:
+    figures: dict[tuple, _Claim] = {}      # each distinct figure once: claims may be thousands
+    for c in claims:
+        figures.setdefault((c.value, c.decimals, c.ranged), c)
+    for a in figures.values():
+        for b in figures.values():
             if not a.ranged and not b.ranged and is_truncation(float(a.value), a.decimals, float(b.value), b.decimals):
                 return (f"{_figure(a)} is what {_figure(b)} gives when truncated instead of rounded, "
                         f"so it looks like a truncation")
@@ -364,12 +362,6 @@ def _truncation_note(claims: list[_Claim]) -> str:
 
 
 # --------------------------------------------------------------------------- value conflicts
-
-def _ambiguous_keys(claim: _Claim, seen: dict[str, set[str]]) -> list[str]:
-    """Keys the claim leaves unsaid while its group gives them several values (round 1 and 2)."""
-    ctx = claim.ctx
-    return sorted(k for k, vs in seen.items() if len(vs) > 1 and k not in ctx)
-
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -394,123 +386,194 @@ def _same_sentence_slips(claims: list[_Claim]) -> set[int]:
             for c in members}
 
 
+def _within_report_comparable(a: _Claim, b: _Claim) -> bool:
+    """Two claims of one report are compared only from two sentences, each naming the subject itself."""
+    return (a.context == b.context and not a.ranged and not b.ranged
+            and a.fact.sentence != b.fact.sentence
+            and _names_subject(a.fact.sentence, a.subject) and _names_subject(b.fact.sentence, b.subject))
+
+
+class _Node:
+    """Claims the comparison cannot tell apart, one per report: the same figure (value, precision,
+    range), context and report year span, from reports that give this subject/attribute the same
+    set of claims. A figure repeated by a thousand reports is one node, so the work grows with
+    the distinct figures, not with the reports; the evidence still lists every claim."""
+    __slots__ = ("claims", "indices", "profile", "position", "context", "span", "claim", "filter")
+
+    def __init__(self, profile: tuple, position: int, claim: _Claim, span):
+        self.profile, self.position, self.claim, self.span = profile, position, claim, span
+        self.context = claim.context
+        self.claims: list[_Claim] = []
+        self.indices: list[int] = []
+        self.filter: dict[str, str | None] = {}
+
+    def several_reports(self) -> bool:
+        return len(self.claims) > 1
+
+
+def _node_kind(c: _Claim, doc_years) -> tuple:
+    return (c.nominal(), c.decimals, c.ranged, c.context, doc_years.get(c.doc) or ())
+
+
 class _Group:
-    """The claims about one subject/attribute/unit, and which pairs of them can be compared."""
+    """The claims about one subject/attribute/unit, pooled into nodes, and which pairs of nodes
+    are compared.
+
+    A report's claims are pooled with the same-placed claims of every report giving this
+    subject/attribute the same figures (its profile): such reports meet every other report the
+    same way, and hold the same claims side by side, so whatever holds for one holds for all."""
 
     def __init__(self, claims: list[_Claim], doc_years):
         self.claims = sorted(claims, key=_Claim.sort_key)
-        self.doc_years = doc_years
-        n = self.size = len(self.claims)
-        # comparable[i * n + j]: the two claims are compared (a byte each: groups can be large)
-        self.comparable = bytearray(n * n)
-        for i, a in enumerate(self.claims):
-            for j in range(i + 1, n):
-                b = self.claims[j]
-                if a.doc == b.doc:
-                    # within one report: two sentences, each naming the subject itself
-                    compared = (a.context == b.context and not a.ranged and not b.ranged
-                                and a.fact.sentence != b.fact.sentence
-                                and _names_subject(a.fact.sentence, a.subject)
-                                and _names_subject(b.fact.sentence, b.subject))
-                    partial = False
-                else:
-                    compared, partial = _compatible(a, b, doc_years)
-                if compared and partial and _far_apart(a, b):
-                    compared = False
-                if compared:
-                    self.comparable[i * n + j] = self.comparable[j * n + i] = 1
+        per_doc: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(self.claims):
+            per_doc[c.doc].append(i)
+        nodes: dict[tuple, _Node] = {}
+        for indices in per_doc.values():
+            kinds = [_node_kind(self.claims[i], doc_years) for i in indices]
+            order = sorted(range(len(indices)), key=kinds.__getitem__)
+            ordered = [self.claims[indices[k]] for k in order]
+            within = tuple(_within_report_comparable(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:])
+            profile = (tuple(kinds[k] for k in order), within)
+            for position, k in enumerate(order):
+                node = nodes.get((profile, position))
+                if node is None:
+                    node = nodes[(profile, position)] = _Node(profile, position, ordered[position],
+                                                             kinds[k][-1] or None)
+                node.claims.append(ordered[position])
+                node.indices.append(indices[k])
+        self.nodes = sorted(nodes.values(), key=lambda n: n.indices[0])
 
-    def is_comparable(self, i: int, j: int) -> bool:
-        return bool(self.comparable[i * self.size + j])
+    def _within(self, p: _Node, q: _Node) -> bool:
+        """Whether p's and q's claims in one report are compared (only nodes of one profile share reports)."""
+        if p.profile != q.profile:
+            return False
+        x, y = sorted((p.position, q.position))
+        size = len(p.profile[0])
+        return p.profile[1][x * size - x * (x + 1) // 2 + (y - x - 1)]
 
-    def pairs(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Disagreeing and precision-only pairs (indices) among comparable claims."""
-        group = self.claims
+    def _across(self, p: _Node, q: _Node) -> tuple[bool, bool]:
+        """(claims of p and q from different reports are compared, only because a key is unsaid)."""
+        if p.profile == q.profile and (p.context != q.context or not p.several_reports()):
+            # One report holds both nodes, or reports that each give both figures, under contexts
+            # they keep apart: between such reports nothing disagrees.
+            return False, False
+        compared, partial = _contexts_compatible(p.context, q.context, p.span, q.span)
+        if compared and partial and _far_apart(p.claim, q.claim):
+            compared = False
+        return compared, partial
+
+    def _compared(self, p: _Node, q: _Node) -> tuple[bool, bool]:
+        """(some claim of p is compared with some claim of q, across reports, within a report)."""
+        return self._across(p, q)[0], self._within(p, q)
+
+    def _set_filters(self) -> None:
+        """A claim that leaves unsaid a key the group gives several values (no round, while others
+        say round 1 and round 2) is read as its nearest reading only: its filter maps each such key
+        to the one value it is compared with (None: only with claims that leave the key unsaid too)."""
         seen: dict[str, set[str]] = defaultdict(set)
-        for c in group:
-            for k, v in c.context:
+        for node in self.nodes:
+            for k, v in node.context:
                 seen[k].add(v)
-        # A claim that leaves unsaid a key the group gives several values (no round, while others
-        # say round 1 and round 2) is read as its nearest reading only.
-        allowed: dict[int, set[int]] = {}
-        for i, a in enumerate(group):
-            for key in _ambiguous_keys(a, seen):
-                best: dict[str, Decimal] = {}
-                for j, b in enumerate(group):
-                    if key in b.ctx and self.is_comparable(i, j):
-                        d = Decimal(0) if _agree(a, b) else _gap(a, b)
-                        best[b.ctx[key]] = min(best.get(b.ctx[key], d), d)
-                if not best:
+        ambiguous = sorted(k for k, vs in seen.items() if len(vs) > 1)
+        for p in self.nodes:
+            a = p.claim
+            for key in ambiguous:
+                if key in a.ctx:
                     continue
-                top = min(best.values())
-                winners = [v for v, d in best.items() if d == top]
-                keep = {j for j, b in enumerate(group)
-                        if key not in b.ctx or (len(winners) == 1 and b.ctx[key] == winners[0])}
-                allowed[i] = allowed.get(i, keep) & keep
+                best: dict[str, Decimal] = {}
+                for q in self.nodes:
+                    b = q.claim
+                    if q is p or key not in b.ctx or not any(self._compared(p, q)):
+                        continue
+                    d = Decimal(0) if _agree(a, b) else _gap(a, b)
+                    best[b.ctx[key]] = min(best.get(b.ctx[key], d), d)
+                if best:
+                    top = min(best.values())
+                    winners = [v for v, d in best.items() if d == top]
+                    p.filter[key] = winners[0] if len(winners) == 1 else None
+
+    @staticmethod
+    def _allows(p: _Node, q: _Node) -> bool:
+        return all(key not in q.claim.ctx or (value is not None and q.claim.ctx[key] == value)
+                   for key, value in p.filter.items())
+
+    def pairs(self) -> tuple[list[tuple[_Node, _Node]], list[tuple[_Node, _Node]]]:
+        """Disagreeing and precision-only pairs of nodes, in the order of their first claims."""
+        self._set_filters()
         disagree, precision = [], []
-        n = self.size
-        for i, j in ((i, j) for i in range(n) for j in range(i + 1, n) if self.comparable[i * n + j]):
-            if (i in allowed and j not in allowed[i]) or (j in allowed and i not in allowed[j]):
-                continue
-            a, b = group[i], group[j]
-            if a.nominal() == b.nominal():
-                continue
-            if not _agree(a, b):
-                disagree.append((i, j))
-            elif not a.ranged and not b.ranged:
-                precision.append((i, j))
-        return disagree, precision
+        for x, p in enumerate(self.nodes):
+            for q in self.nodes[x + 1:]:
+                a, b = p.claim, q.claim
+                if a.nominal() == b.nominal():
+                    continue
+                across, within = self._compared(p, q)
+                if not (across or within) or not (self._allows(p, q) and self._allows(q, p)):
+                    continue
+                first = self._first_pair(p, q, across, within)
+                if not _agree(a, b):
+                    disagree.append((first, p, q))
+                elif not a.ranged and not b.ranged:
+                    precision.append((first, p, q))
+        return ([(p, q) for _, p, q in sorted(disagree, key=lambda t: t[0])],
+                [(p, q) for _, p, q in sorted(precision, key=lambda t: t[0])])
 
-    def cluster(self, pairs: list[tuple[int, int]]) -> list[tuple[set[int], list[tuple[int, int]]]]:
+    def _first_pair(self, p: _Node, q: _Node, across: bool, within: bool) -> tuple[int, int]:
+        """The first pair of claim indices compared between p and q (nodes hold one claim per
+        report, in report order, so the first two claims of each decide)."""
+        pairs = [(min(i, j), max(i, j)) for i in p.indices[:2] for j in q.indices[:2]
+                 if (self.claims[i].doc != self.claims[j].doc and across)
+                 or (self.claims[i].doc == self.claims[j].doc and within)]
+        return min(pairs)
+
+    def cluster(self, pairs: list[tuple[_Node, _Node]]) -> list[tuple[list[_Node], list[tuple[_Node, _Node]]]]:
         """Merge pairs into conflicts, as long as every two members can speak of the same thing.
-        Returns each conflict's members and the pairs it holds.
-
-        A cluster is summarized by its contexts (few distinct ones), so adding a claim costs a
-        handful of cached context checks, not one per member."""
+        Returns each conflict's nodes and the pairs it holds, in the order of their first claims."""
         clusters: list[_Cluster] = []
         member_of: dict[int, list[_Cluster]] = defaultdict(list)
-        for i, j in pairs:
-            homes_i, homes_j = member_of[i], member_of[j]
-            both = next((cl for cl in homes_i if cl in homes_j), None)
+        for p, q in pairs:
+            homes_p, homes_q = member_of[id(p)], member_of[id(q)]
+            both = next((cl for cl in homes_p if cl in homes_q), None)
             if both is not None:
-                both.pairs.append((i, j))
+                both.pairs.append((p, q))
                 continue
-            target = next((cl for cl in homes_i if cl.accepts(self.claims[j], self.doc_years)), None)
-            newcomers = [j]
+            target = next((cl for cl in homes_p if cl.accepts(q)), None)
+            newcomers = [q]
             if target is None:
-                target = next((cl for cl in homes_j if cl.accepts(self.claims[i], self.doc_years)), None)
-                newcomers = [i]
+                target = next((cl for cl in homes_q if cl.accepts(p)), None)
+                newcomers = [p]
             if target is None:
                 target = _Cluster()
                 clusters.append(target)
-                newcomers = [i, j]
-            for k in newcomers:
-                target.add(k, self.claims[k], self.doc_years)
-                member_of[k].append(target)
-            target.pairs.append((i, j))
-        return sorted(((cl.members, cl.pairs) for cl in clusters), key=lambda mp: min(mp[0]))
+                newcomers = [p, q]
+            for node in newcomers:
+                target.add(node)
+                member_of[id(node)].append(target)
+            target.pairs.append((p, q))
+        found = [(sorted(cl.members, key=lambda n: n.indices[0]), cl.pairs) for cl in clusters]
+        return sorted(found, key=lambda mp: mp[0][0].indices[0])
 
 
 class _Cluster:
-    """Claims gathered into one conflict, with the contexts they carry, per document."""
+    """Nodes gathered into one conflict, with the contexts they carry, per profile (a profile's
+    nodes hold claims of the same reports)."""
 
     def __init__(self):
-        self.members: set[int] = set()
-        self.pairs: list[tuple[int, int]] = []
-        self.signatures: set[tuple] = set()          # (context, doc span)
-        self.contexts_of: dict[str, set[tuple]] = defaultdict(set)
+        self.members: list[_Node] = []
+        self.pairs: list[tuple[_Node, _Node]] = []
+        self.signatures: set[tuple] = set()          # (context, report year span)
+        self.contexts_of: dict[tuple, set[tuple]] = defaultdict(set)
 
-    def accepts(self, c: _Claim, doc_years) -> bool:
-        own = self.contexts_of.get(c.doc)
-        if own and (len(own) > 1 or c.context not in own):
+    def accepts(self, node: _Node) -> bool:
+        own = self.contexts_of.get(node.profile)
+        if own and (len(own) > 1 or node.context not in own):
             return False          # one report's claims in one conflict only under one context
-        span = doc_years.get(c.doc)
-        return all(_contexts_compatible(c.context, ctx, span, other)[0] for ctx, other in self.signatures)
+        return all(_contexts_compatible(node.context, ctx, node.span, other)[0] for ctx, other in self.signatures)
 
-    def add(self, index: int, c: _Claim, doc_years) -> None:
-        self.members.add(index)
-        self.contexts_of[c.doc].add(c.context)
-        self.signatures.add((c.context, doc_years.get(c.doc)))
+    def add(self, node: _Node) -> None:
+        self.members.append(node)
+        self.contexts_of[node.profile].add(node.context)
+        self.signatures.add((node.context, node.span))
 
 
 def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -> list[Conflict]:
@@ -526,24 +589,27 @@ def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -
         group = _Group(members, doc_years)
         disagree, precision = group.pairs()
         covered: set[int] = set()
-        for cl, held in group.cluster(disagree):
-            chosen = [group.claims[i] for i in sorted(cl)]
-            covered |= cl
-            pairs = [(group.claims[i], group.claims[j]) for i, j in held]
-            severity = "rounding" if all(_rounding_level(a, b) for a, b in pairs) else "substantive"
+        for nodes, held in group.cluster(disagree):
+            covered |= {id(n) for n in nodes}
+            chosen = _claims_of(nodes)
+            severity = "rounding" if all(_rounding_level(p.claim, q.claim) for p, q in held) else "substantive"
             out.append(Conflict(subject=subject, attribute=attribute, kind="value", severity=severity,
                                 explanation=_value_explanation(chosen, severity, False),
                                 values=[_evidence(c.fact, _json_value(c)) for c in chosen]))
         if include_precision:
-            for cl, _held in group.cluster(precision):
-                if cl <= covered:
+            for nodes, _held in group.cluster(precision):
+                if all(id(n) in covered for n in nodes):
                     continue
-                chosen = [group.claims[i] for i in sorted(cl)]
+                chosen = _claims_of(nodes)
                 out.append(Conflict(subject=subject, attribute=attribute, kind="precision",
                                     severity="precision",
                                     explanation=_value_explanation(chosen, "precision", True),
                                     values=[_evidence(c.fact, _json_value(c)) for c in chosen]))
     return out
+
+
+def _claims_of(nodes: list[_Node]) -> list[_Claim]:
+    return [c for _, c in sorted((i, c) for n in nodes for i, c in zip(n.indices, n.claims))]
 
 
 def _json_value(c: _Claim):
@@ -708,6 +774,10 @@ def _dates_comparable(a: Fact, b: Fact) -> bool:
 
 
 def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
+    """Reports linked as speaking of one event (same type, shared participants) that date it
+    differently. Links are found between signatures (what the comparison reads of a date:
+    event type, precision, participants, value and firmness), not between facts: a date a
+    thousand reports repeat is one signature, so the work grows with the distinct dates."""
     dated = sorted((f for f in facts if _dated_event(f)), key=lambda f: (f.doc, f.start, f.end))
     # A participant a single report gives two dates for the same kind of event (Kast's meeting on
     # Monday and his meeting on Friday) does not identify one event: it cannot link reports.
@@ -716,6 +786,7 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
         for p in f.participants:
             per_doc[(f.doc, f.attribute, _precision_of(f.value), p)].add(f.value)
     ambiguous = {(a, prec, p) for (d, a, prec, p), vals in per_doc.items() if len(vals) > 1}
+    del per_doc
 
     def same_event(a: Fact, b: Fact) -> bool:
         if a.attribute != b.attribute or _precision_of(a.value) != _precision_of(b.value):
@@ -725,7 +796,22 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
         # one report names a subset of the other's participants, or they share two of them
         return bool(shared) and (pa <= pb or pb <= pa or len(shared) >= 2)
 
-    parent = list(range(len(dated)))
+    index_of: dict[tuple, int] = {}
+    members_of: list[list[int]] = []        # per signature, its facts (indices into dated)
+    docs_of: list[tuple[str, bool]] = []    # per signature, (its first report, whether several)
+    for i, f in enumerate(dated):
+        key = (f.attribute, _precision_of(f.value), frozenset(f.participants), f.value,
+               f.resolution == "corpus_anchored", bool(_BARE_WEEKDAY.match(f.timex or "")))
+        s = index_of.setdefault(key, len(members_of))
+        if s == len(members_of):
+            members_of.append([])
+            docs_of.append((f.doc, False))
+        members_of[s].append(i)
+        if f.doc != docs_of[s][0]:
+            docs_of[s] = (docs_of[s][0], True)
+    del index_of
+
+    parent = list(range(len(members_of)))
 
     def find(i):
         while parent[i] != i:
@@ -733,26 +819,35 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
             i = parent[i]
         return i
 
-    # only reports sharing a participant can speak of one event: compare within those buckets
+    # Two signatures are linked when they are the same event, comparable, and some fact of one and
+    # some fact of the other come from different reports. A signature's facts then all fall in one
+    # component: a signature linked to another is also the same event as itself, so its facts from
+    # different reports link to one another, and facts of one report share every link. Components
+    # of signatures are therefore those of facts.
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, f in enumerate(dated):
+    for s, members in enumerate(members_of):
+        f = dated[members[0]]
         for p in set(f.participants):
-            buckets[(f.attribute, _precision_of(f.value), p)].append(i)
-    candidates = sorted({(i, j) for ids in buckets.values() for i in ids for j in ids if i < j})
-    disagreeing = set()
-    for i, j in candidates:
-        a, b = dated[i], dated[j]
-        if a.doc != b.doc and same_event(a, b) and _dates_comparable(a, b):
-            parent[find(j)] = find(i)
+            buckets[(f.attribute, _precision_of(f.value), p)].append(s)
+    candidates = sorted({(s, t) for sigs in buckets.values() for s in sigs for t in sigs if s < t})
+    disagreeing_roots = []
+    for s, t in candidates:
+        (doc_s, several_s), (doc_t, several_t) = docs_of[s], docs_of[t]
+        if doc_s == doc_t and not several_s and not several_t:
+            continue          # one report holds both: nothing links across reports
+        a, b = dated[members_of[s][0]], dated[members_of[t][0]]
+        if same_event(a, b) and _dates_comparable(a, b):
+            parent[find(t)] = find(s)
             if a.value != b.value:
-                disagreeing.add((i, j))
+                disagreeing_roots.append(s)
+    disagreeing = {find(s) for s in disagreeing_roots}
     comps: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(dated)):
-        comps[find(i)].append(i)
+    for s, members in enumerate(members_of):
+        root = find(s)
+        if root in disagreeing:
+            comps[root] += members
     out = []
-    for root, members in comps.items():
-        if not any(i in members and j in members for i, j in disagreeing):
-            continue
+    for members in sorted(sorted(members) for members in comps.values()):    # by their first fact
         firsts: dict[tuple, Fact] = {}
         for i in members:
             firsts.setdefault((dated[i].doc, dated[i].value), dated[i])

@@ -276,17 +276,17 @@ def resolve_corpus(table) -> None:
             yield doc, [_mention(s, e, t, raw) for _, s, e, t, raw in rows]
 
     resolver = entities.Resolver.from_documents(mentions_by_document)
-    names_by_doc: dict[str, set[str]] = {}
+    names_by_doc: dict[str, tuple[str, ...]] = {}     # one per document: tuples, a fraction of a set's size
     for doc, mentions in mentions_by_document():
         view = resolver.document(doc, mentions)
-        names_by_doc[doc] = {sys.intern(view.resolve(m).value) for m in view.mentions}
+        names_by_doc[doc] = tuple(sorted({sys.intern(view.resolve(m).value) for m in view.mentions}))
 
     frames, known = {}, {}
     for doc, frame in table.documents():
-        if frame is not None:
-            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
         if doc.published:
             known[doc.doc] = dt.date.fromisoformat(doc.published)
+        elif frame is not None:     # a report its metadata dates needs no time clues kept
+            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
     del names_by_doc, frames
     table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,

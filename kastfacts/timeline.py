@@ -17,7 +17,7 @@ import heapq
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Protocol
+from typing import Any, Collection, Iterable, Protocol
 
 __all__ = [
     "sentence_tense", "Constraint", "TimeFrame", "document_frame", "Anchor", "anchor_for",
@@ -1136,7 +1136,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return shared / len(a | b) if shared else 0.0
 
 
-def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, set[str]],
+def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[str]],
                   known: dict[str, dt.date] | None = None) -> dict[str, Anchor]:
     """Anchors for a corpus: metadata first, then each text's own clues, then related reports.
 
@@ -1192,7 +1192,7 @@ _RELATED_CANDIDATES = 4000
 class _RelatedIndex:
     """The settled reports that have a year, and the names each one shares, as arrays."""
 
-    def __init__(self, settled: dict[str, Anchor], entities: dict[str, set[str]]) -> None:
+    def __init__(self, settled: dict[str, Anchor], entities: dict[str, Collection[str]]) -> None:
         import numpy as np
         self.docs = [doc for doc in sorted(settled) if settled[doc].year is not None]
         self.anchors = [settled[doc] for doc in self.docs]
@@ -1256,9 +1256,9 @@ class _RelatedIndex:
                 for i, w in zip(candidates.tolist(), weights.tolist())]
 
 
-def _borrow(doc: str, frame: TimeFrame, entities: dict[str, set[str]], settled: dict[str, Anchor],
+def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], settled: dict[str, Anchor],
             index: _RelatedIndex | None = None, memo: dict | None = None) -> Anchor | None:
-    mine = entities.get(doc, set())
+    mine = entities.get(doc, ())
     if not mine:
         return None
     if index is None:

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from kastfacts.conflicts import (
-    can_be_same, clean_spelling, find_conflicts, is_truncation, parse_context, spelling_difference)
+    _claims, _Group, can_be_same, clean_spelling, find_conflicts, is_truncation, parse_context, spelling_difference)
 from kastfacts.records import Fact
 
 KAST, JARA = "José Antonio Kast", "Jeannette Jara"
@@ -780,3 +780,79 @@ def test_runoff_shares_of_a_report_counting_blank_ballots_not_flagged(lang):
              pct("a", lang, 47.31, 2, subject=HERNANDEZ, context="round=2", sentence_no=3, offset=300),
              pct("b", "en" if lang != "en" else "fr", 50.4, subject=PETRO, context="round=2")]
     assert find_conflicts(facts) == []
+
+
+# --------------------------------------------------------------------------- many reports of one figure
+
+def test_a_figure_many_reports_repeat_is_compared_once_and_every_report_is_evidence():
+    facts = [pct(f"fr{n:04d}", "fr", 58.1, sentence_no=n) for n in range(2000)]
+    facts += [pct(f"en{n:04d}", "en", 58.2, sentence_no=n) for n in range(1000)]
+    assert len(_Group(_claims(facts), {}).nodes) == 2          # two figures, whatever the reports
+    [c] = find_conflicts(facts)
+    assert (c.kind, c.severity) == ("value", "rounding")
+    assert len(c.values) == 3000 and len({v.doc for v in c.values}) == 3000
+    assert "and 2994 more figures (see the evidence)" in c.explanation
+
+
+def test_a_date_many_reports_repeat_is_one_conflict_listing_every_report():
+    facts = [date(f"a{n:04d}", "en", "December 16", "2025-12-16", resolution="explicit") for n in range(1000)]
+    facts += [date(f"b{n:04d}", "fr", "le 17 décembre", "2025-12-17", resolution="explicit") for n in range(500)]
+    [c] = find_conflicts(facts)
+    assert c.kind == "date" and len(c.values) == 1500
+    assert [v.value for v in c.values[999:1001]] == ["2025-12-16", "2025-12-17"]
+
+
+def copies_of(facts: list[Fact], doc: str | None, copy: int = 0) -> list[Fact]:
+    """The facts under another report id: `doc`, or '<copy>/<their own id>'."""
+    return [Fact.from_dict({**f.to_dict(), "doc": doc or f"{copy}/{f.doc}"}) for f in facts]
+
+
+def test_copies_of_a_report_are_in_the_same_conflicts():
+    # A wire story and its reprint each give 58.1 (naming Kast) and 58.2 (in a sentence that does not
+    # name him, so the report's two figures are not compared with each other); a third report says 58.2.
+    wire = [pct("wire", "en", 58.1, sentence_no=0), pct("wire", "en", 58.2, sentence_no=6, offset=300)]
+    facts = wire + copies_of(wire, "reprint") + [pct("other", "fr", 58.2)]
+    [c] = find_conflicts(facts)
+    assert sorted((v.doc, v.value) for v in c.values) == [
+        ("other", 58.2), ("reprint", 58.1), ("reprint", 58.2), ("wire", 58.1), ("wire", 58.2)]
+
+
+def test_copies_of_a_report_giving_two_figures_under_two_contexts_agree():
+    # Each copy gives the runoff's 55.69 % and, unqualified, 58.17 %: a report that keeps the two apart
+    # is not contradicted by its own reprint.
+    wire = [pct("wire", "en", 55.69, 2, context="round=2;year=2025"),
+            pct("wire", "en", 58.17, 2, sentence_no=4, offset=300)]
+    assert find_conflicts(wire + copies_of(wire, "reprint")) == []
+
+
+def random_reports(rng: random.Random, reports: int) -> list[Fact]:
+    facts = []
+    for n in range(reports):
+        doc, lang = f"r{n:02d}", rng.choice(["fr", "es", "en"])
+        for k in range(rng.randint(1, 3)):
+            value, decimals = rng.choice([(58.1, 1), (58.2, 1), (58.0, 0), (58.17, 2), (55.69, 2), (55.7, 1), (64.1, 1)])
+            facts.append(pct(doc, lang, value, decimals, subject=rng.choice([KAST, JARA]),
+                             context=rng.choice([None, None, "round=2", "round=1", "year=2021", "contest=poll"]),
+                             sentence_no=rng.randrange(12), offset=300 * k))
+        if rng.random() < 0.5:
+            day = rng.choice(["2025-12-15", "2025-12-16", "2025-12-17"])
+            facts.append(date(doc, lang, day, day, event=rng.choice(["visit", "meeting"]), start=900,
+                              participants=rng.sample([KAST, "Javier Milei", "Daniel Noboa"], rng.randint(1, 2))))
+    return facts
+
+
+def _shape(conflicts) -> list[tuple]:
+    """What a conflict says with the copies folded back into their report ('k/r07' -> 'r07')."""
+    return sorted((c.kind, c.subject, c.attribute, c.severity,
+                   tuple(sorted({(v.doc.split("/")[-1], v.start, str(v.value)) for v in c.values})))
+                  for c in conflicts if c.kind != "arithmetic")    # sums are checked per report: one per copy
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_one_more_copy_of_every_report_changes_no_conflict(seed):
+    # With every report already present twice, a third copy of each adds evidence, never a new finding:
+    # reports saying the same are compared alike.
+    facts = random_reports(random.Random(seed), 8)
+    twice = _shape(find_conflicts([f for k in range(2) for f in copies_of(facts, None, k)], include_precision=True))
+    thrice = _shape(find_conflicts([f for k in range(3) for f in copies_of(facts, None, k)], include_precision=True))
+    assert twice and twice == thrice
