@@ -163,7 +163,7 @@ def parse_context(context: str | None) -> dict[str, str]:
     return out
 
 
-def _claims(facts: list[Fact]) -> list[_Claim]:
+def _claims(facts: Iterable[Fact]) -> list[_Claim]:
     """Percentage facts that can be compared: a subject, an attribute and a number. Several
     mentions of one value in one document collapse to the first by offset."""
     seen: dict[tuple, _Claim] = {}
@@ -942,22 +942,29 @@ def _is_short_form(a: str, b: str) -> bool:
     return all(t in it for t in ta)
 
 
-def _name_conflicts(facts: list[Fact]) -> list[Conflict]:
-    people: dict[str, list[Fact]] = defaultdict(list)
+def _name_conflicts(facts: Iterable[Fact]) -> list[Conflict]:
+    """Spelling variants of one resolved person across reports. Reads the mentions once, keeping
+    per person the first mention of each spelling in each report, and how often each canonical
+    name is given: a person named a thousand times a report costs one mention per spelling."""
+    kept: dict[str, dict[tuple[str, str], Fact]] = defaultdict(dict)   # (spelling casefolded, doc) -> first
+    named: dict[str, Counter] = defaultdict(Counter)
     for f in facts:
-        if f.kind == "person" and (f.entity or f.value):
-            people[str(f.entity or f.value)].append(f)
+        if f.kind != "person" or not (f.entity or f.value):
+            continue
+        entity = str(f.entity or f.value)
+        if f.value:
+            named[entity][str(f.value)] += 1
+        s = clean_spelling(f.text)
+        if s:
+            key = (s.casefold(), f.doc)
+            held = kept[entity].get(key)
+            if held is None or (f.start, f.end) < (held.start, held.end):
+                kept[entity][key] = f
     out = []
-    for entity, mentions in sorted(people.items()):
-        mentions.sort(key=lambda f: (f.doc, f.start, f.end))
-        first: dict[tuple[str, str], Fact] = {}     # (spelling casefolded, doc) -> first mention
+    for entity, first in sorted(kept.items()):
         spelt: dict[str, str] = {}                  # casefolded -> spelling as first seen
-        for f in mentions:
-            s = clean_spelling(f.text)
-            if not s:
-                continue
-            spelt.setdefault(s.casefold(), s)
-            first.setdefault((s.casefold(), f.doc), f)
+        for (folded, _doc), f in sorted(first.items(), key=lambda kf: (kf[1].doc, kf[1].start, kf[1].end)):
+            spelt.setdefault(folded, clean_spelling(f.text))
         docs_of: dict[str, set[str]] = defaultdict(set)
         for (s, d) in first:
             docs_of[s].add(d)
@@ -977,10 +984,10 @@ def _name_conflicts(facts: list[Fact]) -> list[Conflict]:
         if not edges:
             continue
         # `entity` may be an identifier (person:jose-jeri): name the person by its canonical value
-        names_given = Counter(str(f.value) for f in mentions if f.value)
+        names_given = named[entity]
         subject = min(names_given, key=lambda v: (-names_given[v], v)) if names_given else entity
         involved = sorted({s for e in edges for s in e},
-                          key=lambda s: (min(docs_of[s]), min(first[(s, d)].start for d in docs_of[s] if d == min(docs_of[s])), s))
+                          key=lambda s: (min(docs_of[s]), first[(s, min(docs_of[s]))].start, s))
         values, listing = [], []
         for s in involved:
             docs = sorted(docs_of[s])
@@ -1036,19 +1043,23 @@ class _Partitions:
         for key, fact in held:
             self.add(key, fact)
 
-    def partitions(self) -> Iterator[list[Fact]]:
+    def partitions(self) -> Iterator[Iterator[Fact]]:
+        """Each partition's facts, read one at a time: a step that keeps less than it reads
+        (names keep a mention per spelling and report) never holds a whole spilled partition."""
         if self.files is None:
-            yield [f for _, f in self.held]
+            yield (f for _, f in self.held)
             return
         for handle in self.files:
-            handle.seek(0)
-            part = []
-            while True:
-                try:
-                    part.append(pickle.load(handle))
-                except EOFError:
-                    break
-            yield part
+            yield self._read(handle)
+
+    @staticmethod
+    def _read(handle) -> Iterator[Fact]:
+        handle.seek(0)
+        while True:
+            try:
+                yield pickle.load(handle)
+            except EOFError:
+                return
 
     def close(self) -> None:
         for handle in self.files or ():

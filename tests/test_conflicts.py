@@ -638,6 +638,19 @@ def test_two_accented_language_forms_not_flagged(sa, sb):
     assert find_conflicts([person("a", "fr", sa, "P"), person("b", "es", sb, "P")]) == []
 
 
+def test_name_evidence_is_each_reports_first_mention_whatever_order_the_facts_come_in():
+    # Reports name the person many times; the stream gives their mentions last first.
+    facts = [person(doc, lang, spelling, "José Jerí", start=start)
+             for doc, lang, spelling in (("a", "fr", "José Jeri"), ("b", "en", "José Jerí"))
+             for start in (40, 400, 4000)]
+    facts += [person("b", "en", "Jerí", "José Jerí", start=20), person("c", "es", "José Jerí", "José Jerí")]
+    facts[-1].value = "José Jeri"            # a canonical name given once otherwise
+    [c] = find_conflicts(reversed(facts))
+    assert [(v.doc, v.start, v.value) for v in c.values] == [("a", 40, "José Jeri"), ("b", 40, "José Jerí"),
+                                                             ("c", 0, "José Jerí")]
+    assert c.subject == "José Jerí"         # the canonical name most mentions give (7 of 8)
+
+
 def test_name_subject_is_the_canonical_value_not_the_entity_id():
     a, b = person("a", "fr", "José Jeri", "José Jerí"), person("b", "en", "José Jerí", "José Jerí")
     a.entity = b.entity = "person:jose-jeri"
