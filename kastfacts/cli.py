@@ -12,7 +12,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Optional
 
@@ -86,6 +86,25 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
 
 
 # -- rendering for people -----------------------------------------------------------------------
+# A table a terminal chose (no --format) shows at most this many rows: past it, a table is slow to
+# lay out and unreadable, and a corpus's worth would not fit in memory. The rest are counted, and
+# stderr says how to list them all; JSON Lines, JSON and CSV are never cut, nor an asked-for table.
+TABLE_MAX_ROWS = 1000
+
+
+def _table_rows(rows: Iterator[dict], fmt: Optional[Format], what: str) -> tuple[list[dict], int]:
+    """(the rows to show, how many there are in all), saying on stderr when some are left out."""
+    if fmt is not None:
+        shown = list(rows)
+        return shown, len(shown)
+    shown = list(islice(rows, TABLE_MAX_ROWS))
+    total = len(shown) + sum(1 for _ in rows)
+    if total > len(shown):
+        err.print(f"showing the first {len(shown):,} of {total:,} {what}; "
+                  f"--format jsonl or csv lists them all")
+    return shown, total
+
+
 def _fact_table(facts: list[dict]) -> Table:
     table = Table(show_lines=False, header_style="bold")
     for col in ("doc", "lang", "kind", "text", "value", "entity / code", "subject · attribute"):
@@ -213,8 +232,8 @@ def extract(
         done_set = set(done)
         rows = (f.to_dict() for f in store.facts() if f.doc in done_set)
         if fmt_name == "table":
-            _console().print(_fact_table(list(rows)))
-            count = None
+            shown, count = _table_rows(rows, fmt, "facts")
+            _console().print(_fact_table(shown))
         else:
             count = write(rows, fmt_name, sys.stdout, FACT_COLUMNS)
     except ModelMissing as exc:
@@ -231,7 +250,7 @@ def extract(
             progress.stop()
         store.close()
     if not quiet:
-        err.print((f"{count} facts from " if count is not None else "") + f"{len(done)} documents into {out if out is not None else db}"
+        err.print(f"{count} facts from {len(done)} documents into {out if out is not None else db}"
                   + (f"; {len(skipped)} inputs skipped" if skipped else ""))
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -257,8 +276,7 @@ def facts(
     with _open_store(db, create=False) as store:
         rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
         if _format(fmt) == "table":
-            rows = list(rows)
-            _console().print(_fact_table(rows))
+            _console().print(_fact_table(_table_rows(rows, fmt, "facts")[0]))
         else:
             write(rows, _format(fmt), sys.stdout, FACT_COLUMNS)
 
@@ -270,22 +288,23 @@ def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
     Example:  kastfacts documents --format json
     """
     with _open_store(db, create=False) as store:
-        rows = [d.to_dict() for d, _ in store.documents()]
+        rows = (d.to_dict() for d, _ in store.documents())
+        if _format(fmt) != "table":
+            write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
+                                                  "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"))
+            return
+        shown = _table_rows(rows, fmt, "documents")[0]
         issues = [i.to_dict() for i in store.issues()]
-    if _format(fmt) == "table":
-        table = Table(header_style="bold")
-        for col in ("doc", "lang", "published", "anchor", "how", "skipped blocks"):
-            table.add_column(col, overflow="fold")
-        for d in rows:
-            how = (d.get("anchor_method") or "") + (f" ({d['anchor_confidence']:.2f})" if d.get("anchor_confidence") is not None else "")
-            skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
-            table.add_row(d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)
-        _console().print(table)
-        for i in issues:
-            err.print(f"skipped file: {escape(i['path'])}: {escape(i['reason'])}")
-    else:
-        write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
-                                              "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"))
+    table = Table(header_style="bold")
+    for col in ("doc", "lang", "published", "anchor", "how", "skipped blocks"):
+        table.add_column(col, overflow="fold")
+    for d in shown:
+        how = (d.get("anchor_method") or "") + (f" ({d['anchor_confidence']:.2f})" if d.get("anchor_confidence") is not None else "")
+        skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
+        table.add_row(d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)
+    _console().print(table)
+    for i in issues:
+        err.print(f"skipped file: {escape(i['path'])}: {escape(i['reason'])}")
 
 
 def _read_fact_stream(stream) -> Iterator:

@@ -119,6 +119,23 @@ def test_facts_formats(seeds_db, fmt):
         assert "José Antonio Kast" in result.stdout
 
 
+def test_a_terminal_table_stops_at_a_readable_size_and_says_how_to_get_the_rest(seeds_db, monkeypatch):
+    import kastfacts.cli as cli
+    db, out = seeds_db
+    total = len(jsonl(out))
+    monkeypatch.setattr(cli, "_format", lambda fmt: fmt.value if fmt is not None else "table")   # as at a terminal
+    monkeypatch.setattr(cli, "TABLE_MAX_ROWS", 5)
+    result = run("facts", "--db", db)
+    assert result.exit_code == 0
+    assert f"showing the first 5 of {total} facts; --format jsonl or csv lists them all" in result.stderr
+    assert result.stdout.count("\n") < 40                    # five rows (folded), not the whole table
+    docs = run("documents", "--db", db)
+    assert "showing the first" not in docs.stderr                 # three documents: all shown
+    assert all(name[:4] in docs.stdout for name in ("000_", "002_", "004_"))
+    asked = run("facts", "--db", db, "--format", "table")     # an asked-for table is whole
+    assert "showing the first" not in asked.stderr and asked.stdout.count("\n") > 40
+
+
 def test_piped_output_defaults_to_jsonl(seeds_db):
     db, _ = seeds_db
     rows = jsonl(run("facts", "--db", db, "--kind", "place").stdout)    # CliRunner's stdout is not a terminal
