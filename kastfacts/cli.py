@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from enum import Enum
 from itertools import chain, islice
@@ -142,17 +143,50 @@ def _evidence(value: dict, others: list[str], full: bool) -> Text:
     return out
 
 
+# A conflict card gives each piece of evidence its own column up to this many; past it (a figure
+# many reports repeat), a column per value, with its first report's sentence and the others named.
+CARD_MAX_COLUMNS = 4
+CARD_MAX_NAMED = 5
+
+
 def _conflict_table(c: dict, full: bool = False) -> Table:
     title = f"#{c.get('id')}  {c['subject']} · {c['attribute']}  [{c['severity']}, {c['kind']}]"
     table = Table(title=title, title_justify="left", caption=c["explanation"], caption_justify="left",
                   show_lines=True, header_style="bold")
     values = c["values"]
+    if len(values) > CARD_MAX_COLUMNS:
+        return _grouped_conflict_table(table, values, full)
     for v in values:
         table.add_column(f"{v['doc']} ({v.get('lang') or '?'})", overflow="fold", ratio=1)
     texts = [v.get("text") or "" for v in values]
     table.add_row(*[Text(str(v["value"]), style="bold") for v in values])
     table.add_row(*[_evidence(v, texts[:i] + texts[i + 1:], full) for i, v in enumerate(values)])
     return table
+
+
+def _grouped_conflict_table(table: Table, values: list[dict], full: bool) -> Table:
+    groups: dict[str, list[dict]] = {}
+    for v in values:
+        groups.setdefault(json.dumps(v["value"], ensure_ascii=False), []).append(v)
+    firsts = [vs[0] for vs in groups.values()]
+    texts = [v.get("text") or "" for v in firsts]
+    for vs in groups.values():
+        reports, langs = len({v["doc"] for v in vs}), Counter(v.get("lang") or "?" for v in vs)
+        table.add_column(f"{reports:,} report{'s' if reports != 1 else ''} "
+                         f"({', '.join(f'{n:,} {lang}' for lang, n in sorted(langs.items()))})", overflow="fold", ratio=1)
+    table.add_row(*[Text(str(v["value"]), style="bold") for v in firsts])
+    table.add_row(*[Text.assemble(Text(f"{v['doc']}: ", style="dim"), _evidence(v, texts[:i] + texts[i + 1:], full))
+                    for i, v in enumerate(firsts)])
+    table.add_row(*[_also(vs[1:]) for vs in groups.values()])
+    return table
+
+
+def _also(values: list[dict]) -> Text:
+    if not values:
+        return Text("")
+    named = ", ".join(v["doc"] for v in values[:CARD_MAX_NAMED])
+    more = f" and {len(values) - CARD_MAX_NAMED:,} more" if len(values) > CARD_MAX_NAMED else ""
+    return Text(f"also {named}{more}", style="dim")
 
 
 # -- commands ----------------------------------------------------------------------------------

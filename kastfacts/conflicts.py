@@ -308,13 +308,22 @@ def _value_explanation(claims: list[_Claim], severity: str, precision: bool) -> 
         head = (f"Within one report, {_report(claims[0].fact)} gives {_first_phrase(claims[0])} in one "
                 f"passage and " + ", ".join(_figure(c) for c in claims[1:]) + " in another.")
     else:
-        parts = [f"{_capital(_report(claims[0].fact))} gives {_first_phrase(claims[0])}"]
-        for prev, c in zip(claims, claims[1:_MAX_LISTED]):
-            parts.append(f"the same report also gives {_figure(c)}" if c.doc == prev.doc
-                         else f"{_report(c.fact)} gives {_figure(c)}")
-        if len(claims) > _MAX_LISTED:
-            parts.append(f"and {len(claims) - _MAX_LISTED} more figures (see the evidence)")
-        head = "; ".join(parts) + "."
+        if len(claims) > _MAX_LISTED:       # many reports: one line per figure, with the first report giving it
+            by_figure: dict[str, list[_Claim]] = {}
+            for c in claims:
+                by_figure.setdefault(_figure(c), []).append(c)
+            lines = [_reports_that([c.fact for c in cs], f"gives {figure}", f"give {figure}")
+                     for figure, cs in list(by_figure.items())[:_MAX_LISTED]]
+            if len(by_figure) > _MAX_LISTED:
+                lines.append(f"and {len(by_figure) - _MAX_LISTED} more figures (see the evidence)")
+            head = (f"{len(docs):,} reports give figures for {claims[0].subject}'s "
+                    f"{claims[0].attribute.replace('_', ' ')}: " + "; ".join(lines) + ".")
+        else:
+            parts = [f"{_capital(_report(claims[0].fact))} gives {_first_phrase(claims[0])}"]
+            for prev, c in zip(claims, claims[1:]):
+                parts.append(f"the same report also gives {_figure(c)}" if c.doc == prev.doc
+                             else f"{_report(c.fact)} gives {_figure(c)}")
+            head = "; ".join(parts) + "."
         per_doc = Counter(c.doc for c in claims)
         inner = [c.fact for c in claims if per_doc[c.doc] > 1]
         if inner:
@@ -745,6 +754,12 @@ def _precision_of(value) -> str | None:
     return None
 
 
+def _reports_that(facts: list[Fact], does: str, do: str, detail: str = "") -> str:
+    """'one report gives 58.1 % (the French report (a))', '640 reports give 58.1 % (first the ...)'."""
+    n, first = len({f.doc for f in facts}), _report(facts[0])
+    return f"one report {does} ({first}{detail})" if n == 1 else f"{n:,} reports {do} (first {first}{detail})"
+
+
 def _say_date(value: str) -> str:
     parts = value.split("-")
     month = _MONTH_NAMES[int(parts[1]) - 1]
@@ -857,8 +872,17 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
             shared = {Counter(p for f in chosen for p in f.participants).most_common(1)[0][0]}
         subject = ", ".join(sorted(shared))
         event = chosen[0].attribute
-        listing = "; ".join(f"{_report(f)} dates it to {_say_date(f.value)} "
-                            f"('{f.text}', {_HOW.get(f.resolution, f.resolution)})" for f in chosen)
+        if len(chosen) <= _MAX_LISTED:
+            listing = "; ".join(f"{_report(f)} dates it to {_say_date(f.value)} "
+                                f"('{f.text}', {_HOW.get(f.resolution, f.resolution)})" for f in chosen)
+        else:       # many reports: one line per date, naming the first report giving it
+            by_date: dict[str, list[Fact]] = {}
+            for f in chosen:
+                by_date.setdefault(f.value, []).append(f)
+            listing = "; ".join(
+                _reports_that(fs, f"dates it to {_say_date(value)}", f"date it to {_say_date(value)}",
+                              f": '{fs[0].text}', {_HOW.get(fs[0].resolution, fs[0].resolution)}")
+                for value, fs in by_date.items())
         out.append(Conflict(
             subject=subject, attribute=event, kind="date", severity="substantive",
             explanation=(f"The reports give different dates for the same {event} involving {subject}: "
@@ -993,7 +1017,8 @@ def _name_conflicts(facts: Iterable[Fact]) -> list[Conflict]:
             docs = sorted(docs_of[s])
             for d in docs:
                 values.append(_evidence(first[(s, d)], spelt[s]))
-            where = " and ".join(_report(first[(s, d)]) for d in docs)
+            where = (" and ".join(_report(first[(s, d)]) for d in docs) if len(docs) <= _MAX_LISTED
+                     else f"{len(docs):,} reports (first {_report(first[(s, docs[0])])})")
             listing.append(f"'{spelt[s]}' in {where}")
         how = ("with and without accents" if kinds == {"accent"}
                else "with small differences in the letters")

@@ -136,6 +136,22 @@ def test_a_terminal_table_stops_at_a_readable_size_and_says_how_to_get_the_rest(
     assert "showing the first" not in asked.stderr and asked.stdout.count("\n") > 40
 
 
+def test_a_conflict_many_reports_share_is_one_column_per_figure(tmp_path):
+    def share(doc, lang, text, value):
+        sentence = f"Kast won with {text} of the vote."
+        return {"doc": doc, "lang": lang, "kind": "percentage", "text": text, "start": 14, "end": 14 + len(text),
+                "sentence": sentence, "value": value, "decimals": 1, "unit": "percent",
+                "subject": "José Antonio Kast", "attribute": "vote_share"}
+    facts = [share(f"fr{n:03d}", "fr", "58,1 %", 58.1) for n in range(300)]
+    facts += [share(f"en{n:03d}", "en", "58.2%", 58.2) for n in range(120)] + [share("es000", "es", "58,2 %", 58.2)]
+    result = run("conflicts", "-", "--format", "table", input="\n".join(json.dumps(f) for f in facts))
+    assert result.exit_code == 0
+    out = " ".join(result.stdout.split())
+    assert "300 reports (300 fr)" in out and "121 reports (120 en, 1 es)" in out
+    assert "and 294 more" in out and "and 115 more" in out and "fr299" not in out
+    assert "421 reports give figures for José Antonio Kast's vote share" in out
+
+
 def test_piped_output_defaults_to_jsonl(seeds_db):
     db, _ = seeds_db
     rows = jsonl(run("facts", "--db", db, "--kind", "place").stdout)    # CliRunner's stdout is not a terminal

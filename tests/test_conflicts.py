@@ -804,7 +804,24 @@ def test_a_figure_many_reports_repeat_is_compared_once_and_every_report_is_evide
     [c] = find_conflicts(facts)
     assert (c.kind, c.severity) == ("value", "rounding")
     assert len(c.values) == 3000 and len({v.doc for v in c.values}) == 3000
-    assert "and 2994 more figures (see the evidence)" in c.explanation
+    assert c.explanation.startswith("3,000 reports give figures for José Antonio Kast's vote share: 1,000 reports "
+                                    "give 58.2 % (first the English report (en0000)); 2,000 reports give 58.1 % "
+                                    "(first the French report (fr0000)).")
+    assert len(c.explanation) < 600                                 # however many reports
+
+
+def test_a_date_or_name_many_reports_give_is_explained_in_a_few_lines():
+    dates = [date(f"a{n:04d}", "en", "December 16", "2025-12-16", resolution="explicit") for n in range(1000)]
+    dates += [date(f"b{n:04d}", "fr", "le 17 décembre", "2025-12-17", resolution="explicit") for n in range(500)]
+    [c] = find_conflicts(dates)
+    assert "1,000 reports date it to 16 December 2025 (first the English report (a0000): 'December 16'" in c.explanation
+    assert "500 reports date it to 17 December 2025 (first the French report (b0000)" in c.explanation
+    names = [person(f"a{n:04d}", "fr", "José Jeri", "José Jerí") for n in range(700)]
+    names += [person(f"b{n:04d}", "en", "José Jerí", "José Jerí") for n in range(300)]
+    [c] = find_conflicts(names)
+    assert c.explanation.startswith("José Jerí is spelt 'José Jeri' in 700 reports (first the French report (a0000)) "
+                                    "and 'José Jerí' in 300 reports (first the English report (b0000))")
+    assert len(c.values) == 1000
 
 
 def test_a_date_many_reports_repeat_is_one_conflict_listing_every_report():
