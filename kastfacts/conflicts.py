@@ -23,9 +23,11 @@ import datetime
 import os
 import pickle
 import re
+import sys
 import tempfile
 import unicodedata
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from decimal import ROUND_DOWN, Decimal
 from functools import lru_cache
@@ -773,60 +775,100 @@ _HOW = {"explicit": "as written", "anchored": "counted from the date the report 
 _BARE_WEEKDAY = re.compile(r"^XXXX-WXX-\d$")
 
 
-def _dates_comparable(a: Fact, b: Fact) -> bool:
-    """Whether two resolved dates are firm enough to accuse a report. A date counted from a
-    writing date borrowed from the other reports (corpus_anchored) is a guess; and a bare weekday
-    ("dimanche") counted from an inferred writing date lands a week off when that anchor is off by
-    a few days, so a weekday one week from the other value is anchor ambiguity, not a disagreement."""
-    if "corpus_anchored" in (a.resolution, b.resolution):
+def _dates_comparable(a: tuple, b: tuple) -> bool:
+    """Whether two resolved dates (signatures, see _DatedEvents) are firm enough to accuse a
+    report. A date counted from a writing date borrowed from the other reports (corpus_anchored)
+    is a guess; and a bare weekday ("dimanche") counted from an inferred writing date lands a week
+    off when that anchor is off by a few days, so a weekday one week from the other value is
+    anchor ambiguity, not a disagreement."""
+    (*_, a_value, a_borrowed, a_weekday), (*_, b_value, b_borrowed, b_weekday) = a, b
+    if a_borrowed or b_borrowed:
         return False
-    if _DAY.match(str(a.value)) and _DAY.match(str(b.value)) and any(
-            _BARE_WEEKDAY.match(f.timex or "") for f in (a, b)):
-        gap = datetime.date.fromisoformat(a.value) - datetime.date.fromisoformat(b.value)
+    if _DAY.match(str(a_value)) and _DAY.match(str(b_value)) and (a_weekday or b_weekday):
+        gap = datetime.date.fromisoformat(a_value) - datetime.date.fromisoformat(b_value)
         if abs(gap.days) == 7:
             return False
     return True
 
 
-def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
+class _DatedEvents:
+    """The dated events of a fact stream as the date comparison reads them: per event its report,
+    offsets and signature (event type, precision, participants, value, whether the date was
+    borrowed from other reports, whether it is a bare weekday). The facts themselves are needed
+    only as evidence: in memory up to a limit, past it in a temporary file, read back for the
+    conflicts that quote them."""
+
+    def __init__(self, limit: int):
+        self.events: list[tuple[str, int, int, int]] = []       # (doc, start, end, signature number)
+        self.signatures: dict[tuple, int] = {}
+        self.limit, self._held, self._file, self._offsets = limit, [], None, array("q")
+
+    def add(self, f: Fact) -> None:
+        key = (f.attribute, _precision_of(f.value), frozenset(f.participants), f.value,
+               f.resolution == "corpus_anchored", bool(_BARE_WEEKDAY.match(f.timex or "")))
+        self.events.append((sys.intern(f.doc), f.start, f.end, self.signatures.setdefault(key, len(self.signatures))))
+        if self._file is None:
+            self._held.append(f)
+            if len(self._held) > self.limit:
+                self._file = tempfile.TemporaryFile(prefix="kastfacts-dates-")
+                held, self._held = self._held, []
+                for fact in held:
+                    self._write(fact)
+        else:
+            self._write(f)
+
+    def _write(self, f: Fact) -> None:
+        self._file.seek(0, os.SEEK_END)
+        self._offsets.append(self._file.tell())
+        pickle.dump(f, self._file, pickle.HIGHEST_PROTOCOL)
+
+    def fact(self, i: int) -> Fact:
+        if self._file is None:
+            return self._held[i]
+        self._file.seek(self._offsets[i])
+        return pickle.load(self._file)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def _date_conflicts(dated: _DatedEvents) -> list[Conflict]:
     """Reports linked as speaking of one event (same type, shared participants) that date it
-    differently. Links are found between signatures (what the comparison reads of a date:
-    event type, precision, participants, value and firmness), not between facts: a date a
-    thousand reports repeat is one signature, so the work grows with the distinct dates."""
-    dated = sorted((f for f in facts if _dated_event(f)), key=lambda f: (f.doc, f.start, f.end))
+    differently. Links are found between signatures, not between facts: a date a thousand
+    reports repeat is one signature, so the work grows with the distinct dates."""
+    signature = list(dated.signatures)          # by number
+    events = dated.events
+    order = sorted(range(len(events)), key=lambda i: events[i][:3])      # by report and offset
     # A participant a single report gives two dates for the same kind of event (Kast's meeting on
     # Monday and his meeting on Friday) does not identify one event: it cannot link reports.
     per_doc: dict[tuple, set] = defaultdict(set)
-    for f in dated:
-        for p in f.participants:
-            per_doc[(f.doc, f.attribute, _precision_of(f.value), p)].add(f.value)
+    for doc, _start, _end, s in events:
+        event, precision, participants, value = signature[s][:4]
+        for p in participants:
+            per_doc[(doc, event, precision, p)].add(value)
     ambiguous = {(a, prec, p) for (d, a, prec, p), vals in per_doc.items() if len(vals) > 1}
     del per_doc
 
-    def same_event(a: Fact, b: Fact) -> bool:
-        if a.attribute != b.attribute or _precision_of(a.value) != _precision_of(b.value):
+    def same_event(a: tuple, b: tuple) -> bool:
+        if a[:2] != b[:2]:
             return False
-        pa, pb = set(a.participants), set(b.participants)
-        shared = {p for p in pa & pb if (a.attribute, _precision_of(a.value), p) not in ambiguous}
+        pa, pb = a[2], b[2]
+        shared = {p for p in pa & pb if (a[0], a[1], p) not in ambiguous}
         # one report names a subset of the other's participants, or they share two of them
         return bool(shared) and (pa <= pb or pb <= pa or len(shared) >= 2)
 
-    index_of: dict[tuple, int] = {}
-    members_of: list[list[int]] = []        # per signature, its facts (indices into dated)
-    docs_of: list[tuple[str, bool]] = []    # per signature, (its first report, whether several)
-    for i, f in enumerate(dated):
-        key = (f.attribute, _precision_of(f.value), frozenset(f.participants), f.value,
-               f.resolution == "corpus_anchored", bool(_BARE_WEEKDAY.match(f.timex or "")))
-        s = index_of.setdefault(key, len(members_of))
-        if s == len(members_of):
-            members_of.append([])
-            docs_of.append((f.doc, False))
-        members_of[s].append(i)
-        if f.doc != docs_of[s][0]:
+    members_of: list[list[int]] = [[] for _ in signature]     # per signature, its events' ranks in `order`
+    docs_of: list[tuple[str, bool]] = [("", False)] * len(signature)   # (its first report, whether several)
+    for rank, i in enumerate(order):
+        doc, s = events[i][0], events[i][3]
+        if not members_of[s]:
+            docs_of[s] = (doc, False)
+        elif doc != docs_of[s][0]:
             docs_of[s] = (docs_of[s][0], True)
-    del index_of
+        members_of[s].append(rank)
 
-    parent = list(range(len(members_of)))
+    parent = list(range(len(signature)))
 
     def find(i):
         while parent[i] != i:
@@ -834,26 +876,25 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
             i = parent[i]
         return i
 
-    # Two signatures are linked when they are the same event, comparable, and some fact of one and
-    # some fact of the other come from different reports. A signature's facts then all fall in one
-    # component: a signature linked to another is also the same event as itself, so its facts from
-    # different reports link to one another, and facts of one report share every link. Components
-    # of signatures are therefore those of facts.
+    # Two signatures are linked when they are the same event, comparable, and some event of one and
+    # some event of the other come from different reports. A signature's events then all fall in
+    # one component: a signature linked to another is also the same event as itself, so its events
+    # from different reports link to one another, and events of one report share every link.
+    # Components of signatures are therefore those of events.
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    for s, members in enumerate(members_of):
-        f = dated[members[0]]
-        for p in set(f.participants):
-            buckets[(f.attribute, _precision_of(f.value), p)].append(s)
+    for s, (event, precision, participants, *_rest) in enumerate(signature):
+        for p in participants:
+            buckets[(event, precision, p)].append(s)
     candidates = sorted({(s, t) for sigs in buckets.values() for s in sigs for t in sigs if s < t})
     disagreeing_roots = []
     for s, t in candidates:
         (doc_s, several_s), (doc_t, several_t) = docs_of[s], docs_of[t]
         if doc_s == doc_t and not several_s and not several_t:
             continue          # one report holds both: nothing links across reports
-        a, b = dated[members_of[s][0]], dated[members_of[t][0]]
+        a, b = signature[s], signature[t]
         if same_event(a, b) and _dates_comparable(a, b):
             parent[find(t)] = find(s)
-            if a.value != b.value:
+            if a[3] != b[3]:
                 disagreeing_roots.append(s)
     disagreeing = {find(s) for s in disagreeing_roots}
     comps: dict[int, list[int]] = defaultdict(list)
@@ -862,12 +903,13 @@ def _date_conflicts(facts: list[Fact]) -> list[Conflict]:
         if root in disagreeing:
             comps[root] += members
     out = []
-    for members in sorted(sorted(members) for members in comps.values()):    # by their first fact
-        firsts: dict[tuple, Fact] = {}
-        for i in members:
-            firsts.setdefault((dated[i].doc, dated[i].value), dated[i])
-        chosen = sorted(firsts.values(), key=lambda f: (f.doc, f.start))
-        shared = set.intersection(*(set(f.participants) for f in chosen))
+    for members in sorted(sorted(members) for members in comps.values()):    # by their first event
+        firsts: dict[tuple, int] = {}           # the first event of each (report, date)
+        for i in (order[rank] for rank in members):
+            firsts.setdefault((events[i][0], signature[events[i][3]][3]), i)
+        chosen_events = sorted(firsts.values(), key=lambda i: events[i][:2])
+        shared = set.intersection(*(set(signature[events[i][3]][2]) for i in chosen_events))
+        chosen = [dated.fact(i) for i in chosen_events]
         if not shared:
             shared = {Counter(p for f in chosen for p in f.participants).most_common(1)[0][0]}
         subject = ", ".join(sorted(shared))
@@ -1105,10 +1147,12 @@ def find_conflicts(facts: Iterable[Fact], include_precision: bool = False,
 
     Reads the facts once, as a stream. Only what can disagree is kept: people's mentions by
     entity and percentages by subject (past `held_in_memory` of either, in temporary files
-    partitioned by that key), vote shares for the sums, dated events, and each report's years.
+    partitioned by that key), dated events (a small record each; past the limit, the facts
+    themselves in a temporary file), vote shares for the sums, and each report's years.
     """
     people, percentages = _Partitions(held_in_memory), _Partitions(held_in_memory)
-    shares, dated = [], []
+    dated = _DatedEvents(held_in_memory)
+    shares = []
     years: dict[str, Counter] = defaultdict(Counter)
     try:
         for f in facts:
@@ -1123,7 +1167,7 @@ def find_conflicts(facts: Iterable[Fact], include_precision: bool = False,
             elif f.kind == "date":
                 _count_year(years, f)
                 if _dated_event(f):
-                    dated.append(f)
+                    dated.add(f)
         doc_years = _year_spans(years)
         conflicts = []
         for part in percentages.partitions():
@@ -1135,6 +1179,7 @@ def find_conflicts(facts: Iterable[Fact], include_precision: bool = False,
     finally:
         people.close()
         percentages.close()
+        dated.close()
     conflicts.sort(key=_order_key)
     for n, c in enumerate(conflicts, 1):
         c.id = n
