@@ -461,7 +461,7 @@ class _Group:
             return False
         x, y = sorted((p.position, q.position))
         size = len(p.profile[0])
-        return p.profile[1][x * size - x * (x + 1) // 2 + (y - x - 1)]
+        return p.profile[1][x * size - x * (x + 1) // 2 + (y - x - 1)]    # pair (x, y), x < y, row by row
 
     def _across(self, p: _Node, q: _Node) -> tuple[bool, bool]:
         """(claims of p and q from different reports are compared, only because a key is unsaid)."""
