@@ -693,3 +693,9 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
 
 def _is_sentence_start(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return i == 0 or tokens[i - 1][2] in (".", "!", "?", ":", "\n", "«", "“", '"', "—", "–", "-")
+
+
+def country_name(code: str | None) -> str | None:
+    """The canonical English name of an ISO 3166-1 alpha-2 code ("PE" -> "Peru")."""
+    place = _countries().get((code or "").upper())
+    return place.name if place else None
