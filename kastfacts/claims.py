@@ -586,6 +586,8 @@ def _turnout_phrase(text: str, start: int, end: int, lang: str) -> bool:
 def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str) -> bool:
     """A share in one region or city ("en regiones como Magallanes", "in Bogotá"): not the contest's."""
     c_start, c_end = _clause(text, start, end)
+    if V.regex(V.REGIONAL_CUES, lang).search(text, c_start, c_end):
+        return True
     for r in refs:
         if r.kind == "place" and r.place_type in ("city", "region") and c_start <= r.start < c_end:
             before = text[max(c_start, r.start - 25):r.start]

@@ -493,7 +493,8 @@ def _same_sentence_slips(claims: list[_Claim]) -> set[int]:
     them was attributed to the wrong subject upstream; neither is a basis for an accusation."""
     by_sentence: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
-        by_sentence[(c.doc, c.fact.sentence, c.subject, c.attribute, c.unit, c.context, c.stage)].append(c)
+        if c.attribute not in STAGE_ATTRIBUTES:     # one sentence may tell two moments of the count
+            by_sentence[(c.doc, c.fact.sentence, c.subject, c.attribute, c.unit, c.context, c.stage)].append(c)
     return {id(c) for members in by_sentence.values() if len({m.nominal() for m in members}) > 1
             for c in members}
 

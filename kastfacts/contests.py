@@ -149,35 +149,50 @@ class Contests:
         self.acronyms: dict[str, dict[str, str]] = {}     # contest name -> folded expansion -> acronym
 
     @classmethod
-    def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, tuple[str, ...]],
+    def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
                 anchor_years: dict[str, int | None], country_names: dict[str, str]) -> "Contests":
         """`clues`: doc -> report_clues(); `countries`: doc -> country codes it names (with counts);
-        `names_by_doc`: the canonical names each report cites (to find related reports);
+        `names_by_doc`: the people and organizations each report cites (to find related reports);
         `anchor_years`: the year each report was written; `country_names`: code -> English name.
         Party links in the clues are under the corpus's canonical names."""
         self = cls()
         docs = sorted(clues)
-        country = {d: _top(countries.get(d)) for d in docs}
         family = {d: _family(clues[d]) for d in docs}
-        year = {d: _int(_top(Counter(clues[d].get("years") or {}))) or anchor_years.get(d) for d in docs}
-        # what a report leaves unsaid comes from the reports that share most of its people
+        # Reports of one vote name its candidates: reports sharing two people (or parties) and a
+        # family of vote are linked, and a linked group decides its country and year together,
+        # so a report that names only a city ("QUITO") or no year joins the others.
+        parent = {d: d for d in docs}
+
+        def find(d):
+            while parent[d] != d:
+                parent[d] = parent[parent[d]]
+                d = parent[d]
+            return d
+
+        by_name: dict[str, list[str]] = defaultdict(list)
         for d in docs:
-            if country[d] and year[d]:
-                continue
-            related = _related(d, docs, names_by_doc)
-            if not country[d]:
-                country[d] = next((country[r] for r in related if country[r] and family[r] == family[d]), None) or \
-                    next((country[r] for r in related if country[r]), None)
-            if not year[d]:
-                year[d] = next((year[r] for r in related if year[r] and country[r] == country[d]), None)
+            for name in names_by_doc.get(d, ()):
+                by_name[name].append(d)
+        shared: Counter = Counter()
+        for name, holders in by_name.items():
+            if len(holders) <= 50:          # a name every report cites links nothing
+                for i, x in enumerate(holders):
+                    for y in holders[i + 1:]:
+                        shared[(x, y)] += 1
+        for (x, y), n in sorted(shared.items()):
+            if n >= 2 and family[x] == family[y]:
+                parent[find(x)] = find(y)
+        linked: dict[str, list[str]] = defaultdict(list)
+        for d in docs:
+            linked[find(d)].append(d)
         groups: dict[tuple, list[str]] = defaultdict(list)
-        for d in docs:
-            groups[(country[d], family[d], year[d])].append(d)
-        # a report that said no year joins its country's contest of that family, when there is one
-        for key in [k for k in groups if k[2] is None]:
-            same = [k for k in groups if k[0] == key[0] and k[1] == key[1] and k[2] is not None]
-            if len(same) == 1:
-                groups[same[0]] += groups.pop(key)
+        for members in linked.values():
+            code = _vote([_top(countries.get(d)) for d in members])
+            years = {d: _int(_top(Counter(clues[d].get("years") or {}))) for d in members}
+            written = {d: anchor_years.get(d) for d in members}
+            year = _vote([written[d] for d in members]) or _vote([years[d] for d in members])
+            for d in members:
+                groups[(code, family[d], year)].append(d)
         for (code, fam, yr), members in sorted(groups.items(), key=lambda kv: kv[1][0]):
             summed = Counter()
             rounds = Counter()
@@ -262,6 +277,12 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
+def _vote(values):
+    """The value most reports give (ties: the smallest), None when none gives one."""
+    counted = Counter(v for v in values if v is not None)
+    return min(counted, key=lambda v: (-counted[v], v)) if counted else None
+
+
 def _top(counter) -> str | None:
     if not counter:
         return None
@@ -295,10 +316,3 @@ def _kind(kinds: Counter, family: str) -> str:
     if not ranked:
         return "election"
     return max(ranked, key=lambda k: (kinds[k], k == "general"))
-
-
-def _related(doc: str, docs: Iterable[str], names_by_doc: dict[str, tuple[str, ...]]) -> list[str]:
-    """The other reports, most shared people first (only those sharing at least two)."""
-    mine = set(names_by_doc.get(doc, ()))
-    scored = [(len(mine & set(names_by_doc.get(o, ()))), o) for o in docs if o != doc]
-    return [o for n, o in sorted(scored, key=lambda t: (-t[0], t[1])) if n >= 2]

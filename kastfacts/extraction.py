@@ -50,15 +50,24 @@ def _sentence_index(sentences: list[tuple[int, int]]):
 
 
 def _best_names(mentions) -> dict[str, str]:
-    """Within one document: each person name -> the fullest name sharing its surname ("Kast" -> "José Antonio Kast")."""
+    """Within one document: each person name -> the fullest name it shortens ("Kast" -> "José
+    Antonio Kast"). A full name is its own ("Keiko Fujimori" is not "Alberto Fujimori"); a surname
+    two people share goes to the one the document names most."""
     from .gazetteer import fold
 
-    people = sorted({m.value for m in mentions if m.kind == "person"}, key=lambda v: (-len(v.split()), -len(v), v))
+    mentions = list(mentions)
+    counts = Counter(m.value for m in mentions if m.kind == "person")
+    first = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "person":
+            first.setdefault(m.value, i)
+    people = sorted(counts, key=lambda v: (-len(v.split()), -len(v), v))
     best = {}
     for name in people:
-        last = fold(name.split()[-1]) if name.split() else ""
-        full = next((p for p in people if fold(p.split()[-1]) == last and len(p.split()) >= len(name.split())), name)
-        best[name] = full
+        words = [fold(w) for w in name.split()]
+        longer = [p for p in people if len(p.split()) > len(words)
+                  and [fold(w) for w in p.split()][-len(words):] == words]
+        best[name] = min(longer, key=lambda p: (-counts[p], first[p])) if longer else name
     return best
 
 
@@ -322,10 +331,12 @@ def resolve_corpus(table) -> None:
     resolver = entities.Resolver.from_documents(mentions_by_document)
     names_by_doc: dict[str, tuple[str, ...]] = {}     # one per document: tuples, a fraction of a set's size
     countries: dict[str, Counter] = {}                 # the countries each report names (its contest's)
+    people_by_doc: dict[str, tuple[str, ...]] = {}     # the people and parties it names (its contest's too)
     for doc, mentions in mentions_by_document():
         view = resolver.document(doc, mentions)
         resolved = [view.resolve(m) for m in view.mentions]
         names_by_doc[doc] = tuple(sorted({sys.intern(r.value) for r in resolved}))
+        people_by_doc[doc] = tuple(sorted({r.value for r in resolved if r.kind in ("person", "organization")}))
         named = Counter(r.code for r in resolved if r.kind == "place" and r.code and r.place_type == "country")
         if not named:
             named = Counter(r.code for r in resolved if r.kind == "place" and r.code)
@@ -338,8 +349,8 @@ def resolve_corpus(table) -> None:
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
     years = {d: (a.date.year if a.date else a.year) for d, a in anchors.items()}
     years.update({d: day.year for d, day in known.items()})
-    contest_map = contests.Contests.resolve(clues, countries, names_by_doc, years, _CountryNames())
-    del names_by_doc, frames, countries, clues
+    contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, _CountryNames())
+    del names_by_doc, frames, countries, clues, people_by_doc
     table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,
                                 round(a.confidence, 3)) for doc, a in anchors.items()})
 

@@ -178,6 +178,15 @@ CONTEST_OTHER_CUES = {
     "en": [r"were\s+valid", r"copies", r"in\s+(?:its|their)\s+possession", r"had\s+published"],
 }
 
+# A figure for one region, province or city ("en regiones como Magallanes", "in the province of
+# Guayas"): not the contest's, attribute "other".
+REGIONAL_CUES = {
+    "fr": [r"(?:dans|en)\s+(?:la\s+|les\s+)?(?:r[ée]gions?|provinces?|d[ée]partements?|circonscriptions?|communes?|villes?)"],
+    "es": [r"en\s+(?:la\s+|las\s+|el\s+|los\s+)?(?:regi[oó]n|regiones|provincias?|departamentos?|estados?|comunas?|"
+           r"municipios?|cantones?|distritos?|circunscripci[oó]n)(?!\s+(?:del\s+)?(?:exterior|extranjero))"],
+    "en": [r"in\s+(?:the\s+)?(?:regions?|provinces?|states?|districts?|counties|county|constituenc(?:y|ies)|"
+           r"municipalit(?:y|ies)|departments?)"],
+}
 # Polls and projections: a pollster's figure is never a result.
 POLL_CUES = {
     "fr": [r"sondages?", r"enqu[êe]tes?\s+d['’]opinion", r"intentions?\s+de\s+vote", r"instituts?\s+de\s+sondage",
