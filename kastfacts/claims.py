@@ -308,6 +308,7 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
     mentions = {(m.start, m.end): m for m in find_percentages(text, lang)}
     units = [mentions[span].unit if span in mentions else "percent" for span in percents]
     refs = _subject_candidates(text, lang, entities, cues)
+    official = any(e.kind == "organization" and (e.name in cues.authorities or is_authority(e.name)) for e in entities)
     counting = [_is_counting(text, s, e, lang) for s, e in percents]
     counts = [(s, e, mentions[(s, e)].value) for (s, e), c in zip(percents, counting) if c and (s, e) in mentions]
     stage = _stage_words(text, lang)
@@ -320,8 +321,8 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
             claims.append(Claim(None, "counted_share", context, qualifier, None, stage))
             links.append(0)
             continue
-        attribute = _attribute(text, s, e, percents, lang, unit, cues)
-        if attribute == "rule":         # a threshold or a condition: the contest's rule, nobody's figure
+        attribute = _attribute(text, s, e, percents, lang, unit, cues, official)
+        if attribute in ("rule", "contest_other"):   # a threshold, a campaign's own tally: nobody's figure
             claims.append(Claim(None, "other", context, qualifier, None, stage))
             links.append(9)
             continue
@@ -354,13 +355,15 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     """A report's percentage claims, in reading order, completed with what the report as a whole
     says. A figure whose own sentence says no stage was taken at the stage the report last stated
     ("Con el 97 % escrutado ... Noboa obtuvo el 55,6 %", and the next paragraph's figures), or,
-    when the report states one stage only, at that one; a count at 100 % is final. A figure nobody
+    when the report states one near-final stage only, at that one; a count at 100 % is final. A figure nobody
     owns that repeats a stated counted share is that share again ("Esto es con el 99,40 %")."""
     from dataclasses import replace
 
     stated = {c.counted for _, c in figures if c is not None and c.counted is not None}
     stated |= {v for v, c in figures if c is not None and c.attribute == "counted_share" and c.qualifier is None}
-    only = next(iter(stated)) if len(stated) == 1 else None
+    # A report that states one near-final stage reports final figures throughout ("... 58 % ...
+    # se han procesado al 100 %"); a single partial stage says nothing of the figures before it.
+    only = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 99 else None
     current, out = None, []
     for value, claim in figures:
         if claim is None:
@@ -513,10 +516,14 @@ def _window(text: str, start: int, end: int, percents) -> tuple[int, int]:
     return max(c_start, prev), min(c_end, nxt)
 
 
-def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, cues: DocumentCues) -> str:
+def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, cues: DocumentCues,
+               official: bool = False) -> str | None:
+    """What the figure is of, from the cues around it; None when nothing says (the subject and
+    the sentence decide). "rule" and "contest_other" are "other" figures of the whole contest."""
     lo, hi = _window(text, start, end, percents)
-    sentence_poll = V.regex(V.POLL_CUES, lang).search(text)
-    clause_poll = V.regex(V.POLL_CUES, lang).search(text, *_clause(text, start, end))
+    polls = [V.regex(V.POLL_CUES, lang)] + ([] if official else [V.regex(V.PROJECTION_CUES, lang)])
+    sentence_poll = any(p.search(text) for p in polls)
+    clause_poll = any(p.search(text, *_clause(text, start, end)) for p in polls)
     if V.regex(V.QUICK_COUNT_SAMPLE, lang).search(text, lo, hi) and sentence_poll:
         return "quick_count_sample_processed"
     if V.regex(V.NORMATIVE_CUES, lang).search(text, *_clause(text, start, end)):
@@ -536,7 +543,7 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
                  rf"(?:de|del|d['’]|of|by|en|un|una|a)?\s*(?:(?:el|la|le|un|una|a|the)\s+)?$", before, _I):
         return "other"
     if V.regex(V.CONTEST_OTHER_CUES, lang).search(text, lo, hi):
-        return "other"
+        return "contest_other"
     scores: dict[str, float] = {}
     for name in ("turnout", "abstention", "blank_votes", "null_votes", "approval", "vote_share"):
         if name == "approval" and cues.plebiscite:
@@ -544,8 +551,10 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
         d = _cue_distance(text, _attribute_regex(name, lang), lo, hi, start, end)
         if d is not None:
             scores[name] = d
-    if _turnout_phrase(text, start, end, lang):
-        scores["turnout"] = -1
+    if _turnout_phrase(text, start, end, lang) or re.search(
+            rf"(?<![^\W_])(?:{V.alternation(V.TURNOUT_VERBS, lang)})\s+(?:(?:{_qualifier_words(lang)})\s+)?"
+            rf"(?:(?:el|la|un|le|the|a)\s+)?$", text[max(lo, start - 50):start], _I):
+        scores["turnout"] = -1          # "una votación en la que participó el 59,97 % del censo"
     if "vote_share" in scores and len(scores) > 1:
         del scores["vote_share"]    # "votos nulos ... el 5,8 % del total de votos": the nulls
     if not scores:
@@ -586,8 +595,8 @@ def _turnout_phrase(text: str, start: int, end: int, lang: str) -> bool:
 def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str) -> bool:
     """A share in one region or city ("en regiones como Magallanes", "in Bogotá"): not the contest's."""
     c_start, c_end = _clause(text, start, end)
-    if V.regex(V.REGIONAL_CUES, lang).search(text, c_start, c_end):
-        return True
+    if V.regex(V.REGIONAL_CUES, lang).search(text, 0, start):
+        return True         # "en regiones como Magallanes, ... cercano al 60 % frente a 40 % del Apruebo"
     for r in refs:
         if r.kind == "place" and r.place_type in ("city", "region") and c_start <= r.start < c_end:
             before = text[max(c_start, r.start - 25):r.start]
@@ -887,10 +896,10 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
                 if re.fullmatch(r"(?:lo|la)\s+que|ce\s+qui|ce\s+que|which|what|cela|ceci|esto|eso|this|that", phrase, _I):
                     return _NOTHING     # "..., lo que representa un 5 %": the clause before, not a person
                 if c.pos_ == "PRON" or _PRONOUN_SUBJECTS.match(phrase):
-                    return fallback
+                    return fallback if fallback else _NOTHING   # no antecedent before: the nearest name
             if subj and any(_role_clause(" ".join(t.text for t in c.subtree), lang) or
                             re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), c.text, _I) for c in subj):
-                return fallback     # "el delfín del exmandatario X obtuvo": someone named before
+                return fallback if fallback else _NOTHING    # "el delfín del exmandatario X obtuvo": someone named before
             if subj:            # a common-noun subject: "la participación", "the poll"
                 return _NOTHING
             if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"] \

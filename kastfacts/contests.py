@@ -150,10 +150,10 @@ class Contests:
 
     @classmethod
     def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
-                anchor_years: dict[str, int | None], country_names: dict[str, str]) -> "Contests":
+                anchor_years: dict[str, tuple[int | None, float]], country_names: dict[str, str]) -> "Contests":
         """`clues`: doc -> report_clues(); `countries`: doc -> country codes it names (with counts);
         `names_by_doc`: the people and organizations each report cites (to find related reports);
-        `anchor_years`: the year each report was written; `country_names`: code -> English name.
+        `anchor_years`: (the year each report was written, how sure); `country_names`: code -> name.
         Party links in the clues are under the corpus's canonical names."""
         self = cls()
         docs = sorted(clues)
@@ -189,11 +189,23 @@ class Contests:
         for members in linked.values():
             code = _vote([_top(countries.get(d)) for d in members])
             years = {d: _int(_top(Counter(clues[d].get("years") or {}))) for d in members}
-            written = {d: anchor_years.get(d) for d in members}
-            year = _vote([written[d] for d in members]) or _vote([years[d] for d in members])
+            written = [anchor_years.get(d) or (None, 0.0) for d in members]
+            year = _vote([y for y, _ in written], [w for _, w in written]) or _vote([years[d] for d in members])
             for d in members:
                 groups[(code, family[d], year)].append(d)
-        for (code, fam, yr), members in sorted(groups.items(), key=lambda kv: kv[1][0]):
+        # reports that say too little (no country, no year) join the contest of their family that
+        # shares most of their names, or the only one there is
+        for key in sorted([k for k in groups if k[0] is None or k[2] is None], key=repr):
+            same = [k for k in groups if k != key and k[1] == key[1] and (key[0] is None or k[0] == key[0])
+                    and (key[2] is None or k[2] == key[2]) and (k[0] or k[2])]
+            if not same:
+                continue
+            names = {n for d in groups[key] for n in names_by_doc.get(d, ())}
+            overlap = {k: len(names & {n for d in groups[k] for n in names_by_doc.get(d, ())}) for k in same}
+            best = max(same, key=lambda k: (overlap[k], len(groups[k]), repr(k)))
+            if overlap[best] or len(same) == 1:
+                groups[best] += groups.pop(key)
+        for (code, fam, yr), members in sorted(groups.items(), key=lambda kv: min(kv[1])):
             summed = Counter()
             rounds = Counter()
             labels = Counter()
@@ -208,8 +220,9 @@ class Contests:
                 else None
             qualifier = "constitutional" if constitutional * 2 >= len(members) and kind in ("plebiscite", "referendum") \
                 else None
+            members = sorted(members)
             contest = Contest(contest_name(country_names.get(code) if code else None, yr, kind, round_, qualifier),
-                              code, yr, kind, round_, qualifier, sorted(members))
+                              code, yr, kind, round_, qualifier, members)
             if kind in ("plebiscite", "referendum"):
                 for side in ("yes", "no"):
                     named = Counter({k.split(":", 1)[1]: n for k, n in labels.items() if k.startswith(side + ":")})
@@ -277,9 +290,12 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
-def _vote(values):
-    """The value most reports give (ties: the smallest), None when none gives one."""
-    counted = Counter(v for v in values if v is not None)
+def _vote(values, weights=None):
+    """The value most reports give, weighted (ties: the smallest), None when none gives one."""
+    counted: Counter = Counter()
+    for v, w in zip(values, weights or [1] * len(values)):
+        if v is not None:
+            counted[v] += w or 0.01
     return min(counted, key=lambda v: (-counted[v], v)) if counted else None
 
 

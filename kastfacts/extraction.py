@@ -347,8 +347,8 @@ def resolve_corpus(table) -> None:
                                      for party, person in clues[doc].get("parties") or ()]
 
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
-    years = {d: (a.date.year if a.date else a.year) for d, a in anchors.items()}
-    years.update({d: day.year for d, day in known.items()})
+    years = {d: ((a.date.year if a.date else a.year), a.confidence) for d, a in anchors.items()}
+    years.update({d: (day.year, 1.0) for d, day in known.items()})
     contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, _CountryNames())
     del names_by_doc, frames, countries, clues, people_by_doc
     table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,

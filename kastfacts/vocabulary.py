@@ -17,7 +17,7 @@ LANGUAGES = ("fr", "es", "en")
 ATTRIBUTE_CUES: dict[str, dict[str, list[str]]] = {
     "turnout": {
         "fr": [r"participation", r"taux\s+de\s+participation"],
-        "es": [r"participaci[oó]n", r"afluencia"],
+        "es": [r"participaci[oó]n", r"afluencia", r"particip[oó]", r"participaron"],
         "en": [r"turnout", r"participation"],
     },
     "abstention": {
@@ -92,7 +92,8 @@ COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the 
     "fr": [r"d[ée]pouill[ée]s?", r"d[ée]compt[ée]s?", r"comptabilis[ée]s?", r"scrut[ée]s", r"compt[ée]s", r"trait[ée]s"],
     "es": [r"escrutad[oa]s?", r"contabilizad[oa]s?", r"computad[oa]s?", r"procesad[oa]s?", r"contad[oa]s?",
            r"relevad[oa]s?", r"transmitid[oa]s?", r"sumad[oa]s?"],
-    "en": [r"counted", r"tallied", r"processed", r"reporting", r"in", r"reported", r"(?:vote|ballot)\s+count"],
+    "en": [r"counted", r"tallied", r"processed", r"reporting", r"in(?=\s*[,.;)]|\s*$)", r"reported",
+           r"(?:vote|ballot)\s+count"],
 }
 # "N mesas escrutadas, correspondientes al 99,4 %": the share a count amounts to.
 EQUIVALENT_TO = {
@@ -190,11 +191,17 @@ REGIONAL_CUES = {
 # Polls and projections: a pollster's figure is never a result.
 POLL_CUES = {
     "fr": [r"sondages?", r"enqu[êe]tes?\s+d['’]opinion", r"intentions?\s+de\s+vote", r"instituts?\s+de\s+sondage",
-           r"projections?", r"estimations?", r"sortie\s+des\s+urnes", r"sondeurs?"],
-    "es": [r"encuestas?", r"sondeos?", r"encuestadoras?", r"consultoras?", r"intenci[oó]n\s+de\s+voto", r"proyecci[oó]n\w*",
-           r"boca\s+de\s+urna", r"conteo\s+r[aá]pido", r"estimaci[oó]n\w*", r"pron[oó]stic\w*", r"vaticin\w*"],
-    "en": [r"polls?", r"polling", r"pollsters?", r"surveys?", r"exit\s+polls?", r"quick\s+counts?", r"projections?",
-           r"projected", r"voting\s+intentions?", r"forecasts?"],
+           r"sortie\s+des\s+urnes", r"sondeurs?"],
+    "es": [r"encuestas?", r"sondeos?", r"encuestadoras?", r"consultoras?", r"intenci[oó]n\s+de\s+voto",
+           r"boca\s+de\s+urna", r"conteo\s+r[aá]pido"],
+    "en": [r"polls?", r"polling", r"pollsters?", r"surveys?", r"exit\s+polls?", r"quick\s+counts?", r"voting\s+intentions?"],
+}
+# Projections and forecasts are a pollster's, unless the electoral body itself gives them ("the
+# CNE announced that, according to their projections, X had 51.2%": a preliminary result).
+PROJECTION_CUES = {
+    "fr": [r"projections?", r"estimations?", r"pr[ée]visions?"],
+    "es": [r"proyecci[oó]n\w*", r"estimaci[oó]n\w*", r"pron[oó]stic\w*", r"vaticin\w*"],
+    "en": [r"projections?", r"projected", r"forecasts?", r"estimates?"],
 }
 QUICK_COUNT_SAMPLE = {
     "fr": [r"[ée]chantillon"], "es": [r"muestra"], "en": [r"sample"],
