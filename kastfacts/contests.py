@@ -65,15 +65,22 @@ def contest_name(country_name: str | None, year: int | None, kind: str, round_: 
 
 # --------------------------------------------------------------------------- per report
 def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
-                 organizations: list[tuple[int, int, str]]) -> dict:
+                 organizations: list[tuple[int, int, str]], places: list[tuple[int, int, str]] = (),
+                 sentences: list[tuple[int, int]] = ()) -> dict:
     """What one report says about its contest, as a small JSON-ready dict (kept with the
-    document, read by the corpus pass). `persons` and `organizations` are (start, end, name)."""
+    document, read by the corpus pass). `persons` and `organizations` are (start, end, name);
+    `places` (start, end, ISO code) and `sentences` (start, end) tell which countries the report
+    names where it speaks of the vote (a report of a trip abroad names the host country most)."""
     lang = (lang or "")[:2]
-    kinds = Counter()
+    kinds, dated = Counter(), defaultdict(list)
     for kind, table in V.CONTEST_KINDS.items():
-        n = len(V.regex(table, lang).findall(text))
-        if n:
-            kinds[kind] = n
+        for m in V.regex(table, lang).finditer(text):
+            year = _YEAR.search(text, m.end(), min(len(text), m.end() + 12)) or \
+                _YEAR.search(text, max(0, m.start() - 8), m.start())
+            if year:        # "le plébiscite de 1988": another contest, unless it is this year's
+                dated[kind].append(int(year.group(1)))
+            else:
+                kinds[kind] += 1
     rounds = Counter()
     for number, table in V.ROUND_CUES.items():
         found = list(V.regex(table, lang).finditer(text))
@@ -95,10 +102,22 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     subjects = V.alternation(V.CONTEST_SUBJECTS["constitutional"], lang)
     constitutional = bool(re.search(rf"(?<![^\W_])(?:{subjects})", text, re.IGNORECASE)) and \
         any(k in kinds for k in ("plebiscite", "referendum"))
-    return {"kinds": dict(kinds), "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
+    electoral = _electoral_spans(text, lang, sentences)
+    voted_in = Counter(code for start, _end, code in places
+                       if code and any(s <= start < e for s, e in electoral))
+    return {"kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
+            "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
             "acronyms": sorted({(m.group(2), " ".join(m.group(1).split()[-6:])) for m in _ACRONYM_DEFINED.finditer(text)
                                 if m.group(2).isupper() and len(m.group(2)) >= 2})}
+
+
+def _electoral_spans(text: str, lang: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that speak of a vote (its kind, round, result or the share of a candidate)."""
+    cue = re.compile("|".join(p.pattern for p in (V.regex(V.ELECTION_NOUNS, lang), V.regex(V.ROUND_CUES["1"], lang),
+                                                  V.regex(V.ROUND_CUES["2"], lang), V.regex(V.ELECTED, lang))) + r"|%",
+                     re.IGNORECASE)
+    return [(s, e) for s, e in sentences if cue.search(text, s, e)]
 
 
 def _first_round_mentioned(text: str, lang: str) -> str | None:
@@ -187,7 +206,9 @@ class Contests:
             linked[find(d)].append(d)
         groups: dict[tuple, list[str]] = defaultdict(list)
         for members in linked.values():
-            code = _vote([_top(countries.get(d)) for d in members])
+            # the country where the vote is spoken of, else the one a report names most
+            code = _vote([_top(Counter(clues[d].get("countries") or {})) for d in members]) or \
+                _vote([_top(countries.get(d)) for d in members])
             years = {d: _int(_top(Counter(clues[d].get("years") or {}))) for d in members}
             written = [anchor_years.get(d) or (None, 0.0) for d in members]
             year = _vote([y for y, _ in written], [w for _, w in written]) or _vote([years[d] for d in members])
@@ -212,6 +233,8 @@ class Contests:
             constitutional = 0
             for d in members:
                 summed.update(clues[d].get("kinds") or {})
+                for kind, years in (clues[d].get("dated_kinds") or {}).items():
+                    summed[kind] += sum(1 for y in years if y == yr)
                 rounds.update(clues[d].get("rounds") or {})
                 labels.update(clues[d].get("labels") or {})
                 constitutional += bool(clues[d].get("constitutional"))

@@ -230,7 +230,8 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
         if state["pcts"]:       # what the report says of its contest, for the corpus pass
             named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
             orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
-            results[i].frame["contest"] = contests.report_clues(text, doc.lang or "", named, orgs)
+            places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
+            results[i].frame["contest"] = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i])
     return results
 
 

@@ -233,6 +233,12 @@ COMPARISON_BEFORE_YEAR = {
     "es": [r"que\s+en", r"respecto\s+(?:a|de)", r"frente\s+a", r"en\s+comparaci[oó]n\s+con", r"desde"],
     "en": [r"than\s+in", r"compared\s+(?:with|to)", r"since", r"from"],
 }
+# The winner's words: "president-elect", "presidente electo", "réélu".
+ELECTED = {
+    "fr": [r"pr[ée]sidente?\s+[ée]lue?", r"[ée]lue?", r"r[ée][ée]lue?", r"vainqueur", r"remport\w*"],
+    "es": [r"president[ea]\s+electo", r"electa?", r"reelect[oa]", r"ganador[a]?", r"gan[oó]"],
+    "en": [r"president-elect", r"elected", r"re-?elected", r"winner", r"won"],
+}
 ELECTION_NOUNS = {
     "fr": [r"[ée]lections?", r"scrutin", r"pr[ée]sidentielles?", r"l[ée]gislatives", r"r[ée]f[ée]rendum", r"pl[ée]biscite",
            r"primaires?", r"tour", r"vote"],
