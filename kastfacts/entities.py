@@ -851,7 +851,7 @@ def _split_glued(text: str, start: int, end: int, label: str, lang: str) -> list
             break
         prefix_text = text[prefix[0].start:prefix[-1].end]
         place = lookup_entry(prefix_text, lang)
-        is_place = place is not None and (place.place_type != "city" or place.population >= 100_000)
+        is_place = place is not None and (place.place.place_type != "city" or place.population >= 100_000)
         if not (is_place or all(t.key in GENERIC_NOUNS or t.key in TITLES or t.key in ORG_KEYWORDS
                                 or _is_function_word(t) for t in prefix)):
             break
@@ -1125,7 +1125,7 @@ def _affiliations(text: str, lang: str, mentions: list[Mention]) -> list[Mention
         rest = [fold(w) for w in found.group(1).split()]
         if rest and not _after_head(rest, heads, quals):
             continue
-        if a.kind == "person" and not _is_weak(a, strong) and _is_weak(b, strong) and not lookup_entry(b.text, lang):
+        if a.kind == "person" and len(a.value.split()) >= 2 and _is_weak(b, strong) and not lookup_entry(b.text, lang):
             out[i + 1] = _as_organization(b)
         elif out[i + 1].kind == "organization" and a.kind == "place" and a.place_type is None \
                 and len(a.text.split()) >= 2 and all(w[:1].isupper() for w in a.text.split()):
@@ -1133,7 +1133,8 @@ def _affiliations(text: str, lang: str, mentions: list[Mention]) -> list[Mention
     return out
 
 
-_ENUMERATION_GAP = re.compile(r"^\s*(?:,\s*(?:(?:y|e|et|and|&|o|ou|or)\s+)?|\s(?:y|e|et|and|&|o|ou|or)\s+)(?:\d+\s+)?$")
+_ENUMERATION_GAP = re.compile(r"^\s*(?:,\s*(?:(?:y|e|et|and|&|o|ou|or)\s+)?|\s(?:y|e|et|and|&|o|ou|or)\s+)(?:\d+\s+)?"
+                              r"(?:(?:the|el|la|los|las|le|les)\s+|l['’])?$")
 
 
 def _enumerations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1541,9 +1542,10 @@ class Resolver:
                 self._votes[key]["person" if m.kind == "person" or m.label in PERSON_LABELS else m.kind] += 1
                 if m.kind == "organization" and (m.label not in ORG_LABELS or _has_org_keyword(m.value)):
                     self._votes[key]["organization_typed"] += 1    # typed so by knowledge or context, not the model
-        self._group_name = {root: _canonical_name(forms, self._person_spellings, support)
+        self._group_name = {root: _canonical_name([f for f in forms if f not in self._alias_forms] or forms,
+                                                  self._person_spellings, support)
                             for root, forms in self._members.items()}
-        del self._person_spellings, self._members
+        del self._person_spellings, self._members, self._alias_forms
         self._view: DocumentResolver | None = None
 
     def _forms_cited(self, mentions: list[Mention]) -> set[str]:
@@ -1589,6 +1591,7 @@ class Resolver:
             by_edge["F" + words[0]].append(k)
             by_edge["L" + words[-1]].append(k)
         parent: dict[str, str] = {}
+        self._alias_forms: set[str] = set()                      # nicknames with a surname: never the name
         for key in keys:                                         # shorter full names into a unique longer one
             words = key.split()
             candidates = dict.fromkeys(by_edge["F" + words[0]] + by_edge["L" + words[-1]])
@@ -1597,6 +1600,11 @@ class Resolver:
             parent[key] = longer[0] if len(longer) == 1 else key
         for key, target in _misspellings(keys, parent, reports):    # "Nayib Bukelle" -> "Nayib Bukele"
             parent[key] = target
+        for alias in sorted(aliases):                                # "Lucho Garrido" -> Luis "Lucho" Garrido
+            targets = {self._root(parent, n) for n in aliases[alias] if n in parent}
+            if alias in parent and parent[alias] == alias and len(targets) == 1 and alias not in targets:
+                parent[alias] = next(iter(targets))
+                self._alias_forms.add(alias)
         self._group_of = {k: self._root(parent, k) for k in keys}
         self._members: dict[str, list[str]] = defaultdict(list)
         self._group_spellings: dict[str, Counter] = defaultdict(Counter)
@@ -1732,7 +1740,7 @@ class DocumentResolver:
                                            or votes["organization"] * 2 > _typed_total(votes)):
             kind = "organization"           # a party elsewhere in the corpus (or in most of it) is one here
         elif votes and m.kind != "person" and votes["person"] * 2 >= _typed_total(votes) - votes["person"] > 0 \
-                and not _ACRONYM.match(m.text.replace(".", "")):
+                and not _ACRONYM.match(m.text.replace(".", "")) and not votes["organization_typed"]:
             # a name the model calls a person in a third of its mentions, never a known place
             kind = "person"
         elif votes and m.kind == "person" and votes["person"] * 2 < _typed_total(votes):
