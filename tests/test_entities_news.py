@@ -3,24 +3,9 @@ organizations the model calls places or persons, spans glued to names, provinces
 and people named differently across reports. Model spans are given by hand."""
 import pytest
 
-from kastfacts.entities import Mention, Resolver, _one_edit_apart, nickname_of, type_entities
+from test_entities import typed
 
-
-def spans(text, *marks):
-    out, pos = [], 0
-    for surface, label in marks:
-        start = text.index(surface, pos)
-        out.append((start, start + len(surface), label))
-        pos = start + 1
-    return out
-
-
-def typed(text, lang, *marks):
-    mentions = type_entities(text, lang, spans(text, *marks))
-    for m in mentions:
-        assert text[m.start:m.end] == m.text
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
-    return [(m.text, m.kind, m.value) for m in mentions]
+from kastfacts.entities import Mention, Resolver, _one_edit_apart, nickname_of
 
 
 def kinds(text, lang, *marks):
