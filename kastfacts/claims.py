@@ -331,6 +331,10 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
         else:
             subject, strength = _subject(sent, text, s, e, attribute or "vote_share", percents, refs,
                                          fallback_subject, lang, cues)
+        if claims and _elliptic(text, s, lang):
+            # "un porcentaje levemente inferior al de la primera vuelta (89,6 %)": the same thing
+            # as the figure before, of another moment
+            attribute, subject, strength = claims[-1].attribute, claims[-1].subject, links[-1]
         if attribute is None:
             # no cue of its own: the figure set beside another takes its kind ("55,8 % of the total
             # compared to Gonzalez's 44.1 %"), a contestant's figure in a report on a vote is a vote share
@@ -407,7 +411,9 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     source = V.regex(V.SOURCE_BEFORE, lang)
     relational = re.compile(rf"(?:{V.alternation(V.RELATIONAL_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
                             rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,2}}$", _I)
-    out = []
+    role_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
+                         rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
+    out, out_of = [], []
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
             # a "place" no gazetteer knows is most often a party the model mistook ("Sumar", "Vox")
@@ -419,6 +425,10 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                      before, _I):
             continue
         if ent.kind == "person" and relational.search(before):
+            continue
+        if ent.kind == "organization" and (role_of.search(before) or (
+                out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
+            out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
             continue
         if re.match(rf"^(?:['’]s?)\s+(?!\d){_W}", text[ent.end:ent.end + 4]):
             continue            # "Pedro Sanchez' Socialists": the owner of what follows, not a contestant
@@ -533,7 +543,8 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
         margin = _cue_distance(text, V.regex(V.MARGIN_CUES, lang), lo, hi, start, end)
         if change is not None and (margin is None or change < margin):
             return "other"
-        return "poll_margin_pp" if clause_poll or (sentence_poll and margin is None) else "margin_pp"
+        results_said = V.regex(V.FINAL_COUNT, lang).search(text, *_clause(text, start, end))
+        return "poll_margin_pp" if clause_poll or (sentence_poll and margin is None and not results_said) else "margin_pp"
     before = text[max(lo, start - 60):start]
     if re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_CUES, lang)})(?:\s+{_W}+){{0,4}}?\s+"
                  rf"(?:de|del|d['’]|of|by|con|avec|with|por|par)\s+(?:(?:{_qualifier_words(lang)})\s+)?"
@@ -563,6 +574,11 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
     if attribute == "vote_share" and (clause_poll or (sentence_poll and not _result_words(text, lang))):
         return "poll_share"
     return attribute
+
+
+def _elliptic(text: str, start: int, lang: str) -> bool:
+    return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.ELLIPTIC_COMPARISON, lang)})(?:\s+{_W}+){{0,5}}\s*[(,:]?\s*$",
+                          text[max(0, start - 60):start], _I))
 
 
 def _qualifier_words(lang: str) -> str:
@@ -838,7 +854,7 @@ def _rival(subject: str, cues: DocumentCues) -> str | None:
 
 _PRONOUN_WORD = re.compile(
     r"(?<![\w'’])(?:il|elle|ils|elles|celui-ci|celle-ci|ce\s+dernier|cette\s+derni[èe]re|"
-    r"[ée]l|ella|ellos|ellas|[ée]ste|[ée]sta|este\s+[úu]ltimo|esta\s+[úu]ltima|"
+    r"él|ella|ellos|ellas|éste|ésta|este\s+[úu]ltimo|esta\s+[úu]ltima|"     # "el"/"este" are articles
     r"he|she|they|the\s+latter|the\s+former|"
     # a figure given to someone named before: "la encuestadora X le daba 49 %", "lui accorde", "gave him"
     r"les?\s+(?:daba|dio|da|dan|daban|otorga\w*|asigna\w*|atribu\w*|concede\w*)|"
@@ -893,7 +909,8 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
                         if ent and ent.kind in kinds:
                             return ent.name
                     return _NOTHING
-                if re.fullmatch(r"(?:lo|la)\s+que|ce\s+qui|ce\s+que|which|what|cela|ceci|esto|eso|this|that", phrase, _I):
+                if re.fullmatch(r"(?:(?:lo|la)\s+)?que|lo|ce(?:\s+qu[ie])?|which|what|cela|ceci|esto|eso|ello|this|that",
+                                phrase, _I):
                     return _NOTHING     # "..., lo que representa un 5 %": the clause before, not a person
                 if c.pos_ == "PRON" or _PRONOUN_SUBJECTS.match(phrase):
                     return fallback if fallback else _NOTHING   # no antecedent before: the nearest name

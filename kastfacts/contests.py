@@ -66,11 +66,12 @@ def contest_name(country_name: str | None, year: int | None, kind: str, round_: 
 # --------------------------------------------------------------------------- per report
 def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
                  organizations: list[tuple[int, int, str]], places: list[tuple[int, int, str]] = (),
-                 sentences: list[tuple[int, int]] = ()) -> dict:
+                 sentences: list[tuple[int, int]] = (), shares: list[tuple[str, float]] = ()) -> dict:
     """What one report says about its contest, as a small JSON-ready dict (kept with the
     document, read by the corpus pass). `persons` and `organizations` are (start, end, name);
     `places` (start, end, ISO code) and `sentences` (start, end) tell which countries the report
-    names where it speaks of the vote (a report of a trip abroad names the host country most)."""
+    names where it speaks of the vote (a report of a trip abroad names the host country most);
+    `shares` are its vote shares (subject, value)."""
     lang = (lang or "")[:2]
     kinds, dated = Counter(), defaultdict(list)
     for kind, table in V.CONTEST_KINDS.items():
@@ -106,10 +107,29 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     voted_in = Counter(code for start, _end, code in places
                        if code and any(s <= start < e for s, e in electoral))
     return {"kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
+            "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
             "acronyms": sorted({(m.group(2), " ".join(m.group(1).split()[-6:])) for m in _ACRONYM_DEFINED.finditer(text)
                                 if m.group(2).isupper() and len(m.group(2)) >= 2})}
+
+
+def _winner_party(text, lang, persons, organizations, sentences, shares) -> list[str] | None:
+    """[party, person] when the report gives its largest vote share to a party and names one
+    person the winner ("le MAS a obtenu 55 % des voix. Luis Arce est le président élu"): in a
+    presidential race, that party's figure is that person's."""
+    if not shares:
+        return None
+    top = max(shares, key=lambda sv: sv[1])[0]
+    if top not in {name for _, _, name in organizations} or top in {name for _, _, name in persons}:
+        return None
+    elected = V.regex(V.WINNER_TITLES, lang)
+    for s, e in sentences:
+        if elected.search(text, s, e):
+            named = [name for ps, _pe, name in persons if s <= ps < e]
+            if named:
+                return [top, named[0]]
+    return None
 
 
 def _electoral_spans(text: str, lang: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -251,11 +271,17 @@ class Contests:
                     named = Counter({k.split(":", 1)[1]: n for k, n in labels.items() if k.startswith(side + ":")})
                     contest.options[side] = _top(named) or V.OPTION_DEFAULT_NAMES[side]
             parties: dict[str, Counter] = defaultdict(Counter)
+            winners: dict[str, Counter] = defaultdict(Counter)
             for d in members:
                 for party, person in clues[d].get("parties") or ():
                     parties[party][person] += 1
+                if clues[d].get("winner_party"):
+                    party, person = clues[d]["winner_party"]
+                    winners[party][person] += 1
                 for acronym, expansion in clues[d].get("acronyms") or ():
                     self.acronyms.setdefault(contest.name, {})[_fold(expansion)] = acronym
+            for party, people in winners.items():
+                parties.setdefault(party, people)   # only where no report says whose party it is
             self.party_of[contest.name] = {p: _top(c) for p, c in parties.items()}
             self.contests.append(contest)
             for d in members:
@@ -283,11 +309,14 @@ class Contests:
         if subject and subject != contest.name:
             subject = self._short_name(contest.name, subject)
         ctx = dict(part.split("=", 1) for part in (context or "").split(";") if "=" in part)
-        if attribute == "vote_share":
-            if ctx.get("round") == "1" and contest.round == "runoff":
-                attribute = "vote_share_first_round"
-            elif ctx.get("year") and contest.year and int(ctx["year"]) < contest.year:
-                attribute = f"vote_share_{ctx['year']}"
+        earlier_round = ctx.get("round") == "1" and contest.round == "runoff"
+        earlier_year = bool(ctx.get("year")) and contest.year is not None and int(ctx["year"]) < contest.year
+        if attribute == "vote_share" and earlier_round:
+            attribute = "vote_share_first_round"
+        elif attribute == "vote_share" and earlier_year:
+            attribute = f"vote_share_{ctx['year']}"
+        elif (earlier_round or earlier_year) and attribute not in ("other", "poll_share", "poll_margin_pp"):
+            attribute = "other"     # the first round's turnout, 2019's margin: another contest's figure
         return contest.name, subject, attribute
 
     def _short_name(self, contest: str, subject: str) -> str:

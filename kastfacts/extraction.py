@@ -9,6 +9,7 @@ relative dates against it. `extract_to_store` ties the two together with batched
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -231,7 +232,10 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
             named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
             orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
             places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
-            results[i].frame["contest"] = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i])
+            shares = [(c.subject, p.value) for (_, p), c in zip(state["pcts"], completed)
+                      if c is not None and c.subject and c.attribute == "vote_share"]
+            results[i].frame["contest"] = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i],
+                                                                shares)
     return results
 
 
@@ -343,9 +347,19 @@ def resolve_corpus(table) -> None:
             named = Counter(r.code for r in resolved if r.kind == "place" and r.code)
         if named:
             countries[doc] = named
-        if doc in clues:        # the report's party links, under the corpus's names
-            clues[doc]["parties"] = [[view.resolve_name(party) or party, view.resolve_name(person) or person]
-                                     for party, person in clues[doc].get("parties") or ()]
+        if doc in clues:        # the report's party links and acronyms, under the corpus's names
+            clue = clues[doc]
+            kinds = {r.value: r.kind for r in resolved}
+
+            def typed(pair):    # a party is an organization, a candidate a person, once the corpus typed them
+                party, person = (view.resolve_name(n) or n for n in pair)
+                return [party, person] if kinds.get(party) == "organization" and kinds.get(person) == "person" else None
+
+            clue["parties"] = [p for p in map(typed, clue.get("parties") or ()) if p]
+            clue["winner_party"] = typed(clue["winner_party"]) if clue.get("winner_party") else None
+            clue["acronyms"] = list(clue.get("acronyms") or ()) + sorted(
+                {(m.text, r.value) for m, r in zip(view.mentions, resolved) if r.kind == "organization"
+                 and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})
 
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
     years = {d: ((a.date.year if a.date else a.year), a.confidence) for d, a in anchors.items()}

@@ -227,6 +227,13 @@ ANAPHORIC_TIME = {
     "es": [r"esa\s+jornada", r"ese\s+d[ií]a", r"en\s+esa\s+ocasi[oó]n", r"en\s+aquella\s+ocasi[oó]n", r"entonces"],
     "en": [r"that\s+day", r"on\s+that\s+occasion", r"at\s+the\s+time", r"then"],
 }
+# "inferior al de la primera vuelta (89,6 %)", "supérieur à celui de 2019", "higher than that of":
+# a figure of the same thing as the one before it.
+ELLIPTIC_COMPARISON = {
+    "fr": [r"(?:[àa]\s+)?celui\s+d[eu']", r"(?:[àa]\s+)?celle\s+d[eu']", r"que\s+celui\s+d[eu']"],
+    "es": [r"(?:inferior|superior|igual|similar|mayor|menor|cercan[oa])\s+a(?:l|\s+la)\s+de", r"que\s+(?:el|la)\s+de"],
+    "en": [r"(?:than|as|to)\s+that\s+of", r"(?:than|as|to)\s+those\s+of"],
+}
 # A year said after these is a point of comparison, not the figure's contest ("más que en 2019").
 COMPARISON_BEFORE_YEAR = {
     "fr": [r"qu['’]en", r"que\s+lors\s+de", r"par\s+rapport\s+(?:[àa]|aux)", r"contre", r"depuis"],
@@ -238,6 +245,12 @@ ELECTED = {
     "fr": [r"pr[ée]sidente?\s+[ée]lue?", r"[ée]lue?", r"r[ée][ée]lue?", r"vainqueur", r"remport\w*"],
     "es": [r"president[ea]\s+electo", r"electa?", r"reelect[oa]", r"ganador[a]?", r"gan[oó]"],
     "en": [r"president-elect", r"elected", r"re-?elected", r"winner", r"won"],
+}
+# The titles that name the winner ("Luis Arce est le président élu").
+WINNER_TITLES = {
+    "fr": [r"pr[ée]sidente?\s+[ée]lue?", r"[ée]lue?\s+pr[ée]sidente?", r"futur\s+pr[ée]sident", r"future\s+pr[ée]sidente"],
+    "es": [r"president[ea]\s+elect[oa]", r"elect[oa]\s+president[ea]", r"pr[oó]xim[oa]\s+president[ea]"],
+    "en": [r"president-elect", r"president\s+elect", r"elected\s+president", r"next\s+president"],
 }
 ELECTION_NOUNS = {
     "fr": [r"[ée]lections?", r"scrutin", r"pr[ée]sidentielles?", r"l[ée]gislatives", r"r[ée]f[ée]rendum", r"pl[ée]biscite",
