@@ -163,7 +163,7 @@ among entre parmi chez
 """.split())
 _CLAUSE_BREAK = re.compile(
     r";|\n|\bmientras\s+que\b|\bmientras\b|\bwhile\b|\bwhereas\b|\balors\s+que\b|\btandis\s+que\b|"
-    r"\bcontre\b|\bfrente\s+a(?:l)?\b|\bagainst\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
+    r"\bcontre\b|\bface\s+[àa]\b|\bfrente\s+a(?:l)?\b|\bagainst\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
     r"\bseguid[oa]s?\s+(?:de|por)\b|\bsuivie?s?\s+(?:de|par)\b|\bfollowed\s+by\b|\bante\b|"
     r"\bpero\b|\bmais\b|\bbut\b|\bsin\s+embargo\b|\bhowever\b|\bcependant\b|"
     r"(?<=[%\w])\.(?-i:(?=[A-ZÀ-Ý][a-zà-ÿ]))", _I)     # "14,0 %.El resultado": a sentence glued to the next
@@ -339,8 +339,9 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
             # no cue of its own: the figure set beside another takes its kind ("55,8 % of the total
             # compared to Gonzalez's 44.1 %"), a contestant's figure in a report on a vote is a vote share
             previous = next((c.attribute for c in reversed(claims) if c.attribute in VOTE_ATTRIBUTES), None)
-            kind = _kind_of(subject, refs) if subject else None
-            attribute = previous or ("vote_share" if cues.electoral and kind in _CONTESTANTS | {"place"} else "other")
+            kind = (_kind_of(subject, refs) or "person") if subject else None   # not in the sentence: an antecedent
+            electoral = cues.electoral or bool(_ELECTION_WORDS.search(text) or _OBTAINED.search(text))
+            attribute = previous or ("vote_share" if electoral and kind in _CONTESTANTS | {"place"} else "other")
         if attribute == "other" and subject and _kind_of(subject, refs) == "place":
             subject = None
         if attribute in ("vote_share", "poll_share") and _regional(text, s, e, refs, lang):
@@ -430,8 +431,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
             continue
-        if re.match(rf"^(?:['’]s?)\s+(?!\d){_W}", text[ent.end:ent.end + 4]):
-            continue            # "Pedro Sanchez' Socialists": the owner of what follows, not a contestant
+        if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
+            continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
         out.append(ent)
     if cues.plebiscite:
         out += _option_mentions(text, lang, out)
@@ -546,12 +547,15 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
         results_said = V.regex(V.FINAL_COUNT, lang).search(text, *_clause(text, start, end))
         return "poll_margin_pp" if clause_poll or (sentence_poll and margin is None and not results_said) else "margin_pp"
     before = text[max(lo, start - 60):start]
-    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_CUES, lang)})(?:\s+{_W}+){{0,4}}?\s+"
-                 rf"(?:de|del|d['’]|of|by|con|avec|with|por|par)\s+(?:(?:{_qualifier_words(lang)})\s+)?"
-                 rf"(?:(?:el|la|le|un|a|the)\s+)?$", before, _I):
+    qualifier, article = _qualifier_words(lang), r"(?:(?:el|la|le|un|una|a|an|the)\s+)?"
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_NOUNS, lang)})(?:\s+{_W}+){{0,2}}?\s+"
+                 rf"(?:{V.alternation(V.MARGIN_LINKS['noun'], lang)})\s*(?:(?:{qualifier})\s+)?{article}$", before, _I) or \
+            re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_VERBS, lang)})(?:\s+{_W}+){{0,4}}?\s+"
+                      rf"(?:{V.alternation(V.MARGIN_LINKS['verb'], lang)})\s+(?:(?:{qualifier})\s+)?{article}$", before, _I):
         return "poll_margin_pp" if clause_poll else "margin_pp"
-    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.CHANGE_CUES, lang)})(?:\s+{_W}+){{0,2}}?\s+"
-                 rf"(?:de|del|d['’]|of|by|en|un|una|a)?\s*(?:(?:el|la|le|un|una|a|the)\s+)?$", before, _I):
+    # a change ("cayó un 1,5 %", "a reculé de 1,5 %", "fell 1.5%"), not a level ("cayó al 28 %", "fell to 30%")
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.CHANGE_CUES, lang)})(?:\s+(?:{V.alternation(V.CHANGE_LINKS, lang)}))?"
+                 rf"\s+(?:(?:{qualifier})\s+)?$", before, _I):
         return "other"
     if V.regex(V.CONTEST_OTHER_CUES, lang).search(text, lo, hi):
         return "contest_other"
@@ -697,9 +701,10 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         return not any(lo < s < hi or lo < e <= hi for s, e in others)
 
     # 0) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
+    # ("33 % del electorado" alone is whoever won it: the clause decides.)
     pop = _POPULATION_AFTER.match(text[end:])
-    if pop and pop.group(1).strip() and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w)
-                                                 for w in pop.group(1).split()):
+    if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w) for w in pop.group(1).split()) \
+            and (pop.group(1).strip() or re.match(r"^\s*(?:de|of|d['’])\s|^['’]s\b", text[end + pop.end():])):
         return None, 9
     # 1) the owner named right after: "el 47,3 % de Rodolfo Hernández", "47 % du candidat X".
     owner = next((x for x in entities if x.start >= end and x.kind in _CONTESTANTS), None)

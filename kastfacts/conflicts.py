@@ -551,9 +551,9 @@ class _Group:
 
     def _across(self, p: _Node, q: _Node) -> tuple[bool, bool]:
         """(claims of p and q from different reports are compared, only because a key is unsaid)."""
-        if p.profile == q.profile and (p.context != q.context or not p.several_reports()):
-            # One report holds both nodes, or reports that each give both figures, under contexts
-            # they keep apart: between such reports nothing disagrees.
+        if p.profile == q.profile:
+            # One report holds both nodes, or copies of one report do: a report is never compared
+            # with itself, nor with its own reprint.
             return False, False
         compared, partial = _contexts_compatible(p.context, q.context, p.span, q.span)
         if compared and partial and _far_apart(p.claim, q.claim):

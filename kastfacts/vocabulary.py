@@ -145,13 +145,23 @@ APPROXIMATE_AFTER = {
     "fr": [r"environ"], "es": [r"aproximadamente", r"aprox\.?"], "en": [r"or\s+so", r"approximately"],
 }
 
-# Margins ("a 12-point lead", "ventaja de 11,26 puntos", "écart de dix points").
-MARGIN_CUES = {
-    "fr": [r"avance", r"[ée]cart", r"devance\w*", r"marge", r"d['’]avance", r"distance", r"victoire\s+de", r"diff[ée]rence"],
-    "es": [r"ventaja", r"aventaj\w*", r"diferencia", r"distancia", r"margen", r"brecha", r"sac[oó]"],
-    "en": [r"lead", r"leads", r"led", r"margin", r"ahead", r"gap", r"advantage", r"edge", r"victory\s+of", r"win\s+by",
-           r"won\s+by", r"beat\s+\w+\s+by"],
+# Margins ("a 12-point lead", "ventaja de 11,26 puntos", "écart de dix points"): nouns that take
+# the figure after "de"/"of", verbs that take it after "con"/"by" ("aventajó a X con menos del 1 %").
+MARGIN_NOUNS = {
+    "fr": [r"avance", r"[ée]cart", r"marge", r"d['’]avance", r"distance", r"victoire", r"diff[ée]rence"],
+    "es": [r"ventaja", r"diferencia", r"distancia", r"margen", r"brecha"],
+    "en": [r"lead", r"margin", r"gap", r"advantage", r"edge", r"victory", r"win"],
 }
+MARGIN_VERBS = {
+    "fr": [r"devanc\w*", r"l['’]emporte", r"distanc\w*", r"creus\w*\s+l['’][ée]cart"],
+    "es": [r"aventaj\w*", r"super[oó]", r"super[aó]\w*", r"sac[oó]", r"distanci\w*"],
+    "en": [r"leads?", r"led", r"won", r"wins", r"beat", r"ahead", r"trails?", r"trailed"],
+}
+MARGIN_LINKS = {
+    "noun": {"fr": [r"de", r"d['’]"], "es": [r"de", r"del"], "en": [r"of"]},
+    "verb": {"fr": [r"de", r"avec", r"par"], "es": [r"por", r"con", r"en"], "en": [r"by"]},
+}
+MARGIN_CUES = {lang: MARGIN_NOUNS[lang] + MARGIN_VERBS[lang] for lang in MARGIN_NOUNS}
 # A change, not a level ("lost 3 points", "una subida de 5 puntos"): attribute "other".
 CHANGE_CUES = {
     "fr": [r"hausse", r"baisse", r"recul\w*", r"progress\w*", r"perdu", r"gagn[ée]", r"chut\w*", r"augment\w*",
@@ -159,8 +169,10 @@ CHANGE_CUES = {
     "es": [r"subid\w*", r"ca[ií]d\w*", r"baj[oó]", r"baja", r"subi[oó]", r"perdi[oó]", r"gan[oó]\s+\d", r"recuperaci[oó]n",
            r"aument\w*", r"increment\w*", r"crec\w*", r"retroce\w*", r"disminu\w*", r"m[aá]s\s+que\s+en", r"menos\s+que\s+en"],
     "en": [r"rise", r"rose", r"fall", r"fell", r"drop\w*", r"gain\w*", r"lost", r"loss", r"increase\w*", r"decrease\w*",
+           r"gr[eo]w\w*", r"climb\w*", r"slid\w*", r"jump\w*",
            r"up\s+from", r"down\s+from", r"more\s+than\s+in", r"less\s+than\s+in"],
 }
+CHANGE_LINKS = {"fr": [r"de", r"d['’]"], "es": [r"un", r"una", r"en\s+un", r"de\s+un"], "en": [r"by"]}
 # Rules, thresholds and conditions ("40 % of the votes to win in the first round"): "other".
 NORMATIVE_CUES = {
     "fr": [r"seuil", r"il\s+faut", r"faut", r"doit", r"devra\w*", r"n[ée]cessaire", r"requis\w*",
