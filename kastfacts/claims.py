@@ -420,6 +420,7 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             # a "place" no gazetteer knows is most often a party the model mistook ("Sumar", "Vox")
             ent = EntityRef(ent.start, ent.end, "organization", ent.name)
         if ent.kind == "organization" and (ent.name in cues.authorities or is_authority(ent.name)):
+            out_of.append(ent)
             continue
         before = text[max(0, ent.start - 40):ent.start]
         if re.search(rf"(?:{source.pattern})\s+(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}}$",

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from . import vocabulary as V
 
-__all__ = ["Contest", "Contests", "report_clues", "contest_name"]
+__all__ = ["Contest", "Contests", "report_clues", "contest_name", "named_countries", "from_table"]
 
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d%]|[.,]\d)")
 _ACRONYM_DEFINED = re.compile(r"([A-ZÀ-Ý][^()\n]{2,80}?)\s*\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ\-]{1,9})\s*[),]")
@@ -189,10 +189,10 @@ class Contests:
 
     @classmethod
     def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
-                anchor_years: dict[str, tuple[int | None, float]], country_names: dict[str, str]) -> "Contests":
+                anchor_years: dict[str, tuple[int | None, float]], country_name=lambda code: None) -> "Contests":
         """`clues`: doc -> report_clues(); `countries`: doc -> country codes it names (with counts);
         `names_by_doc`: the people and organizations each report cites (to find related reports);
-        `anchor_years`: (the year each report was written, how sure); `country_names`: code -> name.
+        `anchor_years`: (the year each report was written, how sure); `country_name(code)`: its name.
         Party links in the clues are under the corpus's canonical names."""
         self = cls()
         docs = sorted(clues)
@@ -264,7 +264,7 @@ class Contests:
             qualifier = "constitutional" if constitutional * 2 >= len(members) and kind in ("plebiscite", "referendum") \
                 else None
             members = sorted(members)
-            contest = Contest(contest_name(country_names.get(code) if code else None, yr, kind, round_, qualifier),
+            contest = Contest(contest_name(country_name(code) if code else None, yr, kind, round_, qualifier),
                               code, yr, kind, round_, qualifier, members)
             if kind in ("plebiscite", "referendum"):
                 for side in ("yes", "no"):
@@ -384,3 +384,45 @@ def _kind(kinds: Counter, family: str) -> str:
     if not ranked:
         return "election"
     return max(ranked, key=lambda k: (kinds[k], k == "general"))
+
+
+def named_countries(places: Iterable[tuple[str | None, str | None]]) -> Counter:
+    """The countries a report names, from its resolved places (code, place type): countries
+    themselves, or, when it names none, the countries of its cities and regions."""
+    places = list(places)
+    named = Counter(code for code, kind in places if code and kind == "country")
+    return named or Counter(code for code, _kind in places if code)
+
+
+def from_table(table) -> Contests:
+    """The contests of a resolved fact table (a Store or a ShardSet), as the corpus pass found
+    them: read again from the documents' clues and the resolved facts, a stream of each; with each
+    contest's candidates (the subjects of its vote shares, most cited first)."""
+    from .claims import VOTE_ATTRIBUTES
+    from .gazetteer import country_name
+
+    clues, years = {}, {}
+    for doc, frame in table.documents():
+        if frame is not None and frame.get("contest"):
+            clues[doc.doc] = frame["contest"]
+        if doc.published:
+            years[doc.doc] = (int(doc.published[:4]), 1.0)
+        elif doc.anchor and doc.anchor[:4].isdigit():
+            years[doc.doc] = (int(doc.anchor[:4]), doc.anchor_confidence or 0.0)
+    places: dict[str, list] = defaultdict(list)
+    people: dict[str, set] = defaultdict(set)
+    subjects: dict[str, Counter] = defaultdict(Counter)
+    for f in table.facts():
+        if f.kind == "place":
+            places[f.doc].append((f.code, f.place_type))
+        elif f.kind in ("person", "organization") and f.value:
+            people[f.doc].add(str(f.value))
+        elif f.kind == "percentage" and f.contest and f.subject and f.attribute in VOTE_ATTRIBUTES:
+            subjects[f.contest][f.subject] += 1
+    countries = {doc: named_countries(p) for doc, p in places.items()}
+    found = Contests.resolve(clues, {d: c for d, c in countries.items() if c}, people, years, country_name)
+    for contest in found.contests:
+        ranked = subjects.get(contest.name, Counter())
+        contest.candidates = sorted(ranked, key=lambda s: (-ranked[s], s))
+    return found
+

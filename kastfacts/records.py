@@ -1,7 +1,8 @@
 """The records kastfacts reads and writes: documents, facts, conflicts.
 
 These dataclasses are the JSON contract (README "Fact contract"): `to_dict()` gives exactly the
-object printed as JSON, with optional fields left out when they do not apply.
+object printed as JSON. Every fact has the same keys, `null` where one does not apply (so CSV
+columns and `jq '.entity'` work on any fact); conflicts and documents leave out what is empty.
 """
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ class Fact:
     stage: str | None = None            # percentages: final | partial, when the report says so
 
     def to_dict(self) -> dict[str, Any]:
-        return _compact(self)
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Fact":

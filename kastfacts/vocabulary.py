@@ -159,7 +159,7 @@ MARGIN_VERBS = {
 }
 MARGIN_LINKS = {
     "noun": {"fr": [r"de", r"d['’]"], "es": [r"de", r"del"], "en": [r"of"]},
-    "verb": {"fr": [r"de", r"avec", r"par"], "es": [r"por", r"con", r"en"], "en": [r"by"]},
+    "verb": {"fr": [r"de", r"par"], "es": [r"por", r"con", r"en"], "en": [r"by"]},
 }
 MARGIN_CUES = {lang: MARGIN_NOUNS[lang] + MARGIN_VERBS[lang] for lang in MARGIN_NOUNS}
 # A change, not a level ("lost 3 points", "una subida de 5 puntos"): attribute "other".
@@ -295,10 +295,10 @@ AUTHORITY_WORDS = {
 }
 # A source, not a subject: the name after these reports the figure ("según la consultora Cifra").
 SOURCE_BEFORE = {
-    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"a\s+indiqu[ée]", r"rapporte"],
-    "es": [r"seg[uú]n", r"de\s+acuerdo\s+(?:con|a)", r"conforme\s+a", r"inform[oó]", r"report[oó]", r"datos\s+de",
-           r"consultora", r"encuestadora", r"firma"],
-    "en": [r"according\s+to", r"said", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm"],
+    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur"],
+    "es": [r"seg[uú]n", r"de\s+acuerdo\s+(?:con|a)", r"conforme\s+a", r"datos\s+de", r"consultora", r"encuestadora",
+           r"firma"],
+    "en": [r"according\s+to", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm"],
 }
 # The rest of the field as one subject ("Otros candidatos con 2 %").
 OTHER_CANDIDATES = {
