@@ -457,9 +457,11 @@ def _option_mentions(text: str, lang: str, taken: list[EntityRef]) -> list[Entit
     for side, table in V.OPTION_SIDE_WORDS.items():
         bare = V.alternation(table, lang)
         pattern = re.compile(rf"(?:(?:{frames})\s+(?:(?:del|de|du|of|the)\s+)?[«\"“']?\s*(?P<a>{bare})(?![^\W_])|"
-                             rf"[«\"“']\s*(?P<b>{bare})\s*[»\"”'])", _I)
+                             rf"[«\"“']\s*(?P<b>{bare})\s*[»\"”']|"
+                             # "el No se impuso", "le Oui l'emporte", "the Yes side": a capital after an article
+                             rf"(?<![^\W_])(?:el|le|the|del|du|al|au)\s+(?P<c>(?=(?-i:[A-ZÀ-Ý]))(?:{bare}))(?![^\W_]))", _I)
         for m in pattern.finditer(text):
-            g = "a" if m.group("a") else "b"
+            g = next(k for k in ("a", "b", "c") if m.group(k))
             s, e = m.span(g)
             if not any(r.start < e and s < r.end for r in taken + out):
                 out.append(EntityRef(s, e, "option", f"@{side}"))

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import vocabulary as V
 
@@ -104,8 +105,12 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     constitutional = bool(re.search(rf"(?<![^\W_])(?:{subjects})", text, re.IGNORECASE)) and \
         any(k in kinds for k in ("plebiscite", "referendum"))
     electoral = _electoral_spans(text, lang, sentences)
-    voted_in = Counter(code for start, _end, code in places
-                       if code and any(s <= start < e for s, e in electoral))
+    cues = [m.span() for m in _electoral_cue(lang).finditer(text)]
+    voted_in = Counter()
+    for start, end, code in places:
+        if code and any(s <= start < e for s, e in electoral):
+            # next to the vote's own words ("presidenta electa de Chile") counts twice
+            voted_in[code] += 2 if any(abs(start - ce) <= 30 or abs(cs - end) <= 30 for cs, ce in cues) else 1
     return {"kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
             "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
@@ -132,11 +137,16 @@ def _winner_party(text, lang, persons, organizations, sentences, shares) -> list
     return None
 
 
+@lru_cache(maxsize=None)
+def _electoral_cue(lang: str) -> re.Pattern:
+    return re.compile("|".join(p.pattern for p in (V.regex(V.ELECTION_NOUNS, lang), V.regex(V.ROUND_CUES["1"], lang),
+                                                   V.regex(V.ROUND_CUES["2"], lang), V.regex(V.ELECTED, lang))) + r"|%",
+                      re.IGNORECASE)
+
+
 def _electoral_spans(text: str, lang: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences that speak of a vote (its kind, round, result or the share of a candidate)."""
-    cue = re.compile("|".join(p.pattern for p in (V.regex(V.ELECTION_NOUNS, lang), V.regex(V.ROUND_CUES["1"], lang),
-                                                  V.regex(V.ROUND_CUES["2"], lang), V.regex(V.ELECTED, lang))) + r"|%",
-                     re.IGNORECASE)
+    cue = _electoral_cue(lang)
     return [(s, e) for s, e in sentences if cue.search(text, s, e)]
 
 

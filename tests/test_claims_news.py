@@ -230,6 +230,8 @@ SIDES = [
     ("es", "El Rechazo se imponía con el 61,9 % frente al 38,1 % de la aprobación.", ["@no", "@yes"]),
     ("fr", "Le « non » l'emporte avec 61,9 % des voix, contre 38,1 % pour le « oui ».", ["@no", "@yes"]),
     ("en", "The rejection camp had 61.9% compared with 38.1% for approval.", ["@no", "@yes"]),
+    ("es", "El No se impuso con el 52,3 % de los votos, frente al 47,7 % del Sí.", ["@no", "@yes"]),
+    ("en", "The Yes side won 54% against 46% for the No campaign.", ["@yes", "@no"]),
 ]
 
 
