@@ -158,7 +158,8 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
         date_items, pct_items = [], []
         for s, e, lang in kept_blocks[i]:
             block_text = text[s:e]
-            date_items += [(lang, replace(d, start=d.start + s, end=d.end + s)) for d in dates.find_dates(block_text, lang)]
+            date_items += [(lang, replace(d, start=d.start + s, end=d.end + s)) for d in dates.find_dates(block_text, lang)
+                           if not dates.measures_time(d, lang)]
             pct_items += [(lang, replace(p, start=p.start + s, end=p.end + s)) for p in percentages.find_percentages(block_text, lang)]
         cues = claims.document_cues(text, doc.lang or "", [best.get(m.value, m.value) for _, m in mentions if m.kind == "person"],
                                     [m.value for _, m in mentions if m.kind == "organization"]) if pct_items else None
@@ -242,22 +243,10 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
 
 
 def resolve_date(timex: str, anchor, direction: str | None, tense: str | None, year: int | None = None) -> tuple[str, str]:
-    """A date's value given the anchor: the words' own direction first, then the verb's tense.
-
-    Words are strict ("Mardi dernier" is never the day of writing). A verb's tense is not: a report
-    written on a Monday saying someone "met X on Monday" means that very day. And a present-tense
-    verb says nothing about which year a month or a day falls in, so those take the nearest reading.
-    """
+    """A date's value given the anchor (see dates.resolve_mention)."""
     from . import dates
 
-    if direction:
-        return dates.resolve(timex, anchor, direction, year)
-    weekday = timex.startswith("XXXX-WXX-") and timex[9:].isdigit()
-    if weekday and anchor is not None and tense in ("past", "future") and int(timex[9:]) == anchor.isoweekday():
-        return anchor.isoformat(), "anchored"
-    if tense == "present" and not weekday:
-        tense = None
-    return dates.resolve(timex, anchor, tense, year)
+    return dates.resolve_mention(timex, anchor, direction, tense, year)
 
 
 def _worker_init() -> None:
