@@ -228,7 +228,7 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
                               qualifier=claim.qualifier if claim else None,
                               counted=claim.counted if claim else None, stage=claim.stage if claim else None))
         facts.sort(key=lambda f: (f.start, f.end, f.kind))
-        results[i].frame = timeline.document_frame(mentions_for_frame, tenses).to_dict()
+        results[i].frame = timeline.document_frame(mentions_for_frame, tenses, doc.source).to_dict()
         # what the report says of its contest, for the corpus pass (a report with no figure and no
         # word of a vote is about none)
         named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
@@ -322,7 +322,7 @@ def resolve_corpus(table) -> None:
             clues[doc.doc] = frame["contest"]
         if doc.published:
             known[doc.doc] = dt.date.fromisoformat(doc.published)
-        elif frame is not None:     # a report its metadata dates needs no time clues kept
+        if frame is not None:       # a dated report's clues tell its siblings which past days are background
             frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
 
     resolver = entities.Resolver.from_documents(mentions_by_document)
@@ -380,7 +380,7 @@ def resolve_corpus(table) -> None:
                     new = replace(f, subject=subject, attribute=attribute, contest=contest)
                 elif f.kind == "date":
                     value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
-                                                     f.tense, a.year if a else None)
+                                                     f.tense, a.year_for_dates if a else None)
                     if resolution == "anchored" and a and a.method.startswith("corpus"):
                         resolution = "corpus_anchored"
                     people = raw.get("participants")
