@@ -320,10 +320,12 @@ def resolve_corpus(table) -> None:
     for doc, frame in table.documents():
         if frame is not None and frame.get("contest"):
             clues[doc.doc] = frame["contest"]
+        if frame is not None:
+            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
         if doc.published:
             known[doc.doc] = dt.date.fromisoformat(doc.published)
-        if frame is not None:       # a dated report's clues tell its siblings which past days are background
-            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
+            if frame is not None:   # a dated report keeps only the past days it lends its siblings
+                frames[doc.doc] = timeline.lent_clues(frames[doc.doc])
 
     resolver = entities.Resolver.from_documents(mentions_by_document)
     names_by_doc: dict[str, tuple[str, ...]] = {}     # one per document: tuples, a fraction of a set's size

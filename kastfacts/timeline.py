@@ -6,7 +6,10 @@ puts Monday after it, "ce dimanche" in the past makes it a Sunday, "Tuesday, Jan
 some years. `document_frame` gathers these clues into a JSON-serializable `TimeFrame`;
 `anchor_for` searches the calendar for the day that breaks the fewest clues, with the named
 weekdays closest to it and the reported past events shortly before it (news is written soon after
-what it reports); `anchor_corpus` lends years across reports about the same people and places.
+what it reports); a date in the page's address is a clue too. `anchor_corpus` lends years (and
+days) across reports about the same people and places, and a dated report tells its siblings which
+past days are background (the first round it gives as weeks old). A guess resting on bare years
+alone records a year but gives dates none (`Anchor.year_for_dates`): better XXXX than 1951.
 
 Everything is deterministic: the clock is never read; without evidence the answer is None.
 """
@@ -21,7 +24,7 @@ from typing import Any, Collection, Iterable, Protocol
 
 __all__ = [
     "sentence_tense", "Constraint", "TimeFrame", "document_frame", "Anchor", "anchor_for",
-    "anchor_corpus", "background_of_related", "date_from_url",
+    "anchor_corpus", "background_of_related", "date_from_url", "lent_clues",
 ]
 
 
@@ -1260,6 +1263,7 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
     # Propagate in rounds from what is settled; each round reads only the previous one, so the
     # result does not depend on the order of the documents.
     memo: dict[tuple, _Choice | None] = {}   # a report retried in a later round often asks again
+    old_days: dict[tuple, dict] = {}         # each dated sibling's old days, worked out once
     for _ in range(3):
         settled = dict(anchors)
         index = _RelatedIndex(settled, entities)
@@ -1267,7 +1271,7 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
         for doc in sorted(frames):
             if doc in settled or frames[doc].is_empty():
                 continue
-            borrowed = _borrow(doc, frames[doc], entities, settled, index, memo, frames)
+            borrowed = _borrow(doc, frames[doc], entities, settled, index, memo, frames, old_days)
             if borrowed is not None:
                 anchors[doc] = borrowed
                 added = True
@@ -1278,27 +1282,53 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
     return {doc: anchors[doc] for doc in sorted(anchors)}
 
 
+def lent_clues(frame: TimeFrame) -> TimeFrame:
+    """What a report dated otherwise (metadata) still tells its siblings: the past days it names
+    (see background_of_related). The rest of its clues need not be kept."""
+    return TimeFrame([c for c in frame.constraints if _is_past_day(c)])
+
+
+def _is_past_day(c: Constraint) -> bool:
+    return c.relation == "after" and "|" not in c.timex and _parse(c.timex).kind in ("day", "month_day")
+
+
+def _old_days(frame: TimeFrame, anchor: Anchor) -> dict[tuple[int, int], dt.date]:
+    """(month, day) -> date of the past days a report written on anchor.date gives as more than
+    two weeks old."""
+    old: dict[tuple[int, int], dt.date] = {}
+    for c in frame.constraints:
+        if not _is_past_day(c):
+            continue
+        p = _parse(c.timex)
+        event = dt.date(p.year, p.month, p.day) if p.kind == "day" \
+            else _occurrence(p.month, p.day, anchor.date, "before")
+        if event is not None and (anchor.date - event).days > _BACKGROUND_DAYS:
+            old.setdefault((event.month, event.day), event)
+    return old
+
+
 def background_of_related(frame: TimeFrame, related: list[tuple[str, float, Anchor]],
-                          frames: dict[str, TimeFrame]) -> TimeFrame:
+                          frames: dict[str, TimeFrame], cache: dict | None = None) -> TimeFrame:
     """The frame with its past days that a surely dated related report also gives as past, more
     than two weeks before it was written, turned into background ('since', with that report's
     year).
 
     "En la primera vuelta, celebrada el 27 de octubre" next to "este domingo": the dated sibling
     says "Oct. 27" four weeks before its own day, so the 27th is not what this report was written
-    soon after (recency), only a day it follows; and its year is the sibling's."""
+    soon after (recency), only a day it follows; and its year is the sibling's. `cache` keeps each
+    sibling's old days for one corpus pass."""
     background: dict[tuple[int, int], dt.date] = {}
     for other, _, anchor in related:                 # in document order: the first one wins
         if anchor.date is None or anchor.confidence < _STRONG_RELATED or other not in frames:
             continue
-        for c in frames[other].constraints:
-            p = _parse(c.timex)
-            if c.relation != "after" or p.kind not in ("day", "month_day") or "|" in c.timex:
-                continue
-            event = dt.date(p.year, p.month, p.day) if p.kind == "day" \
-                else _occurrence(p.month, p.day, anchor.date, "before")
-            if event is not None and (anchor.date - event).days > _BACKGROUND_DAYS:
-                background.setdefault((event.month, event.day), event)
+        key = (other, anchor.date)
+        old = cache.get(key) if cache is not None else None
+        if old is None:
+            old = _old_days(frames[other], anchor)
+            if cache is not None:
+                cache[key] = old
+        for day, event in old.items():
+            background.setdefault(day, event)
     if not background:
         return frame
     constraints = []
@@ -1388,7 +1418,7 @@ class _RelatedIndex:
 
 def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], settled: dict[str, Anchor],
             index: _RelatedIndex | None = None, memo: dict | None = None,
-            frames: dict[str, TimeFrame] | None = None) -> Anchor | None:
+            frames: dict[str, TimeFrame] | None = None, old_days: dict | None = None) -> Anchor | None:
     mine = entities.get(doc, ())
     if not mine:
         return None
@@ -1397,7 +1427,7 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], se
     related = index.related(doc, mine)
     if not related:
         return None
-    frame = background_of_related(frame, related, frames or {})
+    frame = background_of_related(frame, related, frames or {}, old_days)
     support: dict[int, float] = {}
     for _, weight, anchor in related:
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence

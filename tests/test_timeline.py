@@ -513,7 +513,7 @@ def reference_infer(frame, support=None, related=None, memo=None, strong=None):
                      year_source)
 
 
-def reference_borrow(doc, frame, entities, settled, index=None, memo=None, frames=None):
+def reference_borrow(doc, frame, entities, settled, index=None, memo=None, frames=None, old_days=None):
     """The original lending: every settled report sharing a name, weighted by Jaccard overlap."""
     mine = entities.get(doc, set())
     related = []
