@@ -354,7 +354,7 @@ def resolve_corpus(table) -> None:
                  and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})
 
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
-    years = {d: ((a.date.year if a.date else a.year), a.confidence) for d, a in anchors.items()}
+    years = {d: ((a.date.year if a.date else a.year_for_dates), a.confidence) for d, a in anchors.items()}
     years.update({d: (day.year, 1.0) for d, day in known.items()})
     contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, country_name)
     del names_by_doc, frames, countries, clues, people_by_doc
