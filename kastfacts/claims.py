@@ -484,8 +484,10 @@ def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
         return True         # "38.526 mesas escrutadas de un total de 38.757, correspondientes al 99,40 %"
     after = text[end:end + 70]
     nouns, participles = V.alternation(V.COUNTED_NOUNS, lang), V.alternation(V.COUNTED_AFTER, lang)
+    if re.match(rf"^\s*(?:del|de|du|of)\s+(?:the\s+)?(?:{V.alternation(V.COUNTING_BEFORE, lang)})(?![^\W_])", after, _I):
+        return True         # "al 90 % del escrutinio", "at 95% of the count"
     return bool(re.match(
-        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{nouns})\s+"
+        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+"
         rf"(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
 
 

@@ -85,7 +85,7 @@ COUNTED_NOUNS = {
     "fr": [r"bulletins(?:\s+de\s+vote)?", r"voix", r"suffrages", r"votes", r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux",
            r"circonscriptions"],
     "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas"],
-    "en": [r"votes", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
+    "en": [r"votes?", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
            r"returns"],
 }
 COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the counted noun
