@@ -234,7 +234,7 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
         named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
         orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
         places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
-        shares = [(c.subject, p.value) for (_, p), c in zip(state["pcts"], completed)
+        shares = [(c.subject, p.value, c.context) for (_, p), c in zip(state["pcts"], completed)
                   if c is not None and c.subject and c.attribute == "vote_share"]
         clues = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i], shares)
         if state["pcts"] or clues["kinds"] or clues["rounds"]:
