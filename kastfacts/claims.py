@@ -440,6 +440,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             continue
         if ent.kind == "person" and relational.search(before):
             continue
+        if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
+            continue            # "la candidata de Morena": a party the model took for a person
         if ent.kind == "organization" and (role_of.search(before) or (
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure

@@ -96,12 +96,14 @@ def _entity_refs(state: dict, start: int, end: int) -> list:
 
 def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int) -> str | None:
     """Who a pronoun or a role at the start of the sentence at `start` most likely stands for: the
-    first person the previous sentence names (its subject, as news write), else the last person
-    named before."""
+    subject of the previous sentence's figures, else the first person that sentence names (its
+    subject, as news write), else the last person named before."""
+    previous = max((span for span in sentences if span[1] <= start), default=None)
+    if previous and previous[0] in state.get("subjects", {}):
+        return state["subjects"][previous[0]]
     earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= start]
     if not earlier:
         return None
-    previous = max((span for span in sentences if span[1] <= start), default=None)
     first = next((m for m in earlier if previous and previous[0] <= m.start), None)
     chosen = first or earlier[-1]
     return state["best"].get(chosen.value, chosen.value)
@@ -193,6 +195,10 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
                                                state["cues"])
             for p, claim in zip(pcts, got):
                 state["claims"][p.start] = claim
+            # the sentence's own subject, for a pronoun in the next one ("Elle devance ...")
+            first = next((c.subject for c in got if c.subject and c.attribute in claims.VOTE_ATTRIBUTES), None)
+            if first:
+                state.setdefault("subjects", {})[s] = first
 
     # 4. facts
     for state in pending:

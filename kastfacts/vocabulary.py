@@ -144,7 +144,7 @@ QUALIFIERS = {
     "approximate": {
         "fr": [r"environ", r"autour\s+de", r"quelque", r"approximativement", r"de\s+l['’]ordre\s+de", r"aux\s+alentours\s+de"],
         "es": [r"cerca\s+del?", r"cercan[oa]\s+al?", r"alrededor\s+del?", r"aproximadamente", r"unos", r"unas",
-               r"en\s+torno\s+al?", r"rondando\s+el", r"del\s+orden\s+del?"],
+               r"en\s+torno\s+al?", r"rond\w+\s+(?:el|los|las)", r"del\s+orden\s+del?"],
         "en": [r"about", r"around", r"close\s+to", r"roughly", r"approximately", r"some", r"circa", r"an\s+estimated"],
     },
 }
@@ -213,7 +213,9 @@ POLL_CUES = {
            r"sortie\s+des\s+urnes", r"sondeurs?"],
     "es": [r"encuestas?", r"sondeos?", r"encuestadoras?", r"consultoras?", r"intenci[oó]n\s+de\s+voto",
            r"boca\s+de\s+urna", r"conteo\s+r[aá]pido"],
-    "en": [r"polls?", r"polling", r"pollsters?", r"surveys?", r"exit\s+polls?", r"quick\s+counts?", r"voting\s+intentions?"],
+    "en": [r"polls?(?!\s+(?:stations?|places?|closed|opened|booths?|workers?))",
+           r"polling(?!\s+(?:stations?|places?|booths?|centers?|centres?|day))", r"pollsters?", r"surveys?",
+           r"exit\s+polls?", r"quick\s+counts?", r"voting\s+intentions?"],
 }
 # Projections and forecasts are a pollster's, unless the electoral body itself gives them ("the
 # CNE announced that, according to their projections, X had 51.2%": a preliminary result).
@@ -327,9 +329,9 @@ RIVAL_NOUNS = {
 # person named inside the description is not the one described.
 RELATIONAL_NOUNS = {
     "fr": [r"dauphin", r"fils", r"fille", r"[ée]pouse", r"mari", r"prot[ée]g[ée]e?", r"successeur", r"alli[ée]e?",
-           r"h[ée]riti[èe]re?", r"candidate?\s+de", r"bras\s+droit"],
+           r"h[ée]riti[èe]re?", r"bras\s+droit"],
     "es": [r"delf[ií]n", r"hij[oa]", r"espos[oa]", r"protegid[oa]", r"sucesor[a]?", r"aliad[oa]", r"heredera?",
-           r"candidat[oa]\s+de", r"mano\s+derecha", r"ahijad[oa]"],
+           r"mano\s+derecha", r"ahijad[oa]"],
     "en": [r"prot[ée]g[ée]", r"son", r"daughter", r"wife", r"husband", r"successor", r"ally", r"heir", r"dolphin",
            r"right-hand\s+man"],
 }
