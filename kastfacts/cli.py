@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from itertools import chain, islice
 from pathlib import Path
@@ -64,13 +65,54 @@ def _format(fmt: Optional[Format]) -> str:
 
 
 def _open_store(db: str, create: bool):
-    """The SQLite store, or a folder of shards written by `extract --out` (read the same way)."""
+    """The SQLite store, or a folder of shards written by `extract --out` (read the same way).
+
+    For reading, a store a stopped run left unresolved is resolved first (or the user is told why
+    it cannot be), and a store on read-only media is opened read-only, with a note saying so.
+    """
     from .shards import ShardSet, is_shard_folder
     from .store import Store, StoreError
     try:
-        return ShardSet(db) if is_shard_folder(db) else Store(db, create=create)
+        store = ShardSet(db) if is_shard_folder(db) else Store(db, create=create)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_DB)
+    if not create:
+        with _store_errors(db):
+            _settle(store, db)
+    return store
+
+
+def _settle(store, db: str) -> None:
+    from .extraction import finish_pending_pass
+
+    if getattr(store, "read_only", False):
+        err.print(f"note: {escape(db)} cannot be written here: opened read-only")
+    status = finish_pending_pass(store)
+    if status == "finished":
+        err.print(f"note: the last extract into {escape(db)} stopped before resolving entities and dates; resolved them now")
+    elif status == "read-only":
+        err.print(f"[yellow]warning:[/yellow] the last extract into {escape(db)} stopped before resolving entities and "
+                  "dates, and the store is read-only: entity ids and some conflicts are missing. Run "
+                  "`kastfacts extract` again on a writable copy.")
+    elif status == "busy":
+        err.print(f"[yellow]warning:[/yellow] another kastfacts run is writing to {escape(db)}: what follows may be incomplete")
+
+
+@contextmanager
+def _store_errors(db: str):
+    """The store failing mid-command (disk full, damaged pages, locked past the timeout): one clear
+    message and exit 5, never a traceback."""
+    import sqlite3
+
+    from .store import StoreError, explain
+    try:
+        yield
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(EXIT_DB)
+    except sqlite3.DatabaseError as exc:
+        err.print(f"[red]error:[/red] {escape(explain(db, exc))}")
         raise typer.Exit(EXIT_DB)
 
 
@@ -212,10 +254,13 @@ def extract(
 
     Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
     """
+    import sqlite3
+
     from .documents import parse_iso_date
     from .extraction import ShardsUnreachable, extract_to_shards, extract_to_store
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
+    from .store import StoreError, explain
 
     if lang and lang.lower() not in ("fr", "es", "en"):
         raise typer.BadParameter(f"{lang!r}: expected fr, es or en", param_hint="--lang")
@@ -238,11 +283,13 @@ def extract(
 
     if out is not None:
         from .shards import ShardSet
-        from .store import StoreError
         try:
             store = ShardSet(out, create=True)
         except StoreError as exc:
             err.print(f"[red]error:[/red] {escape(str(exc))}")
+            raise typer.Exit(EXIT_DB)
+        except OSError as exc:
+            err.print(f"[red]error:[/red] {escape(str(out))}: cannot be written ({escape(exc.strerror or str(exc))})")
             raise typer.Exit(EXIT_DB)
     else:
         store = _open_store(db, create=True)
@@ -276,6 +323,16 @@ def extract(
     except (ClusterUnavailable, ShardsUnreachable) as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(EXIT_CLUSTER)
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        why = str(exc) if isinstance(exc, StoreError) else explain(db, exc)
+        err.print(f"[red]error:[/red] {escape(why)}")
+        raise typer.Exit(EXIT_DB)
+    except OSError as exc:          # writing shards: a full disk, a folder gone read-only
+        if out is None:
+            raise
+        err.print(f"[red]error:[/red] {escape(str(out))}: cannot be written ({escape(exc.strerror or str(exc))}); "
+                  "the parts written before are complete: fix it and run the same command again")
+        raise typer.Exit(EXIT_DB)
     except KeyboardInterrupt:
         err.print("interrupted: every document stored so far is complete; run the same command again to finish.")
         raise typer.Exit(EXIT_INTERRUPTED)
@@ -307,7 +364,7 @@ def facts(
 
     if kind and kind not in KINDS:
         raise typer.BadParameter(f"{kind!r}: expected one of {', '.join(KINDS)}", param_hint="--kind")
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False) as store, _store_errors(db):
         rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
         if _format(fmt) == "table":
             _console().print(_fact_table(_table_rows(rows, fmt, "facts")[0]))
@@ -321,7 +378,7 @@ def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
 
     Example:  kastfacts documents --format json
     """
-    with _open_store(db, create=False) as store:
+    with _open_store(db, create=False) as store, _store_errors(db):
         rows = (d.to_dict() for d, _ in store.documents())
         if _format(fmt) != "table":
             write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
@@ -393,7 +450,7 @@ def conflicts(
     if source == "-":
         found = find_conflicts(_read_fact_stream(sys.stdin), include_precision=all_)
     else:
-        with _open_store(db, create=False) as store:
+        with _open_store(db, create=False) as store, _store_errors(db):
             found = find_conflicts(store.facts(), include_precision=all_)
     if explain is not None:
         found = [c for c in found if c.id == explain]
@@ -416,24 +473,52 @@ def conflicts(
 
 
 @app.command()
-def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write.")) -> None:
+def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
+           force: bool = typer.Option(False, "--force", help="Overwrite --out even when it is not a kastfacts report.")) -> None:
     """Write a self-contained HTML report: corpus, conflicts side by side, entities.
+
+    An existing file is replaced only when it is a kastfacts report (or with --force); the
+    database itself is never overwritten.
 
     Example:  kastfacts report --out report.html
     """
     from .conflicts import find_conflicts
-    from .report import render_report
+    from .report import is_report, render_report
 
-    with _open_store(db, create=False) as store:
+    refusal = _report_target_refusal(out, db, force, is_report)
+    if refusal:
+        raise typer.BadParameter(refusal, param_hint="--out")
+    with _open_store(db, create=False) as store, _store_errors(db):
         docs = [d for d, _ in store.documents(with_text=True)]
         fact_list = list(store.facts())
         issues = [(i.path, i.reason) for i in store.issues()]
     html = render_report(docs, fact_list, find_conflicts(fact_list), skipped_files=issues)
-    try:
-        out.write_text(html, encoding="utf-8")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:                            # whole or not at all: a full disk leaves the previous report
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, out)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise typer.BadParameter(f"cannot write {out}: {exc.strerror or exc}", param_hint="--out")
-    err.print(f"wrote {out}")
+    err.print(f"wrote {escape(str(out))}")
+
+
+def _report_target_refusal(out: Path, db: str, force: bool, is_report) -> str | None:
+    """Why `report --out` must not write there, or None. The store (its -wal, -shm and -journal
+    companions, a shard folder's files) never; another existing file only with --force."""
+    try:
+        target = Path(os.path.realpath(out))
+        if out.is_dir():
+            return f"{out} is a folder: name the HTML file to write (e.g. {out / 'report.html'})"
+        store = Path(os.path.realpath(db))
+        guarded = {Path(f"{store}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+        if target in guarded or (store.is_dir() and target.is_relative_to(store)):
+            return f"{out} is the database being read ({db}): write the report to another file"
+        if out.exists() and not force and not is_report(out):
+            return f"{out} exists and is not a kastfacts report: choose another file, or pass --force to replace it"
+    except OSError as exc:
+        return f"cannot write {out}: {exc.strerror or exc}"
+    return None
 
 
 @models_app.callback(invoke_without_command=True)

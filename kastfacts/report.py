@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -700,6 +702,21 @@ SCRIPT = ('window.addEventListener("beforeprint",function(){'
           'document.querySelectorAll("details").forEach(function(d){d.open=true;});});')
 
 
+GENERATOR = '<meta name="generator" content="kastfacts">'
+
+
+def is_report(path) -> bool:
+    """Whether the file at `path` is an HTML report kastfacts wrote (and so may be replaced)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as f:
+            head = f.read(1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return head.startswith("<!DOCTYPE html>") and GENERATOR in head
+
+
 def render_report(documents: Iterable[Document], facts: Iterable[Fact], conflicts: Iterable[Conflict],
                   title: str = "kastfacts report", skipped_files: Iterable[tuple[str, str]] = ()) -> str:
     """One self-contained HTML5 page: corpus overview, conflict cards, entity table, per-document facts.
@@ -712,7 +729,7 @@ def render_report(documents: Iterable[Document], facts: Iterable[Fact], conflict
     return ("<!DOCTYPE html>\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta name="generator" content="kastfacts">\n'
+            f"{GENERATOR}\n"
             f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             '<a class="skip" href="#main">Skip to content</a>\n'
             f"{report.header(title)}\n"

@@ -3,13 +3,18 @@ import codecs
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+import traceback
+import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
+from typer.testing import CliRunner
 
+from kastfacts.cli import app
 from kastfacts.extraction import process_documents
 from kastfacts.records import Document
 from kastfacts.store import Store
@@ -134,3 +139,189 @@ def test_any_text_extracts_without_error_and_offsets_hold(text, lang):
         assert fact.kind in ("person", "place", "organization", "date", "percentage")
     for block in result.document.skipped_blocks:
         assert 0 <= block.start <= block.end <= len(text)
+
+
+# -- issue 16: nothing lost, nothing injected ---------------------------------------------------
+# Every hostile or broken input below is made by the test itself, at run time.
+runner = CliRunner()
+FR_VOTE = ("Le candidat José Antonio Kast a obtenu 58,1 % des voix au second tour de la présidentielle "
+           "chilienne, dimanche 14 décembre 2025.\n")
+ES_VOTE = ("El candidato José Antonio Kast obtuvo el 58,4 % de los votos en la segunda vuelta presidencial "
+           "de Chile, el domingo 14 de diciembre de 2025.\n")
+
+
+def cli(*args, input=None):
+    """The command in this process; a traceback (an exception the CLI did not turn into a message) fails."""
+    result = runner.invoke(app, [str(a) for a in args], input=input)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError("".join(traceback.format_exception(result.exception)))
+    assert "Traceback" not in result.output
+    return result
+
+
+def jsonl(text):
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def vote_conflicts(db):
+    found = json.loads(cli("conflicts", "--db", db, "--format", "json").stdout)
+    return [sorted(v["value"] for v in c["values"]) for c in found if c["attribute"] == "vote_share"]
+
+
+def two_outlets(tmp_path):
+    """Two folders holding a file of the same name, with different figures."""
+    for outlet, text in (("lemonde", FR_VOTE), ("elpais", ES_VOTE)):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "article1.txt").write_text(text, encoding="utf-8")
+    return tmp_path / "lemonde", tmp_path / "elpais"
+
+
+def test_same_file_name_in_two_folders_keeps_both_documents_and_says_so(tmp_path):
+    lemonde, elpais = two_outlets(tmp_path)
+    db = tmp_path / "k.db"
+    first = cli("extract", lemonde, elpais, "--db", db, "-j", "1", "--format", "jsonl")
+    assert first.exit_code == 0, first.output
+    assert {f["doc"] for f in jsonl(first.stdout)} == {"article1.txt", "elpais/article1.txt"}
+    assert "elpais/article1.txt" in " ".join(first.stderr.split())        # the clash is said, never silent
+    assert vote_conflicts(db) == [[58.1, 58.4]]
+    again = cli("extract", lemonde, elpais, "--db", db, "-j", "1", "--format", "jsonl")
+    assert again.stdout == first.stdout                                 # same ids, nothing duplicated
+    assert len(json.loads(cli("documents", "--db", db, "--format", "json").stdout)) == 2
+
+
+def test_files_of_the_same_name_from_separate_runs_never_replace_each_other(tmp_path):
+    lemonde, elpais = two_outlets(tmp_path)
+    db = tmp_path / "k.db"
+    for path in (lemonde / "article1.txt", elpais / "article1.txt", lemonde):    # a/*.txt, then b/*.txt, then a/ again
+        assert cli("extract", path, "--db", db, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    docs = json.loads(cli("documents", "--db", db, "--format", "json").stdout)
+    assert sorted(d["doc"] for d in docs) == ["article1.txt", "elpais/article1.txt"]
+    assert all(d["doc"].endswith("article1.txt") for d in docs)          # the gold scorer matches by file stem
+    assert vote_conflicts(db) == [[58.1, 58.4]]
+    shards = tmp_path / "shards"
+    for path in (lemonde, elpais):
+        assert cli("extract", path, "--out", shards, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    assert vote_conflicts(shards) == [[58.1, 58.4]]
+
+
+def small_store(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ES_VOTE, encoding="utf-8")
+    db = tmp_path / "k.db"
+    assert cli("extract", folder, "--db", db, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    return db
+
+
+def test_report_never_overwrites_the_database_or_a_file_that_is_not_a_report(tmp_path):
+    db = small_store(tmp_path)
+    before = db.read_bytes()
+    for target in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        refused = cli("report", "--db", db, "--out", target)
+        assert refused.exit_code == 2 and "database" in refused.stderr
+        assert cli("report", "--db", db, "--out", target, "--force").exit_code == 2     # never, even forced
+    assert db.read_bytes() == before and facts_of(db)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n", encoding="utf-8")
+    refused = cli("report", "--db", db, "--out", notes)
+    assert refused.exit_code == 2 and "--force" in refused.stderr and notes.read_text(encoding="utf-8") == "my notes\n"
+    assert cli("report", "--db", db, "--out", notes, "--force").exit_code == 0
+    assert notes.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    page = tmp_path / "r.html"
+    assert cli("report", "--db", db, "--out", page).exit_code == 0
+    assert cli("report", "--db", db, "--out", page).exit_code == 0      # a report of ours is replaced
+
+
+def test_an_extreme_publication_date_is_that_file_s_problem_not_the_store_s(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, date in (("late", "9999-12-31"), ("early", "0001-01-01")):
+        (folder / f"{name}.txt").write_text(FR_VOTE.replace("58,1", "58,2" if name == "late" else "58,1"), encoding="utf-8")
+        (folder / f"{name}.meta.json").write_text(json.dumps({"published": date}), encoding="utf-8")
+    db = tmp_path / "k.db"
+    result = cli("extract", folder, "--db", db, "-j", "1", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert "late.meta.json" in result.stderr and "early.meta.json" in result.stderr
+    docs = json.loads(cli("documents", "--db", db, "--format", "json").stdout)
+    assert len(docs) == 2 and not any(d.get("published") for d in docs)
+    assert cli("extract", folder, "--db", db, "--published", "0001-01-01").exit_code == 2
+    # a store written before dates were checked may hold one: later runs still work
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE documents SET published = '9999-12-31'")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "c.txt").write_text(ES_VOTE, encoding="utf-8")
+    assert cli("extract", tmp_path / "more", "--db", db, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    assert cli("conflicts", "--db", db, "--format", "json").exit_code == 0
+
+
+def test_a_run_stopped_during_the_corpus_pass_is_finished_by_the_next_command(tmp_path, monkeypatch):
+    from kastfacts import timeline
+
+    clean = tmp_path / "clean.db"
+    assert cli("extract", SEEDS, "--db", clean, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    expected_conflicts = cli("conflicts", "--db", clean, "--format", "json").stdout
+    expected_facts = cli("facts", "--db", clean, "--format", "jsonl").stdout
+    assert len(json.loads(expected_conflicts)) == 2
+
+    def stopped(*args, **kw):           # as if killed (or the disk filled up) once every batch was written
+        raise KeyboardInterrupt
+    monkeypatch.setattr(timeline, "anchor_corpus", stopped)
+    broken = tmp_path / "broken.db"
+    assert cli("extract", SEEDS, "--db", broken, "-j", "1", "-q", "--format", "jsonl").exit_code == 130
+    monkeypatch.undo()
+    finished = cli("conflicts", "--db", broken, "--format", "json")
+    assert finished.stdout == expected_conflicts and "resolved them now" in finished.stderr
+    assert cli("facts", "--db", broken, "--format", "jsonl").stdout == expected_facts
+    with Store(broken) as store:
+        assert not store.pending()
+
+
+def test_a_bad_file_name_or_bad_metadata_loses_only_itself(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(FR_VOTE, encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.txt"), "wb") as f:      # not a UTF-8 file name
+        f.write(ES_VOTE.encode("utf-8"))
+    (folder / "titled.txt").write_text(FR_VOTE.replace("58,1", "57,9"), encoding="utf-8")
+    (folder / "titled.meta.json").write_text(json.dumps({"title": {"x": 1}, "source": ["a", "b"], "desk": {"ok": 1}}),
+                                             encoding="utf-8")
+    db = tmp_path / "k.db"
+    result = cli("extract", folder, "--db", db, "-j", "1", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    docs = {d["doc"]: d for d in json.loads(cli("documents", "--db", db, "--format", "json").stdout)}
+    assert set(docs) == {"good.txt", "bad\\xff.txt", "titled.txt"}
+    assert docs["titled.txt"].get("title") is None and docs["titled.txt"]["meta"] == {"desk": {"ok": 1}}
+    said = " ".join(result.stderr.split())
+    assert "title: expected a string" in said and "not valid UTF-8" in said
+    assert {f["doc"] for f in jsonl(result.stdout)} == set(docs)
+
+
+def test_a_utf8_file_with_one_legacy_line_is_repaired_there_and_says_where(tmp_path):
+    from kastfacts.documents import decode, read_documents
+
+    utf8 = "José Antonio Kast a dit « oui » au débat.\n"
+    legacy = "Le président élu a répondu : « c’est décidé ».\n"
+    data = utf8.encode("utf-8") + legacy.encode("cp1252") + utf8.encode("utf-8")
+    text, encoding = decode(data)
+    assert text == utf8 + legacy + utf8 and encoding == "utf-8+cp1252"
+    (tmp_path / "mixed.txt").write_bytes(data)
+    items = list(read_documents([tmp_path]))
+    warnings = [i for i in items if getattr(i, "severity", None) == "warning"]
+    assert warnings and warnings[0].path.endswith("mixed.txt") and "line 2" in warnings[0].reason
+    assert items[-1].text == text
+
+
+def test_invisible_characters_and_decomposed_accents_do_not_break_facts():
+    samples = {
+        "Kast obtuvo el 5\u200b8,5 % de los votos en Chile.": ("percentage", 58.5),
+        "El presidente electo José Antonio Ka\u200dst llegó a Quito el lunes.": ("person", "José Antonio Kast"),
+        unicodedata.normalize("NFD", "El presidente electo José Antonio Kast llegó a Quito el lunes."):
+            ("person", "José Antonio Kast"),
+        "Le président élu José Antonio Kast a obtenu 58,\u00ad1 % des voix.": ("percentage", 58.1),
+    }
+    for text, (kind, value) in samples.items():
+        doc = Document(doc="x.txt", path="x.txt", text=text)
+        (result,) = process_documents([doc])
+        for fact in result.facts:
+            assert text[fact.start:fact.end] == fact.text and fact.text in fact.sentence
+        assert value in [f.value for f in result.facts if f.kind == kind], (text, result.facts)
