@@ -24,9 +24,10 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from .contract import Rejected, fact_problem
 from .records import Document, Fact, InputIssue, SkippedBlock
 from .store import RAW_FIELDS, StoreError
 
@@ -53,17 +54,27 @@ def _write_atomically(path: Path, lines: Iterable[str], compress: bool = False) 
 
 
 def _read_lines(path: Path) -> Iterator[dict]:
+    """The JSON objects of a shard file; a damaged file (edited, truncated) is a StoreError naming it."""
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
+    n = 0
+    try:
+        with opener(path, "rt", encoding="utf-8") as lines:
+            for n, line in enumerate(lines, 1):
+                if line.strip():
+                    record = json.loads(line)
+                    if not isinstance(record, dict):
+                        raise ValueError("not a JSON object")
+                    yield record
+    except (OSError, EOFError, ValueError, RecursionError) as exc:
+        raise StoreError(f"{path}: line {n}: damaged ({exc}). Extract again into a new folder with --out") from None
+
+
+_DOCUMENT_FIELDS = frozenset(f.name for f in fields(Document)) - {"text", "skipped_blocks"}
 
 
 def _document(record: dict, text: str = "") -> Document:
-    record = dict(record)
-    blocks = [SkippedBlock(**{"lang": None, **b}) for b in record.pop("skipped_blocks", [])]
-    return Document(**{**record, "text": text}, skipped_blocks=blocks)
+    blocks = [SkippedBlock(**{"lang": None, **b}) for b in record.get("skipped_blocks", [])]
+    return Document(**{k: v for k, v in record.items() if k in _DOCUMENT_FIELDS}, text=text, skipped_blocks=blocks)
 
 
 @dataclass
@@ -140,6 +151,7 @@ class ShardSet:
         (self.path / "facts").mkdir(exist_ok=True)
         self._holders: dict[str, tuple[str, str | None]] = {}     # doc -> (path, sha256) of its live version
         self._holders_before: dict[str, tuple[str, str | None]] | None = None
+        self.rejected = Rejected()      # lines of facts/ that are not facts of the contract (an edited folder)
         self._anchors: dict[str, tuple] | None = None     # doc -> (anchor, method, confidence)
         self._facts_written = 0
         self._live: dict[str, str] | None = None      # doc -> the part holding its live version
@@ -201,22 +213,30 @@ class ShardSet:
         """Which part holds each document: a later one (same id, path or content) replaces an earlier one."""
         parts = self.parts()
         if self._live is None or parts != self._live_parts:
-            live: dict[str, str] = {}
-            owner: dict[str, str] = {}          # id / path / sha -> doc id that has it now
-            for part in parts:
-                for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
-                    d = record["document"]
-                    keys = (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"]))
-                    for key in keys:
-                        if key in owner:
-                            live.pop(owner[key], None)
-                    live[d["doc"]] = part
-                    self._holders[d["doc"]] = (d["path"], d.get("sha256"))
-                    for key in keys:
-                        owner[key] = d["doc"]
-            self._holders = {doc: self._holders[doc] for doc in live}
-            self._live, self._live_parts = live, parts
+            try:
+                self._live, self._live_parts = self._read_live_versions(parts), parts
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise StoreError(f"{self.path}: a documents file of extracted/ is damaged ({type(exc).__name__}: {exc}). "
+                                 "Extract again into a new folder with --out") from None
         return self._live
+
+    def _read_live_versions(self, parts: list[str]) -> dict[str, str]:
+        """doc -> part, and the (path, sha256) of each live document, from the parts' documents files."""
+        live: dict[str, str] = {}
+        owner: dict[str, str] = {}          # id / path / sha -> doc id that has it now
+        for part in parts:
+            for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
+                d = record["document"]
+                keys = (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"]))
+                for key in keys:
+                    if key in owner:
+                        live.pop(owner[key], None)
+                live[d["doc"]] = part
+                self._holders[d["doc"]] = (d["path"], d.get("sha256"))
+                for key in keys:
+                    owner[key] = d["doc"]
+        self._holders = {doc: self._holders[doc] for doc in live}
+        return live
 
     def _extracted(self, part: str, kind: str) -> Iterator[dict]:
         suffix = {"docs": ".docs.jsonl", "facts": ".facts.jsonl.gz", "text": ".text.jsonl.gz"}[kind]
@@ -300,6 +320,10 @@ class ShardSet:
             if not path.exists():
                 continue
             for record in _read_lines(path):
+                problem = fact_problem(record)
+                if problem:
+                    self.rejected.add(f"{path.name}: {record.get('doc')!r}", problem)
+                    continue
                 if (kind and record["kind"] != kind) or (doc and record["doc"] != doc) or (lang and record["lang"] != lang):
                     continue
                 if entity and record.get("entity") != entity and str(record.get("value", "")).lower() != entity.lower():

