@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -277,6 +278,45 @@ def _also(values: list[dict]) -> Text:
     return Text(f"also {named}{more}", style="dim")
 
 
+# -- options checked before any work -------------------------------------------------------------
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _worker_count(asked: int, option: str, quiet: bool) -> int:
+    """Workers for `--jobs N` or `local:N`: 0 is one per core; more than the cores is capped (each
+    worker holds the models; past one per core they only add memory), and said."""
+    cores = _cores()
+    if asked < 0:
+        raise typer.BadParameter(f"{asked}: expected 0 (one worker per core) or a number of workers", param_hint=option)
+    if asked == 0:
+        return cores
+    if asked > cores:
+        if not quiet:
+            err.print(f"note: {option} {asked}: capped to {cores}, the cores available")
+        return cores
+    return asked
+
+
+_CLUSTER_ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss|inproc)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})")
+
+
+def _cluster_address(address: str, quiet: bool) -> str:
+    """`--cluster`: local, local:N (N workers, capped like --jobs) or a scheduler's [scheme://]host:port."""
+    address = address.strip()
+    if address == "local" or address.startswith("local:"):
+        n = address.partition(":")[2] or "2"
+        if not n.isdigit() or int(n) < 1:
+            raise typer.BadParameter(f"{address!r}: expected local:N with N a number of workers, at least 1",
+                                     param_hint="--cluster")
+        return f"local:{_worker_count(int(n), 'local:N', quiet)}"
+    match = _CLUSTER_ADDRESS.fullmatch(address)
+    if not match or not 0 < int(match.group(1)) < 65536:
+        raise typer.BadParameter(f"{address!r}: expected a Dask scheduler address such as tcp://host:8786, "
+                                 "or local:N for a cluster of N workers on this machine", param_hint="--cluster")
+    return address
+
+
 # -- commands ----------------------------------------------------------------------------------
 @app.command()
 def extract(
@@ -316,8 +356,9 @@ def extract(
             published = parse_iso_date(published)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published")
-    if jobs <= 0:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    jobs = _worker_count(jobs, "--jobs", quiet)
+    if cluster is not None:
+        cluster = _cluster_address(cluster, quiet)
     fmt_name = _format(fmt)
     skipped = []
 
@@ -352,7 +393,7 @@ def extract(
             on_document = lambda doc: progress.advance(task)
         run = extract_to_store if out is None else extract_to_shards
         done = run([str(p) for p in paths], store if out is None else str(out), lang=lang.lower() if lang else None,
-                   published=published, max_bytes=max_bytes, jobs=max(1, jobs), cluster=cluster,
+                   published=published, max_bytes=max_bytes, jobs=jobs, cluster=cluster,
                    on_issue=on_issue, on_document=on_document)
         if progress:
             progress.stop()

@@ -351,8 +351,9 @@ def resolve_corpus(table) -> None:
 
 
 def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -> Iterator:
-    """fn over chunks, results in input order: here, over `jobs` worker processes, or on a Dask cluster."""
-    first = list(islice(items, 2))
+    """fn over chunks, results in input order: here, over `jobs` worker processes (never more than
+    there are chunks), or on a Dask cluster."""
+    first = list(islice(items, 2 if cluster else max(2, jobs)))
     pool = None
     if cluster:
         from .cluster import cluster_map
@@ -360,7 +361,8 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -
     elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
         import multiprocessing as mp
         import os
-        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs, initializer=_worker_init)
+        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(min(jobs, len(first)),
+                                                                              initializer=_worker_init)
         results = pool.imap(fn, chain(first, items))
     else:
         results = map(fn, chain(first, items))

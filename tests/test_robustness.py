@@ -402,3 +402,73 @@ def test_a_tampered_store_or_shard_folder_cannot_put_script_in_the_report(tmp_pa
                     encoding="utf-8")
     out = cli("report", "--db", shards, "--out", tmp_path / "s.html")
     assert out.exit_code == 0 and "<img" not in (tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+def bounded(*args, timeout=180):
+    """The command in a subprocess that cannot hang the suite or take the machine's memory
+    (on a kastfacts that reads /dev/zero to the end, or waits on a named pipe)."""
+    import resource
+
+    def limits():
+        resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+    try:
+        return kastfacts(*args, timeout=timeout, preexec_fn=limits)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"kastfacts {' '.join(map(str, args))} hung for {timeout} s") from None
+
+
+def test_only_regular_files_are_read_and_links_are_followed_only_inside_the_folders(tmp_path):
+    folder, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (folder / "good.txt").write_text(FR_VOTE, encoding="utf-8")
+    (elsewhere / "private.txt").write_text(ES_VOTE, encoding="utf-8")
+    (elsewhere / "sub").mkdir()
+    os.symlink("/dev/zero", folder / "zero.txt")
+    os.symlink(folder / "good.txt", folder / "alias.txt")               # inside the folder: followed
+    os.symlink(elsewhere / "private.txt", folder / "private.txt")       # leaves the folder: reported
+    os.symlink(elsewhere / "sub", folder / "linked-folder")             # a folder: reported
+    os.mkfifo(folder / "pipe.txt")                                      # would block a reader forever
+    (folder / "meta.txt").write_text(ES_VOTE.replace("58,4", "58,6"), encoding="utf-8")
+    os.mkfifo(folder / "meta.meta.json")
+    db = tmp_path / "k.db"
+    result = bounded("extract", folder, "--db", db, "--format", "jsonl", "-j", "1")
+    assert result.returncode == 3, result.stderr
+    said = " ".join(result.stderr.split())
+    for name in ("zero.txt", "private.txt", "linked-folder", "pipe.txt", "meta.meta.json", "good.txt"):
+        assert name in said, name
+    assert "Traceback" not in result.stderr
+    # the link inside the folder is read (first in order), and its target, the same text, once only
+    assert {f["doc"] for f in jsonl(result.stdout)} == {"alias.txt", "meta.txt"}
+    direct = bounded("extract", folder / "zero.txt", "--db", db, "--format", "jsonl", "-j", "1")
+    assert direct.returncode == 3 and "device" in direct.stderr
+
+
+def test_worker_counts_and_cluster_addresses_are_checked_before_any_work(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ES_VOTE, encoding="utf-8")
+    db = tmp_path / "k.db"
+    for option in (("--jobs", "-3"), ("--cluster", "local:0"), ("--cluster", "garbage"), ("--cluster", "local:x")):
+        result = bounded("extract", folder, "--db", db, *option, timeout=120)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, (option, result.stderr)
+        assert option[0] in result.stderr
+    capped = bounded("extract", folder, "--db", db, "--jobs", "1000", "--format", "jsonl")
+    assert capped.returncode == 0 and "capped to" in capped.stderr
+
+
+def test_a_pool_never_has_more_workers_than_chunks(monkeypatch):
+    import multiprocessing
+
+    from kastfacts import extraction
+
+    sizes = []
+    real = multiprocessing.get_context("fork").Pool
+
+    class Context:
+        def Pool(self, n, **kw):
+            sizes.append(n)
+            return real(n, **kw)
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: Context())
+    assert list(extraction._map_chunks(abs, iter([-1, -2, -3]), 1000, None)) == [1, 2, 3]
+    assert sizes == [3]
