@@ -344,7 +344,7 @@ def extract(
     import sqlite3
 
     from .documents import parse_iso_date
-    from .extraction import ShardsUnreachable, extract_to_shards, extract_to_store
+    from .extraction import NO_SPACE, ShardsUnreachable, extract_to_shards, extract_to_store
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
     from .store import StoreError, explain
@@ -415,11 +415,12 @@ def extract(
         why = str(exc) if isinstance(exc, StoreError) else explain(db, exc)
         err.print(f"[red]error:[/red] {_safe(why)}")
         raise typer.Exit(EXIT_DB)
-    except OSError as exc:          # writing shards: a full disk, a folder gone read-only
-        if out is None:
+    except OSError as exc:          # a full disk (shards, or a temporary file), a folder gone read-only
+        if out is None and exc.errno not in NO_SPACE:
             raise
-        err.print(f"[red]error:[/red] {_safe(out)}: cannot be written ({_safe(exc.strerror or str(exc))}); "
-                  "the parts written before are complete: fix it and run the same command again")
+        where = f"{out}: cannot be written" if out is not None else "cannot write a file"
+        err.print(f"[red]error:[/red] {_safe(where)} ({_safe(exc.strerror or exc)}: the disk is full?); everything "
+                  "stored before is complete: free some space and run the same command again")
         raise typer.Exit(EXIT_DB)
     except KeyboardInterrupt:
         err.print("interrupted: every document stored so far is complete; run the same command again to finish.")

@@ -9,6 +9,7 @@ relative dates against it. `extract_to_store` ties the two together with batched
 from __future__ import annotations
 
 import bisect
+import errno
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -258,7 +259,9 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
         return process_documents(docs)
     except ModelMissing:
         raise                           # not the document's fault: the whole run needs the fix
-    except Exception:
+    except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in NO_SPACE:
+            raise                       # nor is a full disk (the language model unpacks to a temporary file)
         if len(docs) == 1:
             import traceback
 
@@ -266,6 +269,9 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
             why = traceback.format_exc(limit=-1).strip().splitlines()[-1]
             return [DocResult(doc, [], None, [InputIssue(doc.path, f"extraction failed ({why}); please report it")], failed=True)]
         return [r for d in docs for r in process_safely([d])]
+
+
+NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})     # the disk, not the document
 
 
 ENTITY_KINDS = ("person", "place", "organization")

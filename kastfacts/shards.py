@@ -121,7 +121,10 @@ def write_shard(out_dir: str, item: tuple[int, list[Document]]) -> ShardReceipt:
 
 
 def is_shard_folder(path: str | Path) -> bool:
-    return (Path(path) / MANIFEST).is_file()
+    try:
+        return (Path(path) / MANIFEST).is_file()
+    except OSError:                 # a name too long for the system, say: not a shard folder either
+        return False
 
 
 class ShardSet:

@@ -107,17 +107,19 @@ def _dumps(value) -> str:
 def explain(path: str, exc: sqlite3.Error) -> str:
     """What an SQLite error on the store at `path` means for the user, and what to do."""
     why = str(exc)
+    why = why if len(why) <= 160 else why[:160] + "…"      # a damaged page can make a long message
     low = why.lower()
     path = _short(str(path))
     if "locked" in low or "busy" in low:
         return (f"{path}: another kastfacts run is using it (still busy after {BUSY_TIMEOUT:.0f} s). "
                 "Wait for it to finish, then run the same command again.")
-    if "full" in low:
-        return (f"{path}: the disk is full ({why}). Nothing of the batch being written was kept and the "
-                "documents stored before are intact: free some space and run the same command again.")
+    if "full" in low or "i/o error" in low:
+        return (f"{path}: cannot be written ({why}: the disk is full, or failing). Nothing of the batch being "
+                "written was kept and the documents stored before are intact: free some space and run the "
+                "same command again.")
     if "readonly" in low or "read-only" in low:
         return f"{path}: cannot be written ({why}). Pass a writable file with --db."
-    if "malformed" in low or "not a database" in low or "encrypted" in low or "corrupt" in low:
+    if any(word in low for word in ("malformed", "not a database", "encrypted", "corrupt", "could not decode")):
         return (f"{path}: not a usable SQLite database ({why}). "
                 "Pass another file with --db; this one was left untouched.")
     return f"{path}: the database cannot be used ({why}). Pass another file with --db."
@@ -200,9 +202,12 @@ class Store:
             app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
+        except BaseException:
             if not in_transaction:
-                self.conn.execute("COMMIT")
+                self._rollback()
+            raise
+        if not in_transaction:
+            self.conn.execute("COMMIT")
         return app_id, tables, version
 
     def _refuse(self, app_id: int, tables: set[str], version: int) -> None:
@@ -240,7 +245,7 @@ class Store:
                 self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         self.conn.execute("COMMIT")
 
@@ -285,13 +290,20 @@ class Store:
             try:
                 yield
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(self.explain(exc)) from None
+
+    def _rollback(self) -> None:
+        """Roll back what is left: after a failed write (a full disk) SQLite may have done it already."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> list[str | InputIssue]:
         """Replace each document (same id, path or content) and its facts; one transaction.

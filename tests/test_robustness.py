@@ -9,6 +9,7 @@ import sys
 import time
 import traceback
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -472,3 +473,114 @@ def test_a_pool_never_has_more_workers_than_chunks(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", lambda method: Context())
     assert list(extraction._map_chunks(abs, iter([-1, -2, -3]), 1000, None)) == [1, 2, 3]
     assert sizes == [3]
+
+
+# -- stores that cannot be used: a message and exit 5, never a traceback --------------------------
+@contextmanager
+def read_only(*paths):
+    """Make `paths` read-only for this process: immutable when running as root (root ignores modes)."""
+    import shutil
+
+    as_root = os.geteuid() == 0
+    if as_root and not shutil.which("chattr"):
+        import pytest
+        pytest.skip("running as root without chattr: cannot make a file read-only")
+    done = []
+    try:
+        for path in paths:
+            if as_root:
+                if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+                    import pytest
+                    pytest.skip("this file system has no immutable flag")
+            else:
+                os.chmod(path, 0o555 if Path(path).is_dir() else 0o444)
+            done.append(path)
+        yield
+    finally:
+        for path in done:
+            if as_root:
+                subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+            else:
+                os.chmod(path, 0o755 if Path(path).is_dir() else 0o644)
+
+
+def test_a_read_only_store_is_read_and_refused_for_writing_before_any_work(tmp_path, monkeypatch):
+    from kastfacts import extraction
+
+    folder = tmp_path / "media"
+    folder.mkdir()
+    db = folder / "k.db"
+    assert cli("extract", SEEDS, "--db", db, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
+    expected = cli("facts", "--db", db, "--format", "jsonl").stdout
+    calls = []
+    monkeypatch.setattr(extraction, "process_documents", lambda docs: calls.append(docs) or [])
+    for locked in ((folder, db), (db,)):            # read-only media, then an immutable file in a writable folder
+        with read_only(*locked):
+            facts = cli("facts", "--db", db, "--format", "jsonl")
+            assert facts.exit_code == 0 and facts.stdout == expected and "read-only" in facts.stderr
+            assert cli("conflicts", "--db", db, "--format", "json").exit_code == 0
+            refused = cli("extract", SEEDS, "--db", db, "-q")
+            assert refused.exit_code == 5 and "cannot be written" in refused.stderr and not calls
+        assert cli("facts", "--db", db, "--format", "jsonl").stdout == expected
+
+
+def test_a_full_disk_stops_with_exit_5_and_the_store_intact(tmp_path):
+    import resource
+
+    db = small_store(tmp_path)
+    before = json.loads(cli("documents", "--db", db, "--format", "json").stdout)
+
+    for limit in (20_000, 200_000):              # the store's own files, or a temporary file, cannot grow
+        def full_disk():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        result = kastfacts("extract", SEEDS, "--db", db, "-j", "1", "--format", "jsonl", preexec_fn=full_disk, timeout=300)
+        assert result.returncode == 5 and "Traceback" not in result.stderr, result.stderr
+        with sqlite3.connect(db) as con:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert json.loads(cli("documents", "--db", db, "--format", "json").stdout) == before
+
+
+def test_damaged_foreign_empty_or_unnamable_stores_exit_5_untouched(tmp_path):
+    db = small_store(tmp_path)
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(db.read_bytes())
+    for page in range(4096, len(data), 4096):       # garbage over every page header past the first
+        data[page:page + 16] = b"\xde\xad" * 8
+    damaged.write_bytes(bytes(data))
+    unversioned = tmp_path / "unversioned.db"
+    unversioned.write_bytes(db.read_bytes())
+    with sqlite3.connect(unversioned) as con:
+        con.execute("PRAGMA user_version = 0")
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for store in (damaged, unversioned, empty):
+        before = store.read_bytes()
+        for command in (("facts",), ("conflicts",), ("documents",), ("report", "--out", tmp_path / "r.html")):
+            result = cli(*command, "--db", store)
+            assert result.exit_code == 5, (store.name, command, result.output)
+        assert store.read_bytes() == before, store.name            # nothing written, not even a schema
+    too_long = str(tmp_path / ("x" * 5000))
+    assert cli("facts", "--db", too_long).exit_code == 5
+    deep = tmp_path.joinpath(*(["d"] * 3000), "k.db")
+    result = kastfacts("extract", SEEDS / "002_3be740355aa4a783.txt", env={**os.environ, "KASTFACTS_DB": str(deep)})
+    assert result.returncode == 5 and "Traceback" not in result.stderr
+
+
+def test_conflicts_from_stdin_name_the_line_that_is_not_a_fact_and_skip_impossible_shares():
+    good = {"doc": "a.txt", "lang": "en", "kind": "percentage", "text": "58.1%", "start": 0, "end": 5,
+            "sentence": "Kast won 58.1%.", "value": 58.1, "decimals": 1, "unit": "percent",
+            "subject": "José Antonio Kast", "attribute": "vote_share"}
+    bad_lines = ["42", "null", "[1, 2]", '"text"', json.dumps(good).replace("58.1,", "NaN,"),
+                 json.dumps(good).replace("58.1,", "Infinity,"), json.dumps(good).replace("58.1,", "1e309,"),
+                 json.dumps(good).replace('"start": 0', '"start": ' + "9" * 5000)]
+    for field, value in (("doc", ["a"]), ("subject", {"x": 1}), ("context", 3), ("decimals", "1"), ("decimals", 10 ** 9),
+                         ("low", "58"), ("high", True), ("start", "0"), ("start", -4), ("kind", "x\"><img>"), ("value", "58")):
+        bad_lines.append(json.dumps({**good, field: value}))
+    for bad in bad_lines:
+        result = cli("conflicts", "-", "--format", "json", input=json.dumps(good) + "\n" + bad + "\n")
+        assert result.exit_code == 2 and "line 2" in result.stderr, (bad[:80], result.output)
+    impossible = [{**good, "doc": "b.txt", "value": 158.1, "text": "158.1%"}, {**good, "doc": "c.txt", "value": -3.0}]
+    result = cli("conflicts", "-", "--format", "json", input="\n".join(json.dumps(f) for f in [good] + impossible))
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "2 facts are impossible shares" in " ".join(result.stderr.split())

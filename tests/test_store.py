@@ -171,3 +171,49 @@ def test_issues_are_recorded_and_cleared_when_the_file_is_read(tmp_path):
         store.record_issues([InputIssue("/x/a.txt", "empty (no text)"), InputIssue("/x/b.pdf", "not a .txt or .md file")])
         store.write_batch([(doc(), [], None)])
         assert [i.path for i in store.issues()] == ["/x/b.pdf"]
+
+
+def _open_and_count(job: tuple[str, float]) -> str | None:
+    import time
+
+    path, start = job
+    time.sleep(max(0.0, start - time.time()))       # all together
+    try:
+        with Store(path) as store:
+            store.count()
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+def test_runs_creating_one_store_at_once_all_open_it():
+    """Several runs opening a new store together: each waits for the one creating it (read apart,
+    its header could be seen half-made: "not created by kastfacts", or "database is locked")."""
+    import multiprocessing
+    import tempfile
+
+    import time
+
+    with tempfile.TemporaryDirectory() as folder, multiprocessing.get_context("fork").Pool(6) as pool:
+        for attempt in range(30):
+            jobs = [(f"{folder}/k{attempt}.db", time.time() + 0.2)] * 6
+            assert pool.map(_open_and_count, jobs, chunksize=1) == [None] * 6, attempt
+
+
+def test_a_store_another_run_holds_says_so(tmp_path, monkeypatch):
+    from kastfacts import store as store_module
+
+    path = tmp_path / "k.db"
+    with Store(path) as store:
+        store.write_batch([(doc(), [fact()], None)])
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")           # another run, mid-batch
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.3, raising=False)
+    try:
+        with Store(path) as store:
+            assert [f.doc for f in store.facts()] == ["a.txt"]     # reading is not blocked (WAL)
+            with pytest.raises(StoreError, match="another kastfacts run"):
+                store.write_batch([(doc("b.txt", "/x/b.txt", sha="s2"), [], None)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
