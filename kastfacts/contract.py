@@ -20,8 +20,10 @@ from .records import KINDS, Fact
 
 MAX_OFFSET = 2 ** 53            # offsets into a text: any larger integer is not one
 MAX_DECIMALS = 20               # decimals as written: a figure with more is not a figure
-# Attributes that are shares of one whole (README "fact contract"): 0 to 100 % by definition.
-SHARES_OF_A_WHOLE = frozenset({"vote_share", "turnout", "abstention", "counted", "approval"})
+# Attributes that are shares of one whole (README "fact contract"): 0 to 100 % by definition
+# (vote_share_first_round and vote_share_<year> too). Margins and "other" figures are not.
+SHARES_OF_A_WHOLE = frozenset({"vote_share", "poll_share", "counted_share", "turnout", "abstention", "blank_votes",
+                               "null_votes", "approval", "quick_count_sample_processed", "counted"})
 _NUMBER = frozenset({int, float})       # a percentage's value; every other kind's is a name or a TIMEX3 string
 
 
@@ -160,7 +162,9 @@ def fact_from_record(data: Any) -> Fact:
 
 def implausible(fact: Fact) -> str | None:
     """Why a well-formed fact must not be compared, or None: a share of a whole outside 0-100 %."""
-    if fact.kind != "percentage" or fact.attribute not in SHARES_OF_A_WHOLE or fact.unit == "points":
+    attribute = fact.attribute or ""
+    if fact.kind != "percentage" or fact.unit == "points" or not (
+            attribute in SHARES_OF_A_WHOLE or attribute.startswith("vote_share_")):
         return None
     for name in ("value", "low", "high"):
         number = getattr(fact, name)

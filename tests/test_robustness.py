@@ -262,7 +262,8 @@ def test_a_run_stopped_during_the_corpus_pass_is_finished_by_the_next_command(tm
     assert cli("extract", SEEDS, "--db", clean, "-j", "1", "-q", "--format", "jsonl").exit_code == 0
     expected_conflicts = cli("conflicts", "--db", clean, "--format", "json").stdout
     expected_facts = cli("facts", "--db", clean, "--format", "jsonl").stdout
-    assert len(json.loads(expected_conflicts)) == 2
+    assert json.loads(expected_conflicts) and all(f.get("entity") for f in jsonl(expected_facts)
+                                                  if f["kind"] in ("person", "place", "organization"))
 
     def stopped(*args, **kw):           # as if killed (or the disk filled up) once every batch was written
         raise KeyboardInterrupt
