@@ -128,8 +128,8 @@ def _reading(db: str):
     try:
         with _store_errors(db):
             yield store
+    finally:                # said even when the command exits early (conflicts --fail)
         _say_left_out(store.rejected, f"records of {db} are not facts of the contract (edited by hand?)")
-    finally:
         store.close()
 
 
