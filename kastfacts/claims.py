@@ -1,10 +1,27 @@
-"""Claims: whose percentage it is and of what, and which event a date dates.
+"""Claims: whose percentage it is, of what, at which stage of the count; which event a date dates.
 
-The fr/es spaCy parses are noisy, so the dependency parse is one source among several: each
-percentage is tried against word patterns that news use in all three languages ("obtenus par X",
-"X obtuvo el 41 %", "X with 58%", "58 % pour Kast"), then the parse (nominal subject of the clause
-that governs it, appositions), then the nearest person in the same clause, then the previous
-sentence's subject (pronouns: "il a obtenu", "she won", Spanish dropped subjects).
+A percentage's claim has four parts, each read from the words around it in its sentence:
+* what it is of (`attribute`, FORMAT.md's vocabulary): a vote share, a margin in points, a poll's
+  figure, the share of ballots counted, turnout, blank or null votes, an approval rating, or
+  `other` (thresholds, changes, regional figures, a campaign's own tally);
+* how exactly (`qualifier`): "más del 97 %" is a lower bound, "près de 90 %" an upper one,
+  "about 53%" approximate;
+* when (`counted`, `stage`): the share of the count its sentence says it was taken at ("con el
+  92,12 % de las actas escrutadas"), or that the count was final or partial;
+* whose (`subject`): a candidate, a party or a plebiscite's side; none for a figure about the
+  contest as a whole (turnout, counted share, blank and null votes), which the corpus pass gives
+  the contest's name.
+
+Subjects are decided for the sentence, not one figure at a time. The fr/es spaCy parses are noisy,
+so the parse is one source among several: each percentage is tried against word patterns news
+use in all three languages ("obtenus par X", "X obtuvo el 41 %", "X with 58%", "58 % pour Kast",
+"X (12,4 %)", "X, de tel parti, 13,97 %"), then the parse, then the nearest name in its clause,
+then the previous sentence's subject (pronouns, Spanish dropped subjects, "the candidate"). Who
+cannot be a subject never is: an electoral body, a pollster or a newspaper, a source ("según X"),
+a person named inside a description of another ("el delfín de X"). Then the sentence's figures
+are reconciled: one subject has one vote share per sentence, "respectively" pairs names and
+figures in order, and in a two-way race the figure set against a candidate's is the rival's.
+The words of each language are data, in `vocabulary.py`.
 """
 from __future__ import annotations
 
@@ -12,25 +29,49 @@ import re
 from dataclasses import dataclass, field
 
 from . import tense as _tense
+from . import vocabulary as V
 from .percentages import find_percentages
 
-__all__ = ["EntityRef", "Claim", "DateEvent", "attribute_percentages", "date_events",
-           "lexical_date_events"]
+__all__ = ["EntityRef", "Claim", "DocumentCues", "DateEvent", "attribute_percentages", "date_events",
+           "lexical_date_events", "CONTEST_ATTRIBUTES", "VOTE_ATTRIBUTES", "document_cues", "is_authority"]
 
 
 @dataclass(frozen=True)
 class EntityRef:
     start: int              # char offsets within the sentence
     end: int
-    kind: str               # 'person' | 'place' | 'organization'
+    kind: str               # 'person' | 'place' | 'organization' | 'option' | 'group'
     name: str               # the best name known for it in the document
+    place_type: str | None = None   # places the gazetteer knows: country | city | region | ...
 
 
 @dataclass(frozen=True)
 class Claim:
     subject: str | None
-    attribute: str          # vote_share | turnout | abstention | counted | approval | share
-    context: str | None     # "key=value;..." sorted by key (year, round, counted, contest)
+    attribute: str          # FORMAT.md's vocabulary: vote_share, margin_pp, poll_share, counted_share, ...
+    context: str | None = None      # "key=value;..." what the sentence says of the contest: round, year
+    qualifier: str | None = None    # lower_bound | upper_bound | approximate
+    counted: float | None = None    # share of the count the figure was taken at, as its sentence says
+    stage: str | None = None        # final | partial, when the words say so
+
+
+@dataclass(frozen=True)
+class DocumentCues:
+    """What a report as a whole says that its sentences' claims need: whether it is about a
+    plebiscite (its sides are subjects), the two people it is most about (a two-way race's rivals),
+    and the organizations it shows to be authorities (an acronym defined as an electoral body)."""
+    plebiscite: bool = False
+    rivals: tuple[str, ...] = ()
+    authorities: frozenset[str] = frozenset()
+    persons_first: bool = False      # a presidential race: a person outranks an organization
+    electoral: bool = False          # a report about a vote: a contestant's figure is a vote share
+
+
+# Attributes of the contest as a whole: their subject is the contest, never a candidate.
+CONTEST_ATTRIBUTES = frozenset({"counted_share", "turnout", "abstention", "blank_votes", "null_votes",
+                                "quick_count_sample_processed"})
+# Attributes whose subject is a contestant (candidate, party, side).
+VOTE_ATTRIBUTES = frozenset({"vote_share", "poll_share", "margin_pp", "poll_margin_pp"})
 
 
 @dataclass(frozen=True)
@@ -42,41 +83,6 @@ class DateEvent:
 _I = re.IGNORECASE
 _W = r"[^\W\d_]"          # a letter
 
-# ------------------------------------------------------------------ what a percentage is of
-_ATTRIBUTE_CUES = [   # (attribute, pattern); searched in the words around the percentage
-    ("turnout", re.compile(r"\b(?:participa(?:tion|ción|cion)|turnout|afluencia|votantes\s+acudieron)", _I)),
-    ("abstention", re.compile(r"\b(?:abstention|abstenci[oó]n|abstencionismo|abstained)", _I)),
-    ("approval", re.compile(
-        r"\b(?:approval|approve[sd]?|aprobaci[oó]n|aprueba[n]?|popularit[éye]|popular(?:idad)|"
-        r"cote\s+de\s+confiance|opinions?\s+favorables?|favorability|imagen\s+positiva)", _I)),
-    ("vote_share", re.compile(
-        r"\b(?:vot(?:e|es|os|o|ó|ing|aci[oó]n|antes|ants?|ers?)|voix|suffrages?|sufragios?|"
-        r"ballots?|papeletas?|bulletins?|[ée]lecteurs?|electores?|electorado|electorate)\b", _I)),
-]
-_COUNTING_AFTER = re.compile(
-    rf"^\s*(?:%\s*)?(?:(?:de|del|des|of|d'|du)\s*)?(?:(?:las|los|la|le|les|the|el|l')\s*)?"
-    rf"(?:{_W}+\s+){{0,3}}?(?:escrutad|contabilizad|computad|procesad|counted|tallied|reporting|"
-    rf"in(?=\s*[,.;)]|\s*$)|d[ée]pouill|d[ée]compt|comptabilis|scrut[ée]s|escrutinio)", _I)
-_COUNTING_NOUN_AFTER = re.compile(
-    r"^\s*(?:de|del|des|of|d')\s*(?:(?:las|los|la|les|the|el)\s+)?"
-    r"(?:mesas|actas|precincts|bureaux\s+de\s+vote|bureaux|circonscriptions)\b", _I)
-_COUNTING_BEFORE = re.compile(
-    r"(?:escrutinio|escrutado|recuento|conteo|cómputo|computo|d[ée]pouillement|count|tally|"
-    r"escrutadas?|escrutados?|d[ée]pouill[ée]e?s?|counted)\s+(?:(?:al|del|de|à|at|a|en|le|el|the|"
-    r"con|avec|with|sur)\s+)*(?:un\s+)?$", _I)
-_POLL = re.compile(
-    r"\b(?:polls?|polling|pollsters?|surveys?|sondages?|sondeos?|encuestas?|encuestadora|"
-    r"enqu[êe]tes?\s+d'opinion|intenci[oó]n\s+de\s+voto|intentions?\s+de\s+vote|voting\s+intention|"
-    r"cadem|ipsos|ifop|elabe|gallup|yougov|datafolha|criteria|panel\s+ciudadano|pulso\s+ciudadano)\b", _I)
-_CONTESTS = [
-    ("plebiscite", re.compile(r"\b(?:pl[ée]biscit|plebiscit)", _I)),
-    ("referendum", re.compile(r"\b(?:r[ée]f[ée]rend|referend)", _I)),
-    ("primary", re.compile(r"\b(?:primar(?:y|ies|ia|ias)|primaires?)\b", _I)),
-]
-_ROUND_1 = re.compile(r"\b(?:first\s+round|primera\s+vuelta|premier\s+tour|1er\s+tour|1re\s+vuelta|"
-                      r"first-round|primer\s+turno)\b", _I)
-_ROUND_2 = re.compile(r"\b(?:run-?offs?|second\s+round|second-round|segunda\s+vuelta|balotaje|ballotage|"
-                      r"second\s+tour|2e\s+tour|2nd\s+round|deuxi[èe]me\s+tour|segundo\s+turno)\b", _I)
 _ELECTION_WORDS = re.compile(
     r"\b(?:[ée]lections?|elecci[oó]n|elecciones|comicios|scrutin|run-?offs?|balotaje|ballotage|vuelta|"
     r"tour|round|plebiscit\w*|pl[ée]biscite|r[ée]f[ée]rendum|referendum|primar(?:y|ies|ias?)|primaires?|"
@@ -146,7 +152,7 @@ _POPULATION = (
     r"personas|people|jeunes|j[óo]venes|young|femmes|mujeres|women|hommes|hombres|men|colombian[oa]s|"
     r"chilen[oa]s|colombiens|chiliens|colombians|chileans")
 _POPULATION_AFTER = re.compile(
-    rf"^\s*(?:de|des|del|of|d['’])\s*((?:[^\s,;.:()]+\s+){{0,3}}?)(?:{_POPULATION})\b", _I)
+    rf"^\s*(?:del|des|de|of|d['’])(?![^\W_])\s*((?:[^\s,;.:()]+\s+){{0,3}}?)(?:{_POPULATION})\b", _I)
 _INFINITIVE = re.compile(r"^(?:[a-zà-ÿ]+(?:ar|er|ir|re))\b")     # "para superar", "pour battre"
 _AHEAD = re.compile(r"\b(?:ahead\s+of|por\s+delante\s+de|delante\s+de|devant|en\s+avant\s+de)\b", _I)
 # Words that cannot stand between "N % de" and the owner's name (a title can: "du candidat de droite").
@@ -157,8 +163,10 @@ among entre parmi chez
 """.split())
 _CLAUSE_BREAK = re.compile(
     r";|\n|\bmientras\s+que\b|\bmientras\b|\bwhile\b|\bwhereas\b|\balors\s+que\b|\btandis\s+que\b|"
-    r"\bcontre\b|\bfrente\s+a(?:l)?\b|\bagainst\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
-    r"\bseguid[oa]s?\s+(?:de|por)\b|\bsuivie?s?\s+(?:de|par)\b|\bfollowed\s+by\b|\bante\b", _I)
+    r"\bcontre\b|\bface\s+[àa]\b|\bfrente\s+a(?:l)?\b|\bagainst\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
+    r"\bseguid[oa]s?\s+(?:de|por)\b|\bsuivie?s?\s+(?:de|par)\b|\bfollowed\s+by\b|\bante\b|"
+    r"\bpero\b|\bmais\b|\bbut\b|\bsin\s+embargo\b|\bhowever\b|\bcependant\b|"
+    r"(?<=[%\w])\.(?-i:(?=[A-ZÀ-Ý][a-zà-ÿ]))", _I)     # "14,0 %.El resultado": a sentence glued to the next
 # A currency, market, price or economy change is nobody's share, whoever was named before.
 _ECONOMIC = re.compile(
     r"\b(?:pesos?|d[oó]lar(?:es)?|dollars?|euros?|yen|yuan|reales?|currenc(?:y|ies)|monedas?|devises?|"
@@ -210,6 +218,7 @@ _EVENT_CUES = [
 _CUT_DEPS = {"conj", "parataxis"}
 
 
+
 # ================================================================== shared helpers
 def _tokens_in(sent, start: int, end: int) -> list:
     return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
@@ -257,182 +266,607 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+
 # ================================================================== percentages
+def document_cues(text: str, lang: str, persons: list[str], organizations: list[str]) -> DocumentCues:
+    """A report's cues for its claims: a plebiscite (by its words), the two people it names most
+    (in order of mentions, then of first mention), and its acronyms defined as authorities
+    ("l'Organe national du processus électoral (ONPE)")."""
+    plebiscite = any(V.regex(V.CONTEST_KINDS[k], lang).search(text) for k in ("plebiscite", "referendum"))
+    counts: dict[str, int] = {}
+    for name in persons:
+        counts[name] = counts.get(name, 0) + 1
+    order = {name: i for i, name in reversed(list(enumerate(persons)))}
+    rivals = tuple(sorted(counts, key=lambda n: (-counts[n], order[n]))[:2])
+    authorities = set()
+    for name in set(organizations):
+        if is_authority(name):
+            authorities.add(name)
+        elif re.fullmatch(r"[A-ZÀ-Ý]{2,8}", name):
+            for m in re.finditer(rf"([^()\n]{{3,90}}?)\s*\(\s*{re.escape(name)}\s*[),]", text):
+                if is_authority(" ".join(m.group(1).split()[-7:])):
+                    authorities.add(name)
+    presidential = V.regex(V.CONTEST_KINDS["presidential"], lang).search(text) is not None
+    electoral = plebiscite or presidential or bool(V.regex(V.ELECTION_NOUNS, lang).search(text)
+                                                   or _attribute_regex("vote_share", lang).search(text))
+    return DocumentCues(plebiscite, rivals, frozenset(authorities), presidential, electoral)
+
+
+def is_authority(name: str) -> bool:
+    """An organization that publishes figures but never receives votes (an electoral body, a
+    court, a pollster, a broadcaster, a ministry): never the subject of a share."""
+    return bool(V.regex(V.AUTHORITY_WORDS, None).search(name or ""))
+
+
 def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], entities: list[EntityRef],
-                          fallback_subject: str | None = None) -> list[Claim]:
+                          fallback_subject: str | None = None, cues: DocumentCues | None = None) -> list[Claim]:
     """One Claim per percentage span of the one-sentence Doc `sent`, in the same order."""
     sent = sent.as_doc() if hasattr(sent, "as_doc") else sent     # a Span: offsets become its own
     text = sent.text
-    entities = sorted(entities, key=lambda e: e.start)
-    kinds = {e.name: e.kind for e in entities}
-    counting = [_is_counting(text, s, e) for s, e in percents]
-    counted_value = None
-    for (s, e), is_counting in zip(percents, counting):
+    lang = (lang or "")[:2]
+    cues = cues or DocumentCues()
+    mentions = {(m.start, m.end): m for m in find_percentages(text, lang)}
+    units = [mentions[span].unit if span in mentions else "percent" for span in percents]
+    refs = _subject_candidates(text, lang, entities, cues)
+    official = any(e.kind == "organization" and (e.name in cues.authorities or is_authority(e.name)) for e in entities)
+    counting = [_is_counting(text, s, e, lang) for s, e in percents]
+    counts = [(s, e, mentions[(s, e)].value) for (s, e), c in zip(percents, counting) if c and (s, e) in mentions]
+    stage = _stage_words(text, lang)
+    claims: list[Claim] = []
+    links: list[int] = []
+    for (s, e), is_counting, unit in zip(percents, counting, units):
+        qualifier = _qualifier(text, s, e, lang)
+        context = _context(text, s, e, lang)
         if is_counting:
-            found = find_percentages(text[s:e], lang)
-            if found:
-                counted_value = found[0].value
-                break
-    claims = []
-    for (s, e), is_counting in zip(percents, counting):
-        context = _context(text, s, e, None if is_counting else counted_value)
-        if is_counting:
-            claims.append(Claim(None, "counted", context))
+            claims.append(Claim(None, "counted_share", context, qualifier, None, stage))
+            links.append(0)
             continue
-        attribute = _attribute(text, s, e, percents)
-        subject = _subject(sent, text, s, e, attribute, percents, entities, fallback_subject, lang or "")
-        kind = kinds.get(subject, "person")
-        if attribute == "share" and subject and kind != "place" and (
-                _ELECTION_WORDS.search(text) or _POLL.search(text)
-                or (kind == "person" and _OBTAINED.search(text))):
-            attribute = "vote_share"    # a candidate's share in a race or a poll is a vote share
-        claims.append(Claim(subject, attribute, context))
-    return claims
+        attribute = _attribute(text, s, e, percents, lang, unit, cues, official)
+        if attribute in ("rule", "contest_other"):   # a threshold, a campaign's own tally: nobody's figure
+            claims.append(Claim(None, "other", context, qualifier, None, stage))
+            links.append(9)
+            continue
+        if attribute in CONTEST_ATTRIBUTES:
+            subject, strength = _place_subject(sent, text, s, e, refs, lang), 5
+        else:
+            subject, strength = _subject(sent, text, s, e, attribute or "vote_share", percents, refs,
+                                         fallback_subject, lang, cues)
+        if claims and _elliptic(text, s, lang):
+            # "un porcentaje levemente inferior al de la primera vuelta (89,6 %)": the same thing
+            # as the figure before, of another moment
+            attribute, subject, strength = claims[-1].attribute, claims[-1].subject, links[-1]
+        if attribute is None:
+            # no cue of its own: the figure set beside another takes its kind ("55,8 % of the total
+            # compared to Gonzalez's 44.1 %"), a contestant's figure in a report on a vote is a vote share
+            previous = next((c.attribute for c in reversed(claims) if c.attribute in VOTE_ATTRIBUTES), None)
+            kind = (_kind_of(subject, refs) or "person") if subject else None   # not in the sentence: an antecedent
+            electoral = cues.electoral or bool(_ELECTION_WORDS.search(text) or _OBTAINED.search(text))
+            attribute = previous or ("vote_share" if electoral and kind in _CONTESTANTS | {"place"} else "other")
+        if attribute == "other" and subject and _kind_of(subject, refs) == "place":
+            subject = None
+        if attribute in ("vote_share", "poll_share") and _regional(text, s, e, refs, lang):
+            attribute = "other"
+        if attribute in CONTEST_ATTRIBUTES - {"counted_share"}:
+            # "38.1% for approval amid heavy turnout": a figure its words give to a contestant is theirs
+            owner, tie = _subject(sent, text, s, e, "vote_share", percents, refs, None, lang, cues)
+            if owner and tie <= 2:
+                attribute, subject, strength = "vote_share", owner, tie
+        claims.append(Claim(subject, attribute, context, qualifier, _stage_of(text, s, e, counts), stage))
+        links.append(strength)
+    return _reconcile(text, lang, percents, claims, links, refs, cues)
 
 
-def _is_counting(text: str, start: int, end: int) -> bool:
-    after, before = text[end:end + 60], text[max(0, start - 60):start]
-    if _COUNTING_AFTER.match(after) or _COUNTING_NOUN_AFTER.match(after):
-        return True
-    return bool(_COUNTING_BEFORE.search(before))
+def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | None]:
+    """A report's percentage claims, in reading order, completed with what the report as a whole
+    says. A figure whose own sentence says no stage was taken at the stage the report last stated
+    ("Con el 97 % escrutado ... Noboa obtuvo el 55,6 %", and the next paragraph's figures), or,
+    when the report states one near-final stage only, at that one; a count at 100 % is final. A figure nobody
+    owns that repeats a stated counted share is that share again ("Esto es con el 99,40 %")."""
+    from dataclasses import replace
+
+    stated = {c.counted for _, c in figures if c is not None and c.counted is not None}
+    stated |= {v for v, c in figures if c is not None and c.attribute == "counted_share" and c.qualifier is None}
+    # A report that states one near-final stage reports final figures throughout ("... 58 % ...
+    # se han procesado al 100 %"); a single partial stage says nothing of the figures before it.
+    only = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 99 else None
+    current, out = None, []
+    for value, claim in figures:
+        if claim is None:
+            out.append(None)
+            continue
+        if claim.subject is None and claim.attribute in VOTE_ATTRIBUTES | {"other"} and value in stated:
+            claim = replace(claim, attribute="counted_share", counted=None)
+        if claim.attribute == "counted_share":
+            if claim.qualifier is None:
+                current = value
+            out.append(replace(claim, stage="final" if value >= 100 and claim.qualifier is None else claim.stage))
+            continue
+        counted = claim.counted if claim.counted is not None else (current if current is not None else only)
+        stage = claim.stage or ("final" if counted is not None and counted >= 100 else
+                                "partial" if counted is not None else None)
+        out.append(replace(claim, counted=counted, stage=stage))
+    return out
 
 
-def _attribute(text: str, start: int, end: int, percents) -> str:
-    """Cue in the percentage's own noun phrase first ("58 % des voix"), then the nearest cue in
-    its clause ("la participación fue del 45 %"), then anywhere in the sentence."""
-    after = text[end:end + 50]
-    np_after = re.match(r"^\s*(?:de|del|des|of|d'|du)\s*(?:(?:las|los|la|le|les|the|el|l'|their|his|her|"
-                        r"sus|su|ses|leurs?)\s*)?((?:\S+\s*){1,3})", after, _I)
-    if np_after:
-        for name, cue in _ATTRIBUTE_CUES:
-            if cue.search(np_after.group(1)):
-                return name
+def _stage_of(text: str, start: int, end: int, counts: list[tuple[int, int, float]]) -> float | None:
+    """The share counted that the sentence gives for this figure: the one in its clause, else the
+    sentence's nearest ("con 52,52 % de los votos y 0,83 de las mesas escrutadas, pero ya en el
+    segundo ... con 54,90 % de los sufragios y 1,54 % de las mesas" gives each its own)."""
+    if not counts:
+        return None
     c_start, c_end = _clause(text, start, end)
-    # The clause ends at the next percentage: its cues are its own.
+    own = [c for c in counts if c_start <= c[0] < c_end]
+    pool = own or counts
+    return min(pool, key=lambda c: abs(c[0] - start))[2]
+
+
+def _kind_of(name: str, refs: list[EntityRef]) -> str | None:
+    return next((r.kind for r in refs if r.name == name), None)
+
+
+# ------------------------------------------------------------------ who can be a subject
+def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: DocumentCues) -> list[EntityRef]:
+    """The sentence's names that may own a share, plus a plebiscite's sides and "the other
+    candidates". Left out: authorities, pollsters and media; names introduced as a source ("según
+    X"); a person named inside a description of someone else ("el delfín del exmandatario X")."""
+    source = V.regex(V.SOURCE_BEFORE, lang)
+    relational = re.compile(rf"(?:{V.alternation(V.RELATIONAL_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
+                            rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,2}}$", _I)
+    role_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
+                         rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
+    out, out_of = [], []
+    for ent in entities:
+        if ent.kind == "place" and ent.place_type is None:
+            # a "place" no gazetteer knows is most often a party the model mistook ("Sumar", "Vox")
+            ent = EntityRef(ent.start, ent.end, "organization", ent.name)
+        if ent.kind == "organization" and (ent.name in cues.authorities or is_authority(ent.name)):
+            out_of.append(ent)
+            continue
+        before = text[max(0, ent.start - 40):ent.start]
+        if re.search(rf"(?:{source.pattern})\s+(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}}$",
+                     before, _I):
+            continue
+        if ent.kind == "person" and relational.search(before):
+            continue
+        if ent.kind == "organization" and (role_of.search(before) or (
+                out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
+            out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
+            continue
+        if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
+            continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
+        out.append(ent)
+    if cues.plebiscite:
+        out += _option_mentions(text, lang, out)
+    for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):
+        if not any(r.start < m.end() and m.start() < r.end for r in out):
+            out.append(EntityRef(m.start(), m.end(), "group", V.OTHER_CANDIDATES_NAME))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _option_mentions(text: str, lang: str, taken: list[EntityRef]) -> list[EntityRef]:
+    """A plebiscite's sides named in the sentence: a label or a word of its stem ("el Rechazo",
+    "the rejection camp", "37 % de aprobación", "a massivement rejeté"), as `@yes` / `@no`
+    until the corpus pass names them with the label the reports use."""
+    out = []
+    for side, table in V.OPTION_SIDES.items():
+        for m in V.regex(table, lang).finditer(text):
+            if any(r.start < m.end() and m.start() < r.end for r in taken + out):
+                continue
+            out.append(EntityRef(m.start(), m.end(), "option", f"@{side}"))
+    frames = V.alternation(V.OPTION_FRAMES, lang)
+    for side, table in V.OPTION_SIDE_WORDS.items():
+        bare = V.alternation(table, lang)
+        pattern = re.compile(rf"(?:(?:{frames})\s+(?:(?:del|de|du|of|the)\s+)?[«\"“']?\s*(?P<a>{bare})(?![^\W_])|"
+                             rf"[«\"“']\s*(?P<b>{bare})\s*[»\"”']|"
+                             # "el No se impuso", "le Oui l'emporte", "the Yes side": a capital after an article
+                             rf"(?<![^\W_])(?:el|le|the|del|du|al|au)\s+(?P<c>(?=(?-i:[A-ZÀ-Ý]))(?:{bare}))(?![^\W_]))", _I)
+        for m in pattern.finditer(text):
+            g = next(k for k in ("a", "b", "c") if m.group(k))
+            s, e = m.span(g)
+            if not any(r.start < e and s < r.end for r in taken + out):
+                out.append(EntityRef(s, e, "option", f"@{side}"))
+    return out
+
+
+# ------------------------------------------------------------------ what a percentage is of
+def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
+    """The share of the count: "tras el conteo del 92 %", "après le décompte de 92,64 %",
+    "contabilizar el 100 %", "92 % des bulletins dépouillés", "with 97% of the ballots counted",
+    "el 97 % escrutado", "98.09% vote count"."""
+    before = text[max(0, start - 70):start]
+    qualifier = V.alternation({k: sum((t[k] for t in V.QUALIFIERS.values()), []) for k in V.LANGUAGES}, lang)
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.COUNTING_BEFORE, lang)})\s+(?:(?:{V.alternation(V.COUNTING_LINK_BEFORE, lang)})\s*)*"
+                 rf"(?:(?:{qualifier})\s+)?(?:(?:el|la|le|les|the|un|a|al|del)\s+)?$", before, _I):
+        return True
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.COUNTED_AFTER, lang)}|{V.alternation(V.COUNTING_BEFORE, lang)})"
+                 rf"(?![^\W_])(?:[^.;%]|\.(?=\d)){{0,50}}(?:{V.alternation(V.EQUIVALENT_TO, lang)})\s*(?:(?:al|el|à|a|the|le)\s+)?$",
+                 before, _I):
+        return True         # "38.526 mesas escrutadas de un total de 38.757, correspondientes al 99,40 %"
+    after = text[end:end + 70]
+    nouns, participles = V.alternation(V.COUNTED_NOUNS, lang), V.alternation(V.COUNTED_AFTER, lang)
+    return bool(re.match(
+        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{nouns})\s+"
+        rf"(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
+
+
+def _stage_words(text: str, lang: str) -> str | None:
+    if V.regex(V.FINAL_COUNT, lang).search(text):
+        return "final"
+    if V.regex(V.PARTIAL_COUNT, lang).search(text):
+        return "partial"
+    return None
+
+
+def _qualifier(text: str, start: int, end: int, lang: str) -> str | None:
+    before = text[max(0, start - 40):start]
+    best = None
+    for name, table in V.QUALIFIERS.items():
+        m = re.search(rf"(?<![^\W_])(?:{V.alternation(table, lang)})\s*(?:(?:el|la|le|les|the|un|una|a|an|al|del|de|d['’])\s*)?$",
+                      before, _I)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    if best:
+        return best[1]
+    if re.match(rf"^\s*[-–—(,]?\s*(?:{V.alternation(V.APPROXIMATE_AFTER, lang)})(?![^\W_])", text[end:end + 25], _I):
+        return "approximate"
+    return None
+
+
+def _cue_distance(text: str, pattern: re.Pattern, lo: int, hi: int, start: int, end: int) -> float | None:
+    best = None
+    for m in pattern.finditer(text, lo, hi):
+        if m.start() < end and start < m.end():
+            continue
+        d = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+        best = d if best is None else min(best, d)
+    return best
+
+
+def _window(text: str, start: int, end: int, percents) -> tuple[int, int]:
+    """The clause around a percentage, cut at the neighbouring percentages: its cues are its own."""
+    c_start, c_end = _clause(text, start, end)
     nxt = min((s for s, _ in percents if s >= end), default=len(text))
     prev = max((e for _, e in percents if e <= start), default=0)
-    for whole_sentence, lo, hi in ((False, max(c_start, prev), min(c_end, nxt)), (True, 0, len(text))):
-        best = None
-        for name, cue in _ATTRIBUTE_CUES:
-            if whole_sentence and name in ("turnout", "abstention"):
-                continue        # another clause's turnout is not this percentage's
-            for m in cue.finditer(text, lo, hi):
-                if start <= m.start() < end:
-                    continue
-                dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
-                if best is None or dist < best[0]:
-                    best = (dist, name)
-        if best:
-            return best[1]
-    return "share"
+    return max(c_start, prev), min(c_end, nxt)
 
 
-def _context(text: str, start: int, end: int, counted: float | None) -> str | None:
+def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, cues: DocumentCues,
+               official: bool = False) -> str | None:
+    """What the figure is of, from the cues around it; None when nothing says (the subject and
+    the sentence decide). "rule" and "contest_other" are "other" figures of the whole contest."""
+    lo, hi = _window(text, start, end, percents)
+    polls = [V.regex(V.POLL_CUES, lang)] + ([] if official else [V.regex(V.PROJECTION_CUES, lang)])
+    sentence_poll = any(p.search(text) for p in polls)
+    clause_poll = any(p.search(text, *_clause(text, start, end)) for p in polls)
+    if V.regex(V.QUICK_COUNT_SAMPLE, lang).search(text, lo, hi) and sentence_poll:
+        return "quick_count_sample_processed"
+    if V.regex(V.NORMATIVE_CUES, lang).search(text, *_clause(text, start, end)):
+        return "rule"
+    if unit == "points":
+        change = _cue_distance(text, V.regex(V.CHANGE_CUES, lang), lo, hi, start, end)
+        margin = _cue_distance(text, V.regex(V.MARGIN_CUES, lang), lo, hi, start, end)
+        if change is not None and (margin is None or change < margin):
+            return "other"
+        results_said = V.regex(V.FINAL_COUNT, lang).search(text, *_clause(text, start, end))
+        return "poll_margin_pp" if clause_poll or (sentence_poll and margin is None and not results_said) else "margin_pp"
+    before = text[max(lo, start - 60):start]
+    qualifier, article = _qualifier_words(lang), r"(?:(?:el|la|le|un|una|a|an|the)\s+)?"
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_NOUNS, lang)})(?:\s+{_W}+){{0,2}}?\s+"
+                 rf"(?:{V.alternation(V.MARGIN_LINKS['noun'], lang)})\s*(?:(?:{qualifier})\s+)?{article}$", before, _I) or \
+            re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_VERBS, lang)})(?:\s+{_W}+){{0,4}}?\s+"
+                      rf"(?:{V.alternation(V.MARGIN_LINKS['verb'], lang)})\s+(?:(?:{qualifier})\s+)?{article}$", before, _I):
+        return "poll_margin_pp" if clause_poll else "margin_pp"
+    # a change ("cayó un 1,5 %", "a reculé de 1,5 %", "fell 1.5%"), not a level ("cayó al 28 %", "fell to 30%")
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.CHANGE_CUES, lang)})(?:\s+(?:{V.alternation(V.CHANGE_LINKS, lang)}))?"
+                 rf"\s+(?:(?:{qualifier})\s+)?$", before, _I):
+        return "other"
+    if V.regex(V.CONTEST_OTHER_CUES, lang).search(text, lo, hi):
+        return "contest_other"
+    scores: dict[str, float] = {}
+    for name in ("turnout", "abstention", "blank_votes", "null_votes", "approval", "vote_share"):
+        if name == "approval" and cues.plebiscite:
+            continue            # a plebiscite's "aprobación" is a side, not a rating
+        d = _cue_distance(text, _attribute_regex(name, lang), lo, hi, start, end)
+        if d is not None:
+            scores[name] = d
+    if _turnout_phrase(text, start, end, lang) or re.search(
+            rf"(?<![^\W_])(?:{V.alternation(V.TURNOUT_VERBS, lang)})\s+(?:(?:{_qualifier_words(lang)})\s+)?"
+            rf"(?:(?:el|la|un|le|the|a)\s+)?$", text[max(lo, start - 50):start], _I):
+        scores["turnout"] = -1          # "una votación en la que participó el 59,97 % del censo"
+    if "vote_share" in scores and len(scores) > 1:
+        del scores["vote_share"]    # "votos nulos ... el 5,8 % del total de votos": the nulls
+    if not scores:
+        return "poll_share" if clause_poll else None        # decided with the subject and the sentence
+    attribute = min(scores, key=lambda k: (scores[k], k))
+    if attribute == "vote_share" and (clause_poll or (sentence_poll and not _result_words(text, lang))):
+        return "poll_share"
+    return attribute
+
+
+def _elliptic(text: str, start: int, lang: str) -> bool:
+    return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.ELLIPTIC_COMPARISON, lang)})(?:\s+{_W}+){{0,5}}\s*[(,:]?\s*$",
+                          text[max(0, start - 60):start], _I))
+
+
+def _qualifier_words(lang: str) -> str:
+    return "|".join(V.alternation(t, lang) for t in V.QUALIFIERS.values())
+
+
+def _result_words(text: str, lang: str) -> bool:
+    return bool(V.regex(V.FINAL_COUNT, lang).search(text) or V.regex(V.COUNTING_BEFORE, lang).search(text)
+                or V.regex(V.COUNTED_AFTER, lang).search(text))
+
+
+def _attribute_regex(name: str, lang: str) -> re.Pattern:
+    return V.regex(V.ATTRIBUTE_CUES[name], lang)
+
+
+def _turnout_phrase(text: str, start: int, end: int, lang: str) -> bool:
+    """ "el 89,4 % de los electores votó", "près de 90 % des électeurs se sont rendus aux urnes",
+    "74.663% of citizens took part", "18,8 millones (74,5 %) votaron": part of the voters voted.
+    Not "el 55 % de los electores votó por X" (that is X's share)."""
+    after = text[end:end + 90]
+    verbs = V.alternation(V.TURNOUT_VERBS, lang)
+    m = re.match(rf"^\s*\)?\s*(?:(?:de|des|del|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
+                 rf"(?:{V.alternation(V.POPULATION, lang)})(?:\s+{_W}+){{0,2}}?\s+)?(?:(?:se|s['’])\s*)?(?:{verbs})(?![^\W_])",
+                 after, _I)
+    if not m:
+        return False
+    return not re.match(r"^\s*(?:por|pour|for|para|en\s+favor)\b", after[m.end():], _I)
+
+
+def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str) -> bool:
+    """A share in one region or city ("en regiones como Magallanes", "in Bogotá"): not the contest's."""
+    c_start, c_end = _clause(text, start, end)
+    if V.regex(V.REGIONAL_CUES, lang).search(text, 0, start):
+        return True         # "en regiones como Magallanes, ... cercano al 60 % frente a 40 % del Apruebo"
+    for r in refs:
+        if r.kind == "place" and r.place_type in ("city", "region") and c_start <= r.start < c_end:
+            before = text[max(c_start, r.start - 25):r.start]
+            if re.search(r"(?<![^\W_])(?:en|in|dans|à|a|como|comme|such\s+as|like)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
+                         before, _I):
+                return True
+    return False
+
+
+def _context(text: str, start: int, end: int, lang: str) -> str | None:
+    """What the words say of the figure's contest: its round, or an earlier election's year."""
     ctx = {}
-    years = [(abs(m.start() - start), m.group(1)) for m in _YEAR.finditer(text)]
+    c_start, c_end = _clause(text, start, end)
+    rounds = []
+    for number, table in V.ROUND_CUES.items():
+        for m in V.regex(table, lang).finditer(text):
+            inside = c_start <= m.start() < c_end
+            rounds.append((not inside, abs(m.start() - start), number))
+    if rounds:
+        ctx["round"] = min(rounds)[2]
+    comparison = V.alternation(V.COMPARISON_BEFORE_YEAR, lang)
+    nouns = V.alternation(V.ELECTION_NOUNS, lang)
+    years = []
+    for m in _YEAR.finditer(text, c_start, c_end):
+        before = text[max(c_start, m.start() - 40):m.start()]
+        if re.search(rf"(?<![^\W_])(?:{comparison})(?:\s+{_W}+){{0,3}}\s*$", before, _I):
+            continue
+        if re.search(rf"(?<![^\W_])(?:{nouns})(?:\s+(?:de|del|of|en|in|du|des))?\s*$", before, _I) or \
+                re.match(rf"^\s*(?:{nouns})", text[m.end():m.end() + 20], _I):
+            years.append((abs(m.start() - start), m.group(1)))
     if years:
         ctx["year"] = min(years)[1]
-    rounds = [(abs(m.start() - start), "1") for m in _ROUND_1.finditer(text)] + \
-             [(abs(m.start() - start), "2") for m in _ROUND_2.finditer(text)]
-    if rounds:
-        ctx["round"] = min(rounds)[1]
-    if counted is not None:
-        ctx["counted"] = _format_number(counted)
-    if _POLL.search(text):
-        ctx["contest"] = "poll"
-    else:
-        for name, cue in _CONTESTS:
-            if cue.search(text):
-                ctx["contest"] = name
-                break
     return ";".join(f"{k}={v}" for k, v in sorted(ctx.items())) or None
 
 
-def _subject(sent, text, start, end, attribute, percents, entities, fallback, lang=""):
-    if attribute in ("turnout", "abstention"):
-        # Nobody's turnout: only a place says whose ("turnout in Bogota"). The cue word itself is
-        # never the subject, whatever the tagger made of it ("Turnout" as a PERSON).
-        cues = [m.span() for _, cue in _ATTRIBUTE_CUES[:2] for m in cue.finditer(text)]
-        places = [x for x in entities if x.kind == "place"
-                  and not any(a < x.end and x.start < b for a, b in cues)]
-        parsed = _subject_from_parse(sent, start, end, places, {"place"}, None, False, lang)
-        if parsed is not _NOTHING and parsed is not None:
-            return parsed
-        c_start, c_end = _clause(text, start, end)
-        pool = [x for x in places if c_start <= x.start and x.end <= c_end]
-        return pool[0].name if pool else None
-    strict = attribute in ("vote_share", "approval")
+# ------------------------------------------------------------------ whose percentage it is
+def _place_subject(sent, text, start, end, refs, lang) -> str | None:
+    """A whole-contest figure's own place when it is a region's or a city's ("turnout in
+    Bogota"); None (the contest) otherwise. The cue word itself is never the subject."""
+    places = [x for x in refs if x.kind == "place" and x.place_type in ("city", "region")]
+    if not places:
+        return None
     c_start, c_end = _clause(text, start, end)
-    economic = attribute == "share" and bool(_ECONOMIC.search(text, c_start, c_end))
+    pool = [x for x in places if c_start <= x.start and x.end <= c_end
+            and re.search(r"(?<![^\W_])(?:en|in|dans|à|a)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
+                          text[max(0, x.start - 12):x.start], _I)]
+    return pool[0].name if pool else None
+
+
+_CONTESTANTS = frozenset({"person", "organization", "option", "group"})
+
+
+def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, cues) -> tuple[str | None, int]:
+    """(subject, how strongly the words tie it: 1 the owner named after "de", 2 an agent or
+    beneficiary after, 3 a name right before with a link verb, 4 the parse, 5 the nearest name in
+    the clause, 6 the previous sentence's subject; 9 nobody)."""
+    strict = attribute in VOTE_ATTRIBUTES or attribute == "approval"
+    c_start, c_end = _clause(text, start, end)
+    entities = list(refs)
+    economic = attribute == "other" and bool(_ECONOMIC.search(text, c_start, c_end))
     if economic:
         # "the peso fell 1.5 %": not a person's share; a company or a country may own it
-        entities = [x for x in entities if x.kind != "person"]
-    # The previous sentence's subject stands in for a pronoun only where a person's share is
-    # plausible: a vote share, an approval rating, or an unlabelled share in an electoral sentence.
-    if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or _POLL.search(text)
+        entities = [x for x in entities if x.kind not in ("person", "option")]
+    # A party is a contestant everywhere, a mistyped party ("Sumar" as LOC) too; a country or a
+    # city the gazetteer knows is not.
+    allowed = set(_CONTESTANTS) | ({"place"} if not strict else set())
+    entities = [x for x in entities if x.kind in allowed or (x.kind == "place" and x.place_type is None)]
+    if cues.persons_first and any(x.kind == "person" for x in entities):
+        # a presidential race: an acronym beside a candidate is an institution or their party
+        entities = [x for x in entities if not (x.kind == "organization" and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", x.name))]
+    if attribute in ("margin_pp", "poll_margin_pp"):
+        beaten = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.BEATEN_BEFORE, lang)})\s+"
+                            rf"(?:(?:{V.alternation(V.RIVAL_NOUNS, lang)}|la|le|el|the|su|sa|son|his|her|l['’])\s*,?\s*){{0,3}}$", _I)
+        entities = [x for x in entities if not beaten.search(text[max(0, x.start - 40):x.start])]
+    if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
-    kinds = {"person", "organization"} if strict else {"person", "organization", "place"}
+    kinds = {x.kind for x in entities}
     others = [(s, e) for s, e in percents if (s, e) != (start, end)]
 
     def clear(lo, hi):          # no other percentage between lo and hi
         return not any(lo < s < hi or lo < e <= hi for s, e in others)
 
     # 0) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
+    # ("33 % del electorado" alone is whoever won it: the clause decides.)
     pop = _POPULATION_AFTER.match(text[end:])
-    if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w)
-                       for w in pop.group(1).split()):
-        return None
+    if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w) for w in pop.group(1).split()) \
+            and (pop.group(1).strip() or re.match(r"^\s*(?:de|of|d['’])\s|^['’]s\b", text[end + pop.end():])):
+        return None, 9
     # 1) the owner named right after: "el 47,3 % de Rodolfo Hernández", "47 % du candidat X".
-    owner = next((x for x in entities if x.start >= end and x.kind in {"person", "organization"}), None)
+    owner = next((x for x in entities if x.start >= end and x.kind in _CONTESTANTS), None)
     if owner and owner.start - end <= 80 and clear(end, owner.start) \
             and not re.match(r"['’]s\b", text[owner.end:owner.end + 3]):
         m = _SHARE_OF.match(text[end:owner.start])
         if m and not _NOT_OWNER.search(m.group(1)) \
                 and not any(w.casefold() in _NOT_TITLE_WORDS for w in m.group(1).split()):
-            return owner.name
-    # 1b) agent or beneficiary after the percentage: "obtenus par la candidate Jeannette Jara";
-    # not across a clause break ("..., followed by X with") nor a purpose ("para superar a X").
+            return owner.name, 1
+    # 1b) agent or beneficiary after the percentage: "obtenus par la candidate Jeannette Jara",
+    # "contre 49,87 % des suffrages à sa rivale, Keiko Fujimori"; not across a clause break
+    # ("..., followed by X with") nor a purpose ("para superar a X").
     after = text[end:]
-    m = _AGENT_AFTER.match(after)
+    m = _AGENT_AFTER.match(after) or (lang == "fr" and _TO_RIVAL_AFTER.match(after))
     if m and not _AGENT_NOT.match(after[m.end():]) and not _INFINITIVE.match(after[m.end():]) \
             and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]):
         at = end + m.end()
-        ent = next((x for x in entities if at <= x.start <= at + 45 and x.kind in {"person", "organization"}
+        ent = next((x for x in entities if at <= x.start <= at + 45 and x.kind in _CONTESTANTS
                     and clear(end, x.start) and not re.search(r"[;.]", text[at:x.start])), None)
         if ent:
-            return ent.name
-    # 2) a named subject right before: "Jara obtuvo el 41 %", "Kast, con el 58 %", "Kast (58 %)".
-    before = [x for x in entities if x.end <= start and x.kind in {"person", "organization"}]
-    if before:
-        ent = before[-1]
-        if _LINK_BEFORE.match(text[ent.end:start]):
-            return ent.name
+            return ent.name, 2
+    # 2) a named subject right before: "Jara obtuvo el 41 %", "Kast, con el 58 %", "Kast (58 %)",
+    # "Carlos Mesa, de Comunidad Ciudadana (CC), obtuvo el 28 %" (an apposition skipped).
+    linked = _linked_before(text, start, [x for x in entities if x.end <= start and clear(x.end, start)])
+    if linked:
+        return linked.name, 3
     # 3) the parse: walk up from the percentage to the clause that governs it.
-    parsed = _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lang)
+    parsed = _subject_from_parse(sent, start, end, entities, kinds & _CONTESTANTS | ({"place"} if not strict else set()),
+                                 fallback, strict, lang)
     if parsed is not _NOTHING:
-        return parsed
-    # 4) nearest person (then organization) in the same clause, before it if possible.
-    for wanted in ({"person"}, {"organization"}, set() if strict else {"place"}):
+        return parsed, 4
+    # 4) nearest contestant in the same clause, before it if possible.
+    for wanted in ({"person", "option", "group"}, {"organization"}, set() if strict else {"place"}):
         pool = [x for x in entities if x.kind in wanted and c_start <= x.start and x.end <= c_end
                 and not (x.start < end and start < x.end)]
         pre = [x for x in pool if x.end <= start and clear(x.end, start)]
         post = [x for x in pool if x.start >= end and clear(end, x.start)]
         if pre:
-            return pre[-1].name
+            return pre[-1].name, 5
         if post:
-            return post[0].name
-    # 5) the previous sentence's subject, only when this clause's own subject is a pronoun or,
-    # in Spanish, a dropped subject ("obtuvo el 40 %").
-    if fallback and _pronoun_clause(text[c_start:start], lang):
-        return fallback
+            return post[0].name, 5
+    # 5) the previous sentence's subject, when this clause's own subject is a pronoun, a role
+    # ("el candidato", "the winner") or, in Spanish, dropped ("obtuvo el 40 %").
+    if fallback and (_pronoun_clause(text[c_start:start], lang) or _role_clause(text[c_start:start], lang)):
+        return fallback, 6
+    return None, 9
+
+
+def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef | None:
+    """The contestant a short link ties to the figure after it: "Jara obtuvo el 41 %", "Kast (58 %)",
+    "X, que tendría 31 escaños (12,31 %)". An apposition between them is skipped, and a name
+    inside it is not the owner: in "Chi Hyun Chung, du Front pour la Victoire (FPV), 1,55 %" the
+    figure is Chi Hyun Chung's."""
+    found = None
+    for ent in reversed(before[-4:]):
+        if ent.kind not in _CONTESTANTS:
+            break
+        gap = text[ent.end:start]
+        spans = [m.span() for m in _APPOSITION.finditer(gap)]
+        inner = [x for x in before if x.start >= ent.end]
+        if not all(any(a <= x.start - ent.end and x.end - ent.end <= b for a, b in spans) for x in inner):
+            break
+        stripped = _APPOSITION.sub(" ", gap)
+        if _LINK_BEFORE.match(gap) or _LINK_BEFORE.match(stripped) or _SEATS_THEN_SHARE.match(gap):
+            found = ent
+    return found
+
+
+# "A, de tel parti (TP), 13,97 %": the parenthesis and the apposition between a name and its figure.
+_APPOSITION = re.compile(r"\s*\([^()%]{1,60}\)|,\s*(?:(?:de|del|du|des|of|from|de\s+la|de\s+l['’])\s+)[^,;%()]{1,70}"
+                         r"(?:\([^()%]{1,20}\))?\s*(?=,)|,\s*\d{1,3}\s+(?:ans|años|years?\s+old)\s*(?=,)", _I)
+_SEATS_THEN_SHARE = re.compile(
+    rf"^\s*,?\s*(?:{_RELATIVE}\s+)?(?:{_W}+\s+){{0,4}}\d+\s+(?:escaños|esca[ñn]os|diputados|sièges|d[ée]put[ée]s|seats|"
+    rf"parlamentarios|asientos|mandats)\s*\($", _I)
+_TO_RIVAL_AFTER = re.compile(
+    rf"^[^;:.%]{{0,45}}?(?<!{_W})(?:à|au)\s+(?:(?:sa|son|la|le|l['’])\s*)?(?:(?:{V.alternation(V.RIVAL_NOUNS, 'fr')})"
+    rf"(?:\s+{_W}+){{0,3}}\s*,?\s*)?", _I)
+
+
+def _role_clause(before: str, lang: str) -> bool:
+    """Whether the clause's subject, up to the percentage, is a role and no name ("el delfín del
+    exmandatario", "la candidata de derecha", "the winner")."""
+    return bool(re.search(rf"(?<![^\W_])(?:el|la|le|the|su|sa|son|his|her|l['’])\s*(?:{_W}+\s+)?"
+                          rf"(?:{V.alternation(V.ROLE_NOUNS, lang)})(?![^\W_])", before, _I))
+
+
+def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
+    """The sentence's figures together: "A and B had 33 % and 31.7 % respectively" pairs them in
+    order; one subject does not have two vote shares in one sentence (of one contest), so the
+    figure tied to it less strongly goes to another name of the sentence, or, in a two-way race,
+    to its rival."""
+    from dataclasses import replace
+
+    claims = list(claims)
+    votes = [i for i, c in enumerate(claims) if c.attribute in VOTE_ATTRIBUTES]
+    if len(votes) >= 2 and V.regex(V.RESPECTIVELY, lang).search(text):
+        first = percents[votes[0]][0]
+        names = []
+        for r in refs:
+            if r.end <= first and r.kind in _CONTESTANTS and r.name not in names:
+                names.append(r.name)
+        if len(names) >= len(votes):
+            for i, name in zip(votes, names[-len(votes):]):
+                claims[i], links[i] = replace(claims[i], subject=name), 3
+    groups: dict[tuple, list[int]] = {}
+    for i in votes:
+        c = claims[i]
+        if c.subject:
+            groups.setdefault((c.subject, c.attribute, c.context), []).append(i)
+    used = {claims[i].subject for i in votes if claims[i].subject}
+    for (subject, _attr, _ctx), members in groups.items():
+        if len(members) < 2:
+            continue
+        keep = min(members, key=lambda i: (links[i], i))
+        for i in members:
+            if i == keep:
+                continue
+            start, end = percents[i]
+            spare = [r for r in refs if r.kind in _CONTESTANTS and r.name not in used]
+            spare.sort(key=lambda r: abs((r.start if r.start >= end else r.end) - (end if r.start >= end else start)))
+            other = spare[0].name if spare else _rival(subject, cues)
+            claims[i] = replace(claims[i], subject=other)
+            if other:
+                used.add(other)
+    # "una ventaja de 22 puntos de Arce sobre Mesa, pero el resultado final fue mayor: 26,27 puntos":
+    # a margin with no name of its own is the sentence's other margin's.
+    for i in votes:
+        if claims[i].subject is None and claims[i].attribute in ("margin_pp", "poll_margin_pp"):
+            owner = next((claims[j].subject for j in votes if j != i and claims[j].subject
+                          and claims[j].attribute in ("margin_pp", "poll_margin_pp")), None)
+            if owner:
+                claims[i] = replace(claims[i], subject=owner)
+    # A figure set against a candidate's with no name of its own: the rival's ("X obtuvo 50 %,
+    # mientras que la candidata de derecha tuvo el 49 %").
+    named = [claims[i].subject for i in votes if claims[i].subject]
+    for i in votes:
+        if claims[i].subject is None and len(set(named)) == 1 and _CONTRAST.search(text):
+            claims[i] = replace(claims[i], subject=_rival(named[0], cues))
+    return claims
+
+
+_CONTRAST = re.compile(r"\b(?:frente\s+a|mientras\s+que|contra|contre|alors\s+que|tandis\s+que|against|while|"
+                       r"compared\s+(?:with|to)|versus|vs\.?|face\s+à)\b", _I)
+
+
+def _rival(subject: str, cues: DocumentCues) -> str | None:
+    """The other of the two people a report is most about, when `subject` is one of them."""
+    if len(cues.rivals) == 2 and subject in cues.rivals:
+        return cues.rivals[1] if cues.rivals[0] == subject else cues.rivals[0]
     return None
 
 
 _PRONOUN_WORD = re.compile(
     r"(?<![\w'’])(?:il|elle|ils|elles|celui-ci|celle-ci|ce\s+dernier|cette\s+derni[èe]re|"
-    r"[ée]l|ella|ellos|ellas|[ée]ste|[ée]sta|este\s+[úu]ltimo|esta\s+[úu]ltima|"
-    r"he|she|they|the\s+latter|the\s+former)(?![\w'’])", _I)
+    r"él|ella|ellos|ellas|éste|ésta|este\s+[úu]ltimo|esta\s+[úu]ltima|"     # "el"/"este" are articles
+    r"he|she|they|the\s+latter|the\s+former|"
+    # a figure given to someone named before: "la encuestadora X le daba 49 %", "lui accorde", "gave him"
+    r"les?\s+(?:daba|dio|da|dan|daban|otorga\w*|asigna\w*|atribu\w*|concede\w*)|"
+    r"lui\s+(?:donn\w*|accord\w*|attribu\w*|cr[ée]dit\w*)|(?:gave|gives|giving|credited|put)\s+(?:him|her))(?![\w'’])", _I)
 _PRO_DROP_START = re.compile(
     rf"^\W*(?:(?:y|e|pero|aunque|luego|después|ya|tambi[ée]n|finalmente|entonces|as[ií])\s+)*"
     rf"(?:(?:se|no)\s+)?(?:{_LINK_VERBS})\b", _I)
@@ -483,8 +917,14 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
                         if ent and ent.kind in kinds:
                             return ent.name
                     return _NOTHING
+                if re.fullmatch(r"(?:(?:lo|la)\s+)?que|lo|ce(?:\s+qu[ie])?|which|what|cela|ceci|esto|eso|ello|this|that",
+                                phrase, _I):
+                    return _NOTHING     # "..., lo que representa un 5 %": the clause before, not a person
                 if c.pos_ == "PRON" or _PRONOUN_SUBJECTS.match(phrase):
-                    return fallback
+                    return fallback if fallback else _NOTHING   # no antecedent before: the nearest name
+            if subj and any(_role_clause(" ".join(t.text for t in c.subtree), lang) or
+                            re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), c.text, _I) for c in subj):
+                return fallback if fallback else _NOTHING    # "el delfín del exmandatario X obtuvo": someone named before
             if subj:            # a common-noun subject: "la participación", "the poll"
                 return _NOTHING
             if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"] \

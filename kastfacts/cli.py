@@ -26,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .output import CONFLICT_COLUMNS, FACT_COLUMNS, strip_controls, write
+from .output import CONFLICT_COLUMNS, CONTEST_COLUMNS, FACT_COLUMNS, strip_controls, write
 
 EXIT_CONFLICTS, EXIT_SKIPPED, EXIT_MODEL, EXIT_DB, EXIT_CLUSTER, EXIT_INTERRUPTED = 1, 3, 4, 5, 6, 130
 
@@ -579,6 +579,32 @@ def conflicts(
         write(rows, _format(fmt), sys.stdout, CONFLICT_COLUMNS, csv_raw=csv_raw)
     if fail and rows:
         raise typer.Exit(EXIT_CONFLICTS)
+
+
+@app.command()
+def contests(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption) -> None:
+    """Print the contests the reports are about: name, country, year, kind, round, reports, candidates.
+
+    Example:  kastfacts contests --format json
+    """
+    from .contests import from_table
+
+    with _reading(db) as store:
+        rows = [c.to_dict() for c in from_table(store).contests]
+    if _format(fmt) != "table":
+        write(rows, _format(fmt), sys.stdout, CONTEST_COLUMNS, csv_raw=csv_raw)
+        return
+    table = Table(header_style="bold")
+    for col in ("contest", "country", "year", "kind", "reports", "candidates"):
+        table.add_column(col, overflow="fold")
+    for c in rows:
+        kind = c["kind"] + (f", {c['round']}" if c.get("round") else "")
+        reports = f"{len(c['reports'])}: " + ", ".join(c["reports"][:3]) + (" ..." if len(c["reports"]) > 3 else "")
+        table.add_row(*map(_t, (c["name"], c.get("country") or "", c.get("year") or "", kind, reports,
+                                ", ".join(c["candidates"][:8]) + (" ..." if len(c["candidates"]) > 8 else ""))))
+    _console().print(table)
+    if not rows:
+        err.print("no contests: no report gives a vote share, a turnout or a count")
 
 
 @app.command()

@@ -4,15 +4,25 @@ Input is a resolved fact table (people/places with canonical names, percentages 
 attribute and context, dates with event type and participants). Output is a list of `Conflict`
 records, most serious first. Four kinds of disagreement are found:
 
-* value:      percentages about the same subject/attribute/context that cannot all be true. A value
-              stands for every number that rounds to it at the precision it is written with
-              (58.1 -> [58.05, 58.15)); two values disagree only when those intervals are disjoint.
-              Overlapping but different values (55.69 / 55.7) are a mere precision difference,
-              reported only on request (kind and severity 'precision').
+* value:      percentages about the same contest, subject and attribute, at the same stage of the
+              count (or at a stage one report leaves unsaid, or both near-final), that cannot all
+              be true. A value stands for every number that rounds to it at the precision it is
+              written with (58.1 -> [58.05, 58.15)); two values disagree only when those intervals
+              are disjoint. A bound ("más del 97,5 %") stands for everything beyond it, an
+              approximation ("cerca del 60 %") for a band around it. Overlapping but different
+              values (55.69 / 55.7) are a mere precision difference, reported only on request.
+* counting_stage: figures taken at different stages of a partial count (62.98 % with 23 %
+              counted against 61.88 % with 99.4 %), and counted shares that differ: a real
+              difference between the reports, not an error of either; below rounding in severity.
 * date:       the same event (type + participants) dated differently by two reports.
-* name:       the same resolved person spelt differently (accents, one-letter slips).
-* arithmetic: vote shares of one contest that cannot add up (above 100 %, or a runoff pair that
-              cannot reach 100 %), after allowing for rounding.
+* name:       the same resolved person spelt differently: letters ("spelling"); accents only
+              ("accent", reported only on request, beside precision differences).
+* arithmetic: vote shares of one contest and one stage of its count that cannot add up (above
+              100 %, or a runoff pair that cannot reach 100 %), after allowing for rounding.
+
+Each conflict holds one figure per report: a report that gives several (successive bulletins)
+appears in as many conflicts, each readable on its own. Reports are compared with one another,
+never a report with itself: a report's successive figures tell the count's story.
 
 Conservative by design: a false alarm costs a journalist more than a missed conflict, so every
 doubt about whether two claims speak of the same thing resolves to "not compared".
@@ -35,17 +45,22 @@ from typing import Iterable, Iterator
 
 from .records import Conflict, ConflictValue, Fact
 
-SEVERITY_ORDER = {"substantive": 0, "rounding": 1, "spelling": 2, "precision": 3}
+SEVERITY_ORDER = {"substantive": 0, "rounding": 1, "counting_stage": 2, "spelling": 3, "accent": 4, "precision": 5}
 LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "en": "English"}
 
-# Attributes whose values legitimately change from one report to the next (the share of ballots
-# counted grows through the night): never compared.
-UNCOMPARED_ATTRIBUTES = frozenset({"counted"})
-# Context keys that must match exactly (absent on both sides counts as a match): a partial count is
-# a different claim from the final result, whatever stage it is.
-STRICT_KEYS = frozenset({"counted"})
+# Attributes never compared: "other" gathers figures of unlike things (a threshold, a change, a
+# region's share), so two of them say nothing about each other.
+UNCOMPARED_ATTRIBUTES = frozenset({"other"})
+# The share of the count is itself a stage: two different ones are two moments, never an error.
+STAGE_ATTRIBUTES = frozenset({"counted_share"})
+# Counts at or past this share are near-final: their figures are compared as values.
+NEAR_FINAL = Decimal(99)
+# Context keys that must match exactly (absent on both sides counts as a match).
+STRICT_KEYS: frozenset[str] = frozenset()
 # Contest values that a claim without a contest is never compared with (a poll is not a result).
 SEPARATE_CONTESTS = frozenset({"poll", "primary"})
+# An approximate figure ("cerca del 60 %", "about 53%") stands for this band around it.
+APPROXIMATE_BAND = Decimal(2)
 # When two claims are compatible only because one of them leaves a key unsaid (no round, no year),
 # a gap larger than this (in points) more likely means two different contests than a disagreement.
 PARTIAL_CONTEXT_MAX_GAP = Decimal(5)
@@ -127,12 +142,15 @@ def _decimals_of(fact: Fact) -> int:
 class _Claim:
     """A percentage fact, with its context parsed and its precision read (all computed once)."""
     __slots__ = ("fact", "doc", "subject", "attribute", "unit", "value", "decimals", "low", "high",
-                 "context", "ctx", "ranged", "_nominal", "_interval", "_key", "lo", "hi", "nlo", "nhi")
+                 "context", "ctx", "ranged", "_nominal", "_interval", "_key", "lo", "hi", "nlo", "nhi",
+                 "stage", "qualifier")
 
     def __init__(self, fact: Fact, subject: str, attribute: str, unit: str, value: Decimal, decimals: int,
-                 low: Decimal | None, high: Decimal | None, context: tuple[tuple[str, str], ...]):
+                 low: Decimal | None, high: Decimal | None, context: tuple[tuple[str, str], ...],
+                 stage: tuple = (), qualifier: str | None = None):
         self.fact, self.doc, self.subject, self.attribute, self.unit = fact, fact.doc, subject, attribute, unit
         self.value, self.decimals, self.low, self.high, self.context = value, decimals, low, high, context
+        self.stage, self.qualifier = stage, qualifier
         self.ctx = dict(context)
         self.ranged = low is not None and high is not None
         self._nominal = (low, high) if self.ranged else (value, value)
@@ -165,6 +183,40 @@ def parse_context(context: str | None) -> dict[str, str]:
     return out
 
 
+_UNBOUNDED = Decimal(10) ** 6       # the far end of a bound on points, which have no ceiling
+
+
+def _bounds(f: Fact, value: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    """The range a figure stands for: as written ("58,3-60,7 %"), or from its qualifier."""
+    if f.low is not None and f.high is not None:
+        return _dec(f.low), _dec(f.high)
+    top = Decimal(100) if (f.unit or "percent") == "percent" else _UNBOUNDED
+    if f.qualifier == "lower_bound":
+        return value, max(value, top)
+    if f.qualifier == "upper_bound":
+        return min(Decimal(0), value), value
+    if f.qualifier == "approximate":
+        band = max(APPROXIMATE_BAND, (value * Decimal("0.05")).quantize(Decimal("0.01")))
+        return value - band, value + band
+    return None, None
+
+
+def _stage(f: Fact) -> tuple:
+    """When a figure was taken: () unsaid, ("final",), or ("counted", share, decimals as written)."""
+    if f.attribute in STAGE_ATTRIBUTES:
+        return ()
+    if f.counted is not None:
+        try:
+            counted = _dec(f.counted)
+        except (TypeError, ValueError):
+            return ()
+        if counted >= 100:
+            return ("final",)
+        decimals = len(repr(float(f.counted)).split(".")[1].rstrip("0")) if "." in repr(float(f.counted)) else 0
+        return ("counted", counted, decimals)
+    return ("final",) if f.stage == "final" else ()
+
+
 def _claims(facts: Iterable[Fact]) -> list[_Claim]:
     """Percentage facts that can be compared: a subject, an attribute and a number. Several
     mentions of one value in one document collapse to the first by offset."""
@@ -176,15 +228,28 @@ def _claims(facts: Iterable[Fact]) -> list[_Claim]:
             value = _dec(f.value)
         except (TypeError, ValueError):
             continue
-        ranged = f.low is not None and f.high is not None
+        low, high = _bounds(f, value)
         claim = _Claim(
             fact=f, subject=f.subject, attribute=f.attribute, unit=f.unit or "percent", value=value,
-            decimals=_decimals_of(f), low=_dec(f.low) if ranged else None,
-            high=_dec(f.high) if ranged else None,
-            context=tuple(sorted(parse_context(f.context).items())))
-        key = (f.doc, claim.subject, claim.attribute, claim.unit, claim.nominal(), claim.context)
+            decimals=_decimals_of(f), low=low, high=high,
+            context=tuple(sorted(parse_context(f.context).items())), stage=_stage(f),
+            qualifier=f.qualifier if f.low is None else None)
+        key = (f.doc, f.contest, claim.subject, claim.attribute, claim.unit, claim.nominal(), claim.context, claim.stage)
         seen.setdefault(key, claim)
     return list(seen.values())
+
+
+def same_stage(a: tuple, b: tuple) -> bool | None:
+    """Whether two figures were taken at one stage of the count: True (the same share counted, as
+    written, or both near-final), False (different moments), None (a report leaves it unsaid)."""
+    if not a or not b:
+        return None
+    near = [x == ("final",) or x[1] >= NEAR_FINAL for x in (a, b)]
+    if all(near):
+        return True
+    if any(near):
+        return False
+    return can_be_same(float(a[1]), a[2], float(b[1]), b[2])
 
 
 def _count_year(counts: dict[str, Counter], f: Fact) -> None:
@@ -267,8 +332,13 @@ def _num(value: Decimal, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
+_QUALIFIER_WORDS = {"lower_bound": "more than ", "upper_bound": "at most ", "approximate": "about "}
+
+
 def _figure(c: _Claim) -> str:
     sign = " points" if c.unit == "points" else " %"
+    if c.qualifier in _QUALIFIER_WORDS:
+        return f"{_QUALIFIER_WORDS[c.qualifier]}{_num(c.value, c.decimals)}{sign}"
     if c.ranged:
         return f"{_num(c.low, c.decimals)}-{_num(c.high, c.decimals)}{sign}"
     return f"{_num(c.value, c.decimals)}{sign}"
@@ -281,13 +351,53 @@ def _points(d: Decimal) -> str:
 
 def _first_phrase(c: _Claim) -> str:
     x, s = _figure(c), c.subject
+    if c.attribute.startswith("vote_share_") and c.attribute != "vote_share_first_round":
+        return f"{s} {x} of the vote in {c.attribute.rsplit('_', 1)[1]}"
     return {
         "vote_share": f"{s} {x} of the vote",
-        "turnout": f"a turnout of {x} for {s}",
-        "abstention": f"an abstention rate of {x} for {s}",
+        "vote_share_first_round": f"{s} {x} of the vote in the first round",
+        "poll_share": f"{s} {x} in a poll",
+        "margin_pp": f"{s} a lead of {x}",
+        "poll_margin_pp": f"{s} a lead of {x} in a poll",
+        "counted_share": f"{x} of the count done in {s}",
+        "turnout": f"a turnout of {x} in {s}",
+        "abstention": f"an abstention rate of {x} in {s}",
+        "blank_votes": f"{x} of blank votes in {s}",
+        "null_votes": f"{x} of null votes in {s}",
         "approval": f"{s} an approval rating of {x}",
-        "share": f"{s} a share of {x}",
     }.get(c.attribute, f"{s} {x} ({c.attribute.replace('_', ' ')})")
+
+
+def _stage_words(c: _Claim) -> str:
+    if c.attribute in STAGE_ATTRIBUTES:
+        return ""
+    if c.stage == ("final",):
+        return " with the count complete"
+    if c.stage:
+        return f" with {_num(c.stage[1], c.stage[2])} % counted"
+    return ""
+
+
+def _stage_explanation(claims: list[_Claim]) -> str:
+    """Figures of one subject taken at different moments of the count, report by report."""
+    c0 = claims[0]
+    what = c0.attribute.replace("_", " ")
+    if len(claims) > _MAX_LISTED:
+        by_figure: dict[str, list[_Claim]] = {}
+        for c in claims:
+            by_figure.setdefault(_figure(c) + _stage_words(c), []).append(c)
+        parts = [_reports_that([c.fact for c in cs], f"gives {figure}", f"give {figure}")
+                 for figure, cs in list(by_figure.items())[:_MAX_LISTED]]
+        if len(by_figure) > _MAX_LISTED:
+            parts.append(f"and {len(by_figure) - _MAX_LISTED} more figures (see the evidence)")
+    else:
+        parts = [f"{_report(c.fact)} gives {_figure(c)}{_stage_words(c)}" for c in claims]
+    if c0.attribute in STAGE_ATTRIBUTES:
+        return (f"{_capital(c0.subject)}, share of the count done: " + "; ".join(parts)
+                + ". The reports were written at different moments of the count.")
+    return (f"{_capital(c0.subject)}, {what}: " + "; ".join(parts)
+            + ". The reports took the count at different moments: not an error of either, but a "
+              "figure to update.")
 
 
 def _capital(s: str) -> str:
@@ -306,31 +416,21 @@ def _precision_words(claims: list[_Claim]) -> str:
 
 def _value_explanation(claims: list[_Claim], severity: str, precision: bool) -> str:
     docs = {c.doc for c in claims}
-    if len(docs) == 1:
-        head = (f"Within one report, {_report(claims[0].fact)} gives {_first_phrase(claims[0])} in one "
-                f"passage and " + ", ".join(_figure(c) for c in claims[1:]) + " in another.")
+    if len(claims) > _MAX_LISTED:       # many reports: one line per figure, with the first report giving it
+        by_figure: dict[str, list[_Claim]] = {}
+        for c in claims:
+            by_figure.setdefault(_figure(c), []).append(c)
+        lines = [_reports_that([c.fact for c in cs], f"gives {figure}", f"give {figure}")
+                 for figure, cs in list(by_figure.items())[:_MAX_LISTED]]
+        if len(by_figure) > _MAX_LISTED:
+            lines.append(f"and {len(by_figure) - _MAX_LISTED} more figures (see the evidence)")
+        head = (f"{len(docs):,} reports give figures for {claims[0].subject}'s "
+                f"{claims[0].attribute.replace('_', ' ')}: " + "; ".join(lines) + ".")
     else:
-        if len(claims) > _MAX_LISTED:       # many reports: one line per figure, with the first report giving it
-            by_figure: dict[str, list[_Claim]] = {}
-            for c in claims:
-                by_figure.setdefault(_figure(c), []).append(c)
-            lines = [_reports_that([c.fact for c in cs], f"gives {figure}", f"give {figure}")
-                     for figure, cs in list(by_figure.items())[:_MAX_LISTED]]
-            if len(by_figure) > _MAX_LISTED:
-                lines.append(f"and {len(by_figure) - _MAX_LISTED} more figures (see the evidence)")
-            head = (f"{len(docs):,} reports give figures for {claims[0].subject}'s "
-                    f"{claims[0].attribute.replace('_', ' ')}: " + "; ".join(lines) + ".")
-        else:
-            parts = [f"{_capital(_report(claims[0].fact))} gives {_first_phrase(claims[0])}"]
-            for prev, c in zip(claims, claims[1:]):
-                parts.append(f"the same report also gives {_figure(c)}" if c.doc == prev.doc
-                             else f"{_report(c.fact)} gives {_figure(c)}")
-            head = "; ".join(parts) + "."
-        per_doc = Counter(c.doc for c in claims)
-        inner = [c.fact for c in claims if per_doc[c.doc] > 1]
-        if inner:
-            head += f" {_capital(_report(inner[0]))} itself gives different figures (within one report)."
-    if any(c.ctx.get("contest") == "poll" for c in claims):
+        parts = [f"{_capital(_report(claims[0].fact))} gives {_first_phrase(claims[0])}{_stage_words(claims[0])}"]
+        parts += [f"{_report(c.fact)} gives {_figure(c)}{_stage_words(c)}" for c in claims[1:]]
+        head = "; ".join(parts) + "."
+    if any(c.ctx.get("contest") == "poll" or c.attribute.startswith("poll_") for c in claims):
         head += " These are poll figures: they disagree only if they cite the same poll."
     if precision:
         return head + (" They agree once rounded: " + _figure(min(claims, key=lambda c: c.decimals))
@@ -342,7 +442,8 @@ def _value_explanation(claims: list[_Claim], severity: str, precision: bool) -> 
     if ranged and len(claims) == 2:
         r = ranged[0]
         other = claims[0] if claims[1] is r else claims[1]
-        fit = f"{_figure(other)} lies outside the range {_figure(r)}"
+        fit = (f"{_figure(other)} is not {_figure(r)}" if r.qualifier
+               else f"{_figure(other)} lies outside the range {_figure(r)}")
     elif len(claims) == 2:
         fit = f"{_precision_words(claims)}, they cannot both be roundings of the same figure"
     else:
@@ -387,21 +488,15 @@ def _names_subject(sentence: str, subject: str) -> bool:
 
 
 def _same_sentence_slips(claims: list[_Claim]) -> set[int]:
-    """Claims (ids) that share a sentence with a different figure for the same subject, attribute
-    and context: one sentence does not give one subject two figures for one thing, so one of them
-    was attributed to the wrong subject upstream; neither is a basis for an accusation."""
+    """Claims (ids) that share a sentence with a different figure for the same subject, attribute,
+    context and stage: one sentence does not give one subject two figures for one thing, so one of
+    them was attributed to the wrong subject upstream; neither is a basis for an accusation."""
     by_sentence: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
-        by_sentence[(c.doc, c.fact.sentence, c.subject, c.attribute, c.unit, c.context)].append(c)
+        if c.attribute not in STAGE_ATTRIBUTES:     # one sentence may tell two moments of the count
+            by_sentence[(c.doc, c.fact.sentence, c.subject, c.attribute, c.unit, c.context, c.stage)].append(c)
     return {id(c) for members in by_sentence.values() if len({m.nominal() for m in members}) > 1
             for c in members}
-
-
-def _within_report_comparable(a: _Claim, b: _Claim) -> bool:
-    """Two claims of one report are compared only from two sentences, each naming the subject itself."""
-    return (a.context == b.context and not a.ranged and not b.ranged
-            and a.fact.sentence != b.fact.sentence
-            and _names_subject(a.fact.sentence, a.subject) and _names_subject(b.fact.sentence, b.subject))
 
 
 class _Node:
@@ -423,7 +518,7 @@ class _Node:
 
 
 def _node_kind(c: _Claim, doc_years) -> tuple:
-    return (c.nominal(), c.decimals, c.ranged, c.context, doc_years.get(c.doc) or ())
+    return (c.nominal(), c.decimals, c.ranged, c.context, c.stage, doc_years.get(c.doc) or ())
 
 
 class _Group:
@@ -444,8 +539,7 @@ class _Group:
             kinds = [_node_kind(self.claims[i], doc_years) for i in indices]
             order = sorted(range(len(indices)), key=kinds.__getitem__)
             ordered = [self.claims[indices[k]] for k in order]
-            within = tuple(_within_report_comparable(a, b) for x, a in enumerate(ordered) for b in ordered[x + 1:])
-            profile = (tuple(kinds[k] for k in order), within)
+            profile = tuple(kinds[k] for k in order)
             for position, k in enumerate(order):
                 node = nodes.get((profile, position))
                 if node is None:
@@ -455,28 +549,20 @@ class _Group:
                 node.indices.append(indices[k])
         self.nodes = sorted(nodes.values(), key=lambda n: n.indices[0])
 
-    def _within(self, p: _Node, q: _Node) -> bool:
-        """Whether p's and q's claims in one report are compared (only nodes of one profile share reports)."""
-        if p.profile != q.profile:
-            return False
-        x, y = sorted((p.position, q.position))
-        size = len(p.profile[0])
-        return p.profile[1][x * size - x * (x + 1) // 2 + (y - x - 1)]    # pair (x, y), x < y, row by row
-
     def _across(self, p: _Node, q: _Node) -> tuple[bool, bool]:
         """(claims of p and q from different reports are compared, only because a key is unsaid)."""
-        if p.profile == q.profile and (p.context != q.context or not p.several_reports()):
-            # One report holds both nodes, or reports that each give both figures, under contexts
-            # they keep apart: between such reports nothing disagrees.
+        if p.profile == q.profile:
+            # One report holds both nodes, or copies of one report do: a report is never compared
+            # with itself, nor with its own reprint.
             return False, False
         compared, partial = _contexts_compatible(p.context, q.context, p.span, q.span)
         if compared and partial and _far_apart(p.claim, q.claim):
             compared = False
         return compared, partial
 
-    def _compared(self, p: _Node, q: _Node) -> tuple[bool, bool]:
-        """(some claim of p is compared with some claim of q, across reports, within a report)."""
-        return self._across(p, q)[0], self._within(p, q)
+    def _compared(self, p: _Node, q: _Node) -> bool:
+        """Whether some claim of p is compared with some claim of q (always from two reports)."""
+        return self._across(p, q)[0]
 
     def _set_filters(self) -> None:
         """A claim that leaves unsaid a key the group gives several values (no round, while others
@@ -495,7 +581,7 @@ class _Group:
                 best: dict[str, Decimal] = {}
                 for q in self.nodes:
                     b = q.claim
-                    if q is p or key not in b.ctx or not any(self._compared(p, q)):
+                    if q is p or key not in b.ctx or not self._compared(p, q):
                         continue
                     d = Decimal(0) if _agree(a, b) else _gap(a, b)
                     best[b.ctx[key]] = min(best.get(b.ctx[key], d), d)
@@ -509,33 +595,35 @@ class _Group:
         return all(key not in q.claim.ctx or (value is not None and q.claim.ctx[key] == value)
                    for key, value in p.filter.items())
 
-    def pairs(self) -> tuple[list[tuple[_Node, _Node]], list[tuple[_Node, _Node]]]:
-        """Disagreeing and precision-only pairs of nodes, in the order of their first claims."""
+    def pairs(self) -> tuple[list[tuple[_Node, _Node]], list[tuple[_Node, _Node]], list[tuple[_Node, _Node]]]:
+        """Disagreeing pairs of nodes at one stage of the count (or unsaid), disagreeing pairs at
+        different stages, and precision-only pairs, each in the order of their first claims."""
         self._set_filters()
-        disagree, precision = [], []
+        disagree, staged, precision = [], [], []
+        stage_attribute = self.claims[0].attribute in STAGE_ATTRIBUTES if self.claims else False
         for x, p in enumerate(self.nodes):
             for q in self.nodes[x + 1:]:
                 a, b = p.claim, q.claim
                 if a.nominal() == b.nominal():
                     continue
-                across, within = self._compared(p, q)
-                if not (across or within) or not (self._allows(p, q) and self._allows(q, p)):
+                if not self._compared(p, q) or not (self._allows(p, q) and self._allows(q, p)):
                     continue
-                first = self._first_pair(p, q, across, within)
+                first = self._first_pair(p, q)
+                if first is None:
+                    continue
                 if not _agree(a, b):
-                    disagree.append((first, p, q))
-                elif not a.ranged and not b.ranged:
+                    (staged if stage_attribute or same_stage(a.stage, b.stage) is False else disagree).append((first, p, q))
+                elif not a.ranged and not b.ranged and (stage_attribute or same_stage(a.stage, b.stage) is not False):
                     precision.append((first, p, q))
-        return ([(p, q) for _, p, q in sorted(disagree, key=lambda t: t[0])],
-                [(p, q) for _, p, q in sorted(precision, key=lambda t: t[0])])
+        return tuple([(p, q) for _, p, q in sorted(found, key=lambda t: t[0])]
+                     for found in (disagree, staged, precision))
 
-    def _first_pair(self, p: _Node, q: _Node, across: bool, within: bool) -> tuple[int, int]:
-        """The first pair of claim indices compared between p and q (nodes hold one claim per
-        report, in report order, so the first two claims of each decide)."""
+    def _first_pair(self, p: _Node, q: _Node) -> tuple[int, int] | None:
+        """The first pair of claim indices compared between p and q, from two reports (nodes hold
+        one claim per report, in report order, so the first two claims of each decide)."""
         pairs = [(min(i, j), max(i, j)) for i in p.indices[:2] for j in q.indices[:2]
-                 if (self.claims[i].doc != self.claims[j].doc and across)
-                 or (self.claims[i].doc == self.claims[j].doc and within)]
-        return min(pairs)
+                 if self.claims[i].doc != self.claims[j].doc]
+        return min(pairs) if pairs else None
 
     def cluster(self, pairs: list[tuple[_Node, _Node]]) -> list[tuple[list[_Node], list[tuple[_Node, _Node]]]]:
         """Merge pairs into conflicts, as long as every two members can speak of the same thing.
@@ -566,24 +654,23 @@ class _Group:
 
 
 class _Cluster:
-    """Nodes gathered into one conflict, with the contexts they carry, per profile (a profile's
-    nodes hold claims of the same reports)."""
+    """Nodes gathered into one conflict: one figure per report (a profile's nodes hold claims of
+    the same reports), with contexts that can all speak of the same thing."""
 
     def __init__(self):
         self.members: list[_Node] = []
         self.pairs: list[tuple[_Node, _Node]] = []
         self.signatures: set[tuple] = set()          # (context, report year span)
-        self.contexts_of: dict[tuple, set[tuple]] = defaultdict(set)
+        self.profiles: set[tuple] = set()
 
     def accepts(self, node: _Node) -> bool:
-        own = self.contexts_of.get(node.profile)
-        if own and (len(own) > 1 or node.context not in own):
-            return False          # one report's claims in one conflict only under one context
+        if node.profile in self.profiles:
+            return False          # its reports already give a figure in this conflict
         return all(_contexts_compatible(node.context, ctx, node.span, other)[0] for ctx, other in self.signatures)
 
     def add(self, node: _Node) -> None:
         self.members.append(node)
-        self.contexts_of[node.profile].add(node.context)
+        self.profiles.add(node.profile)
         self.signatures.add((node.context, node.span))
 
 
@@ -592,13 +679,13 @@ def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -
     slips = _same_sentence_slips(claims)
     for c in claims:
         if c.attribute not in UNCOMPARED_ATTRIBUTES and id(c) not in slips:
-            groups[(c.subject, c.attribute, c.unit)].append(c)
+            groups[(c.fact.contest or "", c.subject, c.attribute, c.unit)].append(c)
     out = []
-    for (subject, attribute, _unit_), members in sorted(groups.items()):
-        if len(members) < 2:
+    for (_contest, subject, attribute, _unit_), members in sorted(groups.items()):
+        if len({c.doc for c in members}) < 2:
             continue
         group = _Group(members, doc_years)
-        disagree, precision = group.pairs()
+        disagree, staged, precision = group.pairs()
         covered: set[int] = set()
         for nodes, held in group.cluster(disagree):
             covered |= {id(n) for n in nodes}
@@ -606,6 +693,11 @@ def _value_conflicts(claims: list[_Claim], doc_years, include_precision: bool) -
             severity = "rounding" if all(_rounding_level(p.claim, q.claim) for p, q in held) else "substantive"
             out.append(Conflict(subject=subject, attribute=attribute, kind="value", severity=severity,
                                 explanation=_value_explanation(chosen, severity, False),
+                                values=[_evidence(c.fact, _json_value(c)) for c in chosen]))
+        for nodes, _held in group.cluster(staged):
+            chosen = _claims_of(nodes)
+            out.append(Conflict(subject=subject, attribute=attribute, kind="counting_stage", severity="counting_stage",
+                                explanation=_stage_explanation(chosen),
                                 values=[_evidence(c.fact, _json_value(c)) for c in chosen]))
         if include_precision:
             for nodes, _held in group.cluster(precision):
@@ -624,7 +716,7 @@ def _claims_of(nodes: list[_Node]) -> list[_Claim]:
 
 
 def _json_value(c: _Claim):
-    if c.ranged:
+    if c.ranged and not c.qualifier:
         return [float(c.low), float(c.high)]
     return float(c.value)
 
@@ -642,9 +734,19 @@ def _arithmetic_conflicts(claims: list[_Claim], doc_years) -> list[Conflict]:
     Per subject, the most favourable of its figures is used (lowest for 'above 100', highest for
     'below 100'): a flag means no choice among the reported figures adds up, so a disagreement
     between reports on one candidate (a value conflict already) never causes one. Figures are only
-    summed where they surely belong to one contest: one sentence listing them, or a round said."""
-    shares = [c for c in claims if c.attribute == "vote_share" and c.unit == "percent" and not c.ranged]
+    summed where they surely belong to one contest and one stage of its count: one sentence
+    listing them, or a round said."""
     found: dict[tuple, Conflict] = {}
+    by_stage: dict[tuple, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        if c.attribute == "vote_share" and c.unit == "percent" and not c.ranged:
+            by_stage[(c.fact.contest or "", c.stage)].append(c)
+    for _key, shares in sorted(by_stage.items(), key=lambda kv: (kv[0][0], repr(kv[0][1]))):
+        _add_up(found, shares, doc_years)
+    return list(found.values())
+
+
+def _add_up(found: dict, shares: list[_Claim], doc_years) -> None:
     # Above 100 %, one sentence: "58,4 % contre 43,1 %".
     by_sentence: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in shares:
@@ -673,7 +775,6 @@ def _arithmetic_conflicts(claims: list[_Claim], doc_years) -> list[Conflict]:
         top = {s: max((c for c in members if c.subject == s), key=lambda c: c.interval()[1]) for s in runoff}
         if sum(c.interval()[1] for c in top.values()) < 100:
             _add_arith(found, sorted(top.values(), key=lambda c: c.subject), above=False)
-    return list(found.values())
 
 
 # A report whose own two runoff figures fall short of 100 % by more than this (in points, beyond
@@ -738,7 +839,7 @@ def _add_arith(found: dict, chosen: list[_Claim], above: bool) -> None:
                f"rounding, the two candidates of a runoff cannot fall short of 100 % (unless a report "
                f"counts blank and spoilt ballots)")
     found[key] = Conflict(
-        subject=" + ".join(c.subject for c in chosen), attribute="vote_share", kind="arithmetic",
+        subject=chosen[0].fact.contest or " + ".join(c.subject for c in chosen), attribute="vote_share", kind="arithmetic",
         severity="substantive",
         explanation=f"The vote shares do not add up: {listing}; {why}.",
         values=[_evidence(c.fact, float(c.value)) for c in chosen])
@@ -1008,8 +1109,10 @@ def _is_short_form(a: str, b: str) -> bool:
     return all(t in it for t in ta)
 
 
-def _name_conflicts(facts: Iterable[Fact]) -> list[Conflict]:
-    """Spelling variants of one resolved person across reports. Reads the mentions once, keeping
+def _name_conflicts(facts: Iterable[Fact], include_accents: bool = False) -> list[Conflict]:
+    """Spelling variants of one resolved person across reports: letters differ ("Bukele" /
+    "Bukelle", severity spelling), or only accents ("Yamandú" / "Yamandu", severity accent, only
+    when asked: languages and keyboards drop them, a reader does not). Reads the mentions once, keeping
     per person the first mention of each spelling in each report, and how often each canonical
     name is given: a person named a thousand times a report costs one mention per spelling."""
     kept: dict[str, dict[tuple[str, str], Fact]] = defaultdict(dict)   # (spelling casefolded, doc) -> first
@@ -1047,7 +1150,7 @@ def _name_conflicts(facts: Iterable[Fact]) -> list[Conflict]:
                 if how and (docs_of[s] | docs_of[o]) and any(x != y for x in docs_of[s] for y in docs_of[o]):
                     edges.append((s, o))
                     kinds.add(how)
-        if not edges:
+        if not edges or (kinds == {"accent"} and not include_accents):
             continue
         # `entity` may be an identifier (person:jose-jeri): name the person by its canonical value
         names_given = named[entity]
@@ -1065,7 +1168,7 @@ def _name_conflicts(facts: Iterable[Fact]) -> list[Conflict]:
         how = ("with and without accents" if kinds == {"accent"}
                else "with small differences in the letters")
         out.append(Conflict(
-            subject=subject, attribute="name", kind="name", severity="spelling",
+            subject=subject, attribute="name", kind="name", severity="accent" if kinds == {"accent"} else "spelling",
             explanation=(f"{subject} is spelt " + ", ".join(listing[:-1]) + f" and {listing[-1]}: "
                          f"the same person written {how}; check which spelling is right."),
             values=values))
@@ -1175,7 +1278,7 @@ def find_conflicts(facts: Iterable[Fact], include_precision: bool = False,
         conflicts += _arithmetic_conflicts(_claims(shares), doc_years)
         conflicts += _date_conflicts(dated)
         for part in people.partitions():
-            conflicts += _name_conflicts(part)
+            conflicts += _name_conflicts(part, include_precision)
     finally:
         people.close()
         percentages.close()

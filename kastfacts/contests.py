@@ -1,0 +1,438 @@
+"""Contests: which vote each report is about, named one way, with its candidates.
+
+A contest is a country's vote of one kind in one year, and its round: "Peru 2021 presidential
+runoff", "Chile 2022 constitutional plebiscite", "Spain 2023 general election". Each report
+gives clues (`report_clues`, read at extraction from its words and its names): the countries it
+names, the kinds and rounds of vote it speaks of, the years said beside an election, the sides
+of a plebiscite as it labels them ("Apruebo", "Rechazo"), which candidate stands for which party
+("Carlos Mesa, de Comunidad Ciudadana"), and its acronyms. The corpus pass (`Contests.resolve`)
+then groups reports by country, kind and year, borrowing what a report leaves unsaid (its country,
+its year) from the related reports that share its people, and names each contest.
+
+Every percentage then belongs to its report's contest (`Contests.claim`): a whole-contest figure
+(turnout, counted share, blank and null votes) takes the contest's name as subject; a side of a
+plebiscite takes the label the reports use; a party's vote share in a presidential race is its
+candidate's; a figure said to be of the first round of a runoff, or of an earlier year's
+election, gets `vote_share_first_round` or `vote_share_<year>`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import vocabulary as V
+
+__all__ = ["Contest", "Contests", "report_clues", "contest_name", "named_countries", "from_table"]
+
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d%]|[.,]\d)")
+_ACRONYM_DEFINED = re.compile(r"([A-ZÀ-Ý][^()\n]{2,80}?)\s*\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ\-]{1,9})\s*[),]")
+
+
+@dataclass
+class Contest:
+    """One vote: its canonical English name and what it is made of."""
+    name: str
+    country: str | None
+    year: int | None
+    kind: str
+    round: str | None = None            # "runoff", or None for a single or first round
+    qualifier: str | None = None        # "constitutional"
+    reports: list[str] = field(default_factory=list)
+    candidates: list[str] = field(default_factory=list)
+    options: dict[str, str] = field(default_factory=dict)    # side ("yes"/"no") -> label
+
+    @property
+    def id(self) -> str:
+        return "contest:" + re.sub(r"[^a-z0-9]+", "-", self.name.casefold()).strip("-")
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "country": self.country, "year": self.year, "kind": self.kind,
+                "round": self.round, "qualifier": self.qualifier, "reports": self.reports,
+                "candidates": self.candidates, "options": self.options or None}
+
+
+def contest_name(country_name: str | None, year: int | None, kind: str, round_: str | None,
+                 qualifier: str | None) -> str:
+    """'Peru 2021 presidential runoff', 'Chile 2022 constitutional plebiscite', 'Spain 2023
+    general election': country, year, qualifier, kind, round, in that order, each when known."""
+    what = V.RUNOFF_NAME.get(kind, V.CONTEST_KIND_NAMES.get(kind, "election")) if round_ == "runoff" \
+        else V.CONTEST_KIND_NAMES.get(kind, "election")
+    parts = [country_name, str(year) if year else None, qualifier, what]
+    return " ".join(p for p in parts if p)
+
+
+# --------------------------------------------------------------------------- per report
+def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
+                 organizations: list[tuple[int, int, str]], places: list[tuple[int, int, str]] = (),
+                 sentences: list[tuple[int, int]] = (), shares: list[tuple[str, float]] = ()) -> dict:
+    """What one report says about its contest, as a small JSON-ready dict (kept with the
+    document, read by the corpus pass). `persons` and `organizations` are (start, end, name);
+    `places` (start, end, ISO code) and `sentences` (start, end) tell which countries the report
+    names where it speaks of the vote (a report of a trip abroad names the host country most);
+    `shares` are its vote shares (subject, value)."""
+    lang = (lang or "")[:2]
+    kinds, dated = Counter(), defaultdict(list)
+    for kind, table in V.CONTEST_KINDS.items():
+        for m in V.regex(table, lang).finditer(text):
+            year = _YEAR.search(text, m.end(), min(len(text), m.end() + 12)) or \
+                _YEAR.search(text, max(0, m.start() - 8), m.start())
+            if year:        # "le plébiscite de 1988": another contest, unless it is this year's
+                dated[kind].append(int(year.group(1)))
+            else:
+                kinds[kind] += 1
+    rounds = Counter()
+    for number, table in V.ROUND_CUES.items():
+        found = list(V.regex(table, lang).finditer(text))
+        if found:
+            # the round a report leads with is the one it reports on: first mentions weigh more
+            rounds[number] = len(found) + (0.5 if number == _first_round_mentioned(text, lang) else 0)
+    years = Counter()
+    nouns = V.alternation(V.ELECTION_NOUNS, lang)
+    for m in _YEAR.finditer(text):
+        near = text[max(0, m.start() - 45):m.end() + 30]
+        if re.search(rf"(?<![^\W_])(?:{nouns})(?![^\W_])", near, re.IGNORECASE):
+            years[m.group(1)] += 1
+    labels = Counter()
+    for side, table in V.OPTION_SIDES.items():
+        for m in V.regex(table, lang).finditer(text):
+            word = m.group()
+            if word[:1].isupper() and m.start() > 0 and not re.search(r"(?:^|[.!?]\s+|\n)\s*$", text[:m.start()]):
+                labels[f"{side}:{word}"] += 1
+    subjects = V.alternation(V.CONTEST_SUBJECTS["constitutional"], lang)
+    constitutional = bool(re.search(rf"(?<![^\W_])(?:{subjects})", text, re.IGNORECASE)) and \
+        any(k in kinds for k in ("plebiscite", "referendum"))
+    electoral = _electoral_spans(text, lang, sentences)
+    cues = [m.span() for m in _electoral_cue(lang).finditer(text)]
+    voted_in = Counter()
+    for start, end, code in places:
+        if code and any(s <= start < e for s, e in electoral):
+            # next to the vote's own words ("presidenta electa de Chile") counts twice
+            voted_in[code] += 2 if any(abs(start - ce) <= 30 or abs(cs - end) <= 30 for cs, ce in cues) else 1
+    return {"kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
+            "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
+            "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
+            "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
+            "acronyms": sorted({(m.group(2), " ".join(m.group(1).split()[-6:])) for m in _ACRONYM_DEFINED.finditer(text)
+                                if m.group(2).isupper() and len(m.group(2)) >= 2})}
+
+
+def _winner_party(text, lang, persons, organizations, sentences, shares) -> list[str] | None:
+    """[party, person] when the report gives its largest vote share to a party and names one
+    person the winner ("le MAS a obtenu 55 % des voix. Luis Arce est le président élu"): in a
+    presidential race, that party's figure is that person's."""
+    if not shares:
+        return None
+    top = max(shares, key=lambda sv: sv[1])[0]
+    if top not in {name for _, _, name in organizations} or top in {name for _, _, name in persons}:
+        return None
+    elected = V.regex(V.WINNER_TITLES, lang)
+    for s, e in sentences:
+        if elected.search(text, s, e):
+            named = [name for ps, _pe, name in persons if s <= ps < e]
+            if named:
+                return [top, named[0]]
+    return None
+
+
+@lru_cache(maxsize=None)
+def _electoral_cue(lang: str) -> re.Pattern:
+    return re.compile("|".join(p.pattern for p in (V.regex(V.ELECTION_NOUNS, lang), V.regex(V.ROUND_CUES["1"], lang),
+                                                   V.regex(V.ROUND_CUES["2"], lang), V.regex(V.ELECTED, lang))) + r"|%",
+                      re.IGNORECASE)
+
+
+def _electoral_spans(text: str, lang: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that speak of a vote (its kind, round, result or the share of a candidate)."""
+    cue = _electoral_cue(lang)
+    return [(s, e) for s, e in sentences if cue.search(text, s, e)]
+
+
+def _first_round_mentioned(text: str, lang: str) -> str | None:
+    first = None
+    for number, table in V.ROUND_CUES.items():
+        m = V.regex(table, lang).search(text)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), number)
+    return first[1] if first else None
+
+
+_LINK_WORDS = r"(?:candidat[oa]?e?|l[ií]der|leader|chef|abanderad[oa]|dirigeant|head)"
+_PARTY_WORDS = (r"(?:partido|parti|party|coalici[oó]n|coalition|alianza|alliance|alliance|lista|liste|list|"
+                r"movimiento|mouvement|movement|frente|front|agrupaci[oó]n)")
+
+
+def _party_links(text: str, lang: str, persons, organizations) -> list[list[str]]:
+    """[party, person] pairs the report states: "Carlos Mesa, de Comunidad Ciudadana (CC)",
+    "Pedro Castillo (Peru Libre)", "Orsi, de 57 años y líder del izquierdista Frente Amplio",
+    "el candidato del partido Perú Libre, Pedro Castillo", "X's candidate Y"."""
+    links = set()
+    for ps, pe, person in persons:
+        for os_, oe, org in organizations:
+            if 0 <= os_ - pe <= 70:
+                between = text[pe:os_]
+                if re.fullmatch(rf"\s*(?:\(|,\s*(?:(?:de\s+\d+\s+a[ñn]os|\d+\s+(?:ans|years\s+old))\s*(?:y|et|and)?\s*)?"
+                                rf"(?:(?:el|la|le|the)\s+)?(?:{_LINK_WORDS}\s+)?(?:del?|du|des|de\s+la|de\s+l['’]|of(?:\s+the)?|from)\s+"
+                                rf"(?:(?:la|le|l['’]|el|the)\s*)?(?:{_PARTY_WORDS}\s+)?(?:[^\W\d_]+\s+){{0,2}})\s*", between,
+                                re.IGNORECASE):
+                    links.add((org, person))
+            elif 0 <= ps - oe <= 60:
+                between = text[oe:ps]
+                if re.fullmatch(rf"\s*(?:\)\s*)?,?\s*(?:['’]s\s+{_LINK_WORDS}|,?\s*)\s*", between, re.IGNORECASE) and \
+                        re.search(rf"{_LINK_WORDS}\s+(?:(?:del?|du|of)\s+)(?:(?:la|le|el|the)\s+)?(?:{_PARTY_WORDS}\s+)?"
+                                  rf"(?:[^\W\d_]+\s+){{0,3}}$", text[max(0, os_ - 60):os_], re.IGNORECASE):
+                    links.add((org, person))
+    return sorted([list(pair) for pair in links])
+
+
+# --------------------------------------------------------------------------- corpus
+class Contests:
+    """The contests of a corpus and each report's, resolved from the reports' clues."""
+
+    def __init__(self) -> None:
+        self.by_doc: dict[str, Contest] = {}
+        self.contests: list[Contest] = []
+        self.party_of: dict[str, dict[str, str]] = {}     # contest name -> party -> candidate
+        self.acronyms: dict[str, dict[str, str]] = {}     # contest name -> folded expansion -> acronym
+
+    @classmethod
+    def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
+                anchor_years: dict[str, tuple[int | None, float]], country_name=lambda code: None) -> "Contests":
+        """`clues`: doc -> report_clues(); `countries`: doc -> country codes it names (with counts);
+        `names_by_doc`: the people and organizations each report cites (to find related reports);
+        `anchor_years`: (the year each report was written, how sure); `country_name(code)`: its name.
+        Party links in the clues are under the corpus's canonical names."""
+        self = cls()
+        docs = sorted(clues)
+        family = {d: _family(clues[d]) for d in docs}
+        # Reports of one vote name its candidates: reports sharing two people (or parties) and a
+        # family of vote are linked, and a linked group decides its country and year together,
+        # so a report that names only a city ("QUITO") or no year joins the others.
+        parent = {d: d for d in docs}
+
+        def find(d):
+            while parent[d] != d:
+                parent[d] = parent[parent[d]]
+                d = parent[d]
+            return d
+
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for d in docs:
+            for name in names_by_doc.get(d, ()):
+                by_name[name].append(d)
+        shared: Counter = Counter()
+        for name, holders in by_name.items():
+            if len(holders) <= 50:          # a name every report cites links nothing
+                for i, x in enumerate(holders):
+                    for y in holders[i + 1:]:
+                        shared[(x, y)] += 1
+        for (x, y), n in sorted(shared.items()):
+            if n >= 2 and family[x] == family[y]:
+                parent[find(x)] = find(y)
+        linked: dict[str, list[str]] = defaultdict(list)
+        for d in docs:
+            linked[find(d)].append(d)
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        for members in linked.values():
+            # the country where the vote is spoken of, else the one a report names most
+            code = _vote([_top(Counter(clues[d].get("countries") or {})) for d in members]) or \
+                _vote([_top(countries.get(d)) for d in members])
+            years = {d: _int(_top(Counter(clues[d].get("years") or {}))) for d in members}
+            written = [anchor_years.get(d) or (None, 0.0) for d in members]
+            year = _vote([y for y, _ in written], [w for _, w in written]) or _vote([years[d] for d in members])
+            for d in members:
+                groups[(code, family[d], year)].append(d)
+        # reports that say too little (no country, no year) join the contest of their family that
+        # shares most of their names, or the only one there is
+        for key in sorted([k for k in groups if k[0] is None or k[2] is None], key=repr):
+            same = [k for k in groups if k != key and k[1] == key[1] and (key[0] is None or k[0] == key[0])
+                    and (key[2] is None or k[2] == key[2]) and (k[0] or k[2])]
+            if not same:
+                continue
+            names = {n for d in groups[key] for n in names_by_doc.get(d, ())}
+            overlap = {k: len(names & {n for d in groups[k] for n in names_by_doc.get(d, ())}) for k in same}
+            best = max(same, key=lambda k: (overlap[k], len(groups[k]), repr(k)))
+            if overlap[best] or len(same) == 1:
+                groups[best] += groups.pop(key)
+        for (code, fam, yr), members in sorted(groups.items(), key=lambda kv: min(kv[1])):
+            summed = Counter()
+            rounds = Counter()
+            labels = Counter()
+            constitutional = 0
+            for d in members:
+                summed.update(clues[d].get("kinds") or {})
+                for kind, years in (clues[d].get("dated_kinds") or {}).items():
+                    summed[kind] += sum(1 for y in years if y == yr)
+                rounds.update(clues[d].get("rounds") or {})
+                labels.update(clues[d].get("labels") or {})
+                constitutional += bool(clues[d].get("constitutional"))
+            kind = _kind(summed, fam)
+            round_ = "runoff" if rounds.get("2", 0) > rounds.get("1", 0) and kind not in ("plebiscite", "referendum") \
+                else None
+            qualifier = "constitutional" if constitutional * 2 >= len(members) and kind in ("plebiscite", "referendum") \
+                else None
+            members = sorted(members)
+            contest = Contest(contest_name(country_name(code) if code else None, yr, kind, round_, qualifier),
+                              code, yr, kind, round_, qualifier, members)
+            if kind in ("plebiscite", "referendum"):
+                for side in ("yes", "no"):
+                    named = Counter({k.split(":", 1)[1]: n for k, n in labels.items() if k.startswith(side + ":")})
+                    contest.options[side] = _top(named) or V.OPTION_DEFAULT_NAMES[side]
+            parties: dict[str, Counter] = defaultdict(Counter)
+            winners: dict[str, Counter] = defaultdict(Counter)
+            for d in members:
+                for party, person in clues[d].get("parties") or ():
+                    parties[party][person] += 1
+                if clues[d].get("winner_party"):
+                    party, person = clues[d]["winner_party"]
+                    winners[party][person] += 1
+                for acronym, expansion in clues[d].get("acronyms") or ():
+                    self.acronyms.setdefault(contest.name, {})[_fold(expansion)] = acronym
+            for party, people in winners.items():
+                parties.setdefault(party, people)   # only where no report says whose party it is
+            self.party_of[contest.name] = {p: _top(c) for p, c in parties.items()}
+            self.contests.append(contest)
+            for d in members:
+                self.by_doc[d] = contest
+        return self
+
+    def of(self, doc: str) -> Contest | None:
+        return self.by_doc.get(doc)
+
+    def claim(self, doc: str, subject: str | None, attribute: str, context: str | None) -> tuple[str | None, str, str | None]:
+        """(contest name, subject, attribute) of a percentage of `doc` once its contest is known."""
+        from .claims import CONTEST_ATTRIBUTES, VOTE_ATTRIBUTES
+
+        contest = self.by_doc.get(doc)
+        if contest is None:
+            return None, subject, attribute
+        if subject and subject.startswith("@") and subject[1:] in contest.options:
+            subject = contest.options[subject[1:]]
+        elif subject and subject.startswith("@"):
+            subject = V.OPTION_DEFAULT_NAMES.get(subject[1:], subject)
+        if attribute in CONTEST_ATTRIBUTES or (attribute == "other" and not subject):
+            subject = contest.name
+        elif subject and attribute in VOTE_ATTRIBUTES and contest.kind == "presidential":
+            subject = self.party_of.get(contest.name, {}).get(subject, subject)
+        if subject and subject != contest.name:
+            subject = self._short_name(contest.name, subject)
+        ctx = dict(part.split("=", 1) for part in (context or "").split(";") if "=" in part)
+        earlier_round = ctx.get("round") == "1" and contest.round == "runoff"
+        earlier_year = bool(ctx.get("year")) and contest.year is not None and int(ctx["year"]) < contest.year
+        if attribute == "vote_share" and earlier_round:
+            attribute = "vote_share_first_round"
+        elif attribute == "vote_share" and earlier_year:
+            attribute = f"vote_share_{ctx['year']}"
+        elif (earlier_round or earlier_year) and attribute not in ("other", "poll_share", "poll_margin_pp"):
+            attribute = "other"     # the first round's turnout, 2019's margin: another contest's figure
+        return contest.name, subject, attribute
+
+    def _short_name(self, contest: str, subject: str) -> str:
+        """A party under the acronym the reports define for it ("Le Parti populaire (PP, droite)"):
+        reports of one contest name it in several languages, the acronym in all of them."""
+        folded = _fold(subject)
+        if len(folded) < 4:
+            return subject
+        for expansion, acronym in sorted(self.acronyms.get(contest, {}).items()):
+            if expansion == folded or expansion.endswith(" " + folded):
+                return acronym
+        return subject
+
+    def add_candidate(self, doc: str, subject: str) -> None:
+        contest = self.by_doc.get(doc)
+        if contest is not None and subject and subject != contest.name and subject not in contest.candidates:
+            contest.candidates.append(subject)
+
+
+def _fold(text: str) -> str:
+    from .gazetteer import fold
+
+    return fold(text)
+
+
+def _vote(values, weights=None):
+    """The value most reports give, weighted (ties: the smallest), None when none gives one."""
+    counted: Counter = Counter()
+    for v, w in zip(values, weights or [1] * len(values)):
+        if v is not None:
+            counted[v] += w or 0.01
+    return min(counted, key=lambda v: (-counted[v], v)) if counted else None
+
+
+def _top(counter) -> str | None:
+    if not counter:
+        return None
+    return min(counter, key=lambda k: (-counter[k], k))
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _family(clue: dict) -> str:
+    """Plebiscites and referendums are one family, primaries another, every other vote a third:
+    reports of one election call it presidential, general or legislative in turn."""
+    kinds = clue.get("kinds") or {}
+    if kinds.get("plebiscite") or kinds.get("referendum"):
+        return "plebiscite"
+    if kinds.get("primary") and kinds["primary"] >= max(kinds.values()):
+        return "primary"
+    return "election"
+
+
+def _kind(kinds: Counter, family: str) -> str:
+    if family == "plebiscite":
+        return "plebiscite" if kinds.get("plebiscite", 0) >= kinds.get("referendum", 0) else "referendum"
+    if family == "primary":
+        return "primary"
+    ranked = [k for k in ("general", "presidential", "legislative") if kinds.get(k)]
+    if not ranked:
+        return "election"
+    return max(ranked, key=lambda k: (kinds[k], k == "general"))
+
+
+def named_countries(places: Iterable[tuple[str | None, str | None]]) -> Counter:
+    """The countries a report names, from its resolved places (code, place type): countries
+    themselves, or, when it names none, the countries of its cities and regions."""
+    places = list(places)
+    named = Counter(code for code, kind in places if code and kind == "country")
+    return named or Counter(code for code, _kind in places if code)
+
+
+def from_table(table) -> Contests:
+    """The contests of a resolved fact table (a Store or a ShardSet), as the corpus pass found
+    them: read again from the documents' clues and the resolved facts, a stream of each; with each
+    contest's candidates (the subjects of its vote shares, most cited first)."""
+    from .claims import VOTE_ATTRIBUTES
+    from .gazetteer import country_name
+
+    clues, years = {}, {}
+    for doc, frame in table.documents():
+        if frame is not None and frame.get("contest"):
+            clues[doc.doc] = frame["contest"]
+        if doc.published:
+            years[doc.doc] = (int(doc.published[:4]), 1.0)
+        elif doc.anchor and doc.anchor[:4].isdigit():
+            years[doc.doc] = (int(doc.anchor[:4]), doc.anchor_confidence or 0.0)
+    places: dict[str, list] = defaultdict(list)
+    people: dict[str, set] = defaultdict(set)
+    subjects: dict[str, Counter] = defaultdict(Counter)
+    for f in table.facts():
+        if f.kind == "place":
+            places[f.doc].append((f.code, f.place_type))
+        elif f.kind in ("person", "organization") and f.value:
+            people[f.doc].add(str(f.value))
+        elif f.kind == "percentage" and f.contest and f.subject and f.attribute in VOTE_ATTRIBUTES:
+            subjects[f.contest][f.subject] += 1
+    countries = {doc: named_countries(p) for doc, p in places.items()}
+    found = Contests.resolve(clues, {d: c for d, c in countries.items() if c}, people, years, country_name)
+    for contest in found.contests:
+        ranked = subjects.get(contest.name, Counter())
+        contest.candidates = sorted(ranked, key=lambda s: (-ranked[s], s))
+    return found
+

