@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import errno
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -256,11 +257,16 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
                               counted=claim.counted if claim else None, stage=claim.stage if claim else None))
         facts.sort(key=lambda f: (f.start, f.end, f.kind))
         results[i].frame = timeline.document_frame(mentions_for_frame, tenses).to_dict()
-        if state["pcts"]:       # what the report says of its contest, for the corpus pass
-            named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
-            orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
-            places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
-            results[i].frame["contest"] = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i])
+        # what the report says of its contest, for the corpus pass (a report with no figure and no
+        # word of a vote is about none)
+        named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
+        orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
+        places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
+        shares = [(c.subject, p.value) for (_, p), c in zip(state["pcts"], completed)
+                  if c is not None and c.subject and c.attribute == "vote_share"]
+        clues = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i], shares)
+        if state["pcts"] or clues["kinds"] or clues["rounds"]:
+            results[i].frame["contest"] = clues
     return results
 
 
@@ -350,6 +356,7 @@ def resolve_corpus(table) -> None:
     from operator import itemgetter
 
     from . import contests, entities, timeline
+    from .gazetteer import country_name
 
     def mentions_by_document():
         for doc, rows in groupby(table.entity_mentions(), key=itemgetter(0)):
@@ -375,19 +382,27 @@ def resolve_corpus(table) -> None:
         resolved = [view.resolve(m) for m in view.mentions]
         names_by_doc[doc] = tuple(sorted({sys.intern(r.value) for r in resolved}))
         people_by_doc[doc] = tuple(sorted({r.value for r in resolved if r.kind in ("person", "organization")}))
-        named = Counter(r.code for r in resolved if r.kind == "place" and r.code and r.place_type == "country")
-        if not named:
-            named = Counter(r.code for r in resolved if r.kind == "place" and r.code)
+        named = contests.named_countries((r.code, r.place_type) for r in resolved if r.kind == "place")
         if named:
             countries[doc] = named
-        if doc in clues:        # the report's party links, under the corpus's names
-            clues[doc]["parties"] = [[view.resolve_name(party) or party, view.resolve_name(person) or person]
-                                     for party, person in clues[doc].get("parties") or ()]
+        if doc in clues:        # the report's party links and acronyms, under the corpus's names
+            clue = clues[doc]
+            kinds = {r.value: r.kind for r in resolved}
+
+            def typed(pair):    # a party is an organization, a candidate a person, once the corpus typed them
+                party, person = (view.resolve_name(n) or n for n in pair)
+                return [party, person] if kinds.get(party) == "organization" and kinds.get(person) == "person" else None
+
+            clue["parties"] = [p for p in map(typed, clue.get("parties") or ()) if p]
+            clue["winner_party"] = typed(clue["winner_party"]) if clue.get("winner_party") else None
+            clue["acronyms"] = list(clue.get("acronyms") or ()) + sorted(
+                {(m.text, r.value) for m, r in zip(view.mentions, resolved) if r.kind == "organization"
+                 and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})
 
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
     years = {d: ((a.date.year if a.date else a.year), a.confidence) for d, a in anchors.items()}
     years.update({d: (day.year, 1.0) for d, day in known.items()})
-    contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, _CountryNames())
+    contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, country_name)
     del names_by_doc, frames, countries, clues, people_by_doc
     table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,
                                 round(a.confidence, 3)) for doc, a in anchors.items()})
@@ -422,15 +437,6 @@ def resolve_corpus(table) -> None:
                 updates.append((fid, new, new != f))
         table.write_resolved(updates)
     table.end_pass()
-
-
-class _CountryNames(dict):
-    """code -> the gazetteer's English name, looked up when asked."""
-
-    def get(self, code, default=None):
-        from .gazetteer import country_name
-
-        return country_name(code) or default
 
 
 def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -> Iterator:
