@@ -164,7 +164,10 @@ def _value(mention, anchor: dt.date | None):
             found = _day_on_weekday(anchor, int(day.group(1)), mention.weekday)
             if found:
                 return found.isoformat()
-    if anchor is None:
+    years = _years_interval(mention.timex)
+    if years:
+        return years
+    if anchor is None or re.fullmatch(r"\d{3}", mention.timex):     # a decade: its days
         period = re.fullmatch(r"\d{4}-[QH]\d|\d{3}", mention.timex) and _period(mention.timex)
         return {"start": period[0].isoformat(), "end": period[1].isoformat()} if period \
             else mention.timex
@@ -187,6 +190,13 @@ def _value(mention, anchor: dt.date | None):
                    or (value != mention.timex and not mention.timex.startswith("REF"))):
         return {"start": period[0].isoformat(), "end": period[1].isoformat()}
     return value
+
+
+def _years_interval(timex: str) -> dict | None:
+    """kastfacts' span of years ("2014/2018") as Recognizers-Text gives it: from the first day of
+    the first year to the first day of the last."""
+    m = re.fullmatch(r"(\d{4})/(\d{4})", timex)
+    return {"start": f"{m.group(1)}-01-01", "end": f"{m.group(2)}-01-01"} if m else None
 
 
 def _with_year(timex: str, year: str) -> str:
@@ -232,7 +242,13 @@ def dates(text: str, lang: str, ref: dt.datetime | None) -> list[dict]:
                                 "kind": "date", "value": value})
                     i += 2
                     continue
-        out.append(_single(m, text, lang, anchor))
+        opener = _OPEN[lang].search(text[max(0, m.start - 12):m.start])
+        if re.fullmatch(r"\d{4}/\d{4}", m.timex) and opener:     # "from 2014 to 2018": the range with its word
+            start = m.start - len(opener.group(0))
+            out.append({"text": text[start:m.end], "start": start, "end": m.end, "kind": "date",
+                        "value": _years_interval(m.timex)})
+        else:
+            out.append(_single(m, text, lang, anchor))
         i += 1
     return out
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import tense as _tense
 from . import vocabulary as V
@@ -272,7 +273,8 @@ def document_cues(text: str, lang: str, persons: list[str], organizations: list[
     """A report's cues for its claims: a plebiscite (by its words), the two people it names most
     (in order of mentions, then of first mention), and its acronyms defined as authorities
     ("l'Organe national du processus électoral (ONPE)")."""
-    plebiscite = any(V.regex(V.CONTEST_KINDS[k], lang).search(text) for k in ("plebiscite", "referendum"))
+    plebiscite = any(V.regex(V.CONTEST_KINDS[k], lang).search(text) for k in ("plebiscite", "referendum")) \
+        or bool(_option_frame(lang).search(text))
     counts: dict[str, int] = {}
     for name in persons:
         counts[name] = counts.get(name, 0) + 1
@@ -309,7 +311,9 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
     units = [mentions[span].unit if span in mentions else "percent" for span in percents]
     refs = _subject_candidates(text, lang, entities, cues)
     official = any(e.kind == "organization" and (e.name in cues.authorities or is_authority(e.name)) for e in entities)
-    counting = [_is_counting(text, s, e, lang) for s, e in percents]
+    # "las copias del 73 % de las actas": a campaign's own tally, not the count
+    counting = [_is_counting(text, s, e, lang) and not V.regex(V.CONTEST_OTHER_CUES, lang).search(text, max(0, s - 40), e + 40)
+                for s, e in percents]
     counts = [(s, e, mentions[(s, e)].value) for (s, e), c in zip(percents, counting) if c and (s, e) in mentions]
     stage = _stage_words(text, lang)
     claims: list[Claim] = []
@@ -361,7 +365,8 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     says. A figure whose own sentence says no stage was taken at the stage the report last stated
     ("Con el 97 % escrutado ... Noboa obtuvo el 55,6 %", and the next paragraph's figures), or,
     when the report states one near-final stage only, at that one; a count at 100 % is final. A figure nobody
-    owns that repeats a stated counted share is that share again ("Esto es con el 99,40 %")."""
+    owns that repeats a stated counted share is that share again ("Esto es con el 99,40 %"); a
+    margin nobody owns is the leader's (the report's largest vote share)."""
     from dataclasses import replace
 
     stated = {c.counted for _, c in figures if c is not None and c.counted is not None}
@@ -385,6 +390,13 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
         stage = claim.stage or ("final" if counted is not None and counted >= 100 else
                                 "partial" if counted is not None else None)
         out.append(replace(claim, counted=counted, stage=stage))
+    # "La diferencia supera los 11 puntos": a margin nobody is named for is the report's leader's
+    shares = [(value, c.subject) for (value, _), c in zip(figures, out)
+              if c is not None and c.subject and c.attribute == "vote_share"]
+    if shares:
+        leader = max(shares, key=lambda vs: vs[0])[1]
+        out = [replace(c, subject=leader) if c is not None and c.subject is None and c.attribute == "margin_pp"
+               else c for c in out]
     return out
 
 
@@ -435,12 +447,21 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
             continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
         out.append(ent)
-    if cues.plebiscite:
+    if cues.plebiscite or _option_frame(lang).search(text):
         out += _option_mentions(text, lang, out)
     for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):
         if not any(r.start < m.end() and m.start() < r.end for r in out):
             out.append(EntityRef(m.start(), m.end(), "group", V.OTHER_CANDIDATES_NAME))
     return sorted(out, key=lambda r: r.start)
+
+
+@lru_cache(maxsize=None)
+def _option_frame(lang: str) -> re.Pattern:
+    """ "la opción «En contra»", "the 'Yes' campaign": a side named as such."""
+    sides = "|".join(V.alternation(t, lang) for t in V.OPTION_SIDE_WORDS.values())
+    frames = V.alternation(V.OPTION_FRAMES, lang)
+    return re.compile(rf"(?<![^\W_])(?:{frames})\s+(?:(?:del|de|du|of|the)\s+)?[«\"“'‘]\s*(?:{sides})\s*[»\"”'’]|"
+                      rf"[«\"“'‘]\s*(?:{sides})\s*[»\"”'’]\s+(?:{frames})", _I)
 
 
 def _option_mentions(text: str, lang: str, taken: list[EntityRef]) -> list[EntityRef]:
@@ -484,8 +505,13 @@ def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
         return True         # "38.526 mesas escrutadas de un total de 38.757, correspondientes al 99,40 %"
     after = text[end:end + 70]
     nouns, participles = V.alternation(V.COUNTED_NOUNS, lang), V.alternation(V.COUNTED_AFTER, lang)
+    if re.match(rf"^\s*(?:del|de|du|of)\s+(?:the\s+)?(?:{V.alternation(V.COUNTING_BEFORE, lang)})(?![^\W_])", after, _I):
+        return True         # "al 90 % del escrutinio", "at 95% of the count"
+    if re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?(?:{V.alternation(V.COUNT_UNITS, lang)})"
+                rf"(?![^\W_])", after, _I):
+        return True         # "con el 99,28 % de las mesas", "portant sur 99,28 % des bureaux de vote"
     return bool(re.match(
-        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{nouns})\s+"
+        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+"
         rf"(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
 
 
@@ -512,10 +538,29 @@ def _qualifier(text: str, start: int, end: int, lang: str) -> str | None:
     return None
 
 
+_ATTACHED_AFTER = re.compile(r"^[\s,;:()\-–—]*(?:(?:de|del|des|du|of|en|in|d['’])\s*)?"
+                             r"(?:(?:los|las|les|la|le|el|the|l['’]|sus|ses|their)\s*)?(?:\w+\s+)?$", _I)
+
+
+_NEW_ITEM = re.compile(r"(?<![^\W_])(?:y|e|et|and|o|u|ou|or|ni|los|las|les|la|le|el|the|a|an|un|una|une)(?![^\W_])", _I)
+
+
+def _attached(between: str) -> bool:
+    """Whether words between a figure and a cue after it leave the cue the figure's own: "de los
+    votos", ", nulos", ", ont été déclarés nuls"; not a next item ("y los blancos")."""
+    return bool(_ATTACHED_AFTER.match(between)) or (
+        len(between.split()) <= 4 and not _NEW_ITEM.search(between.replace("del ", "de ")))
+
+
 def _cue_distance(text: str, pattern: re.Pattern, lo: int, hi: int, start: int, end: int) -> float | None:
+    """How far the nearest cue is from the figure: one before it, or one after it that belongs to
+    it ("1,46 %, nulos", "58 % de los votos"); not one that begins the next item ("3,7 % y los
+    blancos el 1,4 %")."""
     best = None
     for m in pattern.finditer(text, lo, hi):
         if m.start() < end and start < m.end():
+            continue
+        if m.start() >= end and not _attached(text[end:m.start()]):
             continue
         d = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
         best = d if best is None else min(best, d)
@@ -840,6 +885,15 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
                           and claims[j].attribute in ("margin_pp", "poll_margin_pp")), None)
             if owner:
                 claims[i] = replace(claims[i], subject=owner)
+    # A margin in a sentence of vote shares is the leader's ("55.7 % against 44.3 % for X, an
+    # 11-point margin"), unless the words tie it to someone ("una ventaja de 22 puntos de Arce").
+    shares = [i for i in votes if claims[i].attribute in ("vote_share", "poll_share") and claims[i].subject]
+    if shares:
+        values = {i: (find_percentages(text[s:e], lang) or [None])[0] for i, (s, e) in enumerate(percents)}
+        leader = max(shares, key=lambda i: values[i].value if values[i] else 0)
+        for i in votes:
+            if claims[i].attribute in ("margin_pp", "poll_margin_pp") and links[i] > 2:
+                claims[i] = replace(claims[i], subject=claims[leader].subject)
     # A figure set against a candidate's with no name of its own: the rival's ("X obtuvo 50 %,
     # mientras que la candidata de derecha tuvo el 49 %").
     named = [claims[i].subject for i in votes if claims[i].subject]

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from babel.languages import get_official_languages
+
 from . import vocabulary as V
 
 __all__ = ["Contest", "Contests", "report_clues", "contest_name", "named_countries", "from_table"]
@@ -67,12 +69,12 @@ def contest_name(country_name: str | None, year: int | None, kind: str, round_: 
 # --------------------------------------------------------------------------- per report
 def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
                  organizations: list[tuple[int, int, str]], places: list[tuple[int, int, str]] = (),
-                 sentences: list[tuple[int, int]] = (), shares: list[tuple[str, float]] = ()) -> dict:
+                 sentences: list[tuple[int, int]] = (), shares: list[tuple[str, float, str | None]] = ()) -> dict:
     """What one report says about its contest, as a small JSON-ready dict (kept with the
     document, read by the corpus pass). `persons` and `organizations` are (start, end, name);
     `places` (start, end, ISO code) and `sentences` (start, end) tell which countries the report
     names where it speaks of the vote (a report of a trip abroad names the host country most);
-    `shares` are its vote shares (subject, value)."""
+    `shares` are its vote shares (subject, value, context)."""
     lang = (lang or "")[:2]
     kinds, dated = Counter(), defaultdict(list)
     for kind, table in V.CONTEST_KINDS.items():
@@ -84,6 +86,10 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             else:
                 kinds[kind] += 1
     rounds = Counter()
+    # a candidate given a first-round figure and another one: the other is the runoff's
+    first = {subject for subject, _value, context in shares if "round=1" in (context or "")}
+    if any(subject in first and "round=" not in (context or "") for subject, _value, context in shares):
+        rounds["2"] += 2
     for number, table in V.ROUND_CUES.items():
         found = list(V.regex(table, lang).finditer(text))
         if found:
@@ -101,6 +107,10 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             word = m.group()
             if word[:1].isupper() and m.start() > 0 and not re.search(r"(?:^|[.!?]\s+|\n)\s*$", text[:m.start()]):
                 labels[f"{side}:{word}"] += 1
+    for side, table in V.OPTION_SIDE_WORDS.items():     # «En contra», the 'Against' option
+        for m in re.finditer(rf"[«\"“'‘]\s*((?:{V.alternation(table, lang)}))\s*[»\"”'’]", text, re.IGNORECASE):
+            word = m.group(1)
+            labels[f"{side}:{word[:1].upper() + word[1:]}"] += 1
     subjects = V.alternation(V.CONTEST_SUBJECTS["constitutional"], lang)
     constitutional = bool(re.search(rf"(?<![^\W_])(?:{subjects})", text, re.IGNORECASE)) and \
         any(k in kinds for k in ("plebiscite", "referendum"))
@@ -111,7 +121,7 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
         if code and any(s <= start < e for s, e in electoral):
             # next to the vote's own words ("presidenta electa de Chile") counts twice
             voted_in[code] += 2 if any(abs(start - ce) <= 30 or abs(cs - end) <= 30 for cs, ce in cues) else 1
-    return {"kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
+    return {"lang": lang, "kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
             "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
@@ -125,7 +135,7 @@ def _winner_party(text, lang, persons, organizations, sentences, shares) -> list
     presidential race, that party's figure is that person's."""
     if not shares:
         return None
-    top = max(shares, key=lambda sv: sv[1])[0]
+    top = max(shares, key=lambda svc: svc[1])[0]
     if top not in {name for _, _, name in organizations} or top in {name for _, _, name in persons}:
         return None
     elected = V.regex(V.WINNER_TITLES, lang)
@@ -229,7 +239,7 @@ class Contests:
                     for y in holders[i + 1:]:
                         shared[(x, y)] += 1
         for (x, y), n in sorted(shared.items()):
-            if n >= 2 and family[x] == family[y]:
+            if n >= 2 and (family[x] == family[y] or None in (family[x], family[y])):
                 parent[find(x)] = find(y)
         linked: dict[str, list[str]] = defaultdict(list)
         for d in docs:
@@ -242,31 +252,41 @@ class Contests:
             years = {d: _int(_top(Counter(clues[d].get("years") or {}))) for d in members}
             written = [anchor_years.get(d) or (None, 0.0) for d in members]
             year = _vote([y for y, _ in written], [w for _, w in written]) or _vote([years[d] for d in members])
-            for d in members:
-                groups[(code, family[d], year)].append(d)
-        # reports that say too little (no country, no year) join the contest of their family that
-        # shares most of their names, or the only one there is
-        for key in sorted([k for k in groups if k[0] is None or k[2] is None], key=repr):
-            same = [k for k in groups if k != key and k[1] == key[1] and (key[0] is None or k[0] == key[0])
-                    and (key[2] is None or k[2] == key[2]) and (k[0] or k[2])]
-            if not same:
-                continue
-            names = {n for d in groups[key] for n in names_by_doc.get(d, ())}
-            overlap = {k: len(names & {n for d in groups[k] for n in names_by_doc.get(d, ())}) for k in same}
-            best = max(same, key=lambda k: (overlap[k], len(groups[k]), repr(k)))
-            if overlap[best] or len(same) == 1:
-                groups[best] += groups.pop(key)
+            groups[(code, _vote([family[d] for d in members]), year)] += members
+        # Reports that say too little (no country, no year, no kind of vote) join the contest that
+        # agrees with what they say and shares most of their names, or the only one there is; two
+        # groups that each lack what the other says become one.
+        merged = True
+        while merged:
+            merged = False
+            for key in sorted([k for k in groups if None in k], key=repr):
+                same = [k for k in groups if k != key and all(a is None or b is None or a == b for a, b in zip(key, k))]
+                if not same:
+                    continue
+                names = {n for d in groups[key] for n in names_by_doc.get(d, ())}
+                overlap = {k: len(names & {n for d in groups[k] for n in names_by_doc.get(d, ())}) for k in same}
+                best = max(same, key=lambda k: (overlap[k], len(groups[k]), repr(k)))
+                if overlap[best] or len(same) == 1:
+                    union = tuple(a if a is not None else b for a, b in zip(best, key))
+                    members = groups.pop(key) + groups.pop(best)
+                    groups[union] = groups.get(union, []) + members
+                    merged = True
+                    break
         for (code, fam, yr), members in sorted(groups.items(), key=lambda kv: min(kv[1])):
+            fam = fam or "election"
             summed = Counter()
             rounds = Counter()
             labels = Counter()
             constitutional = 0
+            official = set(get_official_languages(code)) if code else set()
             for d in members:
                 summed.update(clues[d].get("kinds") or {})
                 for kind, years in (clues[d].get("dated_kinds") or {}).items():
                     summed[kind] += sum(1 for y in years if y == yr)
                 rounds.update(clues[d].get("rounds") or {})
-                labels.update(clues[d].get("labels") or {})
+                # a side's label is the one the country's own language gives it ("En contra", not "Against")
+                weight = 2 if clues[d].get("lang") in official else 1
+                labels.update({label: n * weight for label, n in (clues[d].get("labels") or {}).items()})
                 constitutional += bool(clues[d].get("constitutional"))
             kind = _kind(summed, fam)
             round_ = "runoff" if rounds.get("2", 0) > rounds.get("1", 0) and kind not in ("plebiscite", "referendum") \
@@ -374,10 +394,13 @@ def _int(value) -> int | None:
         return None
 
 
-def _family(clue: dict) -> str:
+def _family(clue: dict) -> str | None:
     """Plebiscites and referendums are one family, primaries another, every other vote a third:
-    reports of one election call it presidential, general or legislative in turn."""
+    reports of one election call it presidential, general or legislative in turn. None when the
+    report names no kind of vote at all (it joins its related reports' family)."""
     kinds = clue.get("kinds") or {}
+    if not kinds:
+        return None
     if kinds.get("plebiscite") or kinds.get("referendum"):
         return "plebiscite"
     if kinds.get("primary") and kinds["primary"] >= max(kinds.values()):

@@ -187,7 +187,8 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
         date_items, pct_items = [], []
         for s, e, lang in kept_blocks[i]:
             block_text = text[s:e]
-            date_items += [(lang, replace(d, start=d.start + s, end=d.end + s)) for d in dates.find_dates(block_text, lang)]
+            date_items += [(lang, replace(d, start=d.start + s, end=d.end + s)) for d in dates.find_dates(block_text, lang)
+                           if not dates.measures_time(d, lang)]
             pct_items += [(lang, replace(p, start=p.start + s, end=p.end + s)) for p in percentages.find_percentages(block_text, lang)]
         cues = claims.document_cues(text, doc.lang or "", [best.get(m.value, m.value) for _, m in mentions if m.kind == "person"],
                                     [m.value for _, m in mentions if m.kind == "organization"]) if pct_items else None
@@ -256,13 +257,13 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
                               qualifier=claim.qualifier if claim else None,
                               counted=claim.counted if claim else None, stage=claim.stage if claim else None))
         facts.sort(key=lambda f: (f.start, f.end, f.kind))
-        results[i].frame = timeline.document_frame(mentions_for_frame, tenses).to_dict()
+        results[i].frame = timeline.document_frame(mentions_for_frame, tenses, doc.source).to_dict()
         # what the report says of its contest, for the corpus pass (a report with no figure and no
         # word of a vote is about none)
         named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
         orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
         places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
-        shares = [(c.subject, p.value) for (_, p), c in zip(state["pcts"], completed)
+        shares = [(c.subject, p.value, c.context) for (_, p), c in zip(state["pcts"], completed)
                   if c is not None and c.subject and c.attribute == "vote_share"]
         clues = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i], shares)
         if state["pcts"] or clues["kinds"] or clues["rounds"]:
@@ -271,22 +272,10 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
 
 
 def resolve_date(timex: str, anchor, direction: str | None, tense: str | None, year: int | None = None) -> tuple[str, str]:
-    """A date's value given the anchor: the words' own direction first, then the verb's tense.
-
-    Words are strict ("Mardi dernier" is never the day of writing). A verb's tense is not: a report
-    written on a Monday saying someone "met X on Monday" means that very day. And a present-tense
-    verb says nothing about which year a month or a day falls in, so those take the nearest reading.
-    """
+    """A date's value given the anchor (see dates.resolve_mention)."""
     from . import dates
 
-    if direction:
-        return dates.resolve(timex, anchor, direction, year)
-    weekday = timex.startswith("XXXX-WXX-") and timex[9:].isdigit()
-    if weekday and anchor is not None and tense in ("past", "future") and int(timex[9:]) == anchor.isoweekday():
-        return anchor.isoformat(), "anchored"
-    if tense == "present" and not weekday:
-        tense = None
-    return dates.resolve(timex, anchor, tense, year)
+    return dates.resolve_mention(timex, anchor, direction, tense, year)
 
 
 def _worker_init() -> None:
@@ -367,11 +356,13 @@ def resolve_corpus(table) -> None:
     for doc, frame in table.documents():
         if frame is not None and frame.get("contest"):
             clues[doc.doc] = frame["contest"]
+        if frame is not None:
+            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
         published = published_date(doc.published)       # None for a date outside the calendar we accept
         if published:
             known[doc.doc] = published
-        elif frame is not None:     # a report its metadata dates needs no time clues kept
-            frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
+            if frame is not None:   # a dated report keeps only the past days it lends its siblings
+                frames[doc.doc] = timeline.lent_clues(frames[doc.doc])
 
     resolver = entities.Resolver.from_documents(mentions_by_document)
     names_by_doc: dict[str, tuple[str, ...]] = {}     # one per document: tuples, a fraction of a set's size
@@ -400,7 +391,7 @@ def resolve_corpus(table) -> None:
                  and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})
 
     anchors = timeline.anchor_corpus(frames, names_by_doc, known)
-    years = {d: ((a.date.year if a.date else a.year), a.confidence) for d, a in anchors.items()}
+    years = {d: ((a.date.year if a.date else a.year_for_dates), a.confidence) for d, a in anchors.items()}
     years.update({d: (day.year, 1.0) for d, day in known.items()})
     contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, country_name)
     del names_by_doc, frames, countries, clues, people_by_doc
@@ -428,7 +419,7 @@ def resolve_corpus(table) -> None:
                     new = replace(f, subject=subject, attribute=attribute, contest=contest)
                 elif f.kind == "date":
                     value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
-                                                     f.tense, a.year if a else None)
+                                                     f.tense, a.year_for_dates if a else None)
                     if resolution == "anchored" and a and a.method.startswith("corpus"):
                         resolution = "corpus_anchored"
                     people = raw.get("participants")

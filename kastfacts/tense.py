@@ -785,9 +785,12 @@ def _verb_groups(words: list[str], texts: list[str], lang: str, blocked: set[int
                 # "is to meet": a plan; "was to meet": a past plan, no time of its own
                 groups.append(VerbGroup(i, i, "future" if tense == "present" else "present", True))
                 continue
-            if nxt is not None and _is_participle(nxt, lang):
+            reflexive = i > 0 and words[i - 1] in _REFLEXIVE[lang]
+            # after "s'est", a word shaped like a participle is one, even a noun's twin
+            # ("s'est tenue dimanche", "s'est vue")
+            if nxt is not None and (_is_participle(nxt, lang) or reflexive and lang == "fr"
+                                    and _FR_PARTICIPLE.match(nxt)):
                 used.add(j)
-                reflexive = i > 0 and words[i - 1] in _REFLEXIVE[lang]
                 prosp = nxt in prospective_words
                 if lang == "fr" and tense == "present" and (reflexive or etre_verbs.match(nxt)):
                     t = "past"          # "s'est rendu", "est arrivé"

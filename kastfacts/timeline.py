@@ -6,7 +6,10 @@ puts Monday after it, "ce dimanche" in the past makes it a Sunday, "Tuesday, Jan
 some years. `document_frame` gathers these clues into a JSON-serializable `TimeFrame`;
 `anchor_for` searches the calendar for the day that breaks the fewest clues, with the named
 weekdays closest to it and the reported past events shortly before it (news is written soon after
-what it reports); `anchor_corpus` lends years across reports about the same people and places.
+what it reports); a date in the page's address is a clue too. `anchor_corpus` lends years (and
+days) across reports about the same people and places, and a dated report tells its siblings which
+past days are background (the first round it gives as weeks old). A guess resting on bare years
+alone records a year but gives dates none (`Anchor.year_for_dates`): better XXXX than 1951.
 
 Everything is deterministic: the clock is never read; without evidence the answer is None.
 """
@@ -21,7 +24,7 @@ from typing import Any, Collection, Iterable, Protocol
 
 __all__ = [
     "sentence_tense", "Constraint", "TimeFrame", "document_frame", "Anchor", "anchor_for",
-    "anchor_corpus",
+    "anchor_corpus", "background_of_related", "date_from_url", "lent_clues",
 ]
 
 
@@ -334,7 +337,9 @@ class Constraint:
               'before' the anchor is before it (announced as future),
               'this'   the event is in the anchor's week/month/year ("ce dimanche"),
               'near'   present tense or unknown: the event is the nearest such day,
-              'on'     the anchor itself is `weekday` ("today, Monday", "demain lundi").
+              'on'     the anchor itself is `weekday` ("today, Monday", "demain lundi"),
+              'since'  the anchor is after the event, which is background: it says nothing
+                       about how soon after (a past day a dated sibling report gives as weeks old).
     worded: True when the words said it ("dernier", "next"), False when only the verb's tense.
     """
     relation: str
@@ -395,6 +400,10 @@ class _Parsed:
 
 @lru_cache(maxsize=4096)
 def _parse(timex: str) -> _Parsed:
+    """What a clue's timex is. Alternatives ("XXXX-06-23|XXXX-07-23", Spanish "el 23J") are of
+    the kind of their first reading; a clue's verdict takes the reading that fits best."""
+    if "|" in timex:
+        return _parse(timex.split("|")[0])
     if m := _DAY.match(timex):
         y, mo, d = map(int, m.groups())
         if _valid(y, mo, d):
@@ -445,12 +454,19 @@ def _relation(direction: str | None, tense: str | None) -> tuple[str, bool]:
     return "near", False
 
 
-def document_frame(mentions: list[_MentionLike], tenses: list[str | None]) -> TimeFrame:
+def document_frame(mentions: list[_MentionLike], tenses: list[str | None],
+                   source: str | None = None) -> TimeFrame:
     """Gather one document's time clues; tenses[i] is the sentence tense of mentions[i].
 
-    The mention's own direction ("dernier", "next", "ce") wins over the verb's tense.
+    The mention's own direction ("dernier", "next", "ce") wins over the verb's tense. A bare
+    weekday that the report also gives with its date ("el lunes 21 de abril ... la noche del
+    lunes") is that date, already counted: it is not a clue of its own. A date in the address
+    of the page (`source`, ".../2024/09/21/slug") is the day it was published, near the day of
+    writing.
     """
     constraints: list[Constraint] = []
+    dated_weekdays = {getattr(m, "weekday", None) for m in mentions
+                      if _parse(m.timex).kind in ("day", "month_day")} - {None}
     for i, mention in enumerate(mentions):
         tense = tenses[i] if i < len(tenses) else None
         if tense not in ("past", "future", "present"):
@@ -473,10 +489,42 @@ def document_frame(mentions: list[_MentionLike], tenses: list[str | None]) -> Ti
             continue
         if parsed.kind == "other":
             continue
+        if parsed.kind == "weekday" and not mention.direction and parsed.weekday in dated_weekdays:
+            continue
         relation, worded = _relation(mention.direction, tense)
         constraints.append(Constraint(relation, mention.timex, weekday, worded, tense,
                                       mention.text))
+    published = date_from_url(source) if source else None
+    if published:
+        constraints.append(Constraint("this", published, None, True, None, URL_CLUE))
     return TimeFrame(constraints)
+
+
+URL_CLUE = "(page address)"
+# ".../2024/09/21/...", ".../2024-08/03/...", "...-2024-08-03...", ".../20210616153117..." (a
+# timestamp), ".../2020/10/..." (a month): what news sites put in their addresses.
+_URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/_-])(?P<m>0?[1-9]|1[0-2])[/_-]"
+                      r"(?P<d>0?[1-9]|[12]\d|3[01])(?!\d)")
+_URL_STAMP = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+                        r"(?:\d{6,})?(?!\d)")
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/")
+
+
+def date_from_url(url: str) -> str | None:
+    """The publication date written in a page's address (ISO day or year-month), or None.
+
+    Only the path counts (not the host), and only a plausible calendar date: a year 1990-2099
+    with a valid month and day, or "/YYYY/MM/" for a month. "article-12427807" is no date."""
+    path = re.sub(r"^[a-z][\w+.-]*://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    for rx in (_URL_DAY, _URL_STAMP):
+        for m in rx.finditer(path):
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if 1990 <= y and _valid(y, mo, d):
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _URL_MONTH.search(path)
+    if m and int(m.group("y")) >= 1990:
+        return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}"
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -495,6 +543,15 @@ class Anchor:
         return {"date": self.date.isoformat() if self.date else None, "year": self.year,
                 "method": self.method, "confidence": self.confidence}
 
+    @property
+    def year_for_dates(self) -> int | None:
+        """The year a date without one may take from this anchor: none from a guess resting on
+        bare years alone (a report about a president of "1945-1951" is not written in 1951)."""
+        return None if self.method == _BARE_YEAR else self.year
+
+
+_BARE_YEAR = "inferred:bare-year"
+
 
 _HARD = 2.0        # a broken day-level clue (weekday pin, explicit day, weekday+date pair)
 _SOFT = 1.0        # a broken month- or year-level clue
@@ -504,6 +561,7 @@ _RECENCY_CAP = 60  # days: a past event older than this says nothing more about 
 # among days that fit the report's own clues equally, closeness to it outranks recency.
 _STRONG_RELATED = 0.85
 _STRONG_SLACK_DAYS = 7
+_BACKGROUND_DAYS = 14   # a past day this much older than a dated sibling report is its background
 _YEAR_FLOOR, _YEAR_CEIL = 1000, 9000
 
 
@@ -569,6 +627,22 @@ def _weekday_distance(c: Constraint, wd: int, anchor: dt.date, score: _Score) ->
 
 def _evaluate_one(c: Constraint, anchor: dt.date, score: _Score) -> None:
     """Add one clue's verdict on `anchor` to `score`."""
+    if "|" in c.timex:          # the reading that fits best: fewest violations, spread, recency
+        best = None
+        for timex in c.timex.split("|"):
+            one = _Score()
+            _evaluate_one(Constraint(c.relation, timex, c.weekday, c.worded, c.tense), anchor, one)
+            rank = (one.violations, one.spread, sum(min(g, _RECENCY_CAP) for g in one.past_gaps))
+            if best is None or rank < best[0]:
+                best = (rank, one)
+        one = best[1]
+        score.violations += one.violations
+        score.broken += one.broken
+        score.spread += one.spread
+        score.past_gaps.extend(one.past_gaps)
+        if one.explicit_gap is not None and (score.explicit_gap is None or one.explicit_gap < score.explicit_gap):
+            score.explicit_gap = one.explicit_gap
+        return
     p = _parse(c.timex)
     if c.relation == "on":
         if c.weekday and anchor.isoweekday() != c.weekday:
@@ -599,7 +673,7 @@ def _evaluate_one(c: Constraint, anchor: dt.date, score: _Score) -> None:
     elif p.kind == "day":
         event = dt.date(p.year, p.month, p.day)
         gap = (anchor - event).days
-        if (c.relation == "after" and gap <= 0) or (c.relation == "before" and gap >= 0) \
+        if (c.relation in ("after", "since") and gap <= 0) or (c.relation == "before" and gap >= 0) \
                 or (c.relation == "this" and abs(gap) > 6):
             score.violations += _HARD
             score.broken += 1
@@ -607,7 +681,7 @@ def _evaluate_one(c: Constraint, anchor: dt.date, score: _Score) -> None:
             score.past_gaps.append(gap)
         elif c.relation == "this":
             score.spread += abs(gap)
-        if score.explicit_gap is None or abs(gap) < score.explicit_gap:
+        if c.relation != "since" and (score.explicit_gap is None or abs(gap) < score.explicit_gap):
             score.explicit_gap = abs(gap)
     elif p.kind == "month":
         first, last = dt.date(p.year, p.month, 1), _month_end(p.year, p.month)
@@ -688,12 +762,12 @@ def _text_year_penalties(frame: TimeFrame, bare: bool = False) -> dict[int, floa
             delta = cand - y
             if delta == 0:
                 cost = 0.0
-            elif relation == "after":
+            elif relation in ("after", "since"):
                 cost = 1.0 if delta == 1 else 2.0
             elif relation == "before":
                 cost = (0.0 if month and month <= 3 else 1.0) if delta == -1 else 2.0
-            elif delta == -1:
-                cost = 0.0 if month and month <= 2 else 1.0
+            elif delta == -1:       # no tense: as likely a plan ("entrée en fonction le 1er mars 2025")
+                cost = 0.0 if month and month <= (3 if relation == "near" else 2) else 1.0
             elif delta == 1:
                 cost = 0.0 if month == 12 else 1.0
             else:
@@ -781,6 +855,15 @@ def _year_table(key: tuple, year: int):
     """
     import numpy as np
     relation, timex, weekday, worded, tense = key
+    if "|" in timex:            # per day, the reading that fits best (as _evaluate_one picks it)
+        tables = [_year_table((relation, t, weekday, worded, tense), year) for t in timex.split("|")]
+        violations, spread, recency = (np.stack([t[k] for t in tables]) for k in range(3))
+        best = np.lexsort((recency, spread, violations), axis=0)[0]
+        columns = np.arange(violations.shape[1])
+        chosen = tuple(np.ascontiguousarray(a[best, columns]) for a in (violations, spread, recency))
+        for array in chosen:
+            array.flags.writeable = False
+        return chosen
     p = _parse(timex)
     start = dt.date(year, 1, 1).toordinal()
     n_days = dt.date(year, 12, 31).toordinal() - start + 1
@@ -825,7 +908,7 @@ def _year_table(key: tuple, year: int):
             violations += np.where(months != p.month, _SOFT, 0.0)
     elif p.kind == "day":
         gap = anchor - dt.date(p.year, p.month, p.day).toordinal()
-        broken = (gap <= 0) if relation == "after" else (gap >= 0) if relation == "before" \
+        broken = (gap <= 0) if relation in ("after", "since") else (gap >= 0) if relation == "before" \
             else (np.abs(gap) > 6) if relation == "this" else np.zeros(n_days, dtype=bool)
         violations += np.where(broken, _HARD, 0.0)
         if relation == "after":
@@ -961,6 +1044,14 @@ def _recency_slack(groups: list[tuple[Constraint, int]], freshest: dt.date) -> i
     return _STRONG_SLACK_DAYS * max(1, len(_evaluate(groups, freshest).past_gaps))
 
 
+def _near_window(strong: list[tuple[dt.date, float]], window: list[int]) -> list[tuple[dt.date, float]]:
+    """The strong related reports dated within a week of the days that fit the report's own
+    clues equally: only they may pull the anchor. One dated weeks away (a follow-up written
+    fifty days after the election) is about another moment of the story."""
+    low, high = min(window) - _STRONG_SLACK_DAYS, max(window) + _STRONG_SLACK_DAYS
+    return [(d, w) for d, w in strong if low <= d.toordinal() <= high]
+
+
 def _closest(ordinals: list[int], related: list[tuple[dt.date, float]]) -> list[int]:
     """The ordinals nearest the related reports, by the weighted distance `_related_gap` sums
     (cumsum adds row after row in the same order, so the floats are the same to the last bit)."""
@@ -993,14 +1084,16 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
         lowest = min(map(rank, years))
         years = [y for y in years if rank(y) == lowest]
     ordinals = [o for y in years for o in fronts[y][1]]
-    if strong and len(ordinals) > 1:
+    if strong:
         def recency(ordinal: int) -> int:
             day = dt.date.fromordinal(ordinal)
             return _year_totals(groups_key, day.year)[2][ordinal - dt.date(day.year, 1, 1).toordinal()].item()
         by_recency = {o: recency(o) for o in ordinals}
         freshest = min(by_recency.values())
         limit = freshest + _recency_slack(groups, dt.date.fromordinal(min(by_recency, key=by_recency.get)))
-        ordinals = _closest([o for o in ordinals if by_recency[o] <= limit], strong)
+        window = [o for o in ordinals if by_recency[o] <= limit]
+        strong = _near_window(strong, window)
+        ordinals = _closest(window, strong) if strong else window
         lowest = min(by_recency[o] for o in ordinals)
         ordinals = [o for o in ordinals if by_recency[o] == lowest]
     if related and len(ordinals) > 1:
@@ -1116,11 +1209,18 @@ def anchor_for(frame: TimeFrame, year_hint: int | None = None) -> Anchor | None:
     from_text = choice.year_source == "text"
     prefix = "inferred:" if from_text else "inferred(year-hint):"
     if choice.year_source == "bare":
-        return Anchor(None, choice.date.year, "inferred:bare-year", 0.3)
+        return Anchor(None, choice.date.year, _BARE_YEAR, 0.3)
     if not choice.has_day_clues:
         return Anchor(None, choice.date.year, prefix + "year", 0.5 if from_text else 0.35)
     conf = _confidence(choice) * (1.0 if from_text else 0.8)
+    if _published_on(frame, choice.date):
+        return Anchor(choice.date, choice.date.year, _method(choice, prefix) + "+url", max(round(conf, 3), 0.9))
     return Anchor(choice.date, choice.date.year, _method(choice, prefix), round(conf, 3))
+
+
+def _published_on(frame: TimeFrame, day: dt.date) -> bool:
+    """Does the page's address date it to `day`? (Then the anchor is as sure as a dated wire.)"""
+    return any(c.text == URL_CLUE and c.timex == day.isoformat() for c in frame.constraints)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1163,6 +1263,7 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
     # Propagate in rounds from what is settled; each round reads only the previous one, so the
     # result does not depend on the order of the documents.
     memo: dict[tuple, _Choice | None] = {}   # a report retried in a later round often asks again
+    old_days: dict[tuple, dict] = {}         # each dated sibling's old days, worked out once
     for _ in range(3):
         settled = dict(anchors)
         index = _RelatedIndex(settled, entities)
@@ -1170,7 +1271,7 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
         for doc in sorted(frames):
             if doc in settled or frames[doc].is_empty():
                 continue
-            borrowed = _borrow(doc, frames[doc], entities, settled, index, memo)
+            borrowed = _borrow(doc, frames[doc], entities, settled, index, memo, frames, old_days)
             if borrowed is not None:
                 anchors[doc] = borrowed
                 added = True
@@ -1179,6 +1280,65 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
     for doc, found in own.items():
         anchors.setdefault(doc, found)  # year-only from the text when nothing better came
     return {doc: anchors[doc] for doc in sorted(anchors)}
+
+
+def lent_clues(frame: TimeFrame) -> TimeFrame:
+    """What a report dated otherwise (metadata) still tells its siblings: the past days it names
+    (see background_of_related). The rest of its clues need not be kept."""
+    return TimeFrame([c for c in frame.constraints if _is_past_day(c)])
+
+
+def _is_past_day(c: Constraint) -> bool:
+    return c.relation == "after" and "|" not in c.timex and _parse(c.timex).kind in ("day", "month_day")
+
+
+def _old_days(frame: TimeFrame, anchor: Anchor) -> dict[tuple[int, int], dt.date]:
+    """(month, day) -> date of the past days a report written on anchor.date gives as more than
+    two weeks old."""
+    old: dict[tuple[int, int], dt.date] = {}
+    for c in frame.constraints:
+        if not _is_past_day(c):
+            continue
+        p = _parse(c.timex)
+        event = dt.date(p.year, p.month, p.day) if p.kind == "day" \
+            else _occurrence(p.month, p.day, anchor.date, "before")
+        if event is not None and (anchor.date - event).days > _BACKGROUND_DAYS:
+            old.setdefault((event.month, event.day), event)
+    return old
+
+
+def background_of_related(frame: TimeFrame, related: list[tuple[str, float, Anchor]],
+                          frames: dict[str, TimeFrame], cache: dict | None = None) -> TimeFrame:
+    """The frame with its past days that a surely dated related report also gives as past, more
+    than two weeks before it was written, turned into background ('since', with that report's
+    year).
+
+    "En la primera vuelta, celebrada el 27 de octubre" next to "este domingo": the dated sibling
+    says "Oct. 27" four weeks before its own day, so the 27th is not what this report was written
+    soon after (recency), only a day it follows; and its year is the sibling's. `cache` keeps each
+    sibling's old days for one corpus pass."""
+    background: dict[tuple[int, int], dt.date] = {}
+    for other, _, anchor in related:                 # in document order: the first one wins
+        if anchor.date is None or anchor.confidence < _STRONG_RELATED or other not in frames:
+            continue
+        key = (other, anchor.date)
+        old = cache.get(key) if cache is not None else None
+        if old is None:
+            old = _old_days(frames[other], anchor)
+            if cache is not None:
+                cache[key] = old
+        for day, event in old.items():
+            background.setdefault(day, event)
+    if not background:
+        return frame
+    constraints = []
+    for c in frame.constraints:
+        p = _parse(c.timex)
+        event = background.get((p.month, p.day)) if c.relation == "after" and "|" not in c.timex else None
+        if event is not None and (p.kind == "month_day" or p.kind == "day" and p.year == event.year):
+            c = Constraint("since", event.isoformat(), c.weekday, c.worded, c.tense, c.text)
+        constraints.append(c)
+    return TimeFrame(constraints)
 
 
 # A report borrows from its _RELATED_MAX most related reports (largest overlap, ties by document
@@ -1257,7 +1417,8 @@ class _RelatedIndex:
 
 
 def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], settled: dict[str, Anchor],
-            index: _RelatedIndex | None = None, memo: dict | None = None) -> Anchor | None:
+            index: _RelatedIndex | None = None, memo: dict | None = None,
+            frames: dict[str, TimeFrame] | None = None, old_days: dict | None = None) -> Anchor | None:
     mine = entities.get(doc, ())
     if not mine:
         return None
@@ -1266,6 +1427,7 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], se
     related = index.related(doc, mine)
     if not related:
         return None
+    frame = background_of_related(frame, related, frames or {}, old_days)
     support: dict[int, float] = {}
     for _, weight, anchor in related:
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence

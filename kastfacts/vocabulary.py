@@ -85,8 +85,15 @@ COUNTED_NOUNS = {
     "fr": [r"bulletins(?:\s+de\s+vote)?", r"voix", r"suffrages", r"votes", r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux",
            r"circonscriptions"],
     "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas"],
-    "en": [r"votes", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
+    "en": [r"votes?", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
            r"returns"],
+}
+# Units that are only ever counted ("con el 99 % de las mesas", "portant sur 99 % des bureaux de
+# vote", "with 95% of precincts"): a share of them is the share of the count done, participle or not.
+COUNT_UNITS = {
+    "fr": [r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux"],
+    "es": [r"actas", r"mesas(?:\s+(?:electorales|receptoras|de\s+votaci[oó]n))?", r"casillas"],
+    "en": [r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records"],
 }
 COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the counted noun
     "fr": [r"d[ée]pouill[ée]s?", r"d[ée]compt[ée]s?", r"comptabilis[ée]s?", r"scrut[ée]s", r"compt[ée]s", r"trait[ée]s"],
@@ -364,8 +371,8 @@ OPTION_SIDES = {
 # Bare "yes"/"no" words name a side only in quotes or after an option frame ("le 'non'",
 # "la opción del Sí", "the No campaign"): elsewhere they are just words.
 OPTION_SIDE_WORDS = {
-    "yes": {"fr": [r"oui"], "es": [r"s[ií]"], "en": [r"yes"]},
-    "no": {"fr": [r"non"], "es": [r"no"], "en": [r"no"]},
+    "yes": {"fr": [r"oui", r"pour"], "es": [r"s[ií]", r"a\s+favor"], "en": [r"yes", r"in\s+favou?r", r"for"]},
+    "no": {"fr": [r"non", r"contre"], "es": [r"no", r"en\s+contra"], "en": [r"no", r"against"]},
 }
 OPTION_DEFAULT_NAMES = {"yes": "Yes", "no": "No"}
 # Words that make a bare side word an option ("la opción del Rechazo", "le camp du non").

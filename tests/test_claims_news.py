@@ -121,6 +121,8 @@ CONTEST_FIGURES = [
     ("es", "Con el 92,5 % de las actas procesadas, el Consejo Electoral dio su segundo boletín.", "counted_share"),
     ("fr", "Après le dépouillement de 92,5 % des bulletins, le résultat est connu.", "counted_share"),
     ("en", "With 92.5% of precincts reporting, the race was called.", "counted_share"),
+    ("en", "With 98% of the expected vote counted, the race was called.", "counted_share"),
+    ("es", "Al 90 % del escrutinio, la tendencia era irreversible.", "counted_share"),
 ]
 
 

@@ -64,7 +64,7 @@ def test_party_links_and_winner_party():
     for part in text.split(". "):
         sentences.append((start, start + len(part)))
         start += len(part) + 2
-    clues = report_clues(text, "es", persons, orgs, [], sentences, [("Frente Cívico", 55.0)])
+    clues = report_clues(text, "es", persons, orgs, [], sentences, [("Frente Cívico", 55.0, None)])
     assert clues["parties"] == [["Partido Azul", "Tomás Ilabaca"]]
     assert clues["winner_party"] == ["Frente Cívico", "Marta Quiroga"]
 

@@ -261,10 +261,16 @@ def test_resolve_with_anchor(timex, anchor, tense, expected):
     assert resolve(timex, anchor, tense) == (expected, "anchored")
 
 
-@pytest.mark.parametrize("timex", ["2025-12-14", "2026-01", "1988", "2017-Q1", "199"])
+@pytest.mark.parametrize("timex", ["2025-12-14", "2026-01", "1988", "2017-Q1", "1945/1951"])
 def test_resolve_explicit(timex):
     assert resolve(timex, None, None) == (timex, "explicit")
     assert resolve(timex, MON_2025_12_22, "past") == (timex, "explicit")
+
+
+@pytest.mark.parametrize("timex,expected", [("199", "1990/1999"), ("197", "1970/1979"),
+                                            ("20", "2000/2099")])
+def test_decades_and_centuries_are_intervals(timex, expected):
+    assert resolve(timex, None, None) == (expected, "explicit")
 
 
 def test_resolve_with_year_only():
@@ -274,12 +280,29 @@ def test_resolve_with_year_only():
     assert resolve("XXXX-WXX-2", None, None, year=2026) == ("XXXX-WXX-2", "underspecified")
 
 
-@pytest.mark.parametrize("timex", ["XXXX-WXX-2", "XXXX-12-14", "XXXX-01", "PRESENT_REF",
-                                   "REF-P1D", "XXXX-XX-14"])
+@pytest.mark.parametrize("timex", ["XXXX-WXX-2", "XXXX-12-14", "XXXX-01", "XXXX-XX-14"])
 def test_resolve_without_anchor_is_underspecified(timex):
     # never today's date
     assert resolve(timex, None, None) == (timex, "underspecified")
     assert resolve(timex, None, "past") == (timex, "underspecified")
+
+
+@pytest.mark.parametrize("timex,value", [
+    ("PRESENT_REF", "XXXX-XX-XX"), ("REF-P1D", "XXXX-XX-XX"), ("REF+P2D", "XXXX-XX-XX"),
+    ("REF-P1W", "XXXX-WXX"), ("REF+P0M", "XXXX-XX"), ("REF-P1Y", "XXXX"), ("REF-P1Q", "XXXX-QX"),
+    ("REF+P0W-WE", "XXXX-WXX-WE"), ("REF+P1W-2", "XXXX-WXX-2"),
+    ("REF-P3M/REF", "XXXX-XX-XX/XXXX-XX-XX"),
+])
+def test_reference_expressions_never_are_the_value(timex, value):
+    # without the day of writing, the value says the precision and nothing else
+    assert resolve(timex, None, None) == (value, "underspecified")
+    assert resolve(timex, None, "past") == (value, "underspecified")
+
+
+def test_reference_years_from_the_year_alone():
+    assert resolve("REF-P1Y", None, "past", year=2025) == ("2024", "anchored")       # l'an dernier
+    assert resolve("REF+P0Y", None, None, year=2023) == ("2023", "anchored")         # este mismo año
+    assert resolve("REF-P1D", None, None, year=2023) == ("XXXX-XX-XX", "underspecified")
 
 
 def test_seed_english_tuesday_january_20_with_year():
@@ -315,11 +338,11 @@ def test_resolve_counted_periods():
     assert resolve("REF-P3M/REF", dt.date(2016, 11, 7), None) == ("2016-08-07/2016-11-07", "anchored")
     assert resolve("REF/REF+P3W", dt.date(2016, 11, 7), None) == ("2016-11-08/2016-11-29", "anchored")
     assert resolve("REF-P1M/REF", dt.date(2025, 3, 31), None) == ("2025-02-28/2025-03-31", "anchored")
-    assert resolve("REF-P3M/REF", None, None) == ("REF-P3M/REF", "underspecified")
+    assert resolve("REF-P3M/REF", None, None) == ("XXXX-XX-XX/XXXX-XX-XX", "underspecified")
 
 
 def test_year_and_month_ranges():
-    assert spans("entre 2014-2018", "es") == [("2014", "2014"), ("2018", "2018")]
+    assert spans("entre 2014-2018", "es") == [("2014-2018", "2014/2018")]
     assert spans("Tel: +86 138-2010-2015", "en") == []
     assert spans("jan-feb 2017", "en") == [("jan", "XXXX-01"), ("feb 2017", "2017-02")]
     assert spans("de septiembre a noviembre", "es") == [("septiembre", "XXXX-09"),
@@ -540,7 +563,7 @@ def test_resolve_extended(timex, anchor, tense, expected):
 
 @pytest.mark.parametrize("timex,expected", [
     ("2015-01-W1", "2015-W01"), ("2016-12-WL", "2016-W52"), ("2017-SU", "2017-SU"),
-    ("FY2016", "FY2016"), ("20", "20"), ("2016-W45", "2016-W45"),
+    ("FY2016", "FY2016"), ("20", "2000/2099"), ("2016-W45", "2016-W45"),
 ])
 def test_resolve_extended_explicit(timex, expected):
     assert resolve(timex, None, None) == (expected, "explicit")

@@ -35,6 +35,9 @@ FR = [
     ("Il vient de rencontrer Milei mardi.", "mardi", "past"),
     ("Selon la presse, Kast aurait rencontré Milei le 16 décembre.", "16 décembre", "past"),
     ("Le président est arrivé à Quito le 22 décembre.", "22 décembre", "past"),
+    # a reflexive passé composé whose participle is also a noun ("tenue", "vue")
+    ("Il a gagné l'élection qui s'est tenue dimanche dans tout le pays.", "dimanche", "past"),
+    ("La rencontre s'est tenue mardi à huis clos.", "mardi", "past"),
     # present
     ("Kast rencontre aujourd'hui le président Noboa à Quito.", "aujourd'hui", "present"),
     ("Le futur président se rend aujourd'hui à Quito.", "aujourd'hui", "present"),

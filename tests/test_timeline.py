@@ -485,6 +485,10 @@ def reference_infer(frame, support=None, related=None, memo=None, strong=None):
     if strong:   # recency may give way to strong related reports within a week per past event
         fresh = min((r for r in rows if r[:3] == fit), key=lambda r: (r[3], r[4]))
         limit = fresh[3] + T._STRONG_SLACK_DAYS * max(1, len(fresh[5].past_gaps))
+        # ... if they are dated within a week of the days that fit the report's clues equally
+        window = [r[4] for r in rows if r[:3] == fit and r[3] <= limit]
+        reach = dt.timedelta(days=T._STRONG_SLACK_DAYS)
+        strong = [(d, w) for d, w in strong if min(window) - reach <= d <= max(window) + reach]
     best = None
     for violations, year_cost, spread, recency, day, score in rows:
         ext_gap = sum(w * abs((day - d).days) for d, w in related) if related else 0.0
@@ -509,7 +513,7 @@ def reference_infer(frame, support=None, related=None, memo=None, strong=None):
                      year_source)
 
 
-def reference_borrow(doc, frame, entities, settled, index=None, memo=None):
+def reference_borrow(doc, frame, entities, settled, index=None, memo=None, frames=None, old_days=None):
     """The original lending: every settled report sharing a name, weighted by Jaccard overlap."""
     mine = entities.get(doc, set())
     related = []
@@ -522,6 +526,7 @@ def reference_borrow(doc, frame, entities, settled, index=None, memo=None):
             related.append((other, weight, anchor))
     if not related:
         return None
+    frame = T.background_of_related(frame, related, frames or {})
     support = {}
     for _, weight, anchor in related:
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
