@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from itertools import chain, islice
 from pathlib import Path
@@ -24,7 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .output import CONFLICT_COLUMNS, CONTEST_COLUMNS, FACT_COLUMNS, write
+from .output import CONFLICT_COLUMNS, CONTEST_COLUMNS, FACT_COLUMNS, strip_controls, write
 
 EXIT_CONFLICTS, EXIT_SKIPPED, EXIT_MODEL, EXIT_DB, EXIT_CLUSTER, EXIT_INTERRUPTED = 1, 3, 4, 5, 6, 130
 
@@ -49,6 +51,8 @@ class Format(str, Enum):
 
 
 FormatOption = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")
+CsvRawOption = typer.Option(False, "--csv-raw", help="CSV cells exactly as stored: no leading ' before a cell starting "
+                            "with = + - @ (which spreadsheets run as formulas), no control characters removed.")
 DbOption = typer.Option("kastfacts.db", "--db", envvar="KASTFACTS_DB", help="SQLite database file.")
 
 
@@ -64,14 +68,75 @@ def _format(fmt: Optional[Format]) -> str:
 
 
 def _open_store(db: str, create: bool):
-    """The SQLite store, or a folder of shards written by `extract --out` (read the same way)."""
+    """The SQLite store, or a folder of shards written by `extract --out` (read the same way).
+
+    For reading, a store a stopped run left unresolved is resolved first (or the user is told why
+    it cannot be), and a store on read-only media is opened read-only, with a note saying so.
+    """
     from .shards import ShardSet, is_shard_folder
     from .store import Store, StoreError
     try:
-        return ShardSet(db) if is_shard_folder(db) else Store(db, create=create)
+        store = ShardSet(db) if is_shard_folder(db) else Store(db, create=create)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]error:[/red] {_safe(exc)}")
         raise typer.Exit(EXIT_DB)
+    if not create:
+        with _store_errors(db):
+            _settle(store, db)
+    return store
+
+
+def _settle(store, db: str) -> None:
+    from .extraction import finish_pending_pass
+
+    if getattr(store, "read_only", False):
+        err.print(f"note: {_safe(db)} cannot be written here: opened read-only")
+    status = finish_pending_pass(store)
+    if status == "finished":
+        err.print(f"note: the last extract into {_safe(db)} stopped before resolving entities and dates; resolved them now")
+    elif status == "read-only":
+        err.print(f"[yellow]warning:[/yellow] the last extract into {_safe(db)} stopped before resolving entities and "
+                  "dates, and the store is read-only: entity ids and some conflicts are missing. Run "
+                  "`kastfacts extract` again on a writable copy.")
+    elif status == "busy":
+        err.print(f"[yellow]warning:[/yellow] another kastfacts run is writing to {_safe(db)}: what follows may be incomplete")
+
+
+@contextmanager
+def _store_errors(db: str):
+    """The store failing mid-command (disk full, damaged pages, locked past the timeout): one clear
+    message and exit 5, never a traceback."""
+    import sqlite3
+
+    from .store import StoreError, explain
+    try:
+        yield
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {_safe(exc)}")
+        raise typer.Exit(EXIT_DB)
+    except sqlite3.DatabaseError as exc:
+        err.print(f"[red]error:[/red] {_safe(explain(db, exc))}")
+        raise typer.Exit(EXIT_DB)
+
+
+@contextmanager
+def _reading(db: str):
+    """The store (or shard folder) a read command reads: never created, resolved first when a run
+    left it pending, its failures one message and exit 5, and what it holds that is not a fact of
+    the contract (a tampered store) left out with a warning."""
+    store = _open_store(db, create=False)
+    try:
+        with _store_errors(db):
+            yield store
+    finally:                # said even when the command exits early (conflicts --fail)
+        _say_left_out(store.rejected, f"records of {db} are not facts of the contract (edited by hand?)")
+        store.close()
+
+
+def _say_left_out(rejected, what: str) -> None:
+    if rejected:
+        err.print(f"[yellow]warning:[/yellow] {rejected.count:,} {_safe(what)}; left out, e.g. "
+                  + "; ".join(_safe(e) for e in rejected.examples))
 
 
 def _version(value: bool) -> None:
@@ -106,6 +171,29 @@ def _table_rows(rows: Iterator[dict], fmt: Optional[Format], what: str) -> tuple
     return shown, total
 
 
+# Everything a table shows comes from documents or a store anyone may have written: it is shown
+# as plain Text (never read as Rich markup: "[/x].txt" or "[link=file:/evil]" are names), without
+# the control characters a terminal would obey (ESC [2J clears the screen). `_safe` is for the
+# messages that mix markup of ours with such data.
+def _t(value, style: str = "") -> Text:
+    return Text(strip_controls("" if value is None else str(value)), style=style)
+
+
+def _safe(value) -> str:
+    return escape(strip_controls(str(value)))
+
+
+def _clean(obj):
+    """A record with the control characters removed from every string in it."""
+    if isinstance(obj, str):
+        return strip_controls(obj)
+    if isinstance(obj, dict):
+        return {k: _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_clean(v) for v in obj]
+    return obj
+
+
 def _fact_table(facts: list[dict]) -> Table:
     table = Table(show_lines=False, header_style="bold")
     for col in ("doc", "lang", "kind", "text", "value", "entity / code", "subject · attribute"):
@@ -113,7 +201,7 @@ def _fact_table(facts: list[dict]) -> Table:
     for f in facts:
         ident = f.get("code") or f.get("entity") or ""
         claim = " · ".join(str(x) for x in (f.get("subject"), f.get("attribute")) if x)
-        table.add_row(f["doc"], f.get("lang") or "", f["kind"], f["text"], str(f.get("value")), ident, claim)
+        table.add_row(*map(_t, (f["doc"], f.get("lang") or "", f["kind"], f["text"], f.get("value"), ident, claim)))
     return table
 
 
@@ -150,16 +238,17 @@ CARD_MAX_NAMED = 5
 
 
 def _conflict_table(c: dict, full: bool = False) -> Table:
-    title = f"#{c.get('id')}  {c['subject']} · {c['attribute']}  [{c['severity']}, {c['kind']}]"
-    table = Table(title=title, title_justify="left", caption=c["explanation"], caption_justify="left",
+    c = _clean(c)
+    title = Text(f"#{c.get('id')}  {c['subject']} · {c['attribute']}  [{c['severity']}, {c['kind']}]", style="italic")
+    table = Table(title=title, title_justify="left", caption=Text(c["explanation"], style="dim"), caption_justify="left",
                   show_lines=True, header_style="bold")
     values = c["values"]
     if len(values) > CARD_MAX_COLUMNS:
         return _grouped_conflict_table(table, values, full)
     for v in values:
-        table.add_column(f"{v['doc']} ({v.get('lang') or '?'})", overflow="fold", ratio=1)
+        table.add_column(Text(f"{v['doc']} ({v.get('lang') or '?'})"), overflow="fold", ratio=1)
     texts = [v.get("text") or "" for v in values]
-    table.add_row(*[Text(str(v["value"]), style="bold") for v in values])
+    table.add_row(*[_t(v["value"], style="bold") for v in values])
     table.add_row(*[_evidence(v, texts[:i] + texts[i + 1:], full) for i, v in enumerate(values)])
     return table
 
@@ -172,9 +261,9 @@ def _grouped_conflict_table(table: Table, values: list[dict], full: bool) -> Tab
     texts = [v.get("text") or "" for v in firsts]
     for vs in groups.values():
         reports, langs = len({v["doc"] for v in vs}), Counter(v.get("lang") or "?" for v in vs)
-        table.add_column(f"{reports:,} report{'s' if reports != 1 else ''} "
-                         f"({', '.join(f'{n:,} {lang}' for lang, n in sorted(langs.items()))})", overflow="fold", ratio=1)
-    table.add_row(*[Text(str(v["value"]), style="bold") for v in firsts])
+        table.add_column(Text(f"{reports:,} report{'s' if reports != 1 else ''} "
+                              f"({', '.join(f'{n:,} {lang}' for lang, n in sorted(langs.items()))})"), overflow="fold", ratio=1)
+    table.add_row(*[_t(v["value"], style="bold") for v in firsts])
     table.add_row(*[Text.assemble(Text(f"{v['doc']}: ", style="dim"), _evidence(v, texts[:i] + texts[i + 1:], full))
                     for i, v in enumerate(firsts)])
     table.add_row(*[_also(vs[1:]) for vs in groups.values()])
@@ -187,6 +276,45 @@ def _also(values: list[dict]) -> Text:
     named = ", ".join(v["doc"] for v in values[:CARD_MAX_NAMED])
     more = f" and {len(values) - CARD_MAX_NAMED:,} more" if len(values) > CARD_MAX_NAMED else ""
     return Text(f"also {named}{more}", style="dim")
+
+
+# -- options checked before any work -------------------------------------------------------------
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _worker_count(asked: int, option: str, quiet: bool) -> int:
+    """Workers for `--jobs N` or `local:N`: 0 is one per core; more than the cores is capped (each
+    worker holds the models; past one per core they only add memory), and said."""
+    cores = _cores()
+    if asked < 0:
+        raise typer.BadParameter(f"{asked}: expected 0 (one worker per core) or a number of workers", param_hint=option)
+    if asked == 0:
+        return cores
+    if asked > cores:
+        if not quiet:
+            err.print(f"note: {option} {asked}: capped to {cores}, the cores available")
+        return cores
+    return asked
+
+
+_CLUSTER_ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss|inproc)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})")
+
+
+def _cluster_address(address: str, quiet: bool) -> str:
+    """`--cluster`: local, local:N (N workers, capped like --jobs) or a scheduler's [scheme://]host:port."""
+    address = address.strip()
+    if address == "local" or address.startswith("local:"):
+        n = address.partition(":")[2] or "2"
+        if not n.isdigit() or int(n) < 1:
+            raise typer.BadParameter(f"{address!r}: expected local:N with N a number of workers, at least 1",
+                                     param_hint="--cluster")
+        return f"local:{_worker_count(int(n), 'local:N', quiet)}"
+    match = _CLUSTER_ADDRESS.fullmatch(address)
+    if not match or not 0 < int(match.group(1)) < 65536:
+        raise typer.BadParameter(f"{address!r}: expected a Dask scheduler address such as tcp://host:8786, "
+                                 "or local:N for a cluster of N workers on this machine", param_hint="--cluster")
+    return address
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -204,6 +332,7 @@ def extract(
     out: Optional[Path] = typer.Option(None, "--out", help="Instead of the database, JSON Lines shards in this folder, "
                                        "written by the workers (for corpora too big for one SQLite file)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or warnings on stderr."),
+    csv_raw: bool = CsvRawOption,
 ) -> None:
     """Extract the facts of every document under PATHS into the database and print them.
 
@@ -212,10 +341,13 @@ def extract(
 
     Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
     """
+    import sqlite3
+
     from .documents import parse_iso_date
-    from .extraction import ShardsUnreachable, extract_to_shards, extract_to_store
+    from .extraction import NO_SPACE, ShardsUnreachable, extract_to_shards, extract_to_store
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
+    from .store import StoreError, explain
 
     if lang and lang.lower() not in ("fr", "es", "en"):
         raise typer.BadParameter(f"{lang!r}: expected fr, es or en", param_hint="--lang")
@@ -224,8 +356,9 @@ def extract(
             published = parse_iso_date(published)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published")
-    if jobs <= 0:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    jobs = _worker_count(jobs, "--jobs", quiet)
+    if cluster is not None:
+        cluster = _cluster_address(cluster, quiet)
     fmt_name = _format(fmt)
     skipped = []
 
@@ -234,15 +367,17 @@ def extract(
             skipped.append(issue)
         if not quiet:
             colour = "yellow" if issue.severity == "skipped" else "dim"
-            err.print(f"[{colour}]{issue.severity}:[/{colour}] {escape(issue.path)}: {escape(issue.reason)}")
+            err.print(f"[{colour}]{issue.severity}:[/{colour}] {_safe(issue.path)}: {_safe(issue.reason)}")
 
     if out is not None:
         from .shards import ShardSet
-        from .store import StoreError
         try:
             store = ShardSet(out, create=True)
         except StoreError as exc:
-            err.print(f"[red]error:[/red] {escape(str(exc))}")
+            err.print(f"[red]error:[/red] {_safe(exc)}")
+            raise typer.Exit(EXIT_DB)
+        except OSError as exc:
+            err.print(f"[red]error:[/red] {_safe(out)}: cannot be written ({_safe(exc.strerror or str(exc))})")
             raise typer.Exit(EXIT_DB)
     else:
         store = _open_store(db, create=True)
@@ -258,7 +393,7 @@ def extract(
             on_document = lambda doc: progress.advance(task)
         run = extract_to_store if out is None else extract_to_shards
         done = run([str(p) for p in paths], store if out is None else str(out), lang=lang.lower() if lang else None,
-                   published=published, max_bytes=max_bytes, jobs=max(1, jobs), cluster=cluster,
+                   published=published, max_bytes=max_bytes, jobs=jobs, cluster=cluster,
                    on_issue=on_issue, on_document=on_document)
         if progress:
             progress.stop()
@@ -269,13 +404,24 @@ def extract(
             shown, count = _table_rows(rows, fmt, "facts")
             _console().print(_fact_table(shown))
         else:
-            count = write(rows, fmt_name, sys.stdout, FACT_COLUMNS)
+            count = write(rows, fmt_name, sys.stdout, FACT_COLUMNS, csv_raw=csv_raw)
     except ModelMissing as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]error:[/red] {_safe(exc)}")
         raise typer.Exit(EXIT_MODEL)
     except (ClusterUnavailable, ShardsUnreachable) as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        err.print(f"[red]error:[/red] {_safe(exc)}")
         raise typer.Exit(EXIT_CLUSTER)
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        why = str(exc) if isinstance(exc, StoreError) else explain(db, exc)
+        err.print(f"[red]error:[/red] {_safe(why)}")
+        raise typer.Exit(EXIT_DB)
+    except OSError as exc:          # a full disk (shards, or a temporary file), a folder gone read-only
+        if out is None and exc.errno not in NO_SPACE:
+            raise
+        where = f"{out}: cannot be written" if out is not None else "cannot write a file"
+        err.print(f"[red]error:[/red] {_safe(where)} ({_safe(exc.strerror or exc)}: the disk is full?); everything "
+                  "stored before is complete: free some space and run the same command again")
+        raise typer.Exit(EXIT_DB)
     except KeyboardInterrupt:
         err.print("interrupted: every document stored so far is complete; run the same command again to finish.")
         raise typer.Exit(EXIT_INTERRUPTED)
@@ -284,7 +430,7 @@ def extract(
             progress.stop()
         store.close()
     if not quiet:
-        err.print(f"{count} facts from {len(done)} documents into {out if out is not None else db}"
+        err.print(f"{count} facts from {len(done)} documents into {_safe(out if out is not None else db)}"
                   + (f"; {len(skipped)} inputs skipped" if skipped else ""))
     if skipped:
         raise typer.Exit(EXIT_SKIPPED)
@@ -298,6 +444,7 @@ def facts(
     doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (its id as printed)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Only documents in this language."),
     entity: Optional[str] = typer.Option(None, "--entity", help="An entity id or canonical name."),
+    csv_raw: bool = CsvRawOption,
 ) -> None:
     """Print the stored fact table, filtered.
 
@@ -307,25 +454,26 @@ def facts(
 
     if kind and kind not in KINDS:
         raise typer.BadParameter(f"{kind!r}: expected one of {', '.join(KINDS)}", param_hint="--kind")
-    with _open_store(db, create=False) as store:
+    with _reading(db) as store:
         rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
         if _format(fmt) == "table":
             _console().print(_fact_table(_table_rows(rows, fmt, "facts")[0]))
         else:
-            write(rows, _format(fmt), sys.stdout, FACT_COLUMNS)
+            write(rows, _format(fmt), sys.stdout, FACT_COLUMNS, csv_raw=csv_raw)
 
 
 @app.command()
-def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
+def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption) -> None:
     """Print the stored documents: language, publication date known or inferred, skipped blocks.
 
     Example:  kastfacts documents --format json
     """
-    with _open_store(db, create=False) as store:
+    with _reading(db) as store:
         rows = (d.to_dict() for d, _ in store.documents())
         if _format(fmt) != "table":
             write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
-                                                  "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"))
+                                                  "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"),
+                  csv_raw=csv_raw)
             return
         shown = _table_rows(rows, fmt, "documents")[0]
         issues = [i.to_dict() for i in store.issues()]
@@ -335,42 +483,54 @@ def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
     for d in shown:
         how = (d.get("anchor_method") or "") + (f" ({d['anchor_confidence']:.2f})" if d.get("anchor_confidence") is not None else "")
         skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
-        table.add_row(d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)
+        table.add_row(*map(_t, (d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)))
     _console().print(table)
     for i in issues:
-        err.print(f"skipped file: {escape(i['path'])}: {escape(i['reason'])}")
+        err.print(f"skipped file: {_safe(i['path'])}: {_safe(i['reason'])}")
 
 
-def _read_fact_stream(stream) -> Iterator:
-    """Facts from JSON Lines (or one JSON array) on a stream, read a line at a time."""
-    from .records import Fact
+def _not_a_json_number(name: str):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _read_fact_stream(stream, left_out) -> Iterator:
+    """Facts from JSON Lines (or one JSON array) on a stream, read a line at a time. A line that is
+    not a fact of the contract stops the run (exit 2, naming the line); a share that cannot be
+    (below 0 or above 100 %) is left out of the comparison and counted in `left_out`."""
+    from .contract import InvalidFact, fact_from_record, implausible
 
     def parse(data, where: str):
         try:
-            return Fact.from_dict(data)
-        except TypeError as exc:
+            fact = fact_from_record(data)
+        except InvalidFact as exc:
             raise typer.BadParameter(f"{where} of standard input is not a fact ({exc})", param_hint="SOURCE")
+        why = implausible(fact)
+        if why:
+            left_out.add(where, why)
+            return None
+        return fact
+
+    def loads(text: str, what: str):
+        try:
+            return json.loads(text, parse_constant=_not_a_json_number)
+        except (ValueError, RecursionError) as exc:     # JSONDecodeError, NaN, a 5,000-digit integer
+            raise typer.BadParameter(f"{what} ({exc})", param_hint="SOURCE")
 
     first = ""
     for first in stream:
         if first.strip():
             break
     if first.lstrip().startswith("["):
-        try:
-            data = json.loads(first + stream.read())
-        except json.JSONDecodeError as exc:
-            raise typer.BadParameter(f"standard input is not a JSON array of facts ({exc})", param_hint="SOURCE")
+        data = loads(first + stream.read(), "standard input is not a JSON array of facts")
         for n, item in enumerate(data, 1):
-            yield parse(item, f"item {n}")
+            if (fact := parse(item, f"item {n}")) is not None:
+                yield fact
         return
     for n, line in enumerate(chain([first], stream), 1):
         if not line.strip():
             continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise typer.BadParameter(f"line {n} of standard input is not JSON ({exc})", param_hint="SOURCE")
-        yield parse(data, f"line {n}")
+        if (fact := parse(loads(line, f"line {n} of standard input is not JSON"), f"line {n}")) is not None:
+            yield fact
 
 
 @app.command()
@@ -381,20 +541,26 @@ def conflicts(
     fail: bool = typer.Option(False, "--fail", help="Exit with code 1 when any conflict is found."),
     all_: bool = typer.Option(False, "--all", help="Also list precision differences (55.69 vs 55.7), which are not conflicts."),
     explain: Optional[int] = typer.Option(None, "--explain", help="Show conflict number N in full."),
+    csv_raw: bool = CsvRawOption,
 ) -> None:
     """Print where the reports disagree: values, dates, spellings, sums, with the evidence.
+
+    Shares that cannot be (below 0 or above 100 % of a vote) are not compared; stderr names them.
 
     Example:  kastfacts extract seeds/ --format jsonl | kastfacts conflicts - --format json
     """
     from .conflicts import find_conflicts
+    from .contract import Rejected, comparable
 
     if source not in (None, "-"):
         raise typer.BadParameter(f"{source!r}: the only source argument is '-' (stdin); use --db for a database", param_hint="SOURCE")
+    implausible = Rejected()
     if source == "-":
-        found = find_conflicts(_read_fact_stream(sys.stdin), include_precision=all_)
+        found = find_conflicts(_read_fact_stream(sys.stdin, implausible), include_precision=all_)
     else:
-        with _open_store(db, create=False) as store:
-            found = find_conflicts(store.facts(), include_precision=all_)
+        with _reading(db) as store:
+            found = find_conflicts(comparable(store.facts(), implausible), include_precision=all_)
+    _say_left_out(implausible, "facts are impossible shares, not compared")
     if explain is not None:
         found = [c for c in found if c.id == explain]
         if not found:
@@ -406,27 +572,27 @@ def conflicts(
             console.print(_conflict_table(c, full=explain is not None))
             if explain is not None:
                 for v in c["values"]:
-                    console.print(f"[bold]{escape(v['doc'])}[/bold] chars {v['start']}-{v['end']}: {escape(str(v['value']))}")
+                    console.print(f"[bold]{_safe(v['doc'])}[/bold] chars {v['start']}-{v['end']}: {_safe(v['value'])}")
         if not rows:
             err.print("no conflicts")
     else:
-        write(rows, _format(fmt), sys.stdout, CONFLICT_COLUMNS)
+        write(rows, _format(fmt), sys.stdout, CONFLICT_COLUMNS, csv_raw=csv_raw)
     if fail and rows:
         raise typer.Exit(EXIT_CONFLICTS)
 
 
 @app.command()
-def contests(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
+def contests(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption) -> None:
     """Print the contests the reports are about: name, country, year, kind, round, reports, candidates.
 
     Example:  kastfacts contests --format json
     """
     from .contests import from_table
 
-    with _open_store(db, create=False) as store:
+    with _reading(db) as store:
         rows = [c.to_dict() for c in from_table(store).contests]
     if _format(fmt) != "table":
-        write(rows, _format(fmt), sys.stdout, CONTEST_COLUMNS)
+        write(rows, _format(fmt), sys.stdout, CONTEST_COLUMNS, csv_raw=csv_raw)
         return
     table = Table(header_style="bold")
     for col in ("contest", "country", "year", "kind", "reports", "candidates"):
@@ -434,32 +600,63 @@ def contests(db: str = DbOption, fmt: Optional[Format] = FormatOption) -> None:
     for c in rows:
         kind = c["kind"] + (f", {c['round']}" if c.get("round") else "")
         reports = f"{len(c['reports'])}: " + ", ".join(c["reports"][:3]) + (" ..." if len(c["reports"]) > 3 else "")
-        table.add_row(escape(c["name"]), c.get("country") or "", str(c.get("year") or ""), kind, escape(reports),
-                      escape(", ".join(c["candidates"][:8]) + (" ..." if len(c["candidates"]) > 8 else "")))
+        table.add_row(*map(_t, (c["name"], c.get("country") or "", c.get("year") or "", kind, reports,
+                                ", ".join(c["candidates"][:8]) + (" ..." if len(c["candidates"]) > 8 else ""))))
     _console().print(table)
     if not rows:
         err.print("no contests: no report gives a vote share, a turnout or a count")
 
 
 @app.command()
-def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write.")) -> None:
+def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
+           force: bool = typer.Option(False, "--force", help="Overwrite --out even when it is not a kastfacts report.")) -> None:
     """Write a self-contained HTML report: corpus, conflicts side by side, entities.
+
+    An existing file is replaced only when it is a kastfacts report (or with --force); the
+    database itself is never overwritten.
 
     Example:  kastfacts report --out report.html
     """
     from .conflicts import find_conflicts
-    from .report import render_report
+    from .contract import Rejected, comparable
+    from .report import is_report, render_report
 
-    with _open_store(db, create=False) as store:
+    refusal = _report_target_refusal(out, db, force, is_report)
+    if refusal:
+        raise typer.BadParameter(refusal, param_hint="--out")
+    with _reading(db) as store:
         docs = [d for d, _ in store.documents(with_text=True)]
         fact_list = list(store.facts())
         issues = [(i.path, i.reason) for i in store.issues()]
-    html = render_report(docs, fact_list, find_conflicts(fact_list), skipped_files=issues)
-    try:
-        out.write_text(html, encoding="utf-8")
+    implausible = Rejected()
+    html = render_report(docs, fact_list, find_conflicts(comparable(fact_list, implausible)), skipped_files=issues)
+    _say_left_out(implausible, "facts are impossible shares, not compared")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:                            # whole or not at all: a full disk leaves the previous report
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, out)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise typer.BadParameter(f"cannot write {out}: {exc.strerror or exc}", param_hint="--out")
-    err.print(f"wrote {out}")
+    err.print(f"wrote {_safe(out)}")
+
+
+def _report_target_refusal(out: Path, db: str, force: bool, is_report) -> str | None:
+    """Why `report --out` must not write there, or None. The store (its -wal, -shm and -journal
+    companions, a shard folder's files) never; another existing file only with --force."""
+    try:
+        target = Path(os.path.realpath(out))
+        if out.is_dir():
+            return f"{out} is a folder: name the HTML file to write (e.g. {out / 'report.html'})"
+        store = Path(os.path.realpath(db))
+        guarded = {Path(f"{store}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")}
+        if target in guarded or (store.is_dir() and target.is_relative_to(store)):
+            return f"{out} is the database being read ({db}): write the report to another file"
+        if out.exists() and not force and not is_report(out):
+            return f"{out} exists and is not a kastfacts report: choose another file, or pass --force to replace it"
+    except OSError as exc:
+        return f"cannot write {out}: {exc.strerror or exc}"
+    return None
 
 
 @models_app.callback(invoke_without_command=True)
@@ -475,8 +672,8 @@ def models(ctx: typer.Context, fmt: Optional[Format] = FormatOption) -> None:
         for col in ("lang", "package", "pinned", "installed", "loads", "license", "notes"):
             table.add_column(col, overflow="fold")
         for r in rows:
-            table.add_row(r["lang"], r["package"], r["pinned"], r["installed"] or "-", "yes" if r["loads"] else "no",
-                          r.get("license", ""), r["notes"])
+            table.add_row(*map(_t, (r["lang"], r["package"], r["pinned"], r["installed"] or "-", "yes" if r["loads"] else "no",
+                                    r.get("license", ""), r["notes"])))
         _console().print(table)
     else:
         write(rows, _format(fmt), sys.stdout, ("lang", "package", "pinned", "installed", "loads", "license", "notes"))

@@ -9,6 +9,7 @@ relative dates against it. `extract_to_store` ties the two together with batched
 from __future__ import annotations
 
 import bisect
+import errno
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -17,9 +18,9 @@ from itertools import chain, islice
 from pathlib import Path
 
 from . import language
-from .documents import DEFAULT_MAX_BYTES, read_documents
+from .documents import DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents
 from .records import Document, Fact, InputIssue, SkippedBlock
-from .store import Store
+from .store import StalePass, Store
 
 CHUNK_SIZE = 32         # documents per unit of work: big enough to batch nlp.pipe, small enough to stream
 
@@ -110,7 +111,35 @@ def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int) -> st
 
 
 def process_documents(docs: list[Document]) -> list[DocResult]:
-    """Language, NER, dates, percentages and claims for a chunk of documents (no corpus knowledge)."""
+    """Language, NER, dates, percentages and claims for a chunk of documents (no corpus knowledge).
+
+    The recognizers read each text as `MatchText` gives it (NFC, no zero-width or other format
+    characters); facts and skipped blocks are mapped back, so their offsets and `text` are the
+    document's own.
+    """
+    views = [MatchText(d.text) for d in docs]
+    work = [d if v.identity else replace(d, text=v.text, skipped_blocks=[]) for d, v in zip(docs, views)]
+    results = _process_chunk(work)
+    for doc, view, result in zip(docs, views, results):
+        if view.identity:
+            continue
+        seen = result.document
+        doc.lang, doc.lang_source = seen.lang, seen.lang_source
+        for block in seen.skipped_blocks:
+            start, end = view.span(block.start, block.end)
+            doc.skipped_blocks.append(replace(block, start=start, end=end))
+        for fact in result.facts:
+            at = view.text.find(fact.sentence, max(0, fact.end - len(fact.sentence)))
+            if fact.sentence and 0 <= at <= fact.start:       # the sentence as the document writes it
+                start, end = view.span(at, at + len(fact.sentence))
+                fact.sentence = doc.text[start:end]
+            fact.start, fact.end = view.span(fact.start, fact.end)
+            fact.text = doc.text[fact.start:fact.end]
+        result.document = doc
+    return results
+
+
+def _process_chunk(docs: list[Document]) -> list[DocResult]:
     from . import claims, contests, dates, entities, percentages, pipelines, tense, timeline
 
     results = [DocResult(d, [], None, []) for d in docs]
@@ -276,7 +305,9 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
         return process_documents(docs)
     except ModelMissing:
         raise                           # not the document's fault: the whole run needs the fix
-    except Exception:
+    except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in NO_SPACE:
+            raise                       # nor is a full disk (the language model unpacks to a temporary file)
         if len(docs) == 1:
             import traceback
 
@@ -284,6 +315,9 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
             why = traceback.format_exc(limit=-1).strip().splitlines()[-1]
             return [DocResult(doc, [], None, [InputIssue(doc.path, f"extraction failed ({why}); please report it")], failed=True)]
         return [r for d in docs for r in process_safely([d])]
+
+
+NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})     # the disk, not the document
 
 
 ENTITY_KINDS = ("person", "place", "organization")
@@ -308,9 +342,10 @@ def resolve_corpus(table) -> None:
     starts from the facts as extracted (kept beside them), so running it again after more documents
     arrive gives what one run over all of them gives. It never holds the fact table: the Resolver
     keeps tallies of distinct names, anchoring keeps each document's time clues and the names it
-    cites, and facts are rewritten a page at a time.
+    cites, and facts are rewritten a page at a time. The table knows a pass is running
+    (begin_pass/end_pass): it stays marked pending until the pass completes, and a pass that
+    another run's writes made stale stops (StalePass) rather than write over newer results.
     """
-    import datetime as dt
     import sys
     from itertools import groupby
     from operator import itemgetter
@@ -322,14 +357,16 @@ def resolve_corpus(table) -> None:
         for doc, rows in groupby(table.entity_mentions(), key=itemgetter(0)):
             yield doc, [_mention(s, e, t, raw) for _, s, e, t, raw in rows]
 
+    table.begin_pass()
     frames, known, clues = {}, {}, {}
     for doc, frame in table.documents():
         if frame is not None and frame.get("contest"):
             clues[doc.doc] = frame["contest"]
         if frame is not None:
             frames[doc.doc] = timeline.TimeFrame.from_dict(frame)
-        if doc.published:
-            known[doc.doc] = dt.date.fromisoformat(doc.published)
+        published = published_date(doc.published)       # None for a date outside the calendar we accept
+        if published:
+            known[doc.doc] = published
             if frame is not None:   # a dated report keeps only the past days it lends its siblings
                 frames[doc.doc] = timeline.lent_clues(frames[doc.doc])
 
@@ -396,11 +433,13 @@ def resolve_corpus(table) -> None:
                     new = replace(f, value=value, resolution=resolution, participants=participants)
                 updates.append((fid, new, new != f))
         table.write_resolved(updates)
+    table.end_pass()
 
 
 def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -> Iterator:
-    """fn over chunks, results in input order: here, over `jobs` worker processes, or on a Dask cluster."""
-    first = list(islice(items, 2))
+    """fn over chunks, results in input order: here, over `jobs` worker processes (never more than
+    there are chunks), or on a Dask cluster."""
+    first = list(islice(items, 2 if cluster else max(2, jobs)))
     pool = None
     if cluster:
         from .cluster import cluster_map
@@ -408,7 +447,8 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -
     elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
         import multiprocessing as mp
         import os
-        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs, initializer=_worker_init)
+        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(min(jobs, len(first)),
+                                                                              initializer=_worker_init)
         results = pool.imap(fn, chain(first, items))
     else:
         results = map(fn, chain(first, items))
@@ -423,17 +463,48 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -
 
 
 class _Reader:
-    """The documents under `paths`, read lazily; what cannot be read is reported as it is met."""
+    """The documents under `paths`, read lazily; what cannot be read is reported as it is met.
 
-    def __init__(self, paths, lang, published, max_bytes, on_issue):
+    Each document gets an id no other file of the run holds (and, given `holder`, none that the
+    table holds for another file): a clash takes the file's folders into its id, and says so.
+    A file met twice (named twice, or the same text under two names) is read once.
+    """
+
+    def __init__(self, paths, lang, published, max_bytes, on_issue, holder=None):
         self.args = (paths, max_bytes, lang, published)
         self.issues: list[InputIssue] = []
         self.on_issue = on_issue
+        self.holder = holder or (lambda doc_id: None)
+        self._ids: dict[str, str] = {}          # id -> path, in this run
+        self._texts: dict[str | None, str] = {}  # sha256 -> path, in this run
 
     def report(self, issue: InputIssue) -> None:
         self.issues.append(issue)
         if self.on_issue:
             self.on_issue(issue)
+
+    def identify(self, doc: Document) -> bool:
+        """Give `doc` an id of its own; False when this run has read the same file or text already."""
+        first = self._texts.get(doc.sha256)
+        if first is not None:
+            if first != doc.path:
+                self.report(InputIssue(doc.path, f"the same text as {first}: stored once, as that file", "warning"))
+            return False
+        taken = None
+        for candidate in id_candidates(doc.doc, doc.path):
+            held = self._ids.get(candidate) or self.holder(candidate)
+            if held is None or (isinstance(held, tuple) and (held[0] == doc.path or held[1] == doc.sha256)):
+                break
+            taken = taken or (held if isinstance(held, str) else held[0])
+        else:
+            candidate = doc.path
+        if candidate != doc.doc:
+            self.report(InputIssue(doc.path, f"{doc.doc!r} is already the id of {taken}: this file's id is {candidate!r}",
+                                   "warning"))
+            doc.doc = candidate
+        self._ids[candidate] = doc.path
+        self._texts[doc.sha256] = doc.path
+        return True
 
     def chunks(self) -> Iterator[list[Document]]:
         paths, max_bytes, lang, published = self.args
@@ -442,7 +513,7 @@ class _Reader:
             for item in read_documents(paths, max_bytes=max_bytes, lang=lang, published=published):
                 if isinstance(item, InputIssue):
                     self.report(item)
-                else:
+                elif self.identify(item):
                     yield item
         return _chunks(documents(), CHUNK_SIZE)
 
@@ -456,7 +527,8 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     Streams: documents are read lazily, processed in chunks and written as each chunk finishes.
     `jobs` > 1 spreads chunks over worker processes, `cluster` (a Dask scheduler address, or
     local:N) over a Dask cluster; results are written in input order either way, so the store is
-    the same as with one process.
+    the same as with one process. An id another file holds in the store is lengthened when the
+    batch is written (under the store's write lock, so concurrent runs cannot take the same one).
     """
     reader = _Reader(paths, lang, published, max_bytes, on_issue)
     done: list[str] = []
@@ -464,17 +536,43 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
         for r in chunk:
             for issue in r.issues:
                 reader.report(issue)
-        store.write_batch((r.document, r.facts, r.frame) for r in chunk if not r.failed)
-        for r in chunk:
-            if r.failed:
-                continue            # reported above, not stored
-            done.append(r.document.doc)
+        kept = [r for r in chunk if not r.failed]       # the failed ones were reported above
+        outcomes = store.write_batch((r.document, r.facts, r.frame) for r in kept)
+        for r, outcome in zip(kept, outcomes):
+            if isinstance(outcome, InputIssue):
+                reader.report(outcome)
+                continue
+            if outcome != r.document.doc:
+                reader.report(InputIssue(r.document.path, f"{r.document.doc!r} is already the id of another file "
+                                                          f"in the store: this file's id is {outcome!r}", "warning"))
+                r.document.doc = outcome
+            done.append(outcome)
             if on_document:
                 on_document(r.document)
     store.record_issues(i for i in reader.issues if i.severity == "skipped")
-    if done:
-        resolve_corpus(store)
+    if done or store.pending():
+        try:
+            resolve_corpus(store)
+        except StalePass:
+            pass        # another run wrote documents meanwhile: its own pass, after them, resolves ours too
     return done
+
+
+def finish_pending_pass(table) -> str | None:
+    """Run the corpus pass a stopped run left pending (crash, full disk, kill -9 after its last
+    batch), so that what is read next is resolved. Returns None when nothing was pending, else
+    "finished", "read-only" (cannot be finished here) or "busy" (another run is writing)."""
+    if not table.pending():
+        return None
+    if getattr(table, "read_only", False):
+        return "read-only"
+    try:
+        resolve_corpus(table)
+    except StalePass:
+        return "busy"
+    if hasattr(table, "finish"):
+        table.finish([])
+    return "finished"
 
 
 def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = None, published: str | None = None,
@@ -490,7 +588,8 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
 
     shards = ShardSet(out_dir, create=True)
     out = str(Path(out_dir).resolve())
-    reader = _Reader(paths, lang, published, max_bytes, on_issue)
+    reader = _Reader(paths, lang, published, max_bytes, on_issue, holder=shards.holder)
+    shards.mark_pending()
     numbered = enumerate(reader.chunks(), shards.next_part_index())
     done: list[str] = []
     for receipt in _map_chunks(partial(write_shard, out), numbered, jobs, cluster):

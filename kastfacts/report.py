@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -47,9 +49,14 @@ def _e(value: Any) -> str:
     return escape(str(value), quote=True)
 
 
+def _token(value: Any) -> str:
+    """`value` as a safe class name or id part: letters, digits, `_.-` (a kind is one already)."""
+    return _SLUG_UNSAFE.sub("-", str(value)).strip("-") or "x"
+
+
 def _td(label: str, content: str, cls: str = "", attrs: str = "") -> str:
     """A table cell that names its column, shown before it when narrow screens stack the table."""
-    class_attr = f' class="{cls}"' if cls else ""
+    class_attr = f' class="{_e(cls)}"' if cls else ""
     return f'<td data-label="{_e(label)}"{class_attr}{attrs}>{content}</td>'
 
 
@@ -158,11 +165,11 @@ def _render_marked(text: str, spans: Iterable[_Span], diff: tuple[int, int] | No
     cursor = 0
     for span in _non_overlapping(spans):
         out.append(_plain(text[cursor:span.start], cursor, diff))
-        classes = f"ent {span.kind}" + (" focus" if focus == (span.start, span.end) else "")
+        classes = f"ent {_token(span.kind)}" + (" focus" if focus == (span.start, span.end) else "")
         if span.end - span.start <= _UNBROKEN_MENTION:
             classes += " nowrap"
         title = f' title="{_e(span.title)}"' if span.title else ""
-        out.append(f'<mark class="{classes}"{title}>{_plain(text[span.start:span.end], span.start, diff)}'
+        out.append(f'<mark class="{_e(classes)}"{title}>{_plain(text[span.start:span.end], span.start, diff)}'
                    f'&nbsp;<span class="label">{_e(span.kind)}</span></mark>')
         cursor = span.end
     out.append(_plain(text[cursor:], cursor, diff))
@@ -397,7 +404,7 @@ class _Report:
                 f'The part of a figure that differs is <strong class="diff">emphasized</strong>.</p>{body}</section>')
 
     def conflict_card(self, cid: int, conflict: Conflict) -> str:
-        anchor = f"conflict-{cid}"
+        anchor = _token(f"conflict-{cid}")
         values = conflict.values
         facts = [self.fact_at.get((v.doc, v.start, v.end)) for v in values]
         numeric = all(_is_number(v.value) for v in values)
@@ -407,7 +414,7 @@ class _Report:
         chart = self._chart(anchor, conflict, facts) if plottable else ""
         severity = _e(conflict.severity)
         return (f'<article class="conflict sev-{severity}" id="{anchor}" aria-labelledby="{anchor}-title">'
-                f'<header><h3 id="{anchor}-title"><span class="num-id">#{cid}</span> {_e(conflict.subject)} '
+                f'<header><h3 id="{anchor}-title"><span class="num-id">#{_e(cid)}</span> {_e(conflict.subject)} '
                 f'<span class="attr">— {_e(_humanize(conflict.attribute))}</span></h3>'
                 f'<p class="badges"><span class="badge severity sev-{severity}">Severity: {severity}</span> '
                 f'<span class="badge kind">Kind: {_e(conflict.kind)}</span> '
@@ -492,7 +499,7 @@ class _Report:
                 lang_of.setdefault(f.text, f.lang)
             variant_html = ", ".join(f'<span lang="{_e(lang_of[v])}">{_e(v)}</span>' if lang_of.get(v) else _e(v)
                                      for v in variants)
-            rows.append(f'<tr><th scope="row"><mark class="ent {kind}">{_e(name)}</mark></th>{_td("Kind", _e(kind))}'
+            rows.append(f'<tr><th scope="row"><mark class="ent {_e(_token(kind))}">{_e(name)}</mark></th>{_td("Kind", _e(kind))}'
                         f'{_td("Code", _e(", ".join(codes)) or "—")}{_td("Spellings", variant_html)}'
                         f'{_td("Mentions", str(len(facts)), "num")}{_td("Documents", docs)}</tr>')
         if not rows:
@@ -531,7 +538,7 @@ class _Report:
             meta.append(("Encoding", _e(doc.encoding)))
         conflicts = self.conflicts_by_doc.get(doc.doc)
         if conflicts:
-            meta.append(("Conflicts", ", ".join(f'<a href="#conflict-{c}">#{c}</a>' for c in conflicts)))
+            meta.append(("Conflicts", ", ".join(f'<a href="#{_token(f"conflict-{c}")}">#{_e(c)}</a>' for c in conflicts)))
         dl = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in meta)
         facts = self.facts_by_doc[doc.doc]
         by_kind = defaultdict(list)
@@ -559,8 +566,8 @@ class _Report:
             rows.append(f'<tr><th scope="row" lang="{_e(fact.lang)}">{_e(fact.text)}</th>'
                         f'{_td("Value", _e(_format_value(fact.value, fact)))}{_td("Offset", str(fact.start), "num")}'
                         f'{_td("Details", _e("; ".join(details)), "details")}</tr>')
-        caption_id = f"{slug}-{kind}"
-        return (f'<h4 id="{caption_id}"><mark class="ent {_e(kind)}">{_e(kind)}</mark> {len(facts)}</h4>'
+        caption_id = _e(f"{slug}-{_token(kind)}")
+        return (f'<h4 id="{caption_id}"><mark class="ent {_e(_token(kind))}">{_e(kind)}</mark> {len(facts)}</h4>'
                 f'<div class="table-wrap" role="region" aria-labelledby="{caption_id}" tabindex="0"><table class="facts stack">'
                 f'<thead><tr><th scope="col">Mention</th><th scope="col">Value</th>'
                 f'<th scope="col" class="num">Offset</th><th scope="col">Details</th></tr></thead>'
@@ -700,6 +707,21 @@ SCRIPT = ('window.addEventListener("beforeprint",function(){'
           'document.querySelectorAll("details").forEach(function(d){d.open=true;});});')
 
 
+GENERATOR = '<meta name="generator" content="kastfacts">'
+
+
+def is_report(path) -> bool:
+    """Whether the file at `path` is an HTML report kastfacts wrote (and so may be replaced)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as f:
+            head = f.read(1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return head.startswith("<!DOCTYPE html>") and GENERATOR in head
+
+
 def render_report(documents: Iterable[Document], facts: Iterable[Fact], conflicts: Iterable[Conflict],
                   title: str = "kastfacts report", skipped_files: Iterable[tuple[str, str]] = ()) -> str:
     """One self-contained HTML5 page: corpus overview, conflict cards, entity table, per-document facts.
@@ -712,7 +734,7 @@ def render_report(documents: Iterable[Document], facts: Iterable[Fact], conflict
     return ("<!DOCTYPE html>\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta name="generator" content="kastfacts">\n'
+            f"{GENERATOR}\n"
             f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             '<a class="skip" href="#main">Skip to content</a>\n'
             f"{report.header(title)}\n"

@@ -24,9 +24,10 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from .contract import Rejected, fact_problem
 from .records import Document, Fact, InputIssue, SkippedBlock
 from .store import RAW_FIELDS, StoreError
 
@@ -53,17 +54,27 @@ def _write_atomically(path: Path, lines: Iterable[str], compress: bool = False) 
 
 
 def _read_lines(path: Path) -> Iterator[dict]:
+    """The JSON objects of a shard file; a damaged file (edited, truncated) is a StoreError naming it."""
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
+    n = 0
+    try:
+        with opener(path, "rt", encoding="utf-8") as lines:
+            for n, line in enumerate(lines, 1):
+                if line.strip():
+                    record = json.loads(line)
+                    if not isinstance(record, dict):
+                        raise ValueError("not a JSON object")
+                    yield record
+    except (OSError, EOFError, ValueError, RecursionError) as exc:
+        raise StoreError(f"{path}: line {n}: damaged ({exc}). Extract again into a new folder with --out") from None
+
+
+_DOCUMENT_FIELDS = frozenset(f.name for f in fields(Document)) - {"text", "skipped_blocks"}
 
 
 def _document(record: dict, text: str = "") -> Document:
-    record = dict(record)
-    blocks = [SkippedBlock(**{"lang": None, **b}) for b in record.pop("skipped_blocks", [])]
-    return Document(**{**record, "text": text}, skipped_blocks=blocks)
+    blocks = [SkippedBlock(**{"lang": None, **b}) for b in record.get("skipped_blocks", [])]
+    return Document(**{k: v for k, v in record.items() if k in _DOCUMENT_FIELDS}, text=text, skipped_blocks=blocks)
 
 
 @dataclass
@@ -76,28 +87,44 @@ class ShardReceipt:
 
 
 def write_shard(out_dir: str, item: tuple[int, list[Document]]) -> ShardReceipt:
-    """Extract one chunk and write it as part `index` of the shards (runs on the worker)."""
+    """Extract one chunk and write it as part `index` of the shards (runs on the worker).
+
+    Each document's lines are made first, on their own: one that cannot be written as UTF-8 JSON
+    is reported and left out, and the rest of the chunk is written."""
     from .extraction import process_safely
 
     index, docs = item
     part = f"part-{index:06d}"
     folder = Path(out_dir) / "extracted"
     results = process_safely(docs)
-    kept = [r for r in results if not r.failed]
-    _write_atomically(folder / f"{part}.facts.jsonl.gz",
-                      (_dumps({**f.to_dict(), "raw": {k: getattr(f, k) for k in RAW_FIELDS}}) for r in kept for f in r.facts),
-                      compress=True)
-    _write_atomically(folder / f"{part}.text.jsonl.gz", (_dumps({"doc": r.document.doc, "text": r.document.text})
-                                                         for r in kept), compress=True)
+    issues = [i for r in results for i in r.issues]
+    kept = []                           # (result, its fact lines, its text line, its document line)
+    for r in results:
+        if r.failed:
+            continue
+        try:
+            facts = [_dumps({**f.to_dict(), "raw": {k: getattr(f, k) for k in RAW_FIELDS}}) for f in r.facts]
+            text = _dumps({"doc": r.document.doc, "text": r.document.text})
+            document = _dumps({"document": r.document.to_dict(), "frame": r.frame})
+            for line in (*facts, text, document):
+                line.encode("utf-8")
+        except (TypeError, ValueError, RecursionError) as exc:
+            issues.append(InputIssue(r.document.path, f"could not be stored ({type(exc).__name__}: {exc}); "
+                                                      "the other documents were"))
+            continue
+        kept.append((r, facts, text, document))
+    _write_atomically(folder / f"{part}.facts.jsonl.gz", (line for _, facts, _, _ in kept for line in facts), compress=True)
+    _write_atomically(folder / f"{part}.text.jsonl.gz", (text for _, _, text, _ in kept), compress=True)
     # the documents file last: a part counts as written when it exists
-    _write_atomically(folder / f"{part}.docs.jsonl",
-                      (_dumps({"document": r.document.to_dict(), "frame": r.frame}) for r in kept))
-    return ShardReceipt(part, [r.document.doc for r in kept], sum(len(r.facts) for r in kept),
-                        [i for r in results for i in r.issues])
+    _write_atomically(folder / f"{part}.docs.jsonl", (document for _, _, _, document in kept))
+    return ShardReceipt(part, [r.document.doc for r, *_ in kept], sum(len(r.facts) for r, *_ in kept), issues)
 
 
 def is_shard_folder(path: str | Path) -> bool:
-    return (Path(path) / MANIFEST).is_file()
+    try:
+        return (Path(path) / MANIFEST).is_file()
+    except OSError:                 # a name too long for the system, say: not a shard folder either
+        return False
 
 
 class ShardSet:
@@ -125,14 +152,44 @@ class ShardSet:
             self._write_manifest(documents=0, facts=0)
         (self.path / "extracted").mkdir(exist_ok=True)
         (self.path / "facts").mkdir(exist_ok=True)
+        self._holders: dict[str, tuple[str, str | None]] = {}     # doc -> (path, sha256) of its live version
+        self._holders_before: dict[str, tuple[str, str | None]] | None = None
+        self.rejected = Rejected()      # lines of facts/ that are not facts of the contract (an edited folder)
         self._anchors: dict[str, tuple] | None = None     # doc -> (anchor, method, confidence)
         self._facts_written = 0
         self._live: dict[str, str] | None = None      # doc -> the part holding its live version
+        self._live_parts: list[str] = []              # ... as of these parts (a run adds parts as it goes)
         self._page_part: str | None = None
 
     def _write_manifest(self, **counts) -> None:
         _write_atomically(self.path / MANIFEST, [json.dumps({"format": FORMAT, "version": VERSION, **counts},
                                                             indent=1, sort_keys=True)])
+
+    def _manifest(self) -> dict:
+        return json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
+
+    # -- the corpus pass: pending from the first part a run writes until finish() ------------------
+    def mark_pending(self) -> None:
+        info = self._manifest()
+        info.pop("format", None), info.pop("version", None)
+        self._write_manifest(**{**info, "pending": True})
+
+    def pending(self) -> bool:
+        return bool(self._manifest().get("pending"))
+
+    def begin_pass(self) -> None:
+        pass
+
+    def end_pass(self) -> None:
+        pass                # finish() writes the manifest that says the folder is resolved
+
+    def holder(self, doc_id: str) -> tuple[str, str | None] | None:
+        """(path, sha256) of the live document with this id before this run, or None (the run's
+        own documents are the reader's to keep apart: the parts it adds are not looked at here)."""
+        if self._holders_before is None:
+            self._live_versions()
+            self._holders_before = dict(self._holders)
+        return self._holders_before.get(doc_id)
 
     def close(self) -> None:
         pass
@@ -157,21 +214,32 @@ class ShardSet:
 
     def _live_versions(self) -> dict[str, str]:
         """Which part holds each document: a later one (same id, path or content) replaces an earlier one."""
-        if self._live is None:
-            live: dict[str, str] = {}
-            owner: dict[str, str] = {}          # id / path / sha -> doc id that has it now
-            for part in self.parts():
-                for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
-                    d = record["document"]
-                    keys = (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"]))
-                    for key in keys:
-                        if key in owner:
-                            live.pop(owner[key], None)
-                    live[d["doc"]] = part
-                    for key in keys:
-                        owner[key] = d["doc"]
-            self._live = live
+        parts = self.parts()
+        if self._live is None or parts != self._live_parts:
+            try:
+                self._live, self._live_parts = self._read_live_versions(parts), parts
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise StoreError(f"{self.path}: a documents file of extracted/ is damaged ({type(exc).__name__}: {exc}). "
+                                 "Extract again into a new folder with --out") from None
         return self._live
+
+    def _read_live_versions(self, parts: list[str]) -> dict[str, str]:
+        """doc -> part, and the (path, sha256) of each live document, from the parts' documents files."""
+        live: dict[str, str] = {}
+        owner: dict[str, str] = {}          # id / path / sha -> doc id that has it now
+        for part in parts:
+            for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
+                d = record["document"]
+                keys = (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"]))
+                for key in keys:
+                    if key in owner:
+                        live.pop(owner[key], None)
+                live[d["doc"]] = part
+                self._holders[d["doc"]] = (d["path"], d.get("sha256"))
+                for key in keys:
+                    owner[key] = d["doc"]
+        self._holders = {doc: self._holders[doc] for doc in live}
+        return live
 
     def _extracted(self, part: str, kind: str) -> Iterator[dict]:
         suffix = {"docs": ".docs.jsonl", "facts": ".facts.jsonl.gz", "text": ".text.jsonl.gz"}[kind]
@@ -255,6 +323,10 @@ class ShardSet:
             if not path.exists():
                 continue
             for record in _read_lines(path):
+                problem = fact_problem(record)
+                if problem:
+                    self.rejected.add(f"{path.name}: {record.get('doc')!r}", problem)
+                    continue
                 if (kind and record["kind"] != kind) or (doc and record["doc"] != doc) or (lang and record["lang"] != lang):
                     continue
                 if entity and record.get("entity") != entity and str(record.get("value", "")).lower() != entity.lower():
@@ -266,5 +338,4 @@ class ShardSet:
         return [InputIssue(**r) for r in _read_lines(path)] if path.exists() else []
 
     def count(self, table: str = "facts") -> int:
-        info = json.loads((self.path / MANIFEST).read_text(encoding="utf-8"))
-        return int(info.get(table, 0))
+        return int(self._manifest().get(table, 0))

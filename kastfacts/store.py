@@ -1,12 +1,19 @@
 """The fact store: one SQLite file holding documents, their facts and the skipped inputs.
 
-Each document is written in one transaction with its facts, so an interrupted run leaves every
-document complete or absent. WAL mode and a busy timeout let two runs share one database.
+Each batch of documents is written in one transaction, each document in a savepoint of its own,
+so an interrupted run leaves every document complete or absent and one document SQLite refuses
+does not take its neighbours with it. WAL mode and a busy timeout (on every connection, the
+first schema check included) let several runs share one database. Every batch written makes the
+corpus pass pending; the pass marks the store resolved when it ends, so a run that stopped in
+between is seen, and finished, by the next command. A store that cannot be written (read-only
+media) is opened read-only for reading.
 """
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -14,9 +21,11 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
+from .contract import Rejected, stored_fact_problem
+from .documents import id_candidates
 from .records import Document, Fact, InputIssue, SkippedBlock
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x4B465354          # "KFST": marks the file as a kastfacts store
 _FACT_COLUMNS = ("doc", "lang", "kind", "text", "start", "end", "sentence", "value",
                  "entity", "code", "subject", "attribute")
@@ -45,8 +54,15 @@ CREATE INDEX IF NOT EXISTS facts_kind ON facts(kind);
 CREATE INDEX IF NOT EXISTS facts_entity ON facts(entity);
 CREATE TABLE IF NOT EXISTS input_issues (path TEXT PRIMARY KEY, reason TEXT NOT NULL, severity TEXT NOT NULL);
 """
-# version -> SQL that brings a store of the previous version to it (append only, never edit)
-_MIGRATIONS: dict[int, str] = {}
+# version -> SQL that brings a store of the previous version to it (append only, never edit;
+# a new store is _SCHEMA followed by every migration)
+_MIGRATIONS: dict[int, str] = {
+    2: """
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);  -- generation, resolved
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+""",
+}
+BUSY_TIMEOUT = 60.0         # seconds a run waits for another one to release the store
 
 
 def _fact(row: tuple) -> Fact:
@@ -59,8 +75,54 @@ class StoreError(RuntimeError):
     """The database cannot be used; the message says why and what to do. Nothing was written."""
 
 
+class StalePass(RuntimeError):
+    """Another run wrote documents while this corpus pass ran: that run's own pass resolves them all."""
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one at a time (to run them inside a transaction of ours)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
+def _short(path: str) -> str:
+    return path if len(path) <= 120 else path[:60] + "…" + path[-40:]
+
+
+def _uri(path: str, **options: str) -> str:
+    from urllib.request import pathname2url
+
+    return f"file:{pathname2url(os.path.abspath(path))}?" + "&".join(f"{k}={v}" for k, v in options.items())
+
+
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def explain(path: str, exc: sqlite3.Error) -> str:
+    """What an SQLite error on the store at `path` means for the user, and what to do."""
+    why = str(exc)
+    why = why if len(why) <= 160 else why[:160] + "…"      # a damaged page can make a long message
+    low = why.lower()
+    path = _short(str(path))
+    if "locked" in low or "busy" in low:
+        return (f"{path}: another kastfacts run is using it (still busy after {BUSY_TIMEOUT:.0f} s). "
+                "Wait for it to finish, then run the same command again.")
+    if "full" in low or "i/o error" in low:
+        return (f"{path}: cannot be written ({why}: the disk is full, or failing). Nothing of the batch being "
+                "written was kept and the documents stored before are intact: free some space and run the "
+                "same command again.")
+    if "readonly" in low or "read-only" in low:
+        return f"{path}: cannot be written ({why}). Pass a writable file with --db."
+    if any(word in low for word in ("malformed", "not a database", "encrypted", "corrupt", "could not decode")):
+        return (f"{path}: not a usable SQLite database ({why}). "
+                "Pass another file with --db; this one was left untouched.")
+    return f"{path}: the database cannot be used ({why}). Pass another file with --db."
 
 
 class Store:
@@ -68,43 +130,149 @@ class Store:
 
     def __init__(self, path: str | Path = "kastfacts.db", create: bool = True):
         self.path = str(path)
-        if self.path != ":memory:" and not Path(self.path).exists() and not create:
-            raise StoreError(f"{self.path}: no such database. Run `kastfacts extract PATH...` first, or pass --db FILE.")
-        if self.path != ":memory:" and Path(self.path).is_dir():
-            raise StoreError(f"{self.path}: is a folder, not a database file")
+        self.read_only = False          # opened for reading only: the file or its folder cannot be written
+        self._pass: int | None = None   # the generation the running corpus pass started from
+        self._has_state = True
+        self.rejected = Rejected()      # stored rows that are not facts of the contract (a tampered store)
+        self.conn = None
         try:
-            self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self.conn.execute("PRAGMA busy_timeout = 60000")
-            self._check_and_migrate()
+            if self.path != ":memory:":
+                self._check_file(create)
+            self.conn = self._connect()
+            self._check_and_migrate(create)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except StoreError:
+            self.close()
+            raise
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a usable SQLite database ({exc}). "
-                             "Pass another file with --db; this one was left untouched.") from None
-        self.conn.execute("PRAGMA foreign_keys = ON")
+            self.close()
+            raise StoreError(self.explain(exc)) from None
+        except OSError as exc:
+            self.close()
+            raise StoreError(f"{_short(self.path)}: cannot be opened ({exc.strerror or exc}). Pass another file with --db.") from None
+
+    def _check_file(self, create: bool) -> None:
+        """What the file system says, before SQLite is asked: missing, a folder, empty, writable."""
+        path = Path(self.path)
+        exists = path.exists()
+        if not exists and not create:
+            raise StoreError(f"{_short(self.path)}: no such database. Run `kastfacts extract PATH...` first, or pass --db FILE.")
+        if exists and path.is_dir():
+            raise StoreError(f"{_short(self.path)}: is a folder, not a database file")
+        if exists and not create and path.stat().st_size == 0:
+            raise StoreError(f"{_short(self.path)}: an empty file, not a kastfacts database yet. "
+                             "Run `kastfacts extract PATH... --db FILE` to fill it.")
+        folder = path.parent if str(path.parent) else Path(".")
+        writable = os.access(folder, os.W_OK | os.X_OK) and (not exists or os.access(path, os.W_OK))
+        if writable:
+            return
+        what = "file" if exists and not os.access(path, os.W_OK) else "folder"
+        if create:
+            raise StoreError(f"{_short(self.path)}: cannot be written (read-only {what}). "
+                             "Pass a writable file with --db, or make this one writable.")
+        self.read_only = True
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+            return conn
+        # Read-only media: SQLite cannot create the WAL index beside the file, so a store in WAL
+        # mode opens only as immutable (nobody can write it there anyway).
+        for options in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
+            conn = sqlite3.connect(_uri(self.path, **options), uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError:
+                conn.close()
+        raise StoreError(f"{_short(self.path)}: cannot be opened, even read-only. Check its permissions, or pass another file with --db.")
+
+    def explain(self, exc: sqlite3.Error) -> str:
+        return explain(self.path, exc)
 
     # -- schema -------------------------------------------------------------------------------
-    def _check_and_migrate(self) -> None:
-        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    def _header(self) -> tuple[int, set[str], int]:
+        """(application id, tables, schema version), read in one transaction: a consistent view even
+        while another run is creating the store (read apart, the three can straddle its commit)."""
+        in_transaction = self.conn.in_transaction
+        if not in_transaction:
+            self.conn.execute("BEGIN")
+        try:
+            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except BaseException:
+            if not in_transaction:
+                self._rollback()
+            raise
+        if not in_transaction:
+            self.conn.execute("COMMIT")
+        return app_id, tables, version
+
+    def _refuse(self, app_id: int, tables: set[str], version: int) -> None:
         if app_id != APPLICATION_ID and tables:
-            raise StoreError(f"{self.path}: an SQLite database that kastfacts did not create "
+            raise StoreError(f"{_short(self.path)}: an SQLite database that kastfacts did not create "
                              f"(tables: {', '.join(sorted(tables)[:5])}). Pass another file with --db; this one was left untouched.")
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: written by a newer kastfacts (schema {version}, this one knows {SCHEMA_VERSION}). Upgrade kastfacts.")
+            raise StoreError(f"{_short(self.path)}: written by a newer kastfacts (schema {version}, this one knows {SCHEMA_VERSION}). Upgrade kastfacts.")
+        if tables and version == 0:
+            raise StoreError(f"{_short(self.path)}: marked as a kastfacts store but without a schema version (edited by "
+                             "another tool?). Pass another file with --db; this one was left untouched.")
+
+    def _check_and_migrate(self, create: bool) -> None:
+        app_id, tables, version = self._header()
+        self._refuse(app_id, tables, version)
+        if not tables and not create:
+            raise StoreError(f"{_short(self.path)}: holds no kastfacts data. Run `kastfacts extract PATH... --db FILE` first.")
+        if self.read_only:
+            self._has_state = "state" in tables      # an older store, read as it is
+            return
         if self.path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._busy_retry(self._wal)
         if version == SCHEMA_VERSION:
             return
-        if tables:
-            steps = "".join(_MIGRATIONS[v] for v in range(version + 1, SCHEMA_VERSION + 1))
-        else:
-            steps = _SCHEMA     # idempotent: a concurrent run creating the same store is harmless
-        # one script, one transaction: a store is migrated completely or not at all
-        self.conn.executescript(f"BEGIN IMMEDIATE; {steps}; PRAGMA application_id = {APPLICATION_ID}; "
-                                f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        # one transaction, the write lock taken first: a store is migrated completely or not at all,
+        # and two runs creating or migrating the same store do it once
+        self._busy_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            app_id, tables, version = self._header()
+            self._refuse(app_id, tables, version)
+            if version < SCHEMA_VERSION:
+                steps = ("" if tables else _SCHEMA) + "".join(_MIGRATIONS[v] for v in range(max(version, 1) + 1, SCHEMA_VERSION + 1))
+                for statement in _statements(steps):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            self._rollback()
+            raise
+        self.conn.execute("COMMIT")
+
+    def _wal(self) -> None:
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+
+    @staticmethod
+    def _busy_retry(step) -> None:
+        """Run `step`, waiting out SQLITE_BUSY for as long as the busy timeout. SQLite returns it at
+        once, without its busy handler, where waiting could deadlock (a journal mode change while
+        another run creates the store): retrying from the start is safe there."""
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        pause = 0.01
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     def close(self) -> None:
-        self.conn.close()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     def __enter__(self) -> "Store":
         return self
@@ -115,32 +283,83 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
     @contextmanager
     def _transaction(self):
-        """One write transaction, taken at once (BEGIN IMMEDIATE): all of it lands or none of it."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction, taken at once (BEGIN IMMEDIATE): all of it lands or none of it.
+        The store's own trouble (disk full, locked past the timeout, read-only) becomes a StoreError."""
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            raise StoreError(self.explain(exc)) from None
 
-    def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> None:
-        """Replace each document (same id, path or content) and its facts; one transaction."""
+    def _rollback(self) -> None:
+        """Roll back what is left: after a failed write (a full disk) SQLite may have done it already."""
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> list[str | InputIssue]:
+        """Replace each document (same id, path or content) and its facts; one transaction.
+
+        Returns, for each document, the id it was stored under (its own, or a longer one when
+        another run took that id meanwhile: see `free_id`) or an InputIssue saying why it could
+        not be stored: each document has a savepoint of its own, so a bad one leaves the others.
+        """
+        outcomes: list[str | InputIssue] = []
         with self._transaction():
             for doc, facts, frame in batch:
-                self.conn.execute("DELETE FROM documents WHERE doc = ? OR path = ? OR sha256 = ?",
-                                  (doc.doc, doc.path, doc.sha256))
-                self.conn.execute(
-                    f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, meta, skipped_blocks, frame, text) "
-                    f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 4))})",
-                    [getattr(doc, c) for c in _DOC_COLUMNS]
-                    + [_dumps(doc.meta), _dumps([b.to_dict() for b in doc.skipped_blocks]),
-                       _dumps(frame) if frame is not None else None, doc.text])
-                self.conn.executemany(
-                    'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
-                    "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [self._fact_row(f) + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
-                self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
+                self.conn.execute("SAVEPOINT document")
+                try:
+                    doc_id = self.free_id(doc)
+                    self._write_document(doc_id, doc, facts, frame)
+                except sqlite3.OperationalError:
+                    raise           # the store's trouble, not this document's: the whole batch rolls back
+                except (sqlite3.Error, ValueError, TypeError, OverflowError, RecursionError) as exc:
+                    self.conn.execute("ROLLBACK TO document")
+                    outcomes.append(InputIssue(doc.path, f"could not be stored ({type(exc).__name__}: {exc}); "
+                                                         "the other documents were"))
+                else:
+                    outcomes.append(doc_id)
+                self.conn.execute("RELEASE document")
+            self.conn.execute("INSERT INTO state VALUES ('generation', 1) "
+                              "ON CONFLICT(key) DO UPDATE SET value = value + 1")
+        return outcomes
+
+    def _write_document(self, doc_id: str, doc: Document, facts: list[Fact], frame: dict | None) -> None:
+        self.conn.execute("DELETE FROM documents WHERE doc = ? OR path = ? OR sha256 = ?",
+                          (doc_id, doc.path, doc.sha256))
+        self.conn.execute(
+            f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, meta, skipped_blocks, frame, text) "
+            f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 4))})",
+            [doc_id if c == "doc" else getattr(doc, c) for c in _DOC_COLUMNS]
+            + [_dumps(doc.meta), _dumps([b.to_dict() for b in doc.skipped_blocks]),
+               _dumps(frame) if frame is not None else None, doc.text])
+        self.conn.executemany(
+            'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
+            "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
+        self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
+
+    def holder(self, doc_id: str) -> tuple[str, str | None] | None:
+        """(path, sha256) of the document stored under `doc_id`, or None."""
+        row = self.conn.execute("SELECT path, sha256 FROM documents WHERE doc = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def free_id(self, doc: Document) -> str:
+        """The document's id, or the first longer one (under its folders) that no other file holds:
+        an id held by the same path or the same content is this document's to replace."""
+        for candidate in id_candidates(doc.doc, doc.path):
+            held = self.holder(candidate)
+            if held is None or held[0] == doc.path or (held[1] is not None and held[1] == doc.sha256):
+                return candidate
+        return doc.doc
 
     @staticmethod
     def _fact_row(f: Fact) -> tuple:
@@ -151,13 +370,40 @@ class Store:
     def record_issues(self, issues: Iterable[InputIssue]) -> None:
         rows = [(i.path, i.reason, i.severity) for i in issues]
         if rows:
-            with self.conn:
-                self.conn.execute("BEGIN IMMEDIATE")
+            with self._transaction():
                 self.conn.executemany("INSERT OR REPLACE INTO input_issues VALUES (?,?,?)", rows)
+
+    # -- the corpus pass ----------------------------------------------------------------------
+    def _state(self, key: str) -> int:
+        row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else 0
+
+    def pending(self) -> bool:
+        """Documents were written since the last complete corpus pass (a run stopped in between)."""
+        return self._has_state and self._state("generation") != self._state("resolved")
+
+    def begin_pass(self) -> None:
+        self._pass = self._state("generation") if self._has_state else None
+
+    def _check_pass(self) -> None:
+        if self._pass is not None and self._state("generation") != self._pass:
+            self._pass = None
+            raise StalePass(f"{self.path}: another run wrote documents during this corpus pass")
+
+    def end_pass(self) -> None:
+        """The pass is complete: the store is resolved as of the documents it started from."""
+        if self._pass is None:
+            return
+        with self._transaction():
+            self._check_pass()
+            self.conn.execute("INSERT INTO state VALUES ('resolved', ?) ON CONFLICT(key) DO UPDATE SET value = ?",
+                              (self._pass, self._pass))
+        self._pass = None
 
     def write_resolved(self, rows: list[tuple[int, Fact, bool]]) -> None:
         """The corpus pass's output for a page of facts: (id, fact, changed); only changed ones are rewritten."""
         with self._transaction():
+            self._check_pass()
             self.conn.executemany(
                 'UPDATE facts SET doc=?, lang=?, kind=?, text=?, start=?, "end"=?, sentence=?, value=?, entity=?, '
                 "code=?, subject=?, attribute=?, extra=? WHERE id=?",
@@ -166,6 +412,7 @@ class Store:
     def update_anchors(self, anchors: dict[str, tuple[str | None, str, float]]) -> None:
         """Each document's writing date as the corpus pass inferred it: doc -> (anchor, method, confidence)."""
         with self._transaction():
+            self._check_pass()
             self.conn.execute("UPDATE documents SET anchor = NULL, anchor_method = NULL, anchor_confidence = NULL")
             self.conn.executemany("UPDATE documents SET anchor=?, anchor_method=?, anchor_confidence=? WHERE doc=?",
                                   [(*a, doc) for doc, a in anchors.items()])
@@ -185,8 +432,22 @@ class Store:
         sql = ('SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, extra '
                "FROM facts" + (" WHERE " + " AND ".join(where) if where else "") + ' ORDER BY doc, start, "end", kind, id')
         for row in self.conn.execute(sql, args):
+            fact = self._checked(row)
+            if fact is not None:
+                yield (row[0], fact) if with_ids else fact
+
+    def _checked(self, row: tuple) -> Fact | None:
+        """The row as a Fact, or None (counted in `rejected`) when it is not one of the contract."""
+        try:
             fact = _fact(row)
-            yield (row[0], fact) if with_ids else fact
+        except (ValueError, TypeError, RecursionError) as exc:
+            self.rejected.add(f"fact {row[0]} of {row[1]!r}", f"unreadable ({exc})")
+            return None
+        problem = stored_fact_problem(fact)
+        if problem:
+            self.rejected.add(f"fact {row[0]} of {row[1]!r}", problem)
+            return None
+        return fact
 
     def entity_mentions(self) -> Iterator[tuple]:
         """(doc, start, end, text, raw) of every person/place/organization mention, as extracted."""
@@ -208,9 +469,18 @@ class Store:
             rows = self.conn.execute(
                 'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
                 "extra, raw FROM facts WHERE doc >= ? AND doc <= ? ORDER BY doc, id", (docs[0], docs[-1])).fetchall()
-            yield [(doc, [(r[0], _fact(r), json.loads(r[14]))
-                          for r in group])
+            yield [(doc, [item for r in group if (item := self._page_row(r)) is not None])
                    for doc, group in groupby(rows, key=itemgetter(1))]
+
+    def _page_row(self, row: tuple) -> tuple[int, Fact, dict] | None:
+        fact = self._checked(row)
+        try:
+            raw = json.loads(row[14])
+        except ValueError:
+            raw = None
+        if fact is None or not isinstance(raw, dict) or not isinstance(raw.get("kind"), str):
+            return None             # left as it is; the commands that read the store leave it out
+        return row[0], fact, raw
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
         cols = ", ".join(_DOC_COLUMNS) + ", meta, skipped_blocks, frame" + (", text" if with_text else "")

@@ -49,14 +49,63 @@ def test_filters(tmp_path):
         assert list(store.facts(doc="nope.txt")) == [] and len(list(store.facts(lang="fr"))) == 2
 
 
-def test_a_failed_batch_leaves_nothing_half_written(tmp_path):
+def test_a_document_that_cannot_be_stored_is_reported_and_its_batch_neighbours_stored(tmp_path):
     with Store(tmp_path / "k.db") as store:
         store.write_batch([(doc(), [fact()], None)])
         bad = fact("a.txt")
-        bad.start = None            # violates NOT NULL: the whole document must roll back
-        with pytest.raises(sqlite3.IntegrityError):
-            store.write_batch([(doc(text="changed"), [fact(), bad], None)])
-        assert store.count() == 1 and store.document_text("a.txt") == doc().text
+        bad.start = None            # violates NOT NULL: this document's new version must roll back whole
+        unbindable = doc("c.txt", "/x/c.txt", sha="s3")
+        unbindable.title = {"not": "a string"}          # SQLite cannot bind a dict
+        outcomes = store.write_batch([(doc(text="changed"), [fact(), bad], None), (doc("b.txt", "/x/b.txt", sha="s2"),
+                                      [fact("b.txt")], None), (unbindable, [fact("c.txt")], None)])
+        assert outcomes[1] == "b.txt"
+        assert [o.path for o in (outcomes[0], outcomes[2])] == ["/x/a.txt", "/x/c.txt"]
+        assert all("could not be stored" in o.reason for o in (outcomes[0], outcomes[2]))
+        assert store.count("documents") == 2 and store.document_text("a.txt") == doc().text   # the old version stays
+
+
+def test_an_id_another_file_holds_is_lengthened_under_its_folders(tmp_path):
+    with Store(tmp_path / "k.db") as store:
+        assert store.write_batch([(doc("a.txt", "/news/lemonde/a.txt", sha="s1"), [fact()], None)]) == ["a.txt"]
+        outcome = store.write_batch([(doc("a.txt", "/news/elpais/a.txt", sha="s2"), [fact()], None)])
+        assert outcome == ["elpais/a.txt"]
+        assert sorted(f.doc for f in store.facts()) == ["a.txt", "elpais/a.txt"]
+        # the same path, or the same text moved elsewhere, is the same document: replaced
+        assert store.write_batch([(doc("a.txt", "/news/elpais/a.txt", sha="s9"), [], None)]) == ["elpais/a.txt"]
+        assert store.write_batch([(doc("a.txt", "/moved/a.txt", sha="s1"), [], None)]) == ["a.txt"]
+        assert store.count("documents") == 2
+
+
+def test_the_corpus_pass_is_pending_until_it_completes_and_a_stale_one_stops(tmp_path):
+    from kastfacts.store import StalePass
+
+    path = tmp_path / "k.db"
+    with Store(path) as store, Store(path) as other:
+        assert not store.pending()
+        store.write_batch([(doc(), [fact()], None)])
+        assert store.pending() and other.pending()
+        store.begin_pass()
+        store.write_resolved([])
+        store.end_pass()
+        assert not other.pending()
+        store.begin_pass()
+        other.write_batch([(doc("b.txt", "/x/b.txt", sha="s2"), [fact("b.txt")], None)])   # another run, meanwhile
+        with pytest.raises(StalePass):
+            store.write_resolved([])
+        store.end_pass()
+        assert store.pending()
+
+
+def test_a_store_of_the_previous_schema_is_migrated_and_kept(tmp_path):
+    path = tmp_path / "k.db"
+    with Store(path) as store:
+        store.write_batch([(doc(), [fact()], None)])
+    con = sqlite3.connect(path)                     # as kastfacts' first schema left it
+    con.executescript("DROP TABLE state; DROP INDEX documents_path; PRAGMA user_version = 1;")
+    con.close()
+    with Store(path, create=False) as store:
+        assert [f.doc for f in store.facts()] == ["a.txt"] and not store.pending()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("content", [b"hello world, not a database" * 20, b"\x00" * 200])
@@ -122,3 +171,49 @@ def test_issues_are_recorded_and_cleared_when_the_file_is_read(tmp_path):
         store.record_issues([InputIssue("/x/a.txt", "empty (no text)"), InputIssue("/x/b.pdf", "not a .txt or .md file")])
         store.write_batch([(doc(), [], None)])
         assert [i.path for i in store.issues()] == ["/x/b.pdf"]
+
+
+def _open_and_count(job: tuple[str, float]) -> str | None:
+    import time
+
+    path, start = job
+    time.sleep(max(0.0, start - time.time()))       # all together
+    try:
+        with Store(path) as store:
+            store.count()
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+def test_runs_creating_one_store_at_once_all_open_it():
+    """Several runs opening a new store together: each waits for the one creating it (read apart,
+    its header could be seen half-made: "not created by kastfacts", or "database is locked")."""
+    import multiprocessing
+    import tempfile
+
+    import time
+
+    with tempfile.TemporaryDirectory() as folder, multiprocessing.get_context("fork").Pool(6) as pool:
+        for attempt in range(30):
+            jobs = [(f"{folder}/k{attempt}.db", time.time() + 0.2)] * 6
+            assert pool.map(_open_and_count, jobs, chunksize=1) == [None] * 6, attempt
+
+
+def test_a_store_another_run_holds_says_so(tmp_path, monkeypatch):
+    from kastfacts import store as store_module
+
+    path = tmp_path / "k.db"
+    with Store(path) as store:
+        store.write_batch([(doc(), [fact()], None)])
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")           # another run, mid-batch
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.3, raising=False)
+    try:
+        with Store(path) as store:
+            assert [f.doc for f in store.facts()] == ["a.txt"]     # reading is not blocked (WAL)
+            with pytest.raises(StoreError, match="another kastfacts run"):
+                store.write_batch([(doc("b.txt", "/x/b.txt", sha="s2"), [], None)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
