@@ -110,7 +110,11 @@ _LINK_VERBS = (
     r"r[ée]unit|a\s+r[ée]uni|atteint|a\s+atteint|totalise|r[ée]colte|est\s+cr[ée]dit[ée]e?\s+de|"
     r"s'impose\s+avec|l'emporte\s+avec|"
     r"obtained|got|gets|won|wins|took|takes|received|receives|secured|secures|garnered|had|has|"
-    r"reached|polled|polls|scored|captured|is\s+at|was\s+at|stands\s+at|stood\s+at"
+    r"reached|polled|polls|scored|captured|is\s+at|was\s+at|stands\s+at|stood\s+at|"
+    # a level reached ("Chega surged to 18.1%", "subió al 18 %", "grimpe à 18 %")
+    r"(?:surged|rose|climbed|jumped|grew|fell|dropped|slipped|slumped)\s+to|"
+    r"(?:subi[oó]|trep[oó]|escal[oó]|cay[oó]|baj[oó]|creci[oó])\s+(?:hasta\s+)?(?:al|el|a)|"
+    r"(?:grimpe|monte|passe|tombe|chute|recule)\s+[àa]|(?:a\s+)?(?:grimp[ée]|mont[ée]|pass[ée]|tomb[ée]|chut[ée]|recul[ée])\s+[àa]"
 )
 # Participles and apposed forms: "X, crédité de 47 %", "X, credited with 47%", "X, obteniendo el 47 %".
 _LINK_PARTICIPLES = (
@@ -128,7 +132,7 @@ _LINK_ADVERB = (r"(?:only|just|nearly|almost|about|around|some|over|more\s+than|
 _LINK_BEFORE = re.compile(
     rf"^(?:['’]s)?\s*(?:[,:(\u2014\u2013-]\s*)?(?:{_RELATIVE}\s+{_AUXILIARY})?"
     rf"(?:(?:{_LINK_VERBS}|{_LINK_PARTICIPLES})\s+)?(?:{_LINK_ADVERB}\s+)?"
-    rf"(?:(?:con|with|avec|con\s+un|with\s+a)\s+)?(?:{_LINK_ADVERB}\s+)?"
+    rf"(?:(?:con|with|avec|con\s+un|with\s+a|on)\s+)?(?:{_LINK_ADVERB}\s+)?"
     rf"(?:(?:el|un|le|la|les|l'|the|a|an|del|de|du|d'|al|à|at)\s*)?$", _I)
 # "el 47,3 % de Rodolfo Hernández", "les 47 % du candidat X", "47% of the Republican Kast",
 # "58 % des voix de Kast": the share of the person or party named right after it. Not "40 % des
@@ -426,6 +430,9 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                             rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,2}}$", _I)
     role_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
                          rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
+    party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
+                          rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
+    orgs = [e for e in entities if e.kind == "organization"]
     out, out_of = [], []
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
@@ -442,6 +449,10 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             continue
         if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
             continue            # "la candidata de Morena": a party the model took for a person
+        if ent.kind == "person" and not cues.persons_first and (party_of.search(before) or any(
+                o.end <= ent.start and re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d['’])\s*",
+                                                    text[o.end:ent.start], _I) for o in orgs)):
+            continue            # "l'Alliance démocratique (AD) de Luís Montenegro": the party's figure, not its leader's
         if ent.kind == "organization" and (role_of.search(before) or (
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
@@ -449,12 +460,37 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
             continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
         out.append(ent)
+    out += _unnamed_parties(text, lang, entities)
     if cues.plebiscite or _option_frame(lang).search(text):
         out += _option_mentions(text, lang, out)
     for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):
         if not any(r.start < m.end() and m.start() < r.end for r in out):
             out.append(EntityRef(m.start(), m.end(), "group", V.OTHER_CANDIDATES_NAME))
     return sorted(out, key=lambda r: r.start)
+
+
+_ARTICLES = frozenset("the a an el la los las le les l un una une del al du des".split())
+_ACRONYM_IN_PARENS = re.compile(r"\((?-i:([A-ZÀ-Ý][A-ZÀ-Ý-]{1,7}))\)")
+
+
+def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[EntityRef]:
+    """Parties the model did not mark: an acronym in parentheses ("the Socialists (PS) on 28.7 %")
+    and a capitalized name beside a party noun ("the far-right Chega party", "el partido Vox")."""
+    found = []
+    party = V.alternation(V.PARTY_NOUNS, lang)
+    name = r"(?-i:[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)"
+    patterns = [_ACRONYM_IN_PARENS, re.compile(rf"(?<![^\W_])(?:{party})\s+(?:{_W}+\s+){{0,2}}?(?P<n>{name})", _I)]
+    if lang == "en":        # English puts the name first: "the far-right Chega party"
+        patterns.append(re.compile(rf"(?P<n>{name})\s+(?:{party})(?![^\W_])", _I))
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
+            s, e = m.span(g)
+            if any(r.start < e and s < r.end for r in entities + found) or is_authority(m.group(g)) \
+                    or m.group(g).split()[0].casefold() in _NOT_TITLE_WORDS | _ARTICLES:
+                continue
+            found.append(EntityRef(s, e, "organization", m.group(g)))
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -603,6 +639,9 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
             re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_VERBS, lang)})(?:\s+{_W}+){{0,4}}?\s+"
                       rf"(?:{V.alternation(V.MARGIN_LINKS['verb'], lang)})\s+(?:(?:{qualifier})\s+)?{article}$", before, _I):
         return "poll_margin_pp" if clause_poll else "margin_pp"
+    # "up from 7.2 %": an earlier level, nobody's current share (with its year said, that year's)
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.EARLIER_LEVEL, lang)})\s+(?:(?:el|la|le|un|the)\s+)?$", before, _I):
+        return None if re.match(r"^\s*(?:in|en|de|del|of)\s+(?:19|20)\d\d", text[end:end + 12], _I) else "other"
     # a change ("cayó un 1,5 %", "a reculé de 1,5 %", "fell 1.5%"), not a level ("cayó al 28 %", "fell to 30%")
     if re.search(rf"(?<![^\W_])(?:{V.alternation(V.CHANGE_CUES, lang)})(?:\s+(?:{V.alternation(V.CHANGE_LINKS, lang)}))?"
                  rf"\s+(?:(?:{qualifier})\s+)?$", before, _I):
@@ -697,6 +736,10 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
         if re.search(rf"(?<![^\W_])(?:{nouns})(?:\s+(?:de|del|of|en|in|du|des))?\s*$", before, _I) or \
                 re.match(rf"^\s*(?:{nouns})", text[m.end():m.end() + 20], _I):
             years.append((abs(m.start() - start), m.group(1)))
+    attached = re.match(r"^\s*(?:in|en|de|del|of|du|lors\s+de)\s+(?:(?:the|l['’]|el)\s+)?(?:year\s+|año\s+)?"
+                        r"((?:19|20)\d\d)(?![\d%])", text[end:end + 25], _I)
+    if attached:        # "frente al 7,2 % de 2022", "up from 7.2% in 2022": that year's figure
+        years = [(-1, attached.group(1))]
     if years:
         ctx["year"] = min(years)[1]
     return ";".join(f"{k}={v}" for k, v in sorted(ctx.items())) or None

@@ -176,8 +176,13 @@ CHANGE_CUES = {
     "es": [r"subid\w*", r"ca[ií]d\w*", r"baj[oó]", r"baja", r"subi[oó]", r"perdi[oó]", r"gan[oó]\s+\d", r"recuperaci[oó]n",
            r"aument\w*", r"increment\w*", r"crec\w*", r"retroce\w*", r"disminu\w*", r"m[aá]s\s+que\s+en", r"menos\s+que\s+en"],
     "en": [r"rise", r"rose", r"fall", r"fell", r"drop\w*", r"gain\w*", r"lost", r"loss", r"increase\w*", r"decrease\w*",
-           r"gr[eo]w\w*", r"climb\w*", r"slid\w*", r"jump\w*",
-           r"up\s+from", r"down\s+from", r"more\s+than\s+in", r"less\s+than\s+in"],
+           r"gr[eo]w\w*", r"climb\w*", r"slid\w*", r"jump\w*", r"more\s+than\s+in", r"less\s+than\s+in"],
+}
+# "up from 7.2 % in 2022", "contre 7,2 % en 2022": an earlier level, of the year said after it.
+EARLIER_LEVEL = {
+    "fr": [r"apr[èe]s", r"au\s+lieu\s+de"],
+    "es": [r"desde\s+(?:el|un)", r"en\s+lugar\s+del?"],
+    "en": [r"up\s+from", r"down\s+from"],
 }
 CHANGE_LINKS = {"fr": [r"de", r"d['’]"], "es": [r"un", r"una", r"en\s+un", r"de\s+un"], "en": [r"by"]}
 # Rules, thresholds and conditions ("40 % of the votes to win in the first round"): "other".
@@ -319,6 +324,12 @@ OTHER_CANDIDATES = {
 OTHER_CANDIDATES_NAME = "other candidates"
 # "A and B had 33 % and 31.7 % respectively": subjects in the order they are named.
 RESPECTIVELY = {"fr": [r"respectivement"], "es": [r"respectivamente"], "en": [r"respectively"]}
+# What a party is called ("el partido ultraderechista de X", "the coalition of X").
+PARTY_NOUNS = {
+    "fr": [r"parti", r"coalition", r"alliance", r"formation", r"liste", r"mouvement", r"front"],
+    "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n"],
+    "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front"],
+}
 # A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
 RIVAL_NOUNS = {
     "fr": [r"rivale?", r"adversaire", r"concurrente?", r"challenger", r"opposante?"],
