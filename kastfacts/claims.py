@@ -655,12 +655,16 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
         d = _cue_distance(text, _attribute_regex(name, lang), lo, hi, start, end)
         if d is not None:
             scores[name] = d
-    if _turnout_phrase(text, start, end, lang) or re.search(
+    if _turnout_phrase(text, start, end, lang, V.ABSTENTION_VERBS):
+        scores["abstention"] = -2
+    elif _turnout_phrase(text, start, end, lang) or re.search(
             rf"(?<![^\W_])(?:{V.alternation(V.TURNOUT_VERBS, lang)})\s+(?:(?:{_qualifier_words(lang)})\s+)?"
             rf"(?:(?:el|la|un|le|the|a)\s+)?$", text[max(lo, start - 50):start], _I):
         scores["turnout"] = -1          # "una votación en la que participó el 59,97 % del censo"
     if "vote_share" in scores and len(scores) > 1:
         del scores["vote_share"]    # "votos nulos ... el 5,8 % del total de votos": the nulls
+    if "blank_votes" in scores and "null_votes" in scores and abs(scores["blank_votes"] - scores["null_votes"]) < 15:
+        return "contest_other"      # "les votes blancs et nuls représentent 8,6 %": both together
     if not scores:
         return "poll_share" if clause_poll else None        # decided with the subject and the sentence
     attribute = min(scores, key=lambda k: (scores[k], k))
@@ -687,12 +691,13 @@ def _attribute_regex(name: str, lang: str) -> re.Pattern:
     return V.regex(V.ATTRIBUTE_CUES[name], lang)
 
 
-def _turnout_phrase(text: str, start: int, end: int, lang: str) -> bool:
+def _turnout_phrase(text: str, start: int, end: int, lang: str, verbs_table=V.TURNOUT_VERBS) -> bool:
     """ "el 89,4 % de los electores votó", "près de 90 % des électeurs se sont rendus aux urnes",
     "74.663% of citizens took part", "18,8 millones (74,5 %) votaron": part of the voters voted.
-    Not "el 55 % de los electores votó por X" (that is X's share)."""
+    Not "el 55 % de los electores votó por X" (that is X's share). With ABSTENTION_VERBS, the
+    part that did not ("20 % des électeurs ne se sont pas déplacés")."""
     after = text[end:end + 90]
-    verbs = V.alternation(V.TURNOUT_VERBS, lang)
+    verbs = V.alternation(verbs_table, lang)
     m = re.match(rf"^\s*\)?\s*(?:(?:de|des|del|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
                  rf"(?:{V.alternation(V.POPULATION, lang)})(?:\s+{_W}+){{0,2}}?\s+)?(?:(?:se|s['’])\s*)?(?:{verbs})(?![^\W_])",
                  after, _I)

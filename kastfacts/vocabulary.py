@@ -65,6 +65,12 @@ TURNOUT_VERBS = {
     "en": [r"voted", r"turned\s+out", r"took\s+part", r"went\s+to\s+the\s+polls", r"cast\s+(?:their\s+)?ballots"],
 }
 
+ABSTENTION_VERBS = {
+    "fr": [r"ne\s+se\s+sont\s+pas\s+(?:d[ée]plac[ée]s|rendus\s+aux\s+urnes)", r"n['’]ont\s+pas\s+vot[ée]",
+           r"se\s+sont\s+abstenus", r"ont\s+boud[ée]\s+les\s+urnes"],
+    "es": [r"no\s+(?:acudi[oó]|acudieron|vot[oó]|votaron|fue|fueron|particip[oó]|participaron)", r"se\s+abstuv\w*"],
+    "en": [r"did\s+not\s+vote", r"didn['’]t\s+vote", r"stayed\s+(?:at\s+)?home", r"abstained", r"did\s+not\s+turn\s+out"],
+}
 # The share of the count a figure was taken at: nouns and verbs of counting before the number
 # ("tras el conteo del 92 %", "après le décompte de 92 %", "contabilizar el 100 %"), and what
 # follows it ("92 % des bulletins dépouillés", "with 97% of the ballots counted", "97% escrutado").
@@ -83,17 +89,18 @@ COUNTING_LINK_BEFORE = {   # what may stand between the counting word and the nu
 }
 COUNTED_NOUNS = {
     "fr": [r"bulletins(?:\s+de\s+vote)?", r"voix", r"suffrages", r"votes", r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux",
-           r"circonscriptions"],
-    "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas"],
+           r"circonscriptions", r"urnes"],
+    "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas", r"urnas"],
     "en": [r"votes?", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
-           r"returns"],
+           r"returns", r"(?:voting\s+|electronic\s+)?machines", r"ballot\s+boxes"],
 }
 # Units that are only ever counted ("con el 99 % de las mesas", "portant sur 99 % des bureaux de
 # vote", "with 95% of precincts"): a share of them is the share of the count done, participle or not.
 COUNT_UNITS = {
-    "fr": [r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux"],
-    "es": [r"actas", r"mesas(?:\s+(?:electorales|receptoras|de\s+votaci[oó]n))?", r"casillas"],
-    "en": [r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records"],
+    "fr": [r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux", r"urnes"],
+    "es": [r"actas", r"mesas(?:\s+(?:electorales|receptoras|de\s+votaci[oó]n))?", r"casillas", r"urnas"],
+    "en": [r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records", r"(?:voting\s+)?machines",
+           r"ballot\s+boxes"],
 }
 COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the counted noun
     "fr": [r"d[ée]pouill[ée]s?", r"d[ée]compt[ée]s?", r"comptabilis[ée]s?", r"scrut[ée]s", r"compt[ée]s", r"trait[ée]s"],
@@ -419,10 +426,11 @@ CONTEST_KINDS = {
                r"midterms?"],
     },
     "presidential": {
-        "fr": [r"pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?"],
+        "fr": [r"pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?",
+               r"(?:r[ée])?[ée]lue?\s+(?:[\w-]+\s+)?pr[ée]sidente?", r"pr[ée]sidente?\s+[ée]lue?"],
         "es": [r"presidenciales", r"elecci[oó]n\s+presidencial", r"vuelta\s+presidencial", r"comicios\s+presidenciales",
-               r"balotaje\s+presidencial"],
-        "en": [r"presidential", r"presidency"],
+               r"balotaje\s+presidencial", r"(?:re)?elegid[oa]\s+(?:[\w-]+\s+)?president[ea]", r"president[ea]\s+elect[oa]"],
+        "en": [r"presidential", r"presidency", r"president-elect", r"(?:re-?)?elected\s+(?:as\s+)?president"],
     },
 }
 # The qualifier a plebiscite's name takes from what it decides ("constitutional plebiscite").
@@ -435,7 +443,7 @@ CONTEST_KIND_NAMES = {"plebiscite": "plebiscite", "referendum": "referendum", "p
                       "general": "general election", "legislative": "legislative election",
                       "presidential": "presidential election"}
 RUNOFF_NAME = {"presidential": "presidential runoff", "general": "general election runoff",
-               "legislative": "legislative runoff", "primary": "primary runoff"}
+               "legislative": "legislative runoff", "primary": "primary runoff", "election": "runoff"}
 
 
 # ---------------------------------------------------------------------------------------------
