@@ -461,6 +461,11 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
         out.append(ent)
     out += _unnamed_parties(text, lang, entities)
+    for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
+        for m in re.finditer(pattern, text, _I):
+            s, e = m.span("m")
+            if not any(r.start < e and s < r.end for r in out) and not V.regex(V.POPULATION, lang).fullmatch(m.group("m")):
+                out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"))
     if cues.plebiscite or _option_frame(lang).search(text):
         out += _option_mentions(text, lang, out)
     for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):

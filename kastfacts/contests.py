@@ -206,6 +206,7 @@ class Contests:
         self.contests: list[Contest] = []
         self.party_of: dict[str, dict[str, str]] = {}     # contest name -> party -> candidate
         self.acronyms: dict[str, dict[str, str]] = {}     # contest name -> folded expansion -> acronym
+        self.parties: dict[str, Counter] = {}             # contest name -> its organizations, by reports naming them
 
     @classmethod
     def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
@@ -310,6 +311,7 @@ class Contests:
                     winners[party][person] += 1
                 for acronym, expansion in clues[d].get("acronyms") or ():
                     self.acronyms.setdefault(contest.name, {})[_fold(expansion)] = acronym
+                self.parties.setdefault(contest.name, Counter()).update(clues[d].get("organizations") or ())
             for party, people in winners.items():
                 parties.setdefault(party, people)   # only where no report says whose party it is
             self.party_of[contest.name] = {p: _top(c) for p, c in parties.items()}
@@ -328,6 +330,8 @@ class Contests:
         contest = self.by_doc.get(doc)
         if contest is None:
             return None, subject, attribute
+        if subject and subject.startswith("@party:"):
+            subject = self._party_by_members(contest.name, subject[len("@party:"):])
         if subject and subject.startswith("@") and subject[1:] in contest.options:
             subject = contest.options[subject[1:]]
         elif subject and subject.startswith("@"):
@@ -349,6 +353,26 @@ class Contests:
             attribute = "other"     # the first round's turnout, 2019's margin: another contest's figure
         return contest.name, subject, attribute
 
+    def _party_by_members(self, contest: str, members: str) -> str | None:
+        """The contest's party that "los populares" or "the Socialists" stand for: the one whose name
+        has a word of the same stem (popul-, socialis-), when exactly one has."""
+        stem = _fold(members)[:max(5, min(8, len(members) - 3))]
+        named = self.parties.get(contest, Counter())
+        found: Counter = Counter()
+        for name in set(named) | set(self.acronyms.get(contest, {})):
+            if any(word.startswith(stem) for word in _fold(name).replace("'", " ").split()):
+                found[self._short_name(contest, name)] += named.get(name, 1)
+        # "Partido Popular" and "PP" are one party: a name goes by the acronym of its initials
+        acronyms = {f for f in found if f.isupper()}
+        merged: Counter = Counter()
+        for name, n in found.items():
+            merged[next((a for a in acronyms if _initials(name) == a), name)] += n
+        if not merged:
+            return None
+        ranked = merged.most_common()
+        # the party most reports name, when one stands out ("los socialistas": PSOE, not a local list)
+        return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
     def _short_name(self, contest: str, subject: str) -> str:
         """A party under the acronym the reports define for it ("Le Parti populaire (PP, droite)"):
         reports of one contest name it in several languages, the acronym in all of them."""
@@ -364,6 +388,10 @@ class Contests:
         contest = self.by_doc.get(doc)
         if contest is not None and subject and subject != contest.name and subject not in contest.candidates:
             contest.candidates.append(subject)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _fold(text: str) -> str:
