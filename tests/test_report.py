@@ -660,8 +660,7 @@ def test_the_seeds_report_from_the_command_line_in_chromium(chromium, tmp_path):
     dom, _ = browser.run_parallel((browser.dump_dom, chromium, page, (1280, 2000)),
                                   (browser.screenshot, chromium, page, ARTIFACTS / "seeds-report.png", (1280, 2400)))
     cards = parse(dom).find_all("article", cls="conflict")
-    assert len(cards) == 2
+    assert len(cards) == 1          # Kast's share; the accent-only "Jeri" is shown with --all only
     texts = [" ".join(card.text().split()) for card in cards]
     assert any("José Antonio Kast" in t and "58.1" in t and "58.2" in t for t in texts)
-    assert any("Jeri" in t and "Jerí" in t for t in texts)
     assert (ARTIFACTS / "seeds-report.png").stat().st_size > 10_000
