@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import errno
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -152,7 +153,7 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
         if not doc.lang:
             doc.lang, doc.lang_source = doc_lang, "detected" if doc_lang else None
         for block in blocks:
-            ok, lang = language.extractable(block, doc_lang, forced)
+            ok, lang = language.extractable(block, doc_lang, forced, every_block=doc.lang_source == "option")
             if ok and lang:
                 kept_blocks[i].append((block.start, block.end, lang))
                 by_lang[lang].append((doc.text[block.start:block.end], (i, block.start)))
@@ -160,7 +161,9 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
                 reason = block.boilerplate or (f"language {block.lang}" if block.lang else "language unknown")
                 doc.skipped_blocks.append(SkippedBlock(block.start, block.end, block.lang, reason))
         if not kept_blocks[i]:
-            results[i].issues.append(InputIssue(doc.path, "no French, Spanish or English text found: no facts", "warning"))
+            nothing = (f"nothing to read as --lang {forced} says (another script, or page furniture only)"
+                       if doc.lang_source == "option" else "no French, Spanish or English text found")
+            results[i].issues.append(InputIssue(doc.path, f"{nothing}: no facts", "warning"))
 
     # 1. NER + sentences, batched per language across the whole chunk
     spans: list[dict[str, list]] = [defaultdict(list) for _ in docs]
@@ -463,6 +466,17 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -
             pool.join()
 
 
+def _output_files(output: str | None) -> Callable[[str], bool]:
+    """Whether a path is one of the run's own output files: the database and its -wal, -shm and
+    -journal companions, or anything inside the shard folder."""
+    if not output or output == ":memory:":
+        return lambda path: False
+    real = os.path.realpath(output)
+    own = {real + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    inside = real + os.sep if os.path.isdir(real) else None
+    return lambda path: (os.path.realpath(path) in own) or bool(inside and os.path.realpath(path).startswith(inside))
+
+
 class _Reader:
     """The documents under `paths`, read lazily; what cannot be read is reported as it is met.
 
@@ -471,15 +485,18 @@ class _Reader:
     A file met twice (named twice, or the same text under two names) is read once.
     """
 
-    def __init__(self, paths, lang, published, max_bytes, on_issue, holder=None):
+    def __init__(self, paths, lang, published, max_bytes, on_issue, holder=None, output: str | None = None):
         self.args = (paths, max_bytes, lang, published)
         self.issues: list[InputIssue] = []
         self.on_issue = on_issue
+        self.output = _output_files(output)
         self.holder = holder or (lambda doc_id: None)
         self._ids: dict[str, str] = {}          # id -> path, in this run
         self._texts: dict[str | None, str] = {}  # sha256 -> path, in this run
 
     def report(self, issue: InputIssue) -> None:
+        if issue.severity == "skipped" and self.output(issue.path):
+            return                  # `extract .` meets its own store: not an input, not a skipped one
         self.issues.append(issue)
         if self.on_issue:
             self.on_issue(issue)
@@ -531,7 +548,7 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     the same as with one process. An id another file holds in the store is lengthened when the
     batch is written (under the store's write lock, so concurrent runs cannot take the same one).
     """
-    reader = _Reader(paths, lang, published, max_bytes, on_issue)
+    reader = _Reader(paths, lang, published, max_bytes, on_issue, output=getattr(store, "path", None))
     done: list[str] = []
     for chunk in _map_chunks(process_safely, reader.chunks(), jobs, cluster):
         for r in chunk:
@@ -589,7 +606,7 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
 
     shards = ShardSet(out_dir, create=True)
     out = str(Path(out_dir).resolve())
-    reader = _Reader(paths, lang, published, max_bytes, on_issue, holder=shards.holder)
+    reader = _Reader(paths, lang, published, max_bytes, on_issue, holder=shards.holder, output=out)
     shards.mark_pending()
     numbered = enumerate(reader.chunks(), shards.next_part_index())
     done: list[str] = []

@@ -123,8 +123,8 @@ class Conflict:
     """Claims about one subject and attribute that cannot all be true (or a spelling variant)."""
     subject: str
     attribute: str
-    kind: str               # value | date | name | arithmetic | precision
-    severity: str           # substantive | rounding | spelling | precision (ordered so)
+    kind: str               # value | counting_stage | date | name | arithmetic | precision
+    severity: str           # substantive | minor | different_stages | spelling | accent | precision (ordered so)
     explanation: str
     values: list[ConflictValue]
     id: int | None = None
