@@ -315,27 +315,14 @@ def _looks_binary(text: str) -> bool:
 def read_regular_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file, at most `max_bytes` of them; InputError for anything else.
 
-    Opened without blocking (a named pipe would wait forever for a writer) and read up to one byte
-    past the limit, whatever the file says its size is (/dev/zero says 0 and never ends).
+    Read up to one byte past the limit, whatever the file says its size is (/dev/zero says 0 and
+    never ends).
     """
+    fd = _open_regular(path)
     try:
-        kind = _not_regular(os.stat(path).st_mode)
-        if kind:
-            raise InputError(kind)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise InputError("no such file (it may have been removed during the run, or be a broken link)") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        kind = _not_regular(info.st_mode)
-        if kind:                        # replaced by something else between the two looks
-            raise InputError(kind)
-        if info.st_size > max_bytes:
-            raise InputError(f"{info.st_size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise InputError(f"{size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
         chunks, left = [], max_bytes + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
@@ -351,6 +338,31 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
     return data
+
+
+def _open_regular(path: Path) -> int:
+    """A file descriptor on a regular file; InputError for anything else. Opened without blocking
+    (a named pipe would wait forever for a writer), and looked at again once open (it may have been
+    replaced by something else between the two looks)."""
+    try:
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind:
+            raise InputError(kind)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise InputError("no such file (it may have been removed during the run, or be a broken link)") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        kind = _not_regular(os.fstat(fd).st_mode)
+    except OSError as exc:
+        kind = f"cannot be read: {exc.strerror or exc}"
+    if kind:
+        os.close(fd)
+        raise InputError(kind)
+    return fd
 
 
 def _not_regular(mode: int) -> str | None:
@@ -419,10 +431,18 @@ def read_document(path: Path, doc_id: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     text, encoding, problems = decode_with_notes(data)
     if not text.strip():
         raise InputError("empty (no text)")
-    page = _page(text) if _suffix(path) in PAGE_SUFFIXES else None
+    page = None
+    if _suffix(path) in PAGE_SUFFIXES:
+        page = _page(text)
+    elif _HTML_START.match(text[:2048]):        # a page saved as .txt: its tags are no sentences
+        page = _page(text)
+        problems.append("an HTML page, not text: its main text was read, as a .html file's is")
     meta, meta_problems = read_meta(path)
     doc = _document(doc_id, printable_name(str(path)), page.text if page else text, encoding, meta, page)
     return doc, problems + meta_problems
+
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
 def _page(html: str, url: str | None = None):
@@ -570,7 +590,7 @@ def read_corpus(path: Path | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
     is skipped without being held in memory."""
     shown = STDIN_NAME if path is None else printable_name(str(path))
     try:
-        stream = sys.stdin.buffer if path is None else _open_regular(path)
+        stream = sys.stdin.buffer if path is None else os.fdopen(_open_regular(path), "rb")
     except InputError as exc:
         yield InputIssue(shown, str(exc))
         return
@@ -603,26 +623,6 @@ def read_corpus(path: Path | None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterat
     finally:
         if path is not None:
             stream.close()
-
-
-def _open_regular(path: Path):
-    """A regular file opened for streaming (a corpus); InputError for anything else."""
-    try:
-        kind = _not_regular(os.stat(path).st_mode)
-        if kind:
-            raise InputError(kind)
-        stream = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file (it may have been removed during the run, or be a broken link)") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror or exc}") from None
-    kind = _not_regular(os.fstat(stream.fileno()).st_mode)
-    if kind:
-        stream.close()
-        raise InputError(kind)
-    return stream
 
 
 def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -684,8 +684,10 @@ def read_documents(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_
 
     `lang` (--lang) forces the language, over metadata and detection; `published` (--published) is
     the publication date of every document whose own metadata or page gives none (a file's own
-    `.meta.json` is more specific than a run-wide option).
+    `.meta.json` is more specific than a run-wide option), in any form parse_published reads.
     """
+    if published:
+        published = parse_published(published, lang)
     for item in find_files(paths):
         if isinstance(item, InputIssue):
             yield item
@@ -733,7 +735,7 @@ def count_inputs(paths: Iterable[str | os.PathLike]) -> int | None:
             total += 1
             continue
         try:
-            with _open_regular(path) as stream:
+            with os.fdopen(_open_regular(path), "rb") as stream:
                 last = b"\n"
                 while chunk := stream.read(1 << 20):
                     total += chunk.count(b"\n")

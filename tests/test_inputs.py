@@ -145,6 +145,14 @@ def test_a_page_without_an_article_is_reported_and_the_run_goes_on(tmp_path):
     assert [i.path.endswith("empty.html") for i in issues] == [True] and issues[0].severity == "skipped"
 
 
+def test_a_page_saved_as_text_is_read_as_a_page(tmp_path):
+    (tmp_path / "a.txt").write_text(page(SHORT_STORY, "fr", "2025-12-15T10:00:00+01:00"), encoding="utf-8")
+    items = list(read_documents([tmp_path]))
+    doc, = [i for i in items if isinstance(i, Document)]
+    assert doc.text.strip() == SHORT_STORY.strip() and doc.published_source == "page"
+    assert any("HTML page" in i.reason for i in items if isinstance(i, InputIssue))
+
+
 def test_metadata_beside_a_page_wins_over_the_page(tmp_path):
     (tmp_path / "a.html").write_text(page(SHORT_STORY, "fr", "2025-12-15T10:00:00+01:00"), encoding="utf-8")
     (tmp_path / "a.meta.json").write_text('{"published": "16 décembre 2025", "source": "AFP"}', encoding="utf-8")
