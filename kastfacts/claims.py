@@ -110,7 +110,11 @@ _LINK_VERBS = (
     r"r[ée]unit|a\s+r[ée]uni|atteint|a\s+atteint|totalise|r[ée]colte|est\s+cr[ée]dit[ée]e?\s+de|"
     r"s'impose\s+avec|l'emporte\s+avec|"
     r"obtained|got|gets|won|wins|took|takes|received|receives|secured|secures|garnered|had|has|"
-    r"reached|polled|polls|scored|captured|is\s+at|was\s+at|stands\s+at|stood\s+at"
+    r"reached|polled|polls|scored|captured|is\s+at|was\s+at|stands\s+at|stood\s+at|"
+    # a level reached ("Chega surged to 18.1%", "subió al 18 %", "grimpe à 18 %")
+    r"(?:surged|rose|climbed|jumped|grew|fell|dropped|slipped|slumped)\s+to|"
+    r"(?:subi[oó]|trep[oó]|escal[oó]|cay[oó]|baj[oó]|creci[oó])\s+(?:hasta\s+)?(?:al|el|a)|"
+    r"(?:grimpe|monte|passe|tombe|chute|recule)\s+[àa]|(?:a\s+)?(?:grimp[ée]|mont[ée]|pass[ée]|tomb[ée]|chut[ée]|recul[ée])\s+[àa]"
 )
 # Participles and apposed forms: "X, crédité de 47 %", "X, credited with 47%", "X, obteniendo el 47 %".
 _LINK_PARTICIPLES = (
@@ -128,7 +132,7 @@ _LINK_ADVERB = (r"(?:only|just|nearly|almost|about|around|some|over|more\s+than|
 _LINK_BEFORE = re.compile(
     rf"^(?:['’]s)?\s*(?:[,:(\u2014\u2013-]\s*)?(?:{_RELATIVE}\s+{_AUXILIARY})?"
     rf"(?:(?:{_LINK_VERBS}|{_LINK_PARTICIPLES})\s+)?(?:{_LINK_ADVERB}\s+)?"
-    rf"(?:(?:con|with|avec|con\s+un|with\s+a)\s+)?(?:{_LINK_ADVERB}\s+)?"
+    rf"(?:(?:con|with|avec|con\s+un|with\s+a|on)\s+)?(?:{_LINK_ADVERB}\s+)?"
     rf"(?:(?:el|un|le|la|les|l'|the|a|an|del|de|du|d'|al|à|at)\s*)?$", _I)
 # "el 47,3 % de Rodolfo Hernández", "les 47 % du candidat X", "47% of the Republican Kast",
 # "58 % des voix de Kast": the share of the person or party named right after it. Not "40 % des
@@ -258,13 +262,19 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Char range of the clause around [start, end): between clause breaks (';', 'mientras
     que', 'contre', 'while', ...)."""
     left, right = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for b_start, b_end in _breaks(text):
+        if b_end <= start:
+            left = b_end
+        elif b_start >= end:
+            right = b_start
             break
     return left, right
+
+
+@lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """A sentence's clause breaks, found once (every figure of the sentence asks for them)."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(text))
 
 
 
@@ -280,18 +290,34 @@ def document_cues(text: str, lang: str, persons: list[str], organizations: list[
         counts[name] = counts.get(name, 0) + 1
     order = {name: i for i, name in reversed(list(enumerate(persons)))}
     rivals = tuple(sorted(counts, key=lambda n: (-counts[n], order[n]))[:2])
+    defined = {}            # acronym -> the words before its parenthesis ("Organe national ... (ONPE)")
+    for acronym, phrase in defined_acronyms(text):
+        defined.setdefault(acronym, []).append(phrase)
     authorities = set()
     for name in set(organizations):
-        if is_authority(name):
+        if is_authority(name) or any(is_authority(phrase) for phrase in defined.get(name, ())):
             authorities.add(name)
-        elif re.fullmatch(r"[A-ZÀ-Ý]{2,8}", name):
-            for m in re.finditer(rf"([^()\n]{{3,90}}?)\s*\(\s*{re.escape(name)}\s*[),]", text):
-                if is_authority(" ".join(m.group(1).split()[-7:])):
-                    authorities.add(name)
     presidential = V.regex(V.CONTEST_KINDS["presidential"], lang).search(text) is not None
     electoral = plebiscite or presidential or bool(V.regex(V.ELECTION_NOUNS, lang).search(text)
                                                    or _attribute_regex("vote_share", lang).search(text))
     return DocumentCues(plebiscite, rivals, frozenset(authorities), presidential, electoral)
+
+
+_ACRONYM_OPENING = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ\-]{1,9})\s*[),]")
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """(acronym, the up to six words before its parenthesis) for each "Name Of Thing (NOT)"."""
+    found = []
+    for m in _ACRONYM_OPENING.finditer(text):
+        acronym = m.group(1)
+        if not acronym.isupper() or len(acronym) < 2:
+            continue
+        before = re.split(r"[()\n]|[.!?;:](?:\s|$)", text[max(0, m.start() - 90):m.start()])[-1]
+        words = before.split()[-6:]
+        if words:
+            found.append((acronym, " ".join(words)))
+    return found
 
 
 def is_authority(name: str) -> bool:
@@ -426,6 +452,9 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                             rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,2}}$", _I)
     role_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
                          rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
+    party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
+                          rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
+    orgs = [e for e in entities if e.kind == "organization"]
     out, out_of = [], []
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
@@ -442,6 +471,10 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             continue
         if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
             continue            # "la candidata de Morena": a party the model took for a person
+        if ent.kind == "person" and not cues.persons_first and (party_of.search(before) or any(
+                o.end <= ent.start and re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d['’])\s*",
+                                                    text[o.end:ent.start], _I) for o in orgs)):
+            continue            # "l'Alliance démocratique (AD) de Luís Montenegro": the party's figure, not its leader's
         if ent.kind == "organization" and (role_of.search(before) or (
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
@@ -449,12 +482,42 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
             continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
         out.append(ent)
+    out += _unnamed_parties(text, lang, entities)
+    for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
+        for m in re.finditer(pattern, text, _I):
+            s, e = m.span("m")
+            if not any(r.start < e and s < r.end for r in out) and not V.regex(V.POPULATION, lang).fullmatch(m.group("m")):
+                out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"))
     if cues.plebiscite or _option_frame(lang).search(text):
         out += _option_mentions(text, lang, out)
     for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):
         if not any(r.start < m.end() and m.start() < r.end for r in out):
             out.append(EntityRef(m.start(), m.end(), "group", V.OTHER_CANDIDATES_NAME))
     return sorted(out, key=lambda r: r.start)
+
+
+_ARTICLES = frozenset("the a an el la los las le les l un una une del al du des".split())
+_ACRONYM_IN_PARENS = re.compile(r"\((?-i:([A-ZÀ-Ý][A-ZÀ-Ý-]{1,7}))\)")
+
+
+def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[EntityRef]:
+    """Parties the model did not mark: an acronym in parentheses ("the Socialists (PS) on 28.7 %")
+    and a capitalized name beside a party noun ("the far-right Chega party", "el partido Vox")."""
+    found = []
+    party = V.alternation(V.PARTY_NOUNS, lang)
+    name = r"(?-i:[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)"
+    patterns = [_ACRONYM_IN_PARENS, re.compile(rf"(?<![^\W_])(?:{party})\s+(?:{_W}+\s+){{0,2}}?(?P<n>{name})", _I)]
+    if lang == "en":        # English puts the name first: "the far-right Chega party"
+        patterns.append(re.compile(rf"(?P<n>{name})\s+(?:{party})(?![^\W_])", _I))
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
+            s, e = m.span(g)
+            if any(r.start < e and s < r.end for r in entities + found) or is_authority(m.group(g)) \
+                    or m.group(g).split()[0].casefold() in _NOT_TITLE_WORDS | _ARTICLES:
+                continue
+            found.append(EntityRef(s, e, "organization", m.group(g)))
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -603,6 +666,9 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
             re.search(rf"(?<![^\W_])(?:{V.alternation(V.MARGIN_VERBS, lang)})(?:\s+{_W}+){{0,4}}?\s+"
                       rf"(?:{V.alternation(V.MARGIN_LINKS['verb'], lang)})\s+(?:(?:{qualifier})\s+)?{article}$", before, _I):
         return "poll_margin_pp" if clause_poll else "margin_pp"
+    # "up from 7.2 %": an earlier level, nobody's current share (with its year said, that year's)
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.EARLIER_LEVEL, lang)})\s+(?:(?:el|la|le|un|the)\s+)?$", before, _I):
+        return None if re.match(r"^\s*(?:in|en|de|del|of)\s+(?:19|20)\d\d", text[end:end + 12], _I) else "other"
     # a change ("cayó un 1,5 %", "a reculé de 1,5 %", "fell 1.5%"), not a level ("cayó al 28 %", "fell to 30%")
     if re.search(rf"(?<![^\W_])(?:{V.alternation(V.CHANGE_CUES, lang)})(?:\s+(?:{V.alternation(V.CHANGE_LINKS, lang)}))?"
                  rf"\s+(?:(?:{qualifier})\s+)?$", before, _I):
@@ -616,12 +682,16 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
         d = _cue_distance(text, _attribute_regex(name, lang), lo, hi, start, end)
         if d is not None:
             scores[name] = d
-    if _turnout_phrase(text, start, end, lang) or re.search(
+    if _turnout_phrase(text, start, end, lang, V.ABSTENTION_VERBS):
+        scores["abstention"] = -2
+    elif _turnout_phrase(text, start, end, lang) or re.search(
             rf"(?<![^\W_])(?:{V.alternation(V.TURNOUT_VERBS, lang)})\s+(?:(?:{_qualifier_words(lang)})\s+)?"
             rf"(?:(?:el|la|un|le|the|a)\s+)?$", text[max(lo, start - 50):start], _I):
         scores["turnout"] = -1          # "una votación en la que participó el 59,97 % del censo"
     if "vote_share" in scores and len(scores) > 1:
         del scores["vote_share"]    # "votos nulos ... el 5,8 % del total de votos": the nulls
+    if "blank_votes" in scores and "null_votes" in scores and abs(scores["blank_votes"] - scores["null_votes"]) < 15:
+        return "contest_other"      # "les votes blancs et nuls représentent 8,6 %": both together
     if not scores:
         return "poll_share" if clause_poll else None        # decided with the subject and the sentence
     attribute = min(scores, key=lambda k: (scores[k], k))
@@ -648,12 +718,13 @@ def _attribute_regex(name: str, lang: str) -> re.Pattern:
     return V.regex(V.ATTRIBUTE_CUES[name], lang)
 
 
-def _turnout_phrase(text: str, start: int, end: int, lang: str) -> bool:
+def _turnout_phrase(text: str, start: int, end: int, lang: str, verbs_table=V.TURNOUT_VERBS) -> bool:
     """ "el 89,4 % de los electores votó", "près de 90 % des électeurs se sont rendus aux urnes",
     "74.663% of citizens took part", "18,8 millones (74,5 %) votaron": part of the voters voted.
-    Not "el 55 % de los electores votó por X" (that is X's share)."""
+    Not "el 55 % de los electores votó por X" (that is X's share). With ABSTENTION_VERBS, the
+    part that did not ("20 % des électeurs ne se sont pas déplacés")."""
     after = text[end:end + 90]
-    verbs = V.alternation(V.TURNOUT_VERBS, lang)
+    verbs = V.alternation(verbs_table, lang)
     m = re.match(rf"^\s*\)?\s*(?:(?:de|des|del|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
                  rf"(?:{V.alternation(V.POPULATION, lang)})(?:\s+{_W}+){{0,2}}?\s+)?(?:(?:se|s['’])\s*)?(?:{verbs})(?![^\W_])",
                  after, _I)
@@ -697,6 +768,10 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
         if re.search(rf"(?<![^\W_])(?:{nouns})(?:\s+(?:de|del|of|en|in|du|des))?\s*$", before, _I) or \
                 re.match(rf"^\s*(?:{nouns})", text[m.end():m.end() + 20], _I):
             years.append((abs(m.start() - start), m.group(1)))
+    attached = re.match(r"^\s*(?:in|en|de|del|of|du|lors\s+de)\s+(?:(?:the|l['’]|el)\s+)?(?:year\s+|año\s+)?"
+                        r"((?:19|20)\d\d)(?![\d%])", text[end:end + 25], _I)
+    if attached:        # "frente al 7,2 % de 2022", "up from 7.2% in 2022": that year's figure
+        years = [(-1, attached.group(1))]
     if years:
         ctx["year"] = min(years)[1]
     return ";".join(f"{k}={v}" for k, v in sorted(ctx.items())) or None

@@ -397,6 +397,7 @@ def resolve_corpus(table) -> None:
 
             clue["parties"] = [p for p in map(typed, clue.get("parties") or ()) if p]
             clue["winner_party"] = typed(clue["winner_party"]) if clue.get("winner_party") else None
+            clue["organizations"] = sorted({r.value for r in resolved if r.kind == "organization"})
             clue["acronyms"] = list(clue.get("acronyms") or ()) + sorted(
                 {(m.text, r.value) for m, r in zip(view.mentions, resolved) if r.kind == "organization"
                  and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})

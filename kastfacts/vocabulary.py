@@ -65,6 +65,12 @@ TURNOUT_VERBS = {
     "en": [r"voted", r"turned\s+out", r"took\s+part", r"went\s+to\s+the\s+polls", r"cast\s+(?:their\s+)?ballots"],
 }
 
+ABSTENTION_VERBS = {
+    "fr": [r"ne\s+se\s+sont\s+pas\s+(?:d[ée]plac[ée]s|rendus\s+aux\s+urnes)", r"n['’]ont\s+pas\s+vot[ée]",
+           r"se\s+sont\s+abstenus", r"ont\s+boud[ée]\s+les\s+urnes"],
+    "es": [r"no\s+(?:acudi[oó]|acudieron|vot[oó]|votaron|fue|fueron|particip[oó]|participaron)", r"se\s+abstuv\w*"],
+    "en": [r"did\s+not\s+vote", r"didn['’]t\s+vote", r"stayed\s+(?:at\s+)?home", r"abstained", r"did\s+not\s+turn\s+out"],
+}
 # The share of the count a figure was taken at: nouns and verbs of counting before the number
 # ("tras el conteo del 92 %", "après le décompte de 92 %", "contabilizar el 100 %"), and what
 # follows it ("92 % des bulletins dépouillés", "with 97% of the ballots counted", "97% escrutado").
@@ -83,17 +89,18 @@ COUNTING_LINK_BEFORE = {   # what may stand between the counting word and the nu
 }
 COUNTED_NOUNS = {
     "fr": [r"bulletins(?:\s+de\s+vote)?", r"voix", r"suffrages", r"votes", r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux",
-           r"circonscriptions"],
-    "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas"],
+           r"circonscriptions", r"urnes"],
+    "es": [r"votos", r"sufragios", r"actas", r"mesas", r"boletas", r"papeletas", r"colegios", r"casillas", r"urnas"],
     "en": [r"votes?", r"ballots", r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records",
-           r"returns"],
+           r"returns", r"(?:voting\s+|electronic\s+)?machines", r"ballot\s+boxes"],
 }
 # Units that are only ever counted ("con el 99 % de las mesas", "portant sur 99 % des bureaux de
 # vote", "with 95% of precincts"): a share of them is the share of the count done, participle or not.
 COUNT_UNITS = {
-    "fr": [r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux"],
-    "es": [r"actas", r"mesas(?:\s+(?:electorales|receptoras|de\s+votaci[oó]n))?", r"casillas"],
-    "en": [r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records"],
+    "fr": [r"bureaux(?:\s+de\s+vote)?", r"procès-verbaux", r"urnes"],
+    "es": [r"actas", r"mesas(?:\s+(?:electorales|receptoras|de\s+votaci[oó]n))?", r"casillas", r"urnas"],
+    "en": [r"precincts", r"polling\s+stations", r"tally\s+sheets", r"voting\s+records", r"(?:voting\s+)?machines",
+           r"ballot\s+boxes"],
 }
 COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the counted noun
     "fr": [r"d[ée]pouill[ée]s?", r"d[ée]compt[ée]s?", r"comptabilis[ée]s?", r"scrut[ée]s", r"compt[ée]s", r"trait[ée]s"],
@@ -176,8 +183,13 @@ CHANGE_CUES = {
     "es": [r"subid\w*", r"ca[ií]d\w*", r"baj[oó]", r"baja", r"subi[oó]", r"perdi[oó]", r"gan[oó]\s+\d", r"recuperaci[oó]n",
            r"aument\w*", r"increment\w*", r"crec\w*", r"retroce\w*", r"disminu\w*", r"m[aá]s\s+que\s+en", r"menos\s+que\s+en"],
     "en": [r"rise", r"rose", r"fall", r"fell", r"drop\w*", r"gain\w*", r"lost", r"loss", r"increase\w*", r"decrease\w*",
-           r"gr[eo]w\w*", r"climb\w*", r"slid\w*", r"jump\w*",
-           r"up\s+from", r"down\s+from", r"more\s+than\s+in", r"less\s+than\s+in"],
+           r"gr[eo]w\w*", r"climb\w*", r"slid\w*", r"jump\w*", r"more\s+than\s+in", r"less\s+than\s+in"],
+}
+# "up from 7.2 % in 2022", "contre 7,2 % en 2022": an earlier level, of the year said after it.
+EARLIER_LEVEL = {
+    "fr": [r"apr[èe]s", r"au\s+lieu\s+de"],
+    "es": [r"desde\s+(?:el|un)", r"en\s+lugar\s+del?"],
+    "en": [r"up\s+from", r"down\s+from"],
 }
 CHANGE_LINKS = {"fr": [r"de", r"d['’]"], "es": [r"un", r"una", r"en\s+un", r"de\s+un"], "en": [r"by"]}
 # Rules, thresholds and conditions ("40 % of the votes to win in the first round"): "other".
@@ -319,6 +331,19 @@ OTHER_CANDIDATES = {
 OTHER_CANDIDATES_NAME = "other candidates"
 # "A and B had 33 % and 31.7 % respectively": subjects in the order they are named.
 RESPECTIVELY = {"fr": [r"respectivement"], "es": [r"respectivamente"], "en": [r"respectively"]}
+# What a party is called ("el partido ultraderechista de X", "the coalition of X").
+PARTY_NOUNS = {
+    "fr": [r"parti", r"coalition", r"alliance", r"formation", r"liste", r"mouvement", r"front"],
+    "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n"],
+    "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front"],
+}
+# A party named by its members, as the press does ("los populares", "les socialistes", "the
+# Conservatives"): the plural after the article, matched against the contest's parties by stem.
+PARTY_MEMBERS = {
+    "fr": [r"(?<![^\W_])les\s+(?P<m>[a-zéèêàç]+(?:istes|ains|aires|eurs|iens))(?![^\W_])"],
+    "es": [r"(?<![^\W_])(?:los|las)\s+(?P<m>[a-záéíóúñ]+(?:istas|ares|anos|ores|eros|istas))(?![^\W_])"],
+    "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])"],
+}
 # A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
 RIVAL_NOUNS = {
     "fr": [r"rivale?", r"adversaire", r"concurrente?", r"challenger", r"opposante?"],
@@ -408,10 +433,11 @@ CONTEST_KINDS = {
                r"midterms?"],
     },
     "presidential": {
-        "fr": [r"pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?"],
+        "fr": [r"pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?",
+               r"(?:r[ée])?[ée]lue?\s+(?:[\w-]+\s+)?pr[ée]sidente?", r"pr[ée]sidente?\s+[ée]lue?"],
         "es": [r"presidenciales", r"elecci[oó]n\s+presidencial", r"vuelta\s+presidencial", r"comicios\s+presidenciales",
-               r"balotaje\s+presidencial"],
-        "en": [r"presidential", r"presidency"],
+               r"balotaje\s+presidencial", r"(?:re)?elegid[oa]\s+(?:[\w-]+\s+)?president[ea]", r"president[ea]\s+elect[oa]"],
+        "en": [r"presidential", r"presidency", r"president-elect", r"(?:re-?)?elected\s+(?:as\s+)?president"],
     },
 }
 # The qualifier a plebiscite's name takes from what it decides ("constitutional plebiscite").
@@ -424,7 +450,7 @@ CONTEST_KIND_NAMES = {"plebiscite": "plebiscite", "referendum": "referendum", "p
                       "general": "general election", "legislative": "legislative election",
                       "presidential": "presidential election"}
 RUNOFF_NAME = {"presidential": "presidential runoff", "general": "general election runoff",
-               "legislative": "legislative runoff", "primary": "primary runoff"}
+               "legislative": "legislative runoff", "primary": "primary runoff", "election": "runoff"}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -241,3 +241,37 @@ SIDES = [
 def test_a_plebiscites_sides_are_subjects(nlp, lang, text, want):
     cues = DocumentCues(plebiscite=True, electoral=True)
     assert [(s, a) for s, a in who(nlp, lang, text, cues=cues)] == [(w, "vote_share") for w in want]
+
+
+# 9. Parties: the party's figure, not its leader's, outside a presidential race; parties the model missed.
+PARTIES = [
+    ("fr", "Le Frente Cívico (FC, centre) de Marta Quiroga arrive en tête avec 31,2 % des voix.", "Frente Cívico"),
+    ("es", "Unión Verde, el partido ecologista de Rubén Soto, obtuvo el 12,4 %.", "Unión Verde"),
+    ("en", "The centrist Green Union (GU) finished second on 24.1%.", "Green Union"),
+    ("en", "The far-right Libertad party surged to 18.1%.", "Libertad"),
+    ("es", "El partido Renovación sumó un 9,8 % de los sufragios.", "Renovación"),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", PARTIES, ids=[f"{c[0]}-{i}" for i, c in enumerate(PARTIES)])
+def test_party_figures(nlp, lang, text, want):
+    assert who(nlp, lang, text)[0] == (want, "vote_share")
+
+
+def test_in_a_presidential_race_the_partys_figure_is_its_candidates(nlp):
+    cues = DocumentCues(electoral=True, persons_first=True)
+    assert who(nlp, "es", "El Frente Cívico de Marta Quiroga obtuvo el 52,4 %.", cues=cues)[0][0] == QUIROGA
+
+
+def test_an_earlier_level_is_that_years_figure_or_nobodys(nlp):
+    [_, earlier] = claims(nlp, "en", "Unión Verde surged to 18.1%, up from 7.2% in 2022.")
+    assert earlier.context == "year=2022"
+    [_, earlier] = claims(nlp, "en", "Unión Verde surged to 18.1%, up from 7.2%.")
+    assert earlier.attribute == "other"
+    [_, earlier] = claims(nlp, "es", "Unión Verde obtuvo el 18,07 %, frente al 7,2 % de 2022.")
+    assert earlier.context == "year=2022"
+
+
+def test_a_party_named_by_its_members_is_a_subject(nlp):
+    assert who(nlp, "es", "Los populares habrían obtenido un apoyo del 32,8 % de los votos.")[0] == ("@party:populares", "vote_share")
+    assert who(nlp, "en", "The Socialists had 31.7% of the vote.")[0] == ("@party:socialists", "vote_share")

@@ -62,9 +62,11 @@ def test_exactly_the_gold_conflicts(scored):
     assert (conflicts["found"], conflicts["gold"], conflicts["false_conflicts"]) == CONFLICTS[name], conflicts
 
 
-# Three more bundles the team wrote (FORMAT.md's layout, passages embedded), on elections the
+# More bundles the team wrote (FORMAT.md's layout, passages embedded), on elections the
 # rules were not tuned on: a runoff whose report also gives first-round figures, a plebiscite
-# whose sides are named "En contra" / "A favor", a presidential count with quick-count ranges.
+# whose sides are named "En contra" / "A favor", a presidential count with quick-count ranges, a
+# parliamentary election of parties (one led by a person named beside it, one the model misses),
+# runoffs reported with "by X% to Y%", voting machines tallied, voters who "did not turn out".
 BUNDLES = sorted((ROOT / "tests" / "data" / "bundles").glob("*.json"))
 
 
