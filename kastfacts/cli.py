@@ -400,15 +400,75 @@ def _cluster_address(address: str, quiet: bool) -> str:
     return address
 
 
+class _ExtractProgress:
+    """A bar on stderr while `extract` runs: documents done out of how many there are, documents
+    a second, time left and time spent. The total (files, and lines of corpora) is counted on a
+    thread of its own, so the first documents start at once; standard input has no total."""
+
+    def __init__(self, paths: list[str]):
+        import threading
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        from .documents import count_inputs
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("documents ·"), _pace_column(), TextColumn("· elapsed"), TimeElapsedColumn(),
+                            console=err, transient=True)
+        self.task = self.bar.add_task("extracting (the first documents load the language models)", total=None)
+        self.bar.start()
+
+        def count() -> None:
+            try:
+                total = count_inputs(paths)
+            except Exception:           # only a bar's total: the run itself reports what it cannot read
+                return
+            if total is not None:
+                self.bar.update(self.task, total=total)
+        threading.Thread(target=count, daemon=True).start()
+
+    def advance(self) -> None:
+        task = self.bar.tasks[0]
+        if task.completed == 0:
+            self.bar.update(self.task, description="extracting")
+        self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _pace_column():
+    """Documents a second and the time left, over the whole run so far: documents arrive a chunk
+    at a time, so a rate over the last few seconds would swing from nothing to thousands."""
+    from rich.progress import ProgressColumn
+
+    class PaceColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            elapsed = task.elapsed or 0.0
+            if not task.completed or elapsed <= 0:
+                return Text("-.- documents/s, time left -:--:--", style="dim")
+            rate = task.completed / elapsed
+            left = "-:--:--" if task.total is None else _clock(max(task.total - task.completed, 0) / rate)
+            return Text(f"{rate:,.1f} documents/s, time left {left}", style="dim")
+    return PaceColumn()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
 # -- commands ----------------------------------------------------------------------------------
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive; .txt and .md)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive): .txt, .md, saved web pages (.html, .htm), "
+                                       "JSON Lines corpora (.jsonl, one article a line); - reads a corpus from standard input."),
     db: str = DbOption,
     fmt: Optional[Format] = FormatOption,
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language of every document: fr, es or en."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of documents whose metadata gives none."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date of documents whose metadata or page "
+                                            "gives none: 2025-12-15, 'Mon, 15 Dec 2025 10:30:00 -0300', '15 décembre 2025'."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files (and corpus lines) larger than this."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per available core)."),
     cluster: Optional[str] = typer.Option(None, "--cluster", envvar="KASTFACTS_CLUSTER",
                                           help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N."),
@@ -419,14 +479,17 @@ def extract(
 ) -> None:
     """Extract the facts of every document under PATHS into the database and print them.
 
-    A document extracted before (same path or same content) is replaced, never duplicated.
-    Metadata beside a file (NAME.meta.json: lang, published, source, title) is read too.
+    A document extracted before (the same file, or one of the same name and text moved) is
+    replaced, never duplicated; the same text under another name is another report, a copy.
+    Metadata beside a file (NAME.meta.json: lang, published, source, title) is read too; a web
+    page's main text is read, with its title, canonical URL, language and publication date.
 
     Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
+    Example:  kastfacts extract scraped.jsonl   |   crawler ... | kastfacts extract -
     """
     import sqlite3
 
-    from .documents import parse_iso_date
+    from .documents import parse_published
     from .extraction import NO_SPACE, ShardsUnreachable, extract_to_shards, extract_to_store
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
@@ -437,7 +500,7 @@ def extract(
     _check_paths_exist(paths)
     if published:
         try:
-            published = parse_iso_date(published)
+            published = parse_published(published, lang.lower() if lang else None)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published")
     jobs = _worker_count(jobs, "--jobs", quiet)
@@ -449,6 +512,8 @@ def extract(
     def on_issue(issue) -> None:
         if issue.severity == "skipped":
             skipped.append(issue)
+            if progress:
+                progress.advance()          # an input done with, if not read
         if not quiet:
             colour = "yellow" if issue.severity == "skipped" else "dim"
             err.print(f"[{colour}]{issue.severity}:[/{colour}] {_safe(issue.path)}: {_safe(issue.reason)}")
@@ -469,12 +534,8 @@ def extract(
     try:
         on_document = None
         if not quiet and sys.stderr.isatty():
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-            progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
-                                TimeElapsedColumn(), console=err, transient=True)
-            progress.start()
-            task = progress.add_task("extracting", total=None)
-            on_document = lambda doc: progress.advance(task)
+            progress = _ExtractProgress([str(p) for p in paths])
+            on_document = lambda doc: progress.advance()
         run = extract_to_store if out is None else extract_to_shards
         done = run([str(p) for p in paths], store if out is None else str(out), lang=lang.lower() if lang else None,
                    published=published, max_bytes=max_bytes, jobs=jobs, cluster=cluster,
@@ -483,6 +544,7 @@ def extract(
             progress.stop()
             progress = None
         done_set = set(done)
+        copies = sum(1 for d, _ in store.documents() if d.copy_of and d.doc in done_set) if done_set else 0
         rows = (f.to_dict() for f in store.facts() if f.doc in done_set)
         if fmt_name == "table":
             count = _print_table(rows, fmt, "facts", _fact_table)
@@ -513,7 +575,7 @@ def extract(
             progress.stop()
         store.close()
     if not quiet:
-        err.print(_extract_summary(count, len(done), len(skipped), out if out is not None else db, paths))
+        err.print(_extract_summary(count, len(done), len(skipped), out if out is not None else db, paths, copies))
     if skipped or not done:
         raise typer.Exit(EXIT_SKIPPED)
 
@@ -522,14 +584,15 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word if n == 1 else word + 's'}"
 
 
-def _extract_summary(facts: int, documents: int, skipped: int, where, paths) -> str:
+def _extract_summary(facts: int, documents: int, skipped: int, where, paths, copies: int = 0) -> str:
     if documents:
         return (f"{_plural(facts, 'fact')} from {_plural(documents, 'document')} into {_safe(where)}"
+                + (f" ({copies:,} of them {'a copy' if copies == 1 else 'copies'} of another document's text)" if copies else "")
                 + (f"; {_plural(skipped, 'input')} skipped" if skipped else ""))
     given = ", ".join(_safe(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
     if skipped:
         return f"[yellow]nothing extracted:[/yellow] every input under {given} was skipped (see above)"
-    return (f"[yellow]nothing extracted:[/yellow] no article under {given} (articles are .txt or .md files; "
+    return (f"[yellow]nothing extracted:[/yellow] no article under {given} (articles are .txt, .md, .html, .htm, .jsonl or .ndjson files; "
             "hidden files and folders are left out)")
 
 
@@ -632,16 +695,36 @@ def facts(
 
 
 @app.command()
-def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption) -> None:
-    """Print the stored documents: language, publication date known or inferred, skipped blocks.
+def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption,
+              doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (its id as printed)."),
+              text: bool = typer.Option(False, "--text", help="Print the document's text as stored (with --doc; "
+                                        "fact offsets are into it). With --format jsonl, json or csv, a text field.")) -> None:
+    """Print the stored documents: language, publication date known or inferred, copies, skipped blocks.
 
     Example:  kastfacts documents --format json
+    Example:  kastfacts documents --doc article.html --text
     """
+    if text and doc is None and fmt is None:
+        raise typer.BadParameter("name the document whose text to print: --doc ID (kastfacts documents lists them)",
+                                 param_hint="--text")
     with _reading(db) as store:
-        rows = (d.to_dict() for d, _ in store.documents())
+        found = ((d.to_dict(with_text=text), d.text) for d, _ in store.documents(with_text=text)
+                 if doc is None or d.doc == doc)
+        if doc is not None:
+            found = iter(list(found))
+            first = next(found, None)
+            if first is None:
+                raise typer.BadParameter(f"no document {doc!r} in {db} (kastfacts documents lists them)", param_hint="--doc")
+            found = chain([first], found)
+        if text and fmt in (None, Format.table):
+            for _, body in found:           # exactly as stored: fact offsets count its characters
+                sys.stdout.write(body if body.endswith("\n") else body + "\n")
+            return
+        rows = (d for d, _ in found)
         if _format(fmt) != "table":
-            write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
-                                                  "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"),
+            write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "published_source",
+                                                  "anchor", "anchor_method", "anchor_confidence", "copy_of", "encoding",
+                                                  "source", "title", "skipped_blocks") + (("text",) if text else ()),
                   csv_raw=csv_raw)
             return
         _print_table(rows, fmt, "documents", _document_table)
@@ -652,7 +735,7 @@ def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw:
 
 # The documents table is where ids are learnt: they are shown whole.
 DOCUMENT_TABLE_COLUMNS = [("doc", "id"), ("lang", "id"), ("published", "id"), ("written on", "id"),
-                          ("how the writing date is known", "text"), ("skipped blocks", "text")]
+                          ("how the writing date is known", "text"), ("copy of", "name"), ("skipped blocks", "text")]
 
 
 def _document_table(docs: list[dict], width: int) -> Table:
@@ -662,7 +745,9 @@ def _document_table(docs: list[dict], width: int) -> Table:
     for d in docs:
         how = anchor_words(d.get("anchor_method"), d.get("anchor_confidence")) if d.get("anchor") else ""
         skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
-        rows.append([d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped])
+        published = (d.get("published") or "") + (f" ({d['published_source']})" if d.get("published_source") else "")
+        rows.append([d["doc"], d.get("lang") or "", published, d.get("anchor") or "", how, d.get("copy_of") or "",
+                     skipped])
     return _fitted_table(DOCUMENT_TABLE_COLUMNS, rows, width)
 
 

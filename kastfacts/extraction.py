@@ -19,7 +19,8 @@ from itertools import chain, islice
 from pathlib import Path
 
 from . import language
-from .documents import DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents
+from .documents import (DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents, same_document,
+                        split_record_path, STDIN_NAME)
 from .records import Document, Fact, InputIssue, SkippedBlock
 from .store import StalePass, Store
 
@@ -149,9 +150,12 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
     for i, doc in enumerate(docs):
         blocks = language.split_blocks(doc.text)
         forced = doc.lang if doc.lang_source in ("option", "metadata") else None
-        doc_lang = forced or language.document_language(blocks)
-        if not doc.lang:
-            doc.lang, doc.lang_source = doc_lang, "detected" if doc_lang else None
+        detected = language.document_language(blocks) if not forced else None
+        # a web page's declared language (CMS templates often declare one for every page) only
+        # stands in where the text's own cannot be told
+        doc_lang = forced or detected or (doc.lang if doc.lang_source == "page" else None)
+        if not doc.lang or (doc.lang_source == "page" and detected):
+            doc.lang, doc.lang_source = doc_lang, "detected" if detected else doc.lang_source
         for block in blocks:
             ok, lang = language.extractable(block, doc_lang, forced, every_block=doc.lang_source == "option")
             if ok and lang:
@@ -482,7 +486,8 @@ class _Reader:
 
     Each document gets an id no other file of the run holds (and, given `holder`, none that the
     table holds for another file): a clash takes the file's folders into its id, and says so.
-    A file met twice (named twice, or the same text under two names) is read once.
+    A file met twice (named twice, or through a link) is read once; the same text under another
+    name is another report (a copy, which the table marks).
     """
 
     def __init__(self, paths, lang, published, max_bytes, on_issue, holder=None, output: str | None = None):
@@ -492,7 +497,8 @@ class _Reader:
         self.output = _output_files(output)
         self.holder = holder or (lambda doc_id: None)
         self._ids: dict[str, str] = {}          # id -> path, in this run
-        self._texts: dict[str | None, str] = {}  # sha256 -> path, in this run
+        self._files: dict[str, str] = {}        # the file (or corpus record) itself -> path, in this run
+        self.corpora: set[str] = set()          # the corpora whose records this run read
 
     def report(self, issue: InputIssue) -> None:
         if issue.severity == "skipped" and self.output(issue.path):
@@ -502,16 +508,23 @@ class _Reader:
             self.on_issue(issue)
 
     def identify(self, doc: Document) -> bool:
-        """Give `doc` an id of its own; False when this run has read the same file or text already."""
-        first = self._texts.get(doc.sha256)
+        """Give `doc` an id of its own; False when this run has read the same file already."""
+        corpus, record = split_record_path(doc.path)
+        if record is not None:
+            self.corpora.add(corpus)
+        if record is None:
+            key = os.path.realpath(doc.path)
+        else:
+            key = doc.path if corpus == STDIN_NAME else os.path.realpath(corpus) + "#" + record
+        first = self._files.get(key)
         if first is not None:
             if first != doc.path:
-                self.report(InputIssue(doc.path, f"the same text as {first}: stored once, as that file", "warning"))
+                self.report(InputIssue(doc.path, f"the same file as {first}: read once, as that one", "warning"))
             return False
         taken = None
         for candidate in id_candidates(doc.doc, doc.path):
             held = self._ids.get(candidate) or self.holder(candidate)
-            if held is None or (isinstance(held, tuple) and (held[0] == doc.path or held[1] == doc.sha256)):
+            if held is None or (isinstance(held, tuple) and same_document(held[0], held[1], doc)):
                 break
             taken = taken or (held if isinstance(held, str) else held[0])
         else:
@@ -521,7 +534,7 @@ class _Reader:
                                    "warning"))
             doc.doc = candidate
         self._ids[candidate] = doc.path
-        self._texts[doc.sha256] = doc.path
+        self._files[key] = doc.path
         return True
 
     def chunks(self) -> Iterator[list[Document]]:
@@ -567,7 +580,7 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
             done.append(outcome)
             if on_document:
                 on_document(r.document)
-    store.record_issues(i for i in reader.issues if i.severity == "skipped")
+    store.record_issues((i for i in reader.issues if i.severity == "skipped"), corpora=reader.corpora)
     if done or store.pending():
         try:
             resolve_corpus(store)
@@ -621,7 +634,7 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
             for doc in receipt.documents:
                 on_document(doc)
     resolve_corpus(shards)
-    shards.finish(reader.issues)
+    shards.finish(reader.issues, corpora=reader.corpora)
     return done
 
 

@@ -330,7 +330,7 @@ def test_extract_dot_leaves_its_own_store_alone_and_stderr_keeps_one_message_a_l
     result = run("extract", ".", "--format", "jsonl", "--jobs", "1")
     assert result.exit_code == 3, result.stderr               # the PDF, not the store
     assert "kastfacts.db" not in result.stderr.replace("into kastfacts.db", "")
-    assert f"skipped: {long_name}: not a .txt or .md file" in result.stderr.splitlines()   # one line, not wrapped
+    assert f"skipped: {long_name}: not a .txt, .md, .html, .htm, .jsonl or .ndjson file" in result.stderr.splitlines()   # one line, not wrapped
     assert "; 1 input skipped" in result.stderr
     again = run("extract", "002_3be740355aa4a783.txt", "--format", "jsonl", "--jobs", "1")
     assert again.exit_code == 0 and "1 document into" in again.stderr
