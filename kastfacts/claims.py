@@ -448,6 +448,7 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     candidates". Left out: authorities, pollsters and media; names introduced as a source ("según
     X"); a person named inside a description of someone else ("el delfín del exmandatario X")."""
     source = V.regex(V.SOURCE_BEFORE, lang)
+    source_after = re.compile(rf"\s+(?:{V.alternation(V.SOURCE_AFTER, lang)})", _I)
     relational = re.compile(rf"(?:{V.alternation(V.RELATIONAL_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
                             rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,2}}$", _I)
     role_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
@@ -467,6 +468,9 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if re.search(rf"(?:{source.pattern})\s+(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}}$",
                      before, _I):
             continue
+        if ent.kind != "person" and source_after.match(text, ent.end):
+            continue            # "an Ipsos exit poll": the pollster
+
         if ent.kind == "person" and relational.search(before):
             continue
         if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
@@ -739,7 +743,7 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
     if V.regex(V.REGIONAL_CUES, lang).search(text, 0, start):
         return True         # "en regiones como Magallanes, ... cercano al 60 % frente a 40 % del Apruebo"
     for r in refs:
-        if r.kind == "place" and r.place_type in ("city", "region") and c_start <= r.start < c_end:
+        if r.kind == "place" and r.place_type in ("city", "region", "admin") and c_start <= r.start < c_end:
             before = text[max(c_start, r.start - 25):r.start]
             if re.search(r"(?<![^\W_])(?:en|in|dans|à|a|como|comme|such\s+as|like)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
                          before, _I):
@@ -781,7 +785,7 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
 def _place_subject(sent, text, start, end, refs, lang) -> str | None:
     """A whole-contest figure's own place when it is a region's or a city's ("turnout in
     Bogota"); None (the contest) otherwise. The cue word itself is never the subject."""
-    places = [x for x in refs if x.kind == "place" and x.place_type in ("city", "region")]
+    places = [x for x in refs if x.kind == "place" and x.place_type in ("city", "region", "admin")]
     if not places:
         return None
     c_start, c_end = _clause(text, start, end)
@@ -816,6 +820,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         beaten = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.BEATEN_BEFORE, lang)})\s+"
                             rf"(?:(?:{V.alternation(V.RIVAL_NOUNS, lang)}|la|le|el|the|su|sa|son|his|her|l['’])\s*,?\s*){{0,3}}$", _I)
         entities = [x for x in entities if not beaten.search(text[max(0, x.start - 40):x.start])]
+    if strict:
+        entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)]
     if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
@@ -866,6 +872,7 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         pool = [x for x in entities if x.kind in wanted and c_start <= x.start and x.end <= c_end
                 and not (x.start < end and start < x.end)]
         pre = [x for x in pool if x.end <= start and clear(x.end, start)]
+        pre = [x for x in pre if not _MODIFIER_IN_INCISE.search(text, 0, x.start)] or pre
         post = [x for x in pool if x.start >= end and clear(end, x.start)]
         if pre:
             return pre[-1].name, 5
@@ -878,6 +885,15 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     return None, 9
 
 
+def _beaten_before_score(text: str, ent: EntityRef, start: int, lang: str) -> bool:
+    """'defeating Y by 50.9 %', 'venció a Y por 50,9 %': Y lost; the figure is the winner's."""
+    if ent.end > start or not re.fullmatch(rf"\s*,?\s*(?:{V.alternation(V.SCORE_BY, lang)})\s+"
+                                           rf"(?:(?:el|un|le|la|a)\s+)?", text[ent.end:start], _I):
+        return False
+    return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.DEFEAT_BEFORE, lang)})\s+(?:{_W}+\s+){{0,3}}$",
+                          text[max(0, ent.start - 60):ent.start], _I))
+
+
 def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef | None:
     """The contestant a short link ties to the figure after it: "Jara obtuvo el 41 %", "Kast (58 %)",
     "X, que tendría 31 escaños (12,31 %)". An apposition between them is skipped, and a name
@@ -887,6 +903,8 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     for ent in reversed(before[-4:]):
         if ent.kind not in _CONTESTANTS:
             break
+        if found is None and _MODIFIER_IN_INCISE.search(text, 0, ent.start):
+            break               # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %": X's, for the parse
         gap = text[ent.end:start]
         spans = [m.span() for m in _APPOSITION.finditer(gap)]
         inner = [x for x in before if x.start >= ent.end]
@@ -898,6 +916,10 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     return found
 
 
+# A name governed by a preposition inside an incidental phrase between commas: it describes the
+# subject ("..., backed by the government of X,") and is not the one who obtains the figure after.
+_MODIFIER_IN_INCISE = re.compile(r",[^,;:()%]{1,80}?(?<![^\W_])(?:de|del|du|des|of|par|by|por|d['’])\s+"
+                                 r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
 # "A, de tel parti (TP), 13,97 %": the parenthesis and the apposition between a name and its figure.
 _APPOSITION = re.compile(r"\s*\([^()%]{1,60}\)|,\s*(?:(?:de|del|du|des|of|from|de\s+la|de\s+l['’])\s+)[^,;%()]{1,70}"
                          r"(?:\([^()%]{1,20}\))?\s*(?=,)|,\s*\d{1,3}\s+(?:ans|años|years?\s+old)\s*(?=,)", _I)
@@ -975,13 +997,21 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     # mientras que la candidata de derecha tuvo el 49 %").
     named = [claims[i].subject for i in votes if claims[i].subject]
     for i in votes:
-        if claims[i].subject is None and len(set(named)) == 1 and _CONTRAST.search(text):
+        if claims[i].subject is None and len(set(named)) == 1 and (_CONTRAST.search(text) or _score(text, percents, i)):
             claims[i] = replace(claims[i], subject=_rival(named[0], cues))
     return claims
 
 
 _CONTRAST = re.compile(r"\b(?:frente\s+a|mientras\s+que|contra|contre|alors\s+que|tandis\s+que|against|while|"
                        r"compared\s+(?:with|to)|versus|vs\.?|face\s+à)\b", _I)
+
+
+# "by 50.89 per cent to 49.11 per cent", "par 50,9 % à 49,1 %": a score, the second figure the other side's
+_SCORE_LINK = re.compile(r"\s*(?:to|a|à|contra|contre|versus|vs\.?|-|–)\s*$", _I)
+
+
+def _score(text: str, percents: list[tuple[int, int]], i: int) -> bool:
+    return i > 0 and bool(_SCORE_LINK.fullmatch(text[percents[i - 1][1]:percents[i][0]]))
 
 
 def _rival(subject: str, cues: DocumentCues) -> str | None:
@@ -1033,7 +1063,9 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
         ent = _entity_of(token, entities)
         if ent and ent.kind in kinds and not (ent.start < end and start < ent.end):
             return ent.name
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+        participle = token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
+        if (token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT") and not participle:
+            # (a participle modifying a noun, "X, soutenu par Y,", is the noun's: its agent is not the subject)
             subj = [c for c in token.children if c.dep_ in _SUBJECT_DEPS | _AGENT_DEPS]
             subj.sort(key=lambda c: c.dep_ not in _AGENT_DEPS)      # a passive's agent first
             for c in subj:

@@ -316,10 +316,18 @@ AUTHORITY_WORDS = {
 }
 # A source, not a subject: the name after these reports the figure ("según la consultora Cifra").
 SOURCE_BEFORE = {
-    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur"],
+    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur",
+           r"(?:sondages?|enqu[êe]tes?|projections?|estimations?)\s+(?:\w+\s+)?(?:de|d['’]|du|par)"],
     "es": [r"seg[uú]n", r"de\s+acuerdo\s+(?:con|a)", r"conforme\s+a", r"datos\s+de", r"consultora", r"encuestadora",
-           r"firma"],
-    "en": [r"according\s+to", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm"],
+           r"firma", r"(?:encuestas?|sondeos?|proyecciones?|estimaciones?)\s+(?:\w+\s+)?(?:de|del|por)"],
+    "en": [r"according\s+to", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm",
+           r"(?:polls?|surveys?|projections?|estimates?)\s+(?:\w+\s+)?(?:by|from|for)"],
+}
+# ... or before these: "an Ipsos poll", "la encuesta Cadem" is read the other way round (SOURCE_BEFORE).
+SOURCE_AFTER = {
+    "fr": [r"sondages?\b"],
+    "es": [r"encuestas?\b", r"sondeos?\b"],
+    "en": [r"(?:exit\s+|opinion\s+)?polls?\b", r"surveys?\b", r"projections?\b"],
 }
 # The rest of the field as one subject ("Otros candidatos con 2 %").
 OTHER_CANDIDATES = {
@@ -378,6 +386,17 @@ BEATEN_BEFORE = {
     "es": [r"aventaj\w*\s+a", r"sobre", r"a", r"que", r"frente\s+a", r"delante\s+de"],
     "en": [r"over", r"ahead\s+of", r"than", r"beat", r"defeated", r"against"],
 }
+
+# A win over someone, before the loser's name: in "defeating Y by 50.9 % to 49.1 %" the first
+# figure is the winner's, not Y's (claims.py).
+DEFEAT_BEFORE = {
+    "fr": [r"battu\w*", r"battant", r"bat", r"l['’]emport\w*\s+sur", r"devan[cç]\w*", r"d[ée]fai\w*", r"vaincu\w*"],
+    "es": [r"derrot\w*\s+a", r"venci\w*\s+a", r"venc\w*\s+a", r"super\w*\s+a", r"(?:se\s+)?impu?s\w*\s+(?:a|sobre)",
+           r"ganando\s+a", r"gan[óo]\s+a"],
+    "en": [r"defeat\w*", r"beat(?:ing|s)?", r"edg\w*(?:\s+out)?", r"trounc\w*", r"rout\w*", r"outpoll\w*", r"won\s+over"],
+}
+# The word that brings the score after the loser's name ("... Y by 50.9 %").
+SCORE_BY = {"fr": [r"par", r"avec"], "es": [r"por", r"con"], "en": [r"by", r"with"]}
 
 # ---------------------------------------------------------------------------------------------
 # Plebiscites and referendums: the two sides, by what they mean (contests.py, claims.py). Each

@@ -93,6 +93,31 @@ def test_figures_of_one_sentence_go_to_their_own_candidates(nlp, lang, text, wan
     assert [s for s, _ in who(nlp, lang, text)] == want
 
 
+# A win over the one named: "defeating Y by A to B" gives A to the winner and B to Y.
+SCORES = [
+    ("en", "Marta Quiroga won on Sunday, defeating Tomás Ilabaca by 52.4 percent to 47.6 percent.", [QUIROGA, ILABACA]),
+    ("es", "Marta Quiroga ganó el domingo y derrotó a Tomás Ilabaca por 52,4 % a 47,6 %.", [QUIROGA, ILABACA]),
+    ("fr", "Marta Quiroga l'a emporté dimanche, battant Tomás Ilabaca par 52,4 % contre 47,6 %.", [QUIROGA, ILABACA]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", SCORES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SCORES)])
+def test_a_score_after_the_loser_is_the_winners_then_the_losers(nlp, lang, text, want):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    assert [s for s, _ in who(nlp, lang, text, cues=cues)] == want
+
+
+def test_a_name_inside_a_description_between_commas_is_not_the_subject(nlp):
+    text = "Son rival, Tomás Ilabaca, soutenu par le gouvernement de Rubén Soto, obtient 47,6 %."
+    assert who(nlp, "fr", text) == [(ILABACA, "vote_share")]
+
+
+def test_the_pollster_of_an_exit_poll_is_not_a_candidate(nlp):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    text = "An exit poll by Sondeos Andinos gave Quiroga a narrow lead, 50.3 percent to Ilabaca's 49.7 percent."
+    assert [s for s, _ in who(nlp, "en", text, cues=cues)] == [QUIROGA, ILABACA]
+
+
 def test_a_figure_set_against_a_candidates_goes_to_the_rival(nlp):
     cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
     text = "Quiroga obtuvo el 52,4 %, mientras que la candidata oficialista tuvo el 47,6 %."
