@@ -320,6 +320,14 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def is_source(name: str) -> bool:
+    """A news agency ("AFP", "Reuters"): it reports figures, it never receives votes."""
+    return name in _AGENCIES
+
+
+_AGENCIES = frozenset(V.NEWS_AGENCIES)
+
+
 def is_authority(name: str) -> bool:
     """An organization that publishes figures but never receives votes (an electoral body, a
     court, a pollster, a broadcaster, a ministry): never the subject of a share."""
@@ -455,7 +463,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                          rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
     party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
                           rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
-    orgs = [e for e in entities if e.kind == "organization"]
+    unnamed = _unnamed_parties(text, lang, entities)
+    orgs = [e for e in entities if e.kind == "organization"] + unnamed
     out, out_of = [], []
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
@@ -464,6 +473,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if ent.kind == "organization" and (ent.name in cues.authorities or is_authority(ent.name)):
             out_of.append(ent)
             continue
+        if is_source(ent.name) or _DATELINE.match(text[:ent.start]) and text[ent.end:ent.end + 1] == ")":
+            continue            # "PARIS (AFP) -": the agency of the dateline
         before = text[max(0, ent.start - 40):ent.start]
         if re.search(rf"(?:{source.pattern})\s+(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}}$",
                      before, _I):
@@ -483,10 +494,12 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
             continue
-        if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
-            continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
+        if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]) or (
+                ent.kind == "person" and any(o.start > ent.end and re.fullmatch(r"['’]s?(?:\s+[a-z][\w-]*){0,3}\s+",
+                                                                                text[ent.end:o.start]) for o in orgs)):
+            continue            # "Pedro Sanchez' Socialists", "Macron's centrist Ensemble": a party's owner
         out.append(ent)
-    out += _unnamed_parties(text, lang, entities)
+    out += unnamed
     for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
         for m in re.finditer(pattern, text, _I):
             s, e = m.span("m")
@@ -500,6 +513,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     return sorted(out, key=lambda r: r.start)
 
 
+# "PARIS (AFP) —", "BOGOTÁ, 20 jun (Reuters) -": a dateline's city and date before its agency.
+_DATELINE = re.compile(r"^\s*(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+)(?:,[^()]{0,30})?\s*\($")
 _ARTICLES = frozenset("the a an el la los las le les l un una une del al du des".split())
 _ACRONYM_IN_PARENS = re.compile(r"\((?-i:([A-ZÀ-Ý][A-ZÀ-Ý-]{1,7}))\)")
 
@@ -518,6 +533,7 @@ def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[En
             g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
             s, e = m.span(g)
             if any(r.start < e and s < r.end for r in entities + found) or is_authority(m.group(g)) \
+                    or is_source(m.group(g)) or _DATELINE.match(text[:s]) \
                     or m.group(g).split()[0].casefold() in _NOT_TITLE_WORDS | _ARTICLES:
                 continue
             found.append(EntityRef(s, e, "organization", m.group(g)))
@@ -644,6 +660,18 @@ def _window(text: str, start: int, end: int, percents) -> tuple[int, int]:
     return max(c_start, prev), min(c_end, nxt)
 
 
+def _rule_scope(text: str, start: int, end: int, percents) -> tuple[int, int]:
+    """Where a rule's words make a figure a rule: its clause, or, when the clause holds other
+    figures, its part between commas ("X obtuvo un 4,2 %, por debajo del umbral del 5 %": the
+    threshold is the 5 %, the 4,2 % is X's)."""
+    c_start, c_end = _clause(text, start, end)
+    if not any(c_start <= s < c_end and (s, e) != (start, end) for s, e in percents):
+        return c_start, c_end
+    left = text.rfind(",", c_start, start)
+    right = text.find(",", end, c_end)
+    return (left + 1 if left >= 0 else c_start), (right if right >= 0 else c_end)
+
+
 def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, cues: DocumentCues,
                official: bool = False) -> str | None:
     """What the figure is of, from the cues around it; None when nothing says (the subject and
@@ -654,7 +682,7 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
     clause_poll = any(p.search(text, *_clause(text, start, end)) for p in polls)
     if V.regex(V.QUICK_COUNT_SAMPLE, lang).search(text, lo, hi) and sentence_poll:
         return "quick_count_sample_processed"
-    if V.regex(V.NORMATIVE_CUES, lang).search(text, *_clause(text, start, end)):
+    if V.regex(V.NORMATIVE_CUES, lang).search(text, *_rule_scope(text, start, end, percents)):
         return "rule"
     if unit == "points":
         change = _cue_distance(text, V.regex(V.CHANGE_CUES, lang), lo, hi, start, end)
@@ -959,10 +987,11 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     groups: dict[tuple, list[int]] = {}
     for i in votes:
         c = claims[i]
-        if c.subject:
-            groups.setdefault((c.subject, c.attribute, c.context), []).append(i)
+        if c.subject:   # a bound beside the figure ("sous la barre des 7 %, à 6,57 %") is the same subject's
+            bound = c.qualifier in ("lower_bound", "upper_bound")
+            groups.setdefault((c.subject, c.attribute, c.context, bound), []).append(i)
     used = {claims[i].subject for i in votes if claims[i].subject}
-    for (subject, _attr, _ctx), members in groups.items():
+    for (subject, _attr, _ctx, _bound), members in groups.items():
         if len(members) < 2:
             continue
         keep = min(members, key=lambda i: (links[i], i))

@@ -1693,6 +1693,16 @@ class Resolver:
                            if _initials(_best_spelling(spellings[k])) == key.upper().replace(".", "")]
                 if len(matches) == 1:
                     self._org_alias[key] = matches[0]
+        # A party's name in another language, where its initials are the acronym the corpus writes
+        # for it ("Rassemblement national" and "Agrupación Nacional (RN)"): one organization.
+        for key in long_names:
+            if key in self._org_alias:
+                continue
+            acronym = fold(_initials(_best_spelling(spellings[key])))
+            target = self._org_alias.get(acronym)
+            if len(acronym) >= 2 and acronym in spellings and target and target != key \
+                    and self._org_alias.get(target, target) == target:
+                self._org_alias[key] = target
         self._org_spellings = spellings
 
     def _org_canonical(self, value: str) -> tuple[str, str]:

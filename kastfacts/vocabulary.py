@@ -136,16 +136,23 @@ PARTIAL_COUNT = {
 QUALIFIERS = {
     "lower_bound": {
         "fr": [r"plus\s+de", r"plus\s+d['’]", r"un\s+peu\s+plus\s+de", r"au\s+moins", r"sup[ée]rieur\s+[àa]", r"au-del[àa]\s+de",
-               r"d[ée]passant", r"pas\s+moins\s+de"],
+               r"d[ée]passant", r"pas\s+moins\s+de",
+               # a bar crossed: "au-dessus de la barre des 50 %", "franchit le seuil des 5 %"
+               r"(?:au-dessus|au-del[àa])\s+(?:de\s+la\s+barre|du\s+seuil|du\s+cap)\s+(?:des|de|du)",
+               r"(?:franchi\w*|d[ée]pass\w*|pass\w*)\s+(?:la\s+barre|le\s+seuil|le\s+cap)\s+(?:des|de|du)"],
         "es": [r"m[aá]s\s+del?", r"por\s+encima\s+del?", r"al\s+menos", r"superior\s+al?", r"sobrepas\w*", r"supera\w*",
-               r"no\s+menos\s+del?"],
+               r"no\s+menos\s+del?",
+               r"por\s+encima\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?",
+               r"(?:super\w*|rebas\w*|cruz\w*)\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"more\s+than", r"over", r"above", r"at\s+least", r"upwards?\s+of", r"in\s+excess\s+of", r"exceeding",
-               r"north\s+of"],
+               r"north\s+of", r"(?:crossed|passed|surpassed|broke|cleared)\s+the"],
     },
     "upper_bound": {
         "fr": [r"pr[èe]s\s+de", r"presque", r"moins\s+de", r"moins\s+d['’]", r"jusqu['’][àa]", r"inf[ée]rieur\s+[àa]",
-               r"pas\s+plus\s+de", r"quasiment"],
-        "es": [r"casi", r"menos\s+del?", r"hasta\s+(?:el|un)", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?"],
+               r"pas\s+plus\s+de", r"quasiment",
+               r"(?:sous|en\s+dessous\s+de|en-dessous\s+de)\s+(?:la\s+barre|le\s+seuil|la\s+ligne|le\s+cap)\s+(?:des|de|du)"],
+        "es": [r"casi", r"menos\s+del?", r"hasta\s+(?:el|un)", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?",
+               r"(?:por\s+)?debajo\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?", r"bajo\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"almost", r"nearly", r"less\s+than", r"under", r"below", r"up\s+to", r"no\s+more\s+than", r"just\s+shy\s+of"],
     },
     "approximate": {
@@ -314,6 +321,10 @@ AUTHORITY_WORDS = {
            r"chamber", r"polling", r"pollster", r"broadcaster", r"radio", r"television", r"times", r"news", r"press",
            r"bank", r"fund"],
 }
+# News agencies: the "(AFP)" of a dateline, "EFE" at a story's end: a source, never a contestant.
+NEWS_AGENCIES = ["AFP", "AP", "Reuters", "EFE", "Europa Press", "ANSA", "DPA", "dpa", "Xinhua", "Bloomberg",
+                 "Télam", "Notimex", "Prensa Latina", "Agencia Brasil", "Lusa", "Kyodo", "Yonhap", "TASS", "PAP",
+                 "Belga", "ATS", "Keystone-ATS", "APA", "EPA", "UPI", "Anadolu", "IANS", "PTI", "AAP", "CP", "NTB"]
 # A source, not a subject: the name after these reports the figure ("según la consultora Cifra").
 SOURCE_BEFORE = {
     "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur",
@@ -341,9 +352,10 @@ OTHER_CANDIDATES_NAME = "other candidates"
 RESPECTIVELY = {"fr": [r"respectivement"], "es": [r"respectivamente"], "en": [r"respectively"]}
 # What a party is called ("el partido ultraderechista de X", "the coalition of X").
 PARTY_NOUNS = {
-    "fr": [r"parti", r"coalition", r"alliance", r"formation", r"liste", r"mouvement", r"front"],
-    "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n"],
-    "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front"],
+    "fr": [r"parti", r"coalition", r"alliance", r"formation", r"liste", r"mouvement", r"front", r"bloc", r"camp"],
+    "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n",
+           r"bloque"],
+    "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front", r"bloc"],
 }
 # A party named by its members, as the press does ("los populares", "les socialistes", "the
 # Conservatives"): the plural after the article, matched against the contest's parties by stem.

@@ -118,6 +118,35 @@ def test_the_pollster_of_an_exit_poll_is_not_a_candidate(nlp):
     assert [s for s, _ in who(nlp, "en", text, cues=cues)] == [QUIROGA, ILABACA]
 
 
+BARS = [
+    ("fr", "Unión Verde reste sous la barre des 7 %, à 6,57 %.", [("upper_bound", "Unión Verde"), (None, "Unión Verde")]),
+    ("es", "Unión Verde quedó por debajo de la barrera del 5 %, con un 4,2 %.", [("upper_bound", "Unión Verde"),
+                                                                               (None, "Unión Verde")]),
+    ("en", "Green Union crossed the 10 percent mark, winning 10.4 percent.", [("lower_bound", "Green Union"),
+                                                                             (None, "Green Union")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", BARS, ids=[f"{c[0]}-{i}" for i, c in enumerate(BARS)])
+def test_a_bar_beside_the_figure_is_a_bound_of_the_same_subject(nlp, lang, text, want):
+    assert [(c.qualifier, c.subject) for c in claims(nlp, lang, text)] == want
+
+
+def test_a_legal_threshold_beside_a_partys_figure_is_the_only_rule(nlp):
+    got = claims(nlp, "es", "Unión Verde obtuvo un 4,2 %, por debajo del umbral del 5 %.")
+    assert [(c.subject, c.attribute) for c in got] == [("Unión Verde", "vote_share"), (None, "other")]
+
+
+def test_a_news_agency_is_never_the_subject(nlp):
+    text = "VALPARAÍSO (AFP) - Quiroga's Green Union won about 33 percent of the vote."
+    assert who(nlp, "en", text) == [("Green Union", "vote_share")]
+
+
+def test_a_party_after_its_leaders_possessive_is_the_subject(nlp):
+    text = "Rubén Soto's centrist Green Union trailed in third on 20.8 percent."
+    assert who(nlp, "en", text) == [("Green Union", "vote_share")]
+
+
 def test_a_figure_set_against_a_candidates_goes_to_the_rival(nlp):
     cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
     text = "Quiroga obtuvo el 52,4 %, mientras que la candidata oficialista tuvo el 47,6 %."
