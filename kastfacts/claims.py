@@ -408,7 +408,11 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     # A report that states one near-final stage reports final figures throughout ("... 58 % ...
     # se han procesado al 100 %"); a single partial stage says nothing of the figures before it.
     only = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 99 else None
-    current, out = None, []
+    # Stage words with no counted share ("selon des résultats quasi définitifs"): the report's
+    # later figures are of that stage too; a report whose only words say final is final throughout.
+    said_stages = {c.stage for _, c in figures if c is not None and c.stage and c.attribute != "counted_share"}
+    only_said = "final" if not stated and said_stages == {"final"} else None
+    current, said, out = None, None, []
     for value, claim in figures:
         if claim is None:
             out.append(None)
@@ -421,8 +425,10 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
             out.append(replace(claim, stage="final" if value >= 100 and claim.qualifier is None else claim.stage))
             continue
         counted = claim.counted if claim.counted is not None else (current if current is not None else only)
+        if claim.stage and counted is None:
+            said = claim.stage
         stage = claim.stage or ("final" if counted is not None and counted >= 100 else
-                                "partial" if counted is not None else None)
+                                "partial" if counted is not None else said or only_said)
         out.append(replace(claim, counted=counted, stage=stage))
     # "La diferencia supera los 11 puntos": a margin nobody is named for is the report's leader's
     shares = [(value, c.subject) for (value, _), c in zip(figures, out)

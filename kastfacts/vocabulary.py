@@ -118,10 +118,17 @@ EQUIVALENT_TO = {
 # Words that say a count is complete (a final figure), or that it is not (a partial one).
 FINAL_COUNT = {
     "fr": [r"r[ée]sultats?\s+d[ée]finitifs?", r"d[ée]compte\s+d[ée]finitif", r"r[ée]sultats?\s+finaux",
-           r"r[ée]sultats?\s+officiels?\s+d[ée]finitifs?"],
+           r"r[ée]sultats?\s+officiels?\s+d[ée]finitifs?",
+           # near-final: the same stage as final for a comparison (conflicts.NEAR_FINAL)
+           r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)d[ée]finitifs?",
+           r"(?:quasi-|quasi\s+)?totalit[ée]\s+des\s+(?:bulletins|bureaux|voix|suffrages)\s+(?:d[ée]pouill[ée]s|compt[ée]s)"],
     "es": [r"resultados?\s+finale?s?", r"resultados?\s+definitivos?", r"c[oó]mputo\s+final", r"escrutinio\s+final",
-           r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final"],
-    "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final"],
+           r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final",
+           r"resultados?\s+casi\s+definitivos?"],
+    "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final",
+           r"near-final\s+results?", r"nearly\s+complete\s+results?",
+           r"(?:nearly|almost|virtually)\s+all\s+(?:the\s+)?(?:ballots|votes|precincts|polling\s+stations)\s+"
+           r"(?:counted|reporting|tallied|in)"],
 }
 PARTIAL_COUNT = {
     "fr": [r"r[ée]sultats?\s+(?:provisoires|partiels|pr[ée]liminaires)", r"premi[eè]res?\s+estimations?",

@@ -274,6 +274,25 @@ def test_a_report_states_its_stage_once():
     assert done[2].attribute == "counted_share"
 
 
+def test_stage_words_without_a_count_hold_for_the_figures_after_them():
+    final, share = Claim(QUIROGA, "vote_share", stage="final"), Claim(ILABACA, "vote_share")
+    assert [c.stage for c in document_claims([(54.5, final), (45.5, share)])] == ["final", "final"]
+    # a report whose only stage words say final is final throughout, before them too
+    assert [c.stage for c in document_claims([(45.5, share), (54.5, final)])] == ["final", "final"]
+    partial = Claim(QUIROGA, "vote_share", stage="partial")
+    assert [c.stage for c in document_claims([(45.5, share), (54.5, partial), (45.5, share)])] == [
+        None, "partial", "partial"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon des résultats quasi définitifs, Quiroga obtient 54,5 % des voix."),
+    ("es", "Según resultados casi definitivos, Quiroga obtuvo el 54,5 % de los votos."),
+    ("en", "With nearly all ballots counted, Quiroga had 54.5% of the vote."),
+])
+def test_near_final_words_are_the_final_stage(nlp, lang, text):
+    assert [c.stage for c in claims(nlp, lang, text)] == ["final"]
+
+
 # 8. Report-level cues.
 def test_document_cues():
     text = ("La Oficina Nacional de Escrutinio (ONE) publicó los resultados del plebiscito. "
