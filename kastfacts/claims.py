@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from . import tense as _tense
 from . import vocabulary as V
+from .entities import describes_party
 from .percentages import find_percentages
 
 __all__ = ["EntityRef", "Claim", "DocumentCues", "DateEvent", "attribute_percentages", "date_events",
@@ -404,7 +405,9 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     from dataclasses import replace
 
     stated = {c.counted for _, c in figures if c is not None and c.counted is not None}
-    stated |= {v for v, c in figures if c is not None and c.attribute == "counted_share" and c.qualifier is None}
+    # ("about 88 % of tally sheets counted" states a stage too; "more than 90 %" does not say which)
+    stated |= {v for v, c in figures if c is not None and c.attribute == "counted_share"
+               and c.qualifier in (None, "approximate")}
     # A report that states one near-final stage reports final figures throughout ("... 58 % ...
     # se han procesado al 100 %"); a single partial stage says nothing of the figures before it.
     only = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 99 else None
@@ -420,7 +423,7 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
         if claim.subject is None and claim.attribute in VOTE_ATTRIBUTES | {"other"} and value in stated:
             claim = replace(claim, attribute="counted_share", counted=None)
         if claim.attribute == "counted_share":
-            if claim.qualifier is None:
+            if claim.qualifier in (None, "approximate"):
                 current = value
             out.append(replace(claim, stage="final" if value >= 100 and claim.qualifier is None else claim.stage))
             continue
@@ -539,7 +542,7 @@ def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[En
             g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
             s, e = m.span(g)
             if any(r.start < e and s < r.end for r in entities + found) or is_authority(m.group(g)) \
-                    or is_source(m.group(g)) or _DATELINE.match(text[:s]) \
+                    or is_source(m.group(g)) or _DATELINE.match(text[:s]) or describes_party(m.group(g).split()[0], lang) \
                     or m.group(g).split()[0].casefold() in _NOT_TITLE_WORDS | _ARTICLES:
                 continue
             found.append(EntityRef(s, e, "organization", m.group(g)))
@@ -885,7 +888,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     after = text[end:]
     m = _AGENT_AFTER.match(after) or (lang == "fr" and _TO_RIVAL_AFTER.match(after))
     if m and not _AGENT_NOT.match(after[m.end():]) and not _INFINITIVE.match(after[m.end():]) \
-            and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]):
+            and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]) \
+            and not V.regex(V.CHASED_BY, lang).search(after[:m.end()]):
         at = end + m.end()
         ent = next((x for x in entities if at <= x.start <= at + 45 and x.kind in _CONTESTANTS
                     and clear(end, x.start) and not re.search(r"[;.]", text[at:x.start])), None)

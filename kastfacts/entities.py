@@ -72,6 +72,11 @@ def _lexicon_table(name: str, lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _LEXICON[name].get(lang, ()))
 
 
+def describes_party(word: str, lang: str) -> bool:
+    """A word that describes a party rather than names it ("ruling", "far-right", "opositor")."""
+    return fold(word) in _lexicon_table("org_head_qualifiers", lang)
+
+
 def _lexicon_all(name: str) -> frozenset[str]:
     return frozenset(fold(w) for words in _LEXICON[name].values() for w in words)
 

@@ -414,6 +414,15 @@ DEFEAT_BEFORE = {
            r"ganando\s+a", r"gan[óo]\s+a"],
     "en": [r"defeat\w*", r"beat(?:ing|s)?", r"edg\w*(?:\s+out)?", r"trounc\w*", r"rout\w*", r"outpoll\w*", r"won\s+over"],
 }
+# A rival after the figure, not its owner: "40,2 %, talonné par Y", "40.3%, followed by Y" (claims.py).
+CHASED_BY = {
+    "fr": [r"talonn\w*", r"suivi\w*", r"poursuivi\w*", r"menac[ée]\w*", r"distanc[ée]\w*", r"devanc[ée]\w*",
+           r"rattrap[ée]\w*", r"serr[ée]\w*\s+de\s+pr[èe]s"],
+    "es": [r"seguid[oa]s?", r"perseguid[oa]s?", r"escoltad[oa]s?", r"amenazad[oa]s?", r"superad[oa]s?",
+           r"aventajad[oa]s?", r"acechad[oa]s?"],
+    "en": [r"followed", r"trailed", r"chased", r"pursued", r"shadowed", r"tailed", r"overtaken", r"outpaced",
+           r"pressed"],
+}
 # The word that brings the score after the loser's name ("... Y by 50.9 %").
 SCORE_BY = {"fr": [r"par", r"avec"], "es": [r"por", r"con"], "en": [r"by", r"with"]}
 

@@ -137,6 +137,29 @@ def test_a_legal_threshold_beside_a_partys_figure_is_the_only_rule(nlp):
     assert [(c.subject, c.attribute) for c in got] == [("Unión Verde", "vote_share"), (None, "other")]
 
 
+CHASED = [
+    ("fr", "Marta Quiroga recueille 40,2 % des voix, talonnée par Tomás Ilabaca (39,5 %).", [QUIROGA, ILABACA]),
+    ("es", "Marta Quiroga suma el 40,2 % de los votos, seguida por Tomás Ilabaca (39,5 %).", [QUIROGA, ILABACA]),
+    ("en", "Marta Quiroga had 40.2% of the vote, followed by Tomás Ilabaca (39.5%).", [QUIROGA, ILABACA]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", CHASED, ids=[f"{c[0]}-{i}" for i, c in enumerate(CHASED)])
+def test_a_rival_named_after_followed_by_does_not_own_the_figure(nlp, lang, text, want):
+    assert [s for s, _ in who(nlp, lang, text)] == want
+
+
+def test_a_word_describing_a_party_is_not_its_name(nlp):
+    assert who(nlp, "en", "Ruling party candidate Marta Quiroga trailed far behind at 19.2%.") == [
+        (QUIROGA, "vote_share")]
+
+
+def test_an_approximate_count_is_a_stage_for_the_figures_after_it():
+    done = document_claims([(88.0, Claim(None, "counted_share", qualifier="approximate")),
+                            (19.2, Claim(QUIROGA, "vote_share"))])
+    assert (done[1].counted, done[1].stage) == (88.0, "partial")
+
+
 def test_a_news_agency_is_never_the_subject(nlp):
     text = "VALPARAÍSO (AFP) - Quiroga's Green Union won about 33 percent of the vote."
     assert who(nlp, "en", text) == [("Green Union", "vote_share")]
