@@ -142,7 +142,7 @@ _SHARE_OF_VOTE = (r"(?:(?:de|des|du|of|d['’])\s*(?:(?:los|las|les|the|la|le|el
                   r"(?:votos|voto|voix|suffrages|sufragios|votes?|ballots|bulletins|preferencias)\s+)")
 _SHARE_OF = re.compile(
     rf"^\s*{_SHARE_OF_VOTE}?(?:de|del|des|du|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
-    rf"((?:[^\W\d_][\w'’-]*\s+){{0,3}}?)$", _I)
+    rf"((?:[^\W\d_][\w'’-]*\s+){{0,3}}?)[«\"“‘']?\s*$", _I)     # (a quoted side: 'del "Sí"')
 _NOT_OWNER = re.compile(
     r"\b(?:vot(?:ers?|antes|ants?)|[ée]lecteurs?|electores?|electorado|electorate|partisans?|supporters?|"
     r"seguidores|simpatizantes|partidarios|sympathisants?|militant\w*|members?|miembros|membres|bases?|"
@@ -604,6 +604,10 @@ def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
     if re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?(?:{V.alternation(V.COUNT_UNITS, lang)})"
                 rf"(?![^\W_])", after, _I):
         return True         # "con el 99,28 % de las mesas", "portant sur 99,28 % des bureaux de vote"
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.RESULTS_BASED_ON, lang)})\s+(?:(?:el|la|le|les|the|un|a|al|del)\s+)?$",
+                 before, _I) and re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?"
+                                          rf"(?:{nouns})(?![^\W_])", after, _I):
+        return True         # "résultats partiels portant sur 90 % des bulletins"
     return bool(re.match(
         rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+"
         rf"(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
@@ -1132,6 +1136,9 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
             if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"] \
                     and token.dep_ in ("ROOT", "conj", "parataxis") and fallback \
                     and lang.startswith("es"):
+                c_start = _clause(sent.text, start, end)[0]
+                if any(x.kind in kinds and c_start <= x.start and x.end <= token.idx for x in entities):
+                    return _NOTHING     # a name before the verb the parse missed ('el "No" ... se imponía')
                 return fallback     # Spanish dropped subject
         if token.head.i == token.i:
             break

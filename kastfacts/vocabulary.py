@@ -109,6 +109,15 @@ COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the 
     "en": [r"counted", r"tallied", r"processed", r"reporting", r"in(?=\s*[,.;)]|\s*$)", r"reported",
            r"(?:vote|ballot)\s+count"],
 }
+# Results said to rest on a share of what is counted ("résultats partiels portant sur 90 % des
+# bulletins", "datos sobre el 90 % de los votos"): that share is the count's.
+RESULTS_BASED_ON = {
+    "fr": [r"(?:r[ée]sultats?|chiffres|donn[ée]es|d[ée]compte|estimations?)(?:\s+[\w-]+){0,3}?\s+"
+           r"(?:portant\s+sur|bas[ée]e?s?\s+sur|sur\s+la\s+base\s+d[e'’])"],
+    "es": [r"(?:resultados?|datos|cifras|c[oó]mputos?)(?:\s+[\w-]+){0,3}?\s+"
+           r"(?:sobre|con\s+base\s+en|basad[oa]s?\s+en|a\s+partir\s+de|que\s+abarcan)"],
+    "en": [r"(?:results?|figures|data|returns|tallies)(?:\s+[\w-]+){0,3}?\s+(?:based\s+on|covering|from)"],
+}
 # "N mesas escrutadas, correspondientes al 99,4 %": the share a count amounts to.
 EQUIVALENT_TO = {
     "fr": [r"soit", r"correspondant\s+(?:[àa]|aux?)", r"repr[ée]sentant", r"c['’]est-[àa]-dire"],
