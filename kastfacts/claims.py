@@ -608,9 +608,11 @@ def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
                  before, _I) and re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?"
                                           rf"(?:{nouns})(?![^\W_])", after, _I):
         return True         # "résultats partiels portant sur 90 % des bulletins"
+    # ("de las juntas receptoras escrutadas": a counting participle after any short noun phrase)
     return bool(re.match(
-        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+"
-        rf"(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
+        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?"
+        rf"(?:(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:{_W}{{3,}}\s+){{1,2}})"
+        rf"|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
 
 
 def _stage_words(text: str, lang: str) -> str | None:
@@ -862,7 +864,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
                             rf"(?:(?:{V.alternation(V.RIVAL_NOUNS, lang)}|la|le|el|the|su|sa|son|his|her|l['’])\s*,?\s*){{0,3}}$", _I)
         entities = [x for x in entities if not beaten.search(text[max(0, x.start - 40):x.start])]
     if strict:
-        entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)]
+        entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)
+                    and not (_beaten(text, x, start, lang) and _linked_before(text, start, [x]) is None)]
     if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
@@ -925,6 +928,13 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if fallback and (_pronoun_clause(text[c_start:start], lang) or _role_clause(text[c_start:start], lang)):
         return fallback, 6
     return None, 9
+
+
+def _beaten(text: str, ent: EntityRef, start: int, lang: str) -> bool:
+    """'X a battu l'ancien président Y ..., en obtenant 52,8 %': Y, named as the loser before the
+    figure, does not own it unless the words tie it to Y ('Y, qui a obtenu')."""
+    return ent.end <= start and bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.DEFEAT_BEFORE, lang)})\s+"
+                                               rf"(?:[\w'’-]+\s+){{0,3}}$", text[max(0, ent.start - 60):ent.start], _I))
 
 
 def _beaten_before_score(text: str, ent: EntityRef, start: int, lang: str) -> bool:

@@ -125,7 +125,14 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
-            "acronyms": sorted(set(defined_acronyms(text)))}
+            "acronyms": sorted({(a, phrase) for a, phrase in defined_acronyms(text) if not _names_person(phrase, [name for _, _, name in persons])})}
+
+
+def _names_person(phrase: str, persons) -> bool:
+    """'Rodrigo Chaves (PPSD)': the parenthesis after a person's name gives the party, not what the
+    name stands for."""
+    folded = _fold(phrase)
+    return any(folded == _fold(p) or folded.endswith(" " + _fold(p)) for p in persons if p)
 
 
 def _winner_party(text, lang, persons, organizations, sentences, shares) -> list[str] | None:

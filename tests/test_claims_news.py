@@ -176,6 +176,19 @@ def test_results_resting_on_a_share_of_the_votes_give_the_count(nlp, lang, text)
     assert [c.attribute for c in claims(nlp, lang, text)] == ["counted_share"]
 
 
+def test_the_loser_named_after_a_defeat_verb_does_not_own_the_winners_figure(nlp):
+    text = "Marta Quiroga a battu l'ancien président Tomás Ilabaca dimanche, en obtenant 52,8 % des voix contre 47,2 %."
+    assert [s for s, _ in who(nlp, "fr", text)] == [QUIROGA, ILABACA]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Con el 99 % de las juntas receptoras escrutadas, Quiroga lidera."),
+    ("en", "With 99% of voting centres counted, Quiroga leads."),
+])
+def test_a_count_of_units_the_tables_do_not_know(nlp, lang, text):
+    assert [c.attribute for c in claims(nlp, lang, text)] == ["counted_share"]
+
+
 def test_a_news_agency_is_never_the_subject(nlp):
     text = "VALPARAÍSO (AFP) - Quiroga's Green Union won about 33 percent of the vote."
     assert who(nlp, "en", text) == [("Green Union", "vote_share")]

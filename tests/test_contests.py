@@ -138,6 +138,12 @@ def test_a_party_named_in_another_language_goes_by_the_acronym_of_its_initials()
     assert found.claim("b", "Green Party", "vote_share", None)[1] == "Green Party"    # GP: no such acronym
 
 
+def test_a_party_in_parentheses_after_a_candidate_is_not_what_the_name_stands_for():
+    text = "- Marta Quiroga (PRV): 52,8 %\n- Tomás Ilabaca (Frente Cívico, FC): 47,2 %\nLa Unión Verde (UV) no compitió."
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Marta Quiroga", "Tomás Ilabaca")]
+    assert report_clues(text, "es", persons, [])["acronyms"] == [("UV", "La Unión Verde")]
+
+
 def test_a_party_named_by_its_members():
     clues = {"a": clue({"general": 1}, countries={"ES": 1}, acronyms=[("PV", "el Partido Verde"), ("UC", "Unión Cívica")],
                        organizations=["Partido Verde", "Unión Cívica", "Agrupación Cívica Insular"]),
