@@ -40,6 +40,16 @@ def test_report_clues_kind_and_round(lang, text, kinds, round_):
         assert max(clues["rounds"], key=clues["rounds"].get) == round_
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Quiroga e Ilabaca disputarán la segunda vuelta presidencial tras la jornada del domingo."),
+    ("en", "Quiroga and Ilabaca will face off in a December runoff after Sunday's presidential election."),
+    ("fr", "Quiroga et Ilabaca, qualifiés pour le second tour de la présidentielle, ont voté dimanche."),
+])
+def test_a_runoff_still_to_come_is_a_first_round_report(lang, text):
+    clues = report_clues(text, lang, [], [])
+    assert max(clues["rounds"], key=clues["rounds"].get) == "1"
+
+
 def test_a_dated_kind_is_another_contest():
     clues = report_clues("Quiroga, qui avait voté lors du plébiscite de 1988, a remporté la présidentielle.", "fr", [], [])
     assert clues["kinds"] == {"presidential": 1} and clues["dated_kinds"] == {"plebiscite": [1988]}
