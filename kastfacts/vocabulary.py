@@ -447,6 +447,20 @@ CHASED_BY = {
     "en": [r"followed", r"trailed", r"chased", r"pursued", r"shadowed", r"tailed", r"overtaken", r"outpaced",
            r"pressed"],
 }
+# A margin said of the one behind ("Y, who trailed by 2.4 points", "Y finished 2.4 points behind"):
+# the margin is the leader's (FORMAT: a margin's subject is who leads) (claims.py).
+TRAILING_BEFORE = {
+    "fr": [r"en\s+retard\s+de", r"distanc[ée]\w*\s+de", r"devanc[ée]\w*\s+de", r"battu\w*\s+de",
+           r"(?:termin|arriv|fini|class|plac)\w*\s+(?:\w+\s+)?[àa]"],
+    "es": [r"rezagad[oa]s?\s+(?:por|a|en)", r"superad[oa]s?\s+por", r"aventajad[oa]s?\s+(?:por|en)", r"perdi[óo]\s+por",
+           r"(?:se\s+)?(?:qued|ubic|situ|termin|finaliz)[óo]\s+(?:\w+\s+)?a"],
+    "en": [r"trail\w*\s+(?:\w+\s+)?by", r"behind\s+by", r"lost\s+by", r"lagg\w*\s+(?:\w+\s+)?by", r"fell\s+short\s+by"],
+}
+TRAILING_AFTER = {
+    "fr": [r"derri[èe]re", r"de\s+retard", r"de\s+moins"],
+    "es": [r"(?:por\s+)?detr[áa]s", r"menos", r"por\s+debajo"],
+    "en": [r"behind", r"back", r"adrift"],
+}
 # The word that brings the score after the loser's name ("... Y by 50.9 %").
 SCORE_BY = {"fr": [r"par", r"avec"], "es": [r"por", r"con"], "en": [r"by", r"with"]}
 

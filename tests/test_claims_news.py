@@ -189,6 +189,33 @@ def test_a_count_of_units_the_tables_do_not_know(nlp, lang, text):
     assert [c.attribute for c in claims(nlp, lang, text)] == ["counted_share"]
 
 
+TRAILING = [
+    ("en", "Her rival Tomás Ilabaca, who trailed by 2.4 percentage points, conceded."),
+    ("es", "En la votación, Tomás Ilabaca quedó a 2,4 puntos de la ganadora."),
+    ("fr", "Au scrutin, Tomás Ilabaca termine à 2,4 points de la gagnante."),
+    ("en", "Tomás Ilabaca finished 2.4 points behind."),
+]
+
+
+@pytest.mark.parametrize("lang,text", TRAILING, ids=[f"{c[0]}-{i}" for i, c in enumerate(TRAILING)])
+def test_a_margin_said_of_the_one_behind_is_the_leaders(nlp, lang, text):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    assert who(nlp, lang, text, cues=cues) == [(QUIROGA, "margin_pp")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Turnout fell to 68.5%, down from 72.1% in the first round."),
+    ("es", "La participación cayó al 68,5 %, frente al 72,1 % de la primera vuelta."),
+    ("fr", "La participation s'établit à 68,5 %, contre 72,1 % au premier tour."),
+])
+def test_the_round_named_for_the_figure_set_against_is_not_this_ones(lang, text):
+    from kastfacts.claims import _context
+    start = text.index("68")
+    assert _context(text, start, start + 6, lang) is None
+    other = text.index("72")
+    assert _context(text, other, other + 6, lang) == "round=1"
+
+
 def test_a_news_agency_is_never_the_subject(nlp):
     text = "VALPARAÍSO (AFP) - Quiroga's Green Union won about 33 percent of the vote."
     assert who(nlp, "en", text) == [("Green Union", "vote_share")]
