@@ -152,16 +152,17 @@ PARTIAL_COUNT = {
 QUALIFIERS = {
     "lower_bound": {
         "fr": [r"plus\s+de", r"plus\s+d['’]", r"un\s+peu\s+plus\s+de", r"au\s+moins", r"sup[ée]rieur\s+[àa]", r"au-del[àa]\s+de",
-               r"d[ée]passant", r"pas\s+moins\s+de",
+               r"d[ée]passant", r"d[ée]pass[ée]\w*", r"pas\s+moins\s+de",
                # a bar crossed: "au-dessus de la barre des 50 %", "franchit le seuil des 5 %"
                r"(?:au-dessus|au-del[àa])\s+(?:de\s+la\s+barre|du\s+seuil|du\s+cap)\s+(?:des|de|du)",
                r"(?:franchi\w*|d[ée]pass\w*|pass\w*)\s+(?:la\s+barre|le\s+seuil|le\s+cap)\s+(?:des|de|du)"],
         "es": [r"m[aá]s\s+del?", r"por\s+encima\s+del?", r"al\s+menos", r"superior\s+al?", r"sobrepas\w*", r"supera\w*",
+               r"super[óo]", r"rebas\w*",
                r"no\s+menos\s+del?",
                r"por\s+encima\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?",
                r"(?:super\w*|rebas\w*|cruz\w*)\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"more\s+than", r"over", r"above", r"at\s+least", r"upwards?\s+of", r"in\s+excess\s+of", r"exceeding",
-               r"north\s+of", r"(?:crossed|passed|surpassed|broke|cleared)\s+the"],
+               r"north\s+of", r"(?:crossed|passed|surpassed|broke|cleared)\s+the", r"exceeded", r"topped", r"surpassed"],
     },
     "upper_bound": {
         "fr": [r"pr[èe]s\s+de", r"presque", r"moins\s+de", r"moins\s+d['’]", r"jusqu['’][àa]", r"inf[ée]rieur\s+[àa]",
