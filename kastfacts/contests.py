@@ -27,7 +27,7 @@ from functools import lru_cache
 from babel.languages import get_official_languages
 
 from . import vocabulary as V
-from .claims import defined_acronyms
+from .claims import defined_acronyms, is_authority
 
 __all__ = ["Contest", "Contests", "report_clues", "contest_name", "named_countries", "from_table"]
 
@@ -199,6 +199,7 @@ def _party_links(text: str, lang: str, persons, organizations) -> list[list[str]
     "Pedro Castillo (Peru Libre)", "Orsi, de 57 años y líder del izquierdista Frente Amplio",
     "el candidato del partido Perú Libre, Pedro Castillo", "X's candidate Y"."""
     links = set()
+    led_by = re.compile(rf"\s*(?:\([^()]{{1,12}}\)\s*|\)\s*)?,?\s*(?:{V.alternation(V.LED_BY, lang)})\s+", re.IGNORECASE)
     for ps, pe, person in persons:
         for os_, oe, org in organizations:
             if 0 <= os_ - pe <= 70:
@@ -208,6 +209,8 @@ def _party_links(text: str, lang: str, persons, organizations) -> list[list[str]
                                 rf"(?:(?:la|le|l['’]|el|the)\s*)?(?:{_PARTY_WORDS}\s+)?(?:[^\W\d_]+\s+){{0,2}})\s*", between,
                                 re.IGNORECASE):
                     links.add((org, person))
+            elif 0 <= ps - oe <= 60 and led_by.fullmatch(text[oe:ps]) and not is_authority(org):
+                links.add((org, person))        # "la liste du RN menée par X", "el PP de X"
             elif 0 <= ps - oe <= 60:
                 between = text[oe:ps]
                 if re.fullmatch(rf"\s*(?:\)\s*)?,?\s*(?:['’]s\s+{_LINK_WORDS}|,?\s*)\s*", between, re.IGNORECASE) and \
@@ -225,6 +228,7 @@ class Contests:
         self.by_doc: dict[str, Contest] = {}
         self.contests: list[Contest] = []
         self.party_of: dict[str, dict[str, str]] = {}     # contest name -> party -> candidate
+        self.leader_party: dict[str, dict[str, str]] = {}  # contest name -> leader -> the one party they lead
         self.acronyms: dict[str, dict[str, str]] = {}     # contest name -> folded expansion -> acronym
         self.parties: dict[str, Counter] = {}             # contest name -> its organizations, by reports naming them
 
@@ -335,6 +339,11 @@ class Contests:
             for party, people in winners.items():
                 parties.setdefault(party, people)   # only where no report says whose party it is
             self.party_of[contest.name] = {p: _top(c) for p, c in parties.items()}
+            led: dict[str, set[str]] = defaultdict(set)
+            for party, people in parties.items():
+                for person in people:
+                    led[person].add(self._short_name(contest.name, party))    # "RN" and "Rassemblement national"
+            self.leader_party[contest.name] = {person: next(iter(ps)) for person, ps in led.items() if len(ps) == 1}
             self.contests.append(contest)
             for d in members:
                 self.by_doc[d] = contest
@@ -360,6 +369,8 @@ class Contests:
             subject = contest.name
         elif subject and attribute in VOTE_ATTRIBUTES and contest.kind == "presidential":
             subject = self.party_of.get(contest.name, {}).get(subject, subject)
+        elif subject and attribute in VOTE_ATTRIBUTES and contest.kind in V.PARTY_LIST_KINDS:
+            subject = self.leader_party.get(contest.name, {}).get(subject, subject)   # the list's, not its leader's
         if subject and subject != contest.name:
             subject = self._short_name(contest.name, subject)
         ctx = dict(part.split("=", 1) for part in (context or "").split(";") if "=" in part)
@@ -459,14 +470,16 @@ def _family(clue: dict) -> str | None:
         return "plebiscite"
     if kinds.get("primary") and kinds["primary"] >= max(kinds.values()):
         return "primary"
+    if kinds.get("european") and kinds["european"] >= max(kinds.values()):
+        return "european"
     return "election"
 
 
 def _kind(kinds: Counter, family: str) -> str:
     if family == "plebiscite":
         return "plebiscite" if kinds.get("plebiscite", 0) >= kinds.get("referendum", 0) else "referendum"
-    if family == "primary":
-        return "primary"
+    if family in ("primary", "european"):
+        return family
     ranked = [k for k in ("general", "presidential", "legislative") if kinds.get(k)]
     if not ranked:
         return "election"

@@ -518,8 +518,14 @@ CONTEST_KINDS = {
         "en": [r"legislative\s+elections?", r"parliamentary\s+elections?", r"congressional\s+elections?",
                r"midterms?"],
     },
+    "european": {
+        "fr": [r"[ée]lections?\s+europ[ée]ennes", r"europ[ée]ennes", r"scrutin\s+europ[ée]en", r"Parlement\s+europ[ée]en"],
+        "es": [r"elecciones\s+europeas", r"europeas", r"comicios\s+europeos", r"Parlamento\s+Europeo"],
+        "en": [r"European\s+(?:Parliament\s+)?elections?", r"EU\s+elections?", r"European\s+Parliament"],
+    },
     "presidential": {
-        "fr": [r"pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?",
+        # (not "la majorité présidentielle", "le camp présidentiel": a party's name in any election)
+        "fr": [r"(?<!majorit[ée]\s)(?<!camp\s)pr[ée]sidentielles?", r"[ée]lections?\s+pr[ée]sidentielles?",
                r"(?:r[ée])?[ée]lue?\s+(?:[\w-]+\s+)?pr[ée]sidente?", r"pr[ée]sidente?\s+[ée]lue?"],
         "es": [r"presidenciales", r"elecci[oó]n\s+presidencial", r"vuelta\s+presidencial", r"comicios\s+presidenciales",
                r"balotaje\s+presidencial", r"(?:re)?elegid[oa]\s+(?:[\w-]+\s+)?president[ea]", r"president[ea]\s+elect[oa]"],
@@ -534,7 +540,15 @@ CONTEST_SUBJECTS = {
 # English names (kind, qualifier, round) build the contest's name one way.
 CONTEST_KIND_NAMES = {"plebiscite": "plebiscite", "referendum": "referendum", "primary": "primary",
                       "general": "general election", "legislative": "legislative election",
-                      "presidential": "presidential election"}
+                      "presidential": "presidential election", "european": "European Parliament election"}
+# Votes for party lists: a figure the words give to a list's leader is the party's (contests.py).
+PARTY_LIST_KINDS = ("legislative", "general", "european")
+# "la liste du RN menée par X", "the Renaissance list headed by X", "el PP de X": a party and its leader.
+LED_BY = {
+    "fr": [r"(?:list[ea]\s+)?(?:men[ée]e|conduite|emmen[ée]e|dirig[ée]e|pilot[ée]e)\s+par"],
+    "es": [r"(?:lista\s+)?(?:encabezad[oa]|liderad[oa]|dirigid[oa]|conducid[oa]|presidid[oa])\s+por", r"de"],
+    "en": [r"(?:list\s+|party\s+)?(?:led|headed|fronted|chaired)\s+by"],
+}
 RUNOFF_NAME = {"presidential": "presidential runoff", "general": "general election runoff",
                "legislative": "legislative runoff", "primary": "primary runoff", "election": "runoff"}
 

@@ -50,6 +50,29 @@ def test_a_runoff_still_to_come_is_a_first_round_report(lang, text):
     assert max(clues["rounds"], key=clues["rounds"].get) == "1"
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Aux élections européennes, la liste de la majorité présidentielle recule."),
+    ("es", "En las elecciones europeas, la lista del presidente retrocede."),
+    ("en", "In the European Parliament election, the president's list fell back."),
+])
+def test_a_european_election_is_its_own_kind(lang, text):
+    clues = report_clues(text, lang, [], [])
+    assert "presidential" not in clues["kinds"]
+    found = Contests.resolve({"a": clues}, {}, {"a": set()}, {"a": (2024, 1.0)}, NAMES)
+    assert found.of("a").name == "2024 European Parliament election"
+
+
+def test_a_list_leaders_figure_is_the_partys_in_a_party_list_vote():
+    text = "La liste de l'Union verte (UV) menée par Marta Quiroga arrive en tête."
+    persons = [(text.index("Marta Quiroga"), text.index("Marta Quiroga") + 13, "Marta Quiroga")]
+    orgs = [(text.index("Union verte"), text.index("Union verte") + 11, "Union verte"),
+            (text.index("UV"), text.index("UV") + 2, "UV")]
+    clues = report_clues(text + " Aux élections européennes, elle gagne.", "fr", persons, orgs)
+    assert ["UV", "Marta Quiroga"] in clues["parties"]
+    found = Contests.resolve({"a": clues}, {}, {"a": {"Marta Quiroga"}}, {"a": (2024, 1.0)}, NAMES)
+    assert found.claim("a", "Marta Quiroga", "vote_share", None)[1] == "UV"
+
+
 def test_a_dated_kind_is_another_contest():
     clues = report_clues("Quiroga, qui avait voté lors du plébiscite de 1988, a remporté la présidentielle.", "fr", [], [])
     assert clues["kinds"] == {"presidential": 1} and clues["dated_kinds"] == {"plebiscite": [1988]}
