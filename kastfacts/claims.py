@@ -944,9 +944,9 @@ def _beaten(text: str, ent: EntityRef, start: int, lang: str) -> bool:
 
 
 def _beaten_before_score(text: str, ent: EntityRef, start: int, lang: str) -> bool:
-    """'defeating Y by 50.9 %', 'venció a Y por 50,9 %': Y lost; the figure is the winner's."""
-    if ent.end > start or not re.fullmatch(rf"\s*,?\s*(?:{V.alternation(V.SCORE_BY, lang)})\s+"
-                                           rf"(?:(?:el|un|le|la|a)\s+)?", text[ent.end:start], _I):
+    """'defeating Y by 50.9 %', 'venció a Y por 50,9 %', 'beat Y 52.4 percent to ...': Y lost; the figure is the winner's."""
+    if ent.end > start or not re.fullmatch(rf"\s*,?\s*(?:(?:{V.alternation(V.SCORE_BY, lang)})\s+"
+                                           rf"(?:(?:el|un|le|la|a)\s+)?)?", text[ent.end:start], _I):
         return False
     return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.DEFEAT_BEFORE, lang)})\s+(?:{_W}+\s+){{0,3}}$",
                           text[max(0, ent.start - 60):ent.start], _I))

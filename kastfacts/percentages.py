@@ -84,6 +84,8 @@ _SHARE_CUES = re.compile(
     r"\bvictoire|\bvictory|\bvictoria|\btriunfo|\bturnout|\bparticipa|\babstenci|\babstention|\binflation|\binflaci|\bunemployment|"
     r"\bchômage|\bdesempleo|\bparo\b|\btaux\b|\btasa\b|\brate\b|\bshare\b|\bcuota|\bpart\b",
     re.IGNORECASE)
+_WON_BY = re.compile(r"\bw[oi]n\s+by\b|\bgan[óo]\s+por\b|\bse\s+impuso\s+por\b|\bl['’]emport\w*\s+(?:de|par)\b|"
+                     r"\bbeat\b|\bderrot\w*|\bbatt\w*", re.IGNORECASE)
 # ... unless the points are those of a stock index or a game.
 _NOT_SHARE_POINTS = re.compile(
     r"\b(?:index|índice|indice|dow|nasdaq|s&p|cac|ibex|ipsa|merval|bovespa|dax|ftse|nikkei|bolsa|"
@@ -513,8 +515,10 @@ def find_percentages(text: str, lang: str) -> list[PercentMention]:
         if kind == "maybe_points":
             s, e = _sentence_span(text, sign.start())
             sentence = text[s:e]
-            if not _SHARE_CUES.search(sentence[:mention.start - s] + " " + sentence[mention.end - s:]) \
-                    or _NOT_SHARE_POINTS.search(sentence) or abs(mention.value) > 100:
+            cued = _SHARE_CUES.search(sentence[:mention.start - s] + " " + sentence[mention.end - s:]) or (
+                # "won by 4.8 points": a game's score has no decimals, a win by tenths of points is a vote's
+                not float(mention.value).is_integer() and _WON_BY.search(sentence))
+            if not cued or _NOT_SHARE_POINTS.search(sentence) or abs(mention.value) > 100:
                 continue
         found.append(mention)
     found = _merge_ranges(text, found, lang)

@@ -83,7 +83,18 @@ SCORES = [
     ("en", "Marta Quiroga won on Sunday, defeating Tomás Ilabaca by 52.4 percent to 47.6 percent.", [QUIROGA, ILABACA]),
     ("es", "Marta Quiroga ganó el domingo y derrotó a Tomás Ilabaca por 52,4 % a 47,6 %.", [QUIROGA, ILABACA]),
     ("fr", "Marta Quiroga l'a emporté dimanche, battant Tomás Ilabaca par 52,4 % contre 47,6 %.", [QUIROGA, ILABACA]),
+    ("en", "Quiroga beat Ilabaca 52.4 percent to 47.6 percent.", [QUIROGA, ILABACA]),
 ]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Quiroga won by 4.8 points over Ilabaca."),
+    ("es", "Quiroga ganó por 4,8 puntos a Ilabaca."),
+    ("fr", "Quiroga l'emporte de 4,8 points sur Ilabaca."),
+])
+def test_a_win_by_points_is_the_winners_margin(nlp, lang, text):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    assert who(nlp, lang, text, cues=cues) == [(QUIROGA, "margin_pp")]
 
 
 @pytest.mark.parametrize("lang,text,want", SCORES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SCORES)])
