@@ -21,7 +21,8 @@ __all__ = ["extract", "find_conflicts", "to_dataframe", "Fact", "Conflict", "Con
 
 def extract(paths: str | Iterable[str], *, db: str = ":memory:", lang: str | None = None,
             published: str | None = None, jobs: int = 1) -> list[Fact]:
-    """Extract the facts of the documents under `paths` (files or folders).
+    """Extract the facts of the documents under `paths`: files, folders, saved web pages, JSON Lines
+    corpora (`-` for one on standard input); `published` in any form kastfacts reads.
 
     `db` keeps them in a SQLite store (default: in memory only); the facts returned are those of
     the documents read in this call, resolved against everything in the store.

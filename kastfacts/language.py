@@ -494,16 +494,23 @@ def _strong(block: Block) -> bool:
     return block.confidence >= (STRONG if length >= SHORT_CHARS else STRONG_SHORT)
 
 
-def extractable(block: Block, doc_lang: str | None,
-                forced_lang: str | None = None) -> tuple[bool, str | None]:
+def extractable(block: Block, doc_lang: str | None, forced_lang: str | None = None,
+                every_block: bool = False) -> tuple[bool, str | None]:
     """(extract facts from this block?, in which language).
 
     Furniture and blocks clearly in another language are skipped. A block confidently identified
     as fr/es/en keeps its language; a weak or short one (a title, a teaser) inherits the document's
     language when its characters allow it, or when that language is among its close candidates.
-    `forced_lang` (--lang) replaces detection but never rescues furniture or foreign blocks.
+    `forced_lang` (a document's own metadata) replaces detection but never rescues furniture or
+    foreign blocks. With `every_block` (`--lang`: the user says what the text is), it applies to
+    every block whatever its detected language, but furniture and blocks in another script
+    (Cyrillic, Arabic, CJK), which no fr/es/en pipeline can read.
     """
-    if block.boilerplate is not None or _clearly_foreign(block):
+    if block.boilerplate is not None:
+        return False, None
+    if forced_lang is not None and every_block:
+        return (False, None) if block.charset == CHARSET_OTHER_SCRIPT else (True, forced_lang)
+    if _clearly_foreign(block):
         return False, None
     if forced_lang is not None:
         return True, forced_lang

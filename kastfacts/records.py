@@ -83,16 +83,18 @@ class Document:
     path: str
     text: str
     lang: str | None = None                 # main language (metadata, --lang, or detected)
-    lang_source: str | None = None          # metadata | option | detected
-    published: str | None = None            # ISO date, from metadata or --published
+    lang_source: str | None = None          # metadata | option | detected | page (declared by a web page)
+    published: str | None = None            # ISO date, from metadata, the page, or --published
+    published_source: str | None = None     # metadata | page | option: where `published` came from
     anchor: str | None = None               # the date relative expressions resolve against
     anchor_method: str | None = None        # metadata | option | inferred:<how> | corpus:<how>
     anchor_confidence: float | None = None
     encoding: str | None = None
-    sha256: str | None = None
+    sha256: str | None = None              # SHA-256 of the text: reports with the same one are copies
     source: str | None = None
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)   # unknown .meta.json keys, kept
+    copy_of: str | None = None              # the first document (by id) with the same text: a reprint
     skipped_blocks: list[SkippedBlock] = field(default_factory=list)
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
@@ -123,8 +125,8 @@ class Conflict:
     """Claims about one subject and attribute that cannot all be true (or a spelling variant)."""
     subject: str
     attribute: str
-    kind: str               # value | date | name | arithmetic | precision
-    severity: str           # substantive | rounding | spelling | precision (ordered so)
+    kind: str               # value | counting_stage | date | name | arithmetic | precision
+    severity: str           # substantive | minor | different_stages | spelling | accent | precision (ordered so)
     explanation: str
     values: list[ConflictValue]
     id: int | None = None

@@ -14,14 +14,16 @@ import re
 import stat
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
+from itertools import islice
 from typing import Any, Iterable
 
+from .describe import anchor_words
 from .records import KINDS, Conflict, ConflictValue, Document, Fact
 
 ENTITY_KINDS = ("person", "place", "organization")
-SEVERITIES = ("substantive", "rounding", "spelling", "precision")
+SEVERITIES = ("substantive", "minor", "different_stages", "spelling", "accent", "precision")
 LANGUAGE_NAMES = {"fr": "French", "es": "Spanish", "en": "English", "de": "German", "it": "Italian",
                   "pt": "Portuguese", "nl": "Dutch", "ca": "Catalan", "yo": "Yoruba"}
 # Bar colours of the charts: one per distinct value, all >= 4.5:1 against white.
@@ -72,7 +74,9 @@ def _humanize(name: str | None) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} " + (word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")
 
 
 def _is_number(value: Any) -> bool:
@@ -274,87 +278,212 @@ def _diff_ranges(texts: list[str], numeric: bool) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- the report
 
+# Past these, a corpus's worth is no page to read: tables longer than OPEN_ROWS are collapsed
+# behind their count, and no table shows more than TABLE_MAX_ROWS rows (the command that lists
+# them all is named, as at the terminal); conflict cards past OPEN_CARDS are collapsed; documents
+# are shown in full when a card quotes them, and others, by name, until SECTION_BUDGET are.
+OPEN_ROWS = 25
+TABLE_MAX_ROWS = 1000
+OPEN_CARDS = 50
+SECTION_BUDGET = 100
+# A card gives each report its own side up to CARD_MAX_SIDES; past it (a figure many reports
+# repeat), a side per figure, quoting its first report and naming CARD_NAMED of the others.
+CARD_MAX_SIDES = 4
+CARD_NAMED = 10
+ENTITY_DOCS_NAMED = 10
+
+
+def _fact_order(fact: Fact) -> tuple:
+    return (fact.doc, fact.start, fact.end, fact.kind)
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    excerpt = text[start:end].strip() if text else ""
+    return excerpt[:89].rstrip() + "…" if len(excerpt) > 90 else excerpt
+
+
+def _figure_groups(conflict: Conflict) -> list[list[ConflictValue]]:
+    """The card's sides: each value alone, or, past CARD_MAX_SIDES, the values grouped by figure
+    (in the order they first appear), the first of each group quoted."""
+    if len(conflict.values) <= CARD_MAX_SIDES:
+        return [[v] for v in conflict.values]
+    groups: dict[str, list[ConflictValue]] = {}
+    for v in conflict.values:
+        groups.setdefault(json.dumps(v.value, ensure_ascii=False, sort_keys=True), []).append(v)
+    return list(groups.values())
+
+
+def _card_values(conflict: Conflict) -> list[ConflictValue]:
+    return [vs[0] for vs in _figure_groups(conflict)]
+
+
+class _EntityTally:
+    """One entity of the entity table, tallied from its mentions as they stream by."""
+
+    def __init__(self) -> None:
+        self.names: Counter = Counter()
+        self.codes: set[str] = set()
+        self.variants: set[str] = set()
+        self.per_doc: Counter = Counter()
+        self.lang_of: dict[str, tuple] = {}      # spelling -> (first mention's place, its language)
+        self.mentions = 0
+
+    def add(self, fact: Fact) -> None:
+        self.mentions += 1
+        if fact.value is not None:
+            self.names[str(fact.value)] += 1
+        if fact.code:
+            self.codes.add(fact.code)
+        self.variants.add(fact.text)
+        self.variants.update(fact.variants or ())
+        self.per_doc[fact.doc] += 1
+        where = _fact_order(fact)
+        if fact.text not in self.lang_of or where < self.lang_of[fact.text][0]:
+            self.lang_of[fact.text] = (where, fact.lang)
+
+
 class _Report:
+    """The page's parts, from the corpus read once: the conflicts first (they decide which documents
+    the page shows in full), then the documents, then the facts as a stream, of which only the
+    shown documents' facts are kept; the rest is tallied (counts, entities)."""
+
     def __init__(self, documents: Iterable[Document], facts: Iterable[Fact],
                  conflicts: Iterable[Conflict], skipped_files: Iterable[tuple[str, str]]):
-        self.documents: dict[str, Document] = {d.doc: d for d in sorted(documents, key=lambda d: d.doc)}
-        self.facts = sorted(facts, key=lambda f: (f.doc, f.start, f.end, f.kind))
         self.conflicts = list(conflicts)
-        self.skipped_files = sorted((str(p), str(r)) for p, r in skipped_files)
-        # Facts or conflicts may name documents not given: give them a section so links resolve.
-        for doc in [f.doc for f in self.facts] + [v.doc for c in self.conflicts for v in c.values]:
-            if doc not in self.documents:
-                self.documents[doc] = Document(doc=doc, path=doc, text="")
-        self.documents = dict(sorted(self.documents.items()))
-        self.slugs = _Slugs(self.documents)
-        self.facts_by_doc: dict[str, list[Fact]] = defaultdict(list)
-        self.fact_at: dict[tuple[str, int, int], Fact] = {}
-        for fact in self.facts:
-            self.facts_by_doc[fact.doc].append(fact)
-            self.fact_at.setdefault((fact.doc, fact.start, fact.end), fact)
         self.conflict_ids = [c.id if c.id is not None else i for i, c in enumerate(self.conflicts, 1)]
+        self.skipped_files = sorted((str(p), str(r)) for p, r in skipped_files)
+        self.documents: dict[str, Document] = {d.doc: d for d in sorted(documents, key=lambda d: d.doc)}
+        for doc in (v.doc for c in self.conflicts for v in c.values):
+            self.documents.setdefault(doc, Document(doc=doc, path=doc, text=""))
         self.conflicts_by_doc: dict[str, list[int]] = defaultdict(list)
         for cid, conflict in zip(self.conflict_ids, self.conflicts):
             for doc in sorted({v.doc for v in conflict.values}):
                 self.conflicts_by_doc[doc].append(cid)
+        # shown in full: the documents the cards quote, then others by id up to the budget
+        cited = {v.doc for c in self.conflicts for v in _card_values(c)}
+        others = [d for d in sorted(self.documents) if d not in cited][:max(0, SECTION_BUDGET - len(cited))]
+        self.shown = cited | set(others)
+        wanted = {(v.doc, v.start, v.end) for c in self.conflicts for v in c.values}
+        self.fact_at: dict[tuple[str, int, int], Fact] = {}
+        self.facts_by_doc: dict[str, list[Fact]] = defaultdict(list)
+        self.kind_counts: dict[str, Counter] = defaultdict(Counter)
+        self.fact_langs: Counter = Counter()
+        self.entity_groups: dict[tuple[str, str], _EntityTally] = {}
+        self.fact_count = 0
+        for fact in facts:
+            self._tally(fact, wanted)
+        for doc_facts in self.facts_by_doc.values():
+            doc_facts.sort(key=_fact_order)
+        for doc in list(self.kind_counts):
+            if doc not in self.documents:     # facts may name documents not given: a section, so links resolve
+                self.documents[doc] = Document(doc=doc, path=doc, text="")
+                self.shown.add(doc)
+        self.documents = dict(sorted(self.documents.items()))
+        self.block_text = {(d.doc, b.start, b.end): _excerpt(d.text, b.start, b.end)
+                           for d in self.documents.values() for b in d.skipped_blocks}
+        for doc_id, doc in self.documents.items():
+            if doc_id not in self.shown and doc.text:
+                self.documents[doc_id] = replace(doc, text="")      # its text is not on the page
+        self.slugs = _Slugs(self.documents)
 
-    # ---- header and overview
+    def _tally(self, fact: Fact, wanted: set) -> None:
+        self.fact_count += 1
+        self.kind_counts[fact.doc][fact.kind] += 1
+        self.fact_langs[fact.lang] += 1
+        key = (fact.doc, fact.start, fact.end)
+        if key in wanted:
+            held = self.fact_at.get(key)
+            if held is None or _fact_order(fact) < _fact_order(held):
+                self.fact_at[key] = fact
+        if fact.doc in self.shown or fact.doc not in self.documents:
+            self.facts_by_doc[fact.doc].append(fact)
+        if fact.kind in ENTITY_KINDS:
+            name = fact.entity if fact.entity else str(fact.value if fact.value is not None else fact.text)
+            self.entity_groups.setdefault((fact.kind, name), _EntityTally()).add(fact)
 
-    def header(self, title: str) -> str:
+    def link(self, doc: str) -> str:
+        """A document's name, a link to its section when the page shows it in full."""
+        return self.slugs.link(doc) if doc in self.shown else f'<span class="doc-name">{_e(doc)}</span>'
+
+    # ---- header and summary
+
+    def summary(self) -> str:
+        """How many conflicts, of which severities, in words: the page's first line."""
+        if not self.conflicts:
+            return "No conflict: the reports agree on everything compared."
         severities = Counter(c.severity for c in self.conflicts)
         order = [s for s in SEVERITIES if s in severities] + sorted(s for s in severities if s not in SEVERITIES)
-        by_severity = ", ".join(f"{severities[s]} {s}" for s in order)
+        kinds = ", ".join(f"{severities[s]:,} {_humanize(s)}" for s in order)
+        docs = len({v.doc for c in self.conflicts for v in c.values})
+        return (f"{_plural(len(self.conflicts), 'conflict')} ({kinds}) across {_plural(docs, 'report')} "
+                f"of {len(self.documents):,}.")
+
+    def header(self, title: str) -> str:
         languages = sorted({d.lang for d in self.documents.values() if d.lang})
         stats = [
-            ("Documents", str(len(self.documents))),
-            ("Facts", str(len(self.facts))),
-            ("Conflicts", str(len(self.conflicts)) + (f" <small>({_e(by_severity)})</small>" if by_severity else "")),
+            ("Conflicts", f"{len(self.conflicts):,}"),
+            ("Documents", f"{len(self.documents):,}"),
+            ("Facts", f"{self.fact_count:,}"),
             ("Languages", _e(", ".join(languages) or "—")),
         ]
         items = "".join(f'<div><dt>{k}</dt><dd>{v}</dd></div>' for k, v in stats)
         nav = "".join(f'<li><a href="#{i}">{t}</a></li>' for i, t in (
-            ("overview", "Corpus at a glance"), ("conflicts", "Conflicts"),
+            ("conflicts", "Conflicts"), ("overview", "Corpus at a glance"),
             ("entities", "Entities"), ("documents", "Documents")))
         return (f'<header class="page-header"><div class="wrap"><h1>{_e(title)}</h1>'
-                f'<dl class="stats">{items}</dl>'
+                f'<p class="summary">{_e(self.summary())}</p><dl class="stats">{items}</dl>'
                 f'<nav aria-label="Sections"><ul>{nav}</ul></nav></div></header>')
+
+    # ---- long tables: a count, collapsed, at most TABLE_MAX_ROWS rows
+
+    def _long_table(self, ident: str, label: str, table_open: str, rows: list[str], total: int,
+                    listing: str, unit: str = "row") -> str:
+        """A table region; collapsed behind its count when it has more than OPEN_ROWS rows, and cut
+        at TABLE_MAX_ROWS with the command that lists them all."""
+        shown = rows[:TABLE_MAX_ROWS]
+        region = (f'<div class="table-wrap" role="region" aria-label="{_e(label)}" tabindex="0">{table_open}'
+                  f'<tbody>{"".join(shown)}</tbody></table></div>')
+        if total > len(shown):
+            region += (f'<p class="more">The first {len(shown):,} of {_plural(total, unit)}; '
+                       f'<code>{_e(listing)}</code> lists them all.</p>')
+        if total <= OPEN_ROWS:
+            return region
+        return (f'<details class="long" id="{ident}"><summary>{_e(label)} '
+                f'<span class="count">({_plural(total, unit)})</span></summary>{region}</details>')
 
     def _published(self, doc: Document) -> str:
         if doc.published:
-            method = doc.anchor_method if doc.anchor_method in ("metadata", "option") else "metadata"
-            how = "given with --published" if method == "option" else "from metadata"
+            how = "given with --published" if doc.anchor_method == "option" else "from metadata"
             return f'<time datetime="{_e(doc.published)}">{_e(doc.published)}</time> <span class="muted">{how}</span>'
         if doc.anchor:
-            method = doc.anchor_method or "inferred"
-            how = _humanize(method.split(":", 1)[1] if ":" in method else method)
-            kind = "corpus" if method.startswith("corpus") else "inferred"
-            conf = (f", confidence {doc.anchor_confidence:.0%}" if doc.anchor_confidence is not None else "")
+            how = anchor_words(doc.anchor_method or "inferred", doc.anchor_confidence)
             return (f'<time datetime="{_e(doc.anchor)}">{_e(doc.anchor)}</time> '
-                    f'<span class="muted">{kind}: {_e(how)}{_e(conf)}</span>')
+                    f'<span class="muted" title="{_e(doc.anchor_method or "")}">{_e(how)}</span>')
         return '<span class="muted">unknown</span>'
 
     def overview(self) -> str:
         head = "".join(f'<th scope="col" class="num">{_e(k)}</th>' for k in KINDS)
         rows = []
-        for doc_id, doc in self.documents.items():
-            counts = Counter(f.kind for f in self.facts_by_doc[doc_id])
+        for doc_id, doc in islice(self.documents.items(), TABLE_MAX_ROWS):
+            counts = self.kind_counts.get(doc_id, Counter())
             cells = "".join(_td(k, str(counts[k]), "num") for k in KINDS)
             lang = _e(_language(doc.lang)) + (f' <span class="muted">{_e(doc.lang_source)}</span>'
                                               if doc.lang_source else "")
-            rows.append(f'<tr><th scope="row">{self.slugs.link(doc_id)}</th>{_td("Language", lang)}'
+            rows.append(f'<tr><th scope="row">{self.link(doc_id)}</th>{_td("Language", lang)}'
                         f'{_td("Publication date", self._published(doc))}{cells}'
                         f'{_td("skipped blocks", str(len(doc.skipped_blocks)), "num")}</tr>')
-        table = (f'<div class="table-wrap" role="region" aria-labelledby="documents-table-caption" tabindex="0">'
-                 f'<table class="stack"><caption id="documents-table-caption">Documents, with facts by kind</caption>'
-                 f'<thead><tr><th scope="col">Document</th><th scope="col">Language</th>'
-                 f'<th scope="col">Publication date</th>{head}<th scope="col" class="num">skipped blocks</th>'
-                 f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+        table_open = (f'<table class="stack documents"><caption>Documents, with facts by kind</caption>'
+                      f'<thead><tr><th scope="col">Document</th><th scope="col">Language</th>'
+                      f'<th scope="col">Publication date</th>{head}<th scope="col" class="num">skipped blocks</th>'
+                      f'</tr></thead>')
+        table = self._long_table("documents-table", "Documents, with facts by kind", table_open, rows,
+                                 len(self.documents), "kastfacts documents", "document")
         return (f'<section id="overview" aria-labelledby="overview-title"><h2 id="overview-title">Corpus at a glance</h2>'
                 f'{table}{self._languages()}{self._skipped_blocks()}{self._skipped_files()}</section>')
 
     def _languages(self) -> str:
         docs = Counter(d.lang for d in self.documents.values())
-        facts = Counter(f.lang for f in self.facts)
+        facts = self.fact_langs
         skipped = Counter(b.lang for d in self.documents.values() for b in d.skipped_blocks)
         langs = sorted(set(docs) | set(facts) | set(skipped), key=lambda x: (x is None, x or ""))
         items = []
@@ -366,84 +495,113 @@ class _Report:
         return f'<h3>Languages</h3><ul class="languages">{"".join(items) or "<li>none</li>"}</ul>'
 
     def _skipped_blocks(self) -> str:
-        rows = []
+        rows, total = [], 0
         for doc_id, doc in self.documents.items():
             for block in doc.skipped_blocks:
-                excerpt = doc.text[block.start:block.end].strip() if doc.text else ""
-                if len(excerpt) > 90:
-                    excerpt = excerpt[:89].rstrip() + "…"
+                total += 1
+                if len(rows) >= TABLE_MAX_ROWS:
+                    continue
+                excerpt = self.block_text.get((doc_id, block.start, block.end), "")
                 lang_attr = f' lang="{_e(block.lang)}"' if block.lang else ""
-                rows.append(f'<tr><th scope="row">{self.slugs.link(doc_id)}</th>'
+                rows.append(f'<tr><th scope="row">{self.link(doc_id)}</th>'
                             f'{_td("Characters", f"{block.start}–{block.end}", "num")}'
                             f'{_td("Language", _e(_language(block.lang)))}{_td("Reason", _e(_humanize(block.reason)))}'
                             f'{_td("Beginning", _e(excerpt), attrs=lang_attr)}</tr>')
         if not rows:
             return '<h3>Skipped blocks</h3><p>No block was skipped.</p>'
+        table_open = ('<table class="stack"><thead><tr><th scope="col">Document</th><th scope="col" class="num">Characters</th>'
+                      '<th scope="col">Language</th><th scope="col">Reason</th><th scope="col">Beginning</th></tr></thead>')
         return (f'<h3>Skipped blocks</h3><p>Paragraphs read but not mined for facts (other language, boilerplate).</p>'
-                f'<div class="table-wrap" role="region" aria-label="Skipped blocks" tabindex="0"><table class="stack">'
-                f'<thead><tr><th scope="col">Document</th><th scope="col" class="num">Characters</th>'
-                f'<th scope="col">Language</th><th scope="col">Reason</th><th scope="col">Beginning</th></tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table></div>')
+                + self._long_table("skipped-blocks", "Skipped blocks", table_open, rows, total,
+                                   "kastfacts documents --format json", "block"))
 
     def _skipped_files(self) -> str:
         if not self.skipped_files:
             return '<h3>Skipped files</h3><p>No file was skipped.</p>'
-        rows = "".join(f'<tr><th scope="row"><code>{_e(p)}</code></th>{_td("Reason", _e(r))}</tr>'
-                       for p, r in self.skipped_files)
-        return (f'<h3>Skipped files</h3><div class="table-wrap" role="region" aria-label="Skipped files" tabindex="0">'
-                f'<table class="stack"><thead><tr><th scope="col">File</th><th scope="col">Reason</th></tr></thead>'
-                f'<tbody>{rows}</tbody></table></div>')
+        rows = [f'<tr><th scope="row"><code>{_e(p)}</code></th>{_td("Reason", _e(r))}</tr>'
+                for p, r in self.skipped_files[:TABLE_MAX_ROWS]]
+        table_open = ('<table class="stack"><thead><tr><th scope="col">File</th><th scope="col">Reason</th></tr></thead>')
+        return '<h3>Skipped files</h3>' + self._long_table("skipped-files", "Skipped files", table_open, rows,
+                                                           len(self.skipped_files), "kastfacts documents", "file")
 
     # ---- conflicts
 
     def conflicts_section(self) -> str:
         cards = [self.conflict_card(cid, c) for cid, c in zip(self.conflict_ids, self.conflicts)]
-        body = "".join(cards) if cards else "<p>No conflict found: the documents agree.</p>"
+        if not cards:
+            body = "<p>No conflict found: the documents agree.</p>"
+        else:
+            body = "".join(cards[:OPEN_CARDS])
+            if len(cards) > OPEN_CARDS:
+                body += (f'<details class="long more-conflicts"><summary>The other {len(cards) - OPEN_CARDS:,} conflicts'
+                         f'</summary>{"".join(cards[OPEN_CARDS:])}</details>')
         return (f'<section id="conflicts" aria-labelledby="conflicts-title"><h2 id="conflicts-title">Conflicts</h2>'
                 f'<p class="intro">Claims about the same subject that cannot all be true, each with its sources. '
                 f'The part of a figure that differs is <strong class="diff">emphasized</strong>.</p>{body}</section>')
 
     def conflict_card(self, cid: int, conflict: Conflict) -> str:
         anchor = _token(f"conflict-{cid}")
-        values = conflict.values
+        groups = _figure_groups(conflict)
+        values = [vs[0] for vs in groups]
         facts = [self.fact_at.get((v.doc, v.start, v.end)) for v in values]
         numeric = all(_is_number(v.value) for v in values)
         diffs = _diff_ranges([v.text for v in values], numeric or conflict.kind in ("value", "arithmetic", "precision"))
-        sides = "".join(self._conflict_value(v, f, d) for v, f, d in zip(values, facts, diffs))
+        grouped = len(groups) != len(conflict.values)
+        sides = "".join(self._conflict_value(vs[0], f, d, vs[1:] if grouped else None)
+                        for vs, f, d in zip(groups, facts, diffs))
         plottable = numeric and len(values) >= 2 and all(math.isfinite(v.value) for v in values)
-        chart = self._chart(anchor, conflict, facts) if plottable else ""
-        severity = _e(conflict.severity)
+        chart = self._chart(anchor, conflict, groups, facts) if plottable else ""
+        severity = _e(_token(conflict.severity).replace("_", "-"))
         return (f'<article class="conflict sev-{severity}" id="{anchor}" aria-labelledby="{anchor}-title">'
                 f'<header><h3 id="{anchor}-title"><span class="num-id">#{_e(cid)}</span> {_e(conflict.subject)} '
                 f'<span class="attr">— {_e(_humanize(conflict.attribute))}</span></h3>'
-                f'<p class="badges"><span class="badge severity sev-{severity}">Severity: {severity}</span> '
-                f'<span class="badge kind">Kind: {_e(conflict.kind)}</span> '
-                f'<span class="badge count">{_plural(len({v.doc for v in values}), "source")}</span></p></header>'
+                f'<p class="badges"><span class="badge severity sev-{severity}">Severity: {_e(_humanize(conflict.severity))}</span> '
+                f'<span class="badge kind">Kind: {_e(_humanize(conflict.kind))}</span> '
+                f'<span class="badge count">{_plural(len({v.doc for v in conflict.values}), "source")}</span></p></header>'
                 f'<p class="explanation">{_e(conflict.explanation)}</p>'
                 f'{chart}<div class="values">{sides}</div></article>')
 
-    def _conflict_value(self, value: ConflictValue, fact: Fact | None, diff: tuple[int, int]) -> str:
+    def _conflict_value(self, value: ConflictValue, fact: Fact | None, diff: tuple[int, int],
+                        also: list[ConflictValue] | None = None) -> str:
         doc = self.documents[value.doc]
         lang = value.lang or (fact.lang if fact else None) or doc.lang
-        spans, focus = _sentence_spans(value.sentence, doc.text, self.facts_by_doc[value.doc],
+        spans, focus = _sentence_spans(value.sentence, doc.text, self.facts_by_doc.get(value.doc, []),
                                        value.start, value.end, value.text)
         sentence_diff = (focus[0] + diff[0], focus[0] + diff[1]) if focus is not None else None
         sentence = _render_marked(value.sentence, spans, sentence_diff, focus)
         lang_attr = f' lang="{_e(lang)}"' if lang else ""
         data = f' value="{_e(value.value)}"' if _is_number(value.value) else ""
         surface = _plain(value.text, 0, diff)
-        return (f'<div class="side"><p class="source">{self.slugs.link(value.doc)} '
-                f'<span class="muted">{_e(_language(lang))}</span></p>'
+        reports = ""
+        if also is not None:
+            count = len({v.doc for v in [value] + also})
+            reports = f'<p class="reports">{_plural(count, "report")}{self._also(also)}</p>'
+        return (f'<div class="side"><p class="source">{self.link(value.doc)} '
+                f'<span class="muted">{_e(_language(lang))}</span></p>{reports}'
                 f'<p class="value"><data{data}>{_e(_format_value(value.value, fact))}</data> '
                 f'<span class="surface">as written: “<span{lang_attr}>{surface}</span>”</span></p>'
                 f'<blockquote class="sentence"{lang_attr}>{sentence}</blockquote></div>')
 
-    def _chart(self, anchor: str, conflict: Conflict, facts: list[Fact | None]) -> str:
-        """A horizontal bar per source, from zero (honest scale), values written next to the bars."""
-        values = conflict.values
+    def _also(self, values: list[ConflictValue]) -> str:
+        docs = list(dict.fromkeys(v.doc for v in values))
+        if not docs:
+            return ""
+        named = ", ".join(_e(d) for d in docs[:CARD_NAMED])      # named, not linked: most are not shown in full
+        more = f" and {len(docs) - CARD_NAMED:,} more" if len(docs) > CARD_NAMED else ""
+        return f': the first shown, also {named}{more}'
+
+    def _chart(self, anchor: str, conflict: Conflict, groups: list[list[ConflictValue]],
+               facts: list[Fact | None]) -> str:
+        """A horizontal bar per source (per figure, with its count of reports, when many reports
+        share figures), from zero (honest scale), values written next to the bars."""
+        values = [vs[0] for vs in groups]
+        grouped = len(groups) != len(conflict.values)
         numbers = [float(v.value) for v in values]
         top = max(abs(n) for n in numbers) or 1.0
-        labels = [v.doc if len(v.doc) <= 24 else v.doc[:23] + "…" for v in values]
+        if grouped:
+            labels = [_plural(len({v.doc for v in vs}), "report") for vs in groups]
+        else:
+            labels = [v.doc if len(v.doc) <= 24 else v.doc[:23] + "…" for v in values]
         texts = [_format_value(v.value, f) for v, f in zip(values, facts)]
         # Narrow enough to stay legible when scaled down to a phone's width.
         label_w = 16 + 8 * max(len(label) for label in labels)
@@ -461,64 +619,65 @@ class _Report:
                         f'<rect x="{label_w}" y="{y + 5}" width="{w:.1f}" height="{row_h - 10}" rx="2" '
                         f'fill="{colours[n]}"/>'
                         f'<text x="{label_w + w + 6:.1f}" y="{y + 19}" class="chart-value">{_e(text)}</text>')
-        desc = "; ".join(f"{v.doc}: {t}" for v, t in zip(values, texts))
+        desc = "; ".join(f"{label}: {t}" if grouped else f"{v.doc}: {t}" for label, v, t in zip(labels, values, texts))
         decimals = max(_decimals(n) for n in numbers)
         spread = _number(round(max(numbers) - min(numbers), decimals), decimals if decimals else None)
-        title = f"{conflict.subject}, {_humanize(conflict.attribute)}: values per source"
+        per = "values per figure" if grouped else "values per source"
+        title = f"{conflict.subject}, {_humanize(conflict.attribute)}: {per}"
         return (f'<figure class="chart"><svg role="img" aria-labelledby="{anchor}-chart-title {anchor}-chart-desc" '
                 f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" preserveAspectRatio="xMinYMin meet">'
                 f'<title id="{anchor}-chart-title">{_e(title)}</title><desc id="{anchor}-chart-desc">{_e(desc)}</desc>'
                 f'<line x1="{label_w}" y1="{pad - 2}" x2="{label_w}" y2="{height - pad + 2}" class="chart-axis"/>'
                 f'{"".join(rows)}</svg>'
-                f'<figcaption>Values per source (bars from zero). Difference between extremes: {_e(spread)}.'
+                f'<figcaption>{"Values per figure, with how many reports give it" if grouped else "Values per source"} '
+                f'(bars from zero). Difference between extremes: {_e(spread)}.'
                 f'</figcaption></figure>')
 
     # ---- entities
 
     def entities(self) -> str:
-        groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for fact in self.facts:
-            if fact.kind in ENTITY_KINDS:
-                key = fact.entity if fact.entity else str(fact.value if fact.value is not None else fact.text)
-                groups[(fact.kind, key)].append(fact)
-
         def order(item):
-            (kind, key), facts = item
-            return (ENTITY_KINDS.index(kind), -len({f.doc for f in facts}), -len(facts), key)
+            (kind, key), tally = item
+            return (ENTITY_KINDS.index(kind), -len(tally.per_doc), -tally.mentions, key)
 
+        ranked = sorted(self.entity_groups.items(), key=order)
         rows = []
-        for (kind, key), facts in sorted(groups.items(), key=order):
-            names = Counter(str(f.value) for f in facts if f.value is not None)
+        for (kind, key), tally in ranked[:TABLE_MAX_ROWS]:
+            names = tally.names
             name = min(names, key=lambda n: (-names[n], n)) if names else key
-            codes = sorted({f.code for f in facts if f.code})
-            variants = sorted({f.text for f in facts} | {v for f in facts for v in (f.variants or [])})
-            per_doc = Counter(f.doc for f in facts)
-            docs = ", ".join(f'{self.slugs.link(d)}&nbsp;({per_doc[d]})' for d in sorted(per_doc))
-            lang_of = {}
-            for f in facts:
-                lang_of.setdefault(f.text, f.lang)
-            variant_html = ", ".join(f'<span lang="{_e(lang_of[v])}">{_e(v)}</span>' if lang_of.get(v) else _e(v)
-                                     for v in variants)
+            docs = sorted(tally.per_doc)
+            listed = ", ".join(f'{self.link(d)}&nbsp;({tally.per_doc[d]})' for d in docs[:ENTITY_DOCS_NAMED])
+            if len(docs) > ENTITY_DOCS_NAMED:
+                listed += f" and {len(docs) - ENTITY_DOCS_NAMED:,} more"
+            variant_html = ", ".join(f'<span lang="{_e(tally.lang_of[v][1])}">{_e(v)}</span>' if tally.lang_of.get(v, (0, None))[1]
+                                     else _e(v) for v in sorted(tally.variants))
             rows.append(f'<tr><th scope="row"><mark class="ent {_e(_token(kind))}">{_e(name)}</mark></th>{_td("Kind", _e(kind))}'
-                        f'{_td("Code", _e(", ".join(codes)) or "—")}{_td("Spellings", variant_html)}'
-                        f'{_td("Mentions", str(len(facts)), "num")}{_td("Documents", docs)}</tr>')
+                        f'{_td("Code", _e(", ".join(sorted(tally.codes))) or "—")}{_td("Spellings", variant_html)}'
+                        f'{_td("Mentions", str(tally.mentions), "num")}{_td("Documents", listed)}</tr>')
         if not rows:
             table = "<p>No person, place or organization was found.</p>"
         else:
-            table = (f'<div class="table-wrap" role="region" aria-labelledby="entities-caption" tabindex="0"><table class="stack">'
-                     f'<caption id="entities-caption">People, places and organizations, with the spellings seen</caption>'
-                     f'<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Code</th>'
-                     f'<th scope="col">Spellings</th><th scope="col" class="num">Mentions</th>'
-                     f'<th scope="col">Documents (mentions)</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+            table_open = ('<table class="stack"><caption>People, places and organizations, with the spellings seen</caption>'
+                          '<thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Code</th>'
+                          '<th scope="col">Spellings</th><th scope="col" class="num">Mentions</th>'
+                          '<th scope="col">Documents (mentions)</th></tr></thead>')
+            table = self._long_table("entities-table", "People, places and organizations", table_open, rows,
+                                     len(ranked), "kastfacts facts --kind person", "entity")
         return (f'<section id="entities" aria-labelledby="entities-title"><h2 id="entities-title">Entities</h2>'
                 f'{table}</section>')
 
     # ---- documents
 
     def documents_section(self) -> str:
-        sections = "".join(self.document(doc) for doc in self.documents.values())
+        shown = [doc for doc_id, doc in self.documents.items() if doc_id in self.shown]
+        note = ""
+        if len(shown) < len(self.documents):
+            note = (f'<p class="intro">In full: the {len(shown):,} documents the conflicts quote or, past them, the first '
+                    f'by name, of {len(self.documents):,}. <code>kastfacts facts --doc ID</code> prints any '
+                    f'document\'s facts.</p>')
+        sections = "".join(self.document(doc) for doc in shown)
         return (f'<section id="documents" aria-labelledby="documents-title"><h2 id="documents-title">Documents</h2>'
-                f'{sections or "<p>No document.</p>"}</section>')
+                f'{note}{sections or "<p>No document.</p>"}</section>')
 
     def document(self, doc: Document) -> str:
         slug = self.slugs[doc.doc]
@@ -533,14 +692,14 @@ class _Report:
         meta.append(("Language", _e(_language(doc.lang)) + (f" ({_e(doc.lang_source)})" if doc.lang_source else "")))
         meta.append(("Publication date", self._published(doc)))
         if doc.anchor and doc.published and doc.anchor != doc.published:
-            meta.append(("Anchor date", f'{_e(doc.anchor)} ({_e(doc.anchor_method or "")})'))
+            meta.append(("Writing date", f'{_e(doc.anchor)} ({_e(anchor_words(doc.anchor_method, doc.anchor_confidence))})'))
         if doc.encoding:
             meta.append(("Encoding", _e(doc.encoding)))
         conflicts = self.conflicts_by_doc.get(doc.doc)
         if conflicts:
             meta.append(("Conflicts", ", ".join(f'<a href="#{_token(f"conflict-{c}")}">#{_e(c)}</a>' for c in conflicts)))
         dl = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in meta)
-        facts = self.facts_by_doc[doc.doc]
+        facts = self.facts_by_doc.get(doc.doc, [])
         by_kind = defaultdict(list)
         for fact in facts:
             by_kind[fact.kind].append(fact)
@@ -548,6 +707,10 @@ class _Report:
         tables = "".join(self._fact_table(slug, kind, by_kind[kind]) for kind in kinds)
         if not tables:
             tables = "<p>No fact was found in this document.</p>"
+        elif len(facts) > OPEN_ROWS:
+            counts = ", ".join(f"{len(by_kind[k]):,} {k}" for k in kinds)
+            tables = (f'<details class="long facts"><summary>Facts by kind <span class="count">({counts})</span></summary>'
+                      f'{tables}</details>')
         return (f'<section class="document" id="{slug}" aria-labelledby="{slug}-title">'
                 f'<h3 id="{slug}-title">{_e(doc.doc)}</h3><dl class="meta">{dl}</dl>{tables}'
                 f'{self._annotated_text(doc, facts)}</section>')
@@ -619,7 +782,7 @@ a{color:#1d4ed8}a:visited{color:#5b21b6}
 .stats div{background:#1f2937;border-radius:6px;padding:.5rem .75rem}
 .stats dt{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#d1d5db}
 .stats dd{margin:0;font-size:1.35rem;font-weight:600;line-height:1.3}
-.stats small{display:block;font-size:.8rem;font-weight:400;color:#e5e7eb}
+.page-header .summary{margin:0 0 .75rem;font-size:1.1rem;color:#f9fafb}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0}
 h2{font-size:1.45rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--line)}
 h3{font-size:1.15rem;margin:1.5rem 0 .5rem}h4{font-size:1rem;margin:1rem 0 .4rem}
@@ -635,19 +798,26 @@ td.details{color:var(--muted);font-size:.88rem}
 table.facts{table-layout:fixed}table.facts thead th:nth-child(1){width:26%}
 table.facts thead th:nth-child(2){width:24%}table.facts thead th:nth-child(3){width:6rem}
 .intro{max-width:48rem}
+details.long{margin:.5rem 0 1rem}details.long>summary{cursor:pointer;font-weight:600;padding:.35rem 0}
+details.long .count{color:var(--muted);font-weight:400}
+.more{color:var(--muted);font-size:.9rem;margin:0 0 1rem}
+table.stack th,table.stack td{overflow-wrap:anywhere}
+.reports{margin:0 0 .35rem;font-size:.9rem;color:var(--muted)}
 .conflict{background:var(--card);border:1px solid var(--line);border-left:6px solid #6b7280;border-radius:8px;
 padding:1rem 1.25rem;margin:0 0 1.25rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-.conflict.sev-substantive{border-left-color:#b91c1c}.conflict.sev-rounding{border-left-color:#b45309}
-.conflict.sev-spelling{border-left-color:#1d4ed8}
+.conflict.sev-substantive{border-left-color:#b91c1c}.conflict.sev-minor{border-left-color:#b45309}
+.conflict.sev-different-stages{border-left-color:#047857}.conflict.sev-spelling{border-left-color:#1d4ed8}
 .conflict header h3{margin:0 0 .35rem}.conflict .num-id{color:var(--muted);font-weight:500}
 .conflict .attr{font-weight:500}
 .badges{margin:0 0 .5rem;display:flex;flex-wrap:wrap;gap:.35rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;padding:.1rem .55rem;border-radius:999px;border:1px solid currentColor;
 background:#f3f4f6;color:#374151}
 .badge.sev-substantive{background:#b91c1c;color:#ffffff;border-color:#b91c1c}
-.badge.sev-rounding{background:#fef3c7;color:#78350f}
+.badge.sev-minor{background:#fef3c7;color:#78350f}
+.badge.sev-different-stages{background:#d1fae5;color:#064e3b}
 .badge.sev-spelling{background:#dbeafe;color:#1e3a8a}
 .badge.sev-precision{background:#e5e7eb;color:#1f2937}
+.badge.sev-accent{background:#e0e7ff;color:#312e81}
 .explanation{margin:.25rem 0 .75rem;max-width:60rem}
 .values{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,19rem),1fr));gap:.75rem}
 .side{border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem;background:#fafafa;min-width:0}
@@ -695,16 +865,22 @@ table.stack td::before{content:attr(data-label);float:left;width:7rem;margin-lef
 font-size:.78rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.02em}}
 @media print{body{background:#fff;font-size:11pt}.skip,nav{display:none}
 .page-header{background:#fff;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}
-.stats div{background:#fff;border:1px solid #999}.stats dt,.stats small{color:#000}.page-header a{color:#000}
+.stats div{background:#fff;border:1px solid #999}.stats dt,.page-header .summary{color:#000}.page-header a{color:#000}
 .conflict,.document,.table-wrap,.side{box-shadow:none}.conflict,.side,figure.chart,tr{break-inside:avoid;page-break-inside:avoid}
 h2,h3,h4{break-after:avoid;page-break-after:avoid}.table-wrap{overflow:visible}
 table{font-size:9pt}thead th{white-space:normal}th,td{padding:.25rem .4rem}
 a{color:#000;text-decoration:none}strong.diff{text-decoration:underline double}}
 """
 
-# Enhancement only: opens the collapsed texts before printing, so the paper copy is complete.
+# Enhancement only: opens the collapsed parts before printing, so the paper copy is complete, and
+# the ones holding a link's target (a conflict past the first ones), so the link lands on it.
 SCRIPT = ('window.addEventListener("beforeprint",function(){'
-          'document.querySelectorAll("details").forEach(function(d){d.open=true;});});')
+          'document.querySelectorAll("details").forEach(function(d){d.open=true;});});'
+          'function kfOpen(){var t=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));'
+          'var opened=false;for(var d=t&&t.parentElement;d;d=d.parentElement){'
+          'if(d.tagName==="DETAILS"&&!d.open){d.open=true;opened=true;}}'
+          'if(opened){t.scrollIntoView();}}'
+          'window.addEventListener("hashchange",kfOpen);kfOpen();')
 
 
 GENERATOR = '<meta name="generator" content="kastfacts">'
@@ -724,13 +900,17 @@ def is_report(path) -> bool:
 
 def render_report(documents: Iterable[Document], facts: Iterable[Fact], conflicts: Iterable[Conflict],
                   title: str = "kastfacts report", skipped_files: Iterable[tuple[str, str]] = ()) -> str:
-    """One self-contained HTML5 page: corpus overview, conflict cards, entity table, per-document facts.
+    """One self-contained HTML5 page: the conflict cards first (after a line saying how many, of
+    which severities), then the corpus overview, the entity table and the documents in full.
 
-    Deterministic (same input, same bytes); documents and facts are ordered by id and offset,
-    conflicts keep the order given (the detector's ranking).
+    Readable whatever the corpus: long tables are collapsed behind their count and cut at
+    TABLE_MAX_ROWS, many reports sharing a figure make one side of a card, and only the documents
+    the cards quote (and a few more) are shown in full. `facts` is read once, as a stream: only
+    the shown documents' facts are held. Deterministic (same input, same bytes); documents and
+    facts are ordered by id and offset, conflicts keep the order given (the detector's ranking).
     """
     report = _Report(documents, facts, conflicts, skipped_files)
-    body = (report.overview() + report.conflicts_section() + report.entities() + report.documents_section())
+    body = (report.conflicts_section() + report.overview() + report.entities() + report.documents_section())
     return ("<!DOCTYPE html>\n"
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -15,7 +15,8 @@ as a stream and writes the resolved facts, one file per shard. Layout (all UTF-8
 Any tool that reads JSON Lines reads the results: `pandas.read_json(f, lines=True)`, DuckDB's
 `read_json('DIR/facts/*.jsonl')`, jq. `ShardSet` also reads them back for `kastfacts facts`,
 `conflicts`, `documents` and `report` (`--db DIR`). Like the store, a document read again (same
-id, path or content) replaces the earlier one; a later run into the same folder adds parts.
+id or path) replaces the earlier one, a later run into the same folder adds parts, and a document
+whose text an earlier one (by id) has is `copy_of` that one.
 """
 from __future__ import annotations
 
@@ -28,10 +29,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .contract import Rejected, fact_problem
+from .documents import SHARD_MANIFEST
 from .records import Document, Fact, InputIssue, SkippedBlock
 from .store import RAW_FIELDS, StoreError
 
-MANIFEST = "kastfacts-shards.json"
+MANIFEST = SHARD_MANIFEST
 FORMAT = "kastfacts-shards"
 VERSION = 1
 _PART = re.compile(r"^(part-\d{6})\.docs\.jsonl$")
@@ -153,6 +155,7 @@ class ShardSet:
         (self.path / "extracted").mkdir(exist_ok=True)
         (self.path / "facts").mkdir(exist_ok=True)
         self._holders: dict[str, tuple[str, str | None]] = {}     # doc -> (path, sha256) of its live version
+        self._originals: dict[str, str] = {}     # text digest -> the first live document (by id) with it
         self._holders_before: dict[str, tuple[str, str | None]] | None = None
         self.rejected = Rejected()      # lines of facts/ that are not facts of the contract (an edited folder)
         self._anchors: dict[str, tuple] | None = None     # doc -> (anchor, method, confidence)
@@ -224,13 +227,14 @@ class ShardSet:
         return self._live
 
     def _read_live_versions(self, parts: list[str]) -> dict[str, str]:
-        """doc -> part, and the (path, sha256) of each live document, from the parts' documents files."""
+        """doc -> part, and the (path, sha256) of each live document, from the parts' documents files.
+        (A moved file was given its earlier id when it was read: the id replaces it.)"""
         live: dict[str, str] = {}
-        owner: dict[str, str] = {}          # id / path / sha -> doc id that has it now
+        owner: dict[str, str] = {}          # id / path -> doc id that has it now
         for part in parts:
             for record in _read_lines(self.path / "extracted" / f"{part}.docs.jsonl"):
                 d = record["document"]
-                keys = (d["doc"], "path:" + d["path"], "sha:" + (d.get("sha256") or d["doc"]))
+                keys = (d["doc"], "path:" + d["path"])
                 for key in keys:
                     if key in owner:
                         live.pop(owner[key], None)
@@ -239,6 +243,11 @@ class ShardSet:
                 for key in keys:
                     owner[key] = d["doc"]
         self._holders = {doc: self._holders[doc] for doc in live}
+        self._originals = {}
+        for doc in sorted(live):
+            digest = self._holders[doc][1]
+            if digest:
+                self._originals.setdefault(digest, doc)
         return live
 
     def _extracted(self, part: str, kind: str) -> Iterator[dict]:
@@ -269,6 +278,8 @@ class ShardSet:
             for record in self._extracted(part, "docs"):
                 doc = _document(record["document"], next(texts) if texts is not None else "")
                 doc.anchor, doc.anchor_method, doc.anchor_confidence = self._anchors.get(doc.doc, (None, None, None))
+                original = self._originals.get(doc.sha256 or "")
+                doc.copy_of = original if original and original != doc.doc else None
                 yield doc, record["frame"]
 
     def update_anchors(self, anchors: dict[str, tuple]) -> None:
@@ -291,8 +302,9 @@ class ShardSet:
         self._facts_written += len(rows)
         _write_atomically(self.path / "facts" / f"{self._page_part}.jsonl", (_dumps(f.to_dict()) for _, f, _ in rows))
 
-    def finish(self, issues: list[InputIssue]) -> None:
-        """After the corpus pass: the documents with their anchors, the issues, the manifest."""
+    def finish(self, issues: list[InputIssue], corpora: Iterable[str] = ()) -> None:
+        """After the corpus pass: the documents with their anchors, the issues (what was said before
+        of the lines of `corpora`, read again, is replaced by what this run says), the manifest."""
         parts = set(self.parts())
         for stale in (self.path / "facts").iterdir():      # a part replaced wholesale leaves nothing behind
             if stale.suffix == ".jsonl" and stale.stem not in parts:
@@ -305,7 +317,8 @@ class ShardSet:
                 documents += 1
                 yield _dumps(doc.to_dict())
         _write_atomically(self.path / "documents.jsonl", document_lines())
-        known = {i.path: i for i in self.issues()}
+        stale = tuple(c + ":" for c in corpora)
+        known = {i.path: i for i in self.issues() if not (stale and i.path.startswith(stale))}
         for issue in issues:
             if issue.severity == "skipped":
                 known[issue.path] = issue

@@ -22,10 +22,10 @@ from operator import itemgetter
 from pathlib import Path
 
 from .contract import Rejected, stored_fact_problem
-from .documents import id_candidates
+from .documents import id_candidates, same_document
 from .records import Document, Fact, InputIssue, SkippedBlock
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4B465354          # "KFST": marks the file as a kastfacts store
 _FACT_COLUMNS = ("doc", "lang", "kind", "text", "start", "end", "sentence", "value",
                  "entity", "code", "subject", "attribute")
@@ -33,7 +33,7 @@ _FACT_EXTRA = tuple(f.name for f in fields(Fact) if f.name not in _FACT_COLUMNS)
 # what the corpus pass rewrites; kept as extracted so the pass can always start again from it
 RAW_FIELDS = ("kind", "value", "code", "place_type", "geonames_id", "label", "subject", "attribute", "participants")
 _DOC_COLUMNS = ("doc", "path", "sha256", "lang", "lang_source", "published", "anchor", "anchor_method",
-                "anchor_confidence", "encoding", "source", "title")
+                "anchor_confidence", "encoding", "source", "title", "published_source", "copy_of")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -60,6 +60,10 @@ _MIGRATIONS: dict[int, str] = {
     2: """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);  -- generation, resolved
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+""",
+    3: """
+ALTER TABLE documents ADD COLUMN published_source TEXT;   -- metadata | page | option
+ALTER TABLE documents ADD COLUMN copy_of TEXT;            -- the first document (by id) with the same text
 """,
 }
 BUSY_TIMEOUT = 60.0         # seconds a run waits for another one to release the store
@@ -133,6 +137,7 @@ class Store:
         self.read_only = False          # opened for reading only: the file or its folder cannot be written
         self._pass: int | None = None   # the generation the running corpus pass started from
         self._has_state = True
+        self._missing_columns: set[str] = set()     # document columns an older store, read as it is, lacks
         self.rejected = Rejected()      # stored rows that are not facts of the contract (a tampered store)
         self.conn = None
         try:
@@ -227,6 +232,9 @@ class Store:
             raise StoreError(f"{_short(self.path)}: holds no kastfacts data. Run `kastfacts extract PATH... --db FILE` first.")
         if self.read_only:
             self._has_state = "state" in tables      # an older store, read as it is
+            if "documents" in tables:
+                have = {r[1] for r in self.conn.execute("PRAGMA table_info(documents)")}
+                self._missing_columns = {c for c in _DOC_COLUMNS if c not in have}
             return
         if self.path != ":memory:":
             self._busy_retry(self._wal)
@@ -306,19 +314,22 @@ class Store:
                 pass
 
     def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> list[str | InputIssue]:
-        """Replace each document (same id, path or content) and its facts; one transaction.
+        """Replace each document (the same file, or one of the same name and text moved: see
+        documents.same_document) and its facts; one transaction. Then mark the copies: every
+        document whose text an earlier one (by id) has is `copy_of` that one.
 
         Returns, for each document, the id it was stored under (its own, or a longer one when
         another run took that id meanwhile: see `free_id`) or an InputIssue saying why it could
         not be stored: each document has a savepoint of its own, so a bad one leaves the others.
         """
         outcomes: list[str | InputIssue] = []
+        texts: set[str] = set()         # the digests whose copies may have changed
         with self._transaction():
             for doc, facts, frame in batch:
                 self.conn.execute("SAVEPOINT document")
                 try:
                     doc_id = self.free_id(doc)
-                    self._write_document(doc_id, doc, facts, frame)
+                    texts |= self._write_document(doc_id, doc, facts, frame)
                 except sqlite3.OperationalError:
                     raise           # the store's trouble, not this document's: the whole batch rolls back
                 except (sqlite3.Error, ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -328,13 +339,22 @@ class Store:
                 else:
                     outcomes.append(doc_id)
                 self.conn.execute("RELEASE document")
+            self._mark_copies(texts)
             self.conn.execute("INSERT INTO state VALUES ('generation', 1) "
                               "ON CONFLICT(key) DO UPDATE SET value = value + 1")
         return outcomes
 
-    def _write_document(self, doc_id: str, doc: Document, facts: list[Fact], frame: dict | None) -> None:
-        self.conn.execute("DELETE FROM documents WHERE doc = ? OR path = ? OR sha256 = ?",
-                          (doc_id, doc.path, doc.sha256))
+    def _write_document(self, doc_id: str, doc: Document, facts: list[Fact], frame: dict | None) -> set[str]:
+        """Write one document over its earlier version; returns the text digests it touched."""
+        moved = [d for d, path, digest in self.conn.execute(
+                     "SELECT doc, path, sha256 FROM documents WHERE sha256 = ? AND path != ? AND doc != ?",
+                     (doc.sha256, doc.path, doc_id)) if same_document(path, digest, doc)]
+        replaced = [doc_id] + moved
+        texts = {r[0] for r in self.conn.execute(
+            f"SELECT sha256 FROM documents WHERE path = ? OR doc IN ({', '.join('?' * len(replaced))})",
+            [doc.path] + replaced) if r[0]} | ({doc.sha256} if doc.sha256 else set())
+        self.conn.execute(f"DELETE FROM documents WHERE path = ? OR doc IN ({', '.join('?' * len(replaced))})",
+                          [doc.path] + replaced)
         self.conn.execute(
             f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, meta, skipped_blocks, frame, text) "
             f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 4))})",
@@ -346,6 +366,19 @@ class Store:
             "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
         self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
+        return texts
+
+    def _mark_copies(self, texts: Iterable[str]) -> None:
+        """For each text digest, the first document by id that has it is the original and every
+        other one is `copy_of` it (only rows that change are written: a dispatch reprinted a
+        thousand times costs one index scan per batch that touches it)."""
+        for digest in sorted(texts):
+            first = self.conn.execute("SELECT min(doc) FROM documents WHERE sha256 = ?", (digest,)).fetchone()[0]
+            if first is None:
+                continue
+            self.conn.execute("UPDATE documents SET copy_of = NULL WHERE doc = ? AND copy_of IS NOT NULL", (first,))
+            self.conn.execute("UPDATE documents SET copy_of = ? WHERE sha256 = ? AND doc != ? AND copy_of IS NOT ?",
+                              (first, digest, first, first))
 
     def holder(self, doc_id: str) -> tuple[str, str | None] | None:
         """(path, sha256) of the document stored under `doc_id`, or None."""
@@ -354,12 +387,12 @@ class Store:
 
     def free_id(self, doc: Document) -> str:
         """The document's id, or the first longer one (under its folders) that no other file holds:
-        an id held by the same path or the same content is this document's to replace."""
+        an id held by an earlier version of the document (documents.same_document) is its to replace."""
         for candidate in id_candidates(doc.doc, doc.path):
             held = self.holder(candidate)
-            if held is None or held[0] == doc.path or (held[1] is not None and held[1] == doc.sha256):
+            if held is None or same_document(held[0], held[1], doc):
                 return candidate
-        return doc.doc
+        return doc.path             # every id under its folders is another file's: its path is its own
 
     @staticmethod
     def _fact_row(f: Fact) -> tuple:
@@ -367,10 +400,14 @@ class Store:
         return (f.doc, f.lang, f.kind, f.text, f.start, f.end, f.sentence, _dumps(f.value),
                 f.entity, f.code, f.subject, f.attribute, _dumps(extra))
 
-    def record_issues(self, issues: Iterable[InputIssue]) -> None:
+    def record_issues(self, issues: Iterable[InputIssue], corpora: Iterable[str] = ()) -> None:
+        """Keep the inputs skipped; `corpora` were read again, so what was said of their lines
+        before (`CORPUS:N`) is replaced by what this run says."""
         rows = [(i.path, i.reason, i.severity) for i in issues]
-        if rows:
+        stale = [(len(c) + 1, c + ":") for c in corpora]
+        if rows or stale:
             with self._transaction():
+                self.conn.executemany("DELETE FROM input_issues WHERE substr(path, 1, ?) = ?", stale)
                 self.conn.executemany("INSERT OR REPLACE INTO input_issues VALUES (?,?,?)", rows)
 
     # -- the corpus pass ----------------------------------------------------------------------
@@ -483,13 +520,15 @@ class Store:
         return row[0], fact, raw
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
-        cols = ", ".join(_DOC_COLUMNS) + ", meta, skipped_blocks, frame" + (", text" if with_text else "")
+        """The stored documents by id, with their time clues."""
+        cols = ", ".join("NULL" if c in self._missing_columns else c for c in _DOC_COLUMNS)
+        cols += ", meta, skipped_blocks, frame" + (", text" if with_text else "")
         for row in self.conn.execute(f"SELECT {cols} FROM documents ORDER BY doc"):
             n = len(_DOC_COLUMNS)
-            doc = Document(**dict(zip(_DOC_COLUMNS, row[:n])), text=row[n + 3] if with_text else "",
-                           meta=json.loads(row[n]),
-                           skipped_blocks=[SkippedBlock(**{"lang": None, **b}) for b in json.loads(row[n + 1])])
-            yield doc, (json.loads(row[n + 2]) if row[n + 2] else None)
+            stored = Document(**dict(zip(_DOC_COLUMNS, row[:n])), text=row[n + 3] if with_text else "",
+                              meta=json.loads(row[n]),
+                              skipped_blocks=[SkippedBlock(**{"lang": None, **b}) for b in json.loads(row[n + 1])])
+            yield stored, (json.loads(row[n + 2]) if row[n + 2] else None)
 
     def document_text(self, doc: str) -> str | None:
         row = self.conn.execute("SELECT text FROM documents WHERE doc = ?", (doc,)).fetchone()

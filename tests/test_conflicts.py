@@ -146,7 +146,7 @@ def test_rounding_level_disagreement_in_all_languages(la, lb, n):
     a = pct("000_a", la, 58.1, sentence_no=n)
     b = pct("004_b", lb, 58.2, sentence_no=n + 5, context="round=2")
     [c] = find_conflicts([a, b])
-    assert (c.kind, c.severity, c.subject, c.attribute) == ("value", "rounding", KAST, "vote_share")
+    assert (c.kind, c.severity, c.subject, c.attribute) == ("value", "minor", KAST, "vote_share")
     assert [v.doc for v in c.values] == ["000_a", "004_b"]
     assert [v.value for v in c.values] == [58.1, 58.2]
     assert c.values[0].sentence == a.sentence and c.values[0].text == a.text and c.values[0].lang == la
@@ -189,7 +189,7 @@ def test_whole_number_against_decimal():
 def test_truncation_is_said(lang):
     [c] = find_conflicts([pct("a", lang, 99, 0, attribute="turnout", subject="Chile"),
                           pct("b", "en", 99.6, 1, attribute="turnout", subject="Chile")])
-    assert c.severity == "rounding" and "truncat" in c.explanation
+    assert c.severity == "minor" and "truncat" in c.explanation
     assert "turnout of 99 %" in c.explanation
 
 
@@ -218,8 +218,8 @@ def test_value_inside_a_range_agrees(lang, value):
 
 
 @pytest.mark.parametrize("lang", ["fr", "es", "en"])
-@pytest.mark.parametrize("value,severity", [(58.1, "substantive"), (58.2, "rounding"), (61.5, "substantive"),
-                                            (60.8, "rounding"), (52.0, "substantive")])
+@pytest.mark.parametrize("value,severity", [(58.1, "substantive"), (58.2, "minor"), (61.5, "substantive"),
+                                            (60.8, "minor"), (52.0, "substantive")])
 def test_value_outside_a_range_conflicts(lang, value, severity):
     rng = pct("a", lang, 58.3, low=58.3, high=60.7)
     [c] = find_conflicts([rng, pct("b", "es", value)])
@@ -265,7 +265,7 @@ def test_counted_shares_that_differ_are_counting_stages():
     facts = [pct("a", "es", 23.0, 0, subject="Chile 2022 plebiscite", attribute="counted_share"),
              pct("b", "en", 99.0, 0, subject="Chile 2022 plebiscite", attribute="counted_share")]
     [c] = find_conflicts(facts)
-    assert (c.kind, c.severity) == ("counting_stage", "counting_stage")
+    assert (c.kind, c.severity) == ("counting_stage", "different_stages")
     assert "different moments of the count" in c.explanation
 
 
@@ -550,7 +550,7 @@ def mixed_corpus() -> list[Fact]:
 
 def test_order_by_severity_and_ids():
     got = find_conflicts(mixed_corpus(), include_precision=True)
-    assert [c.severity for c in got] == ["substantive", "substantive", "rounding", "accent", "precision"]
+    assert [c.severity for c in got] == ["substantive", "substantive", "minor", "accent", "precision"]
     assert [c.id for c in got] == [1, 2, 3, 4, 5]
     assert [(c.kind, c.subject) for c in got[:2]] == [("value", "Chile"), ("date", KAST)]
     assert [c.id for c in find_conflicts(mixed_corpus())] == [1, 2, 3]
@@ -600,7 +600,7 @@ def test_seed_like_scenario():
     ]
     got = find_conflicts(facts, include_precision=True)
     assert [(c.id, c.kind, c.severity, c.subject, c.attribute) for c in got] == [
-        (1, "value", "rounding", KAST, "vote_share"), (2, "name", "accent", "José Jerí", "name")]
+        (1, "value", "minor", KAST, "vote_share"), (2, "name", "accent", "José Jerí", "name")]
     assert [c.kind for c in find_conflicts(facts)] == ["value"]     # the accent only with --all
     assert got[0].explanation == (
         "The French report (000_dff806b68d89388f) gives José Antonio Kast 58.1 % of the vote; the English "
@@ -724,7 +724,7 @@ def test_same_sentence_other_subjects_still_compared_across_reports():
 @pytest.mark.parametrize("la,lb", LANG_PAIRS)
 def test_close_values_still_conflict_across_reports(la, lb):
     [c] = find_conflicts([pct("a", la, 58.1), pct("b", lb, 58.2)])
-    assert c.kind == "value" and c.severity == "rounding"
+    assert c.kind == "value" and c.severity == "minor"
 
 
 WEEKDAYS = [("fr", "dimanche"), ("es", "el domingo"), ("en", "on Sunday"), ("fr", "lundi"), ("es", "el martes"),
@@ -792,7 +792,7 @@ def test_a_figure_many_reports_repeat_is_compared_once_and_every_report_is_evide
     facts += [pct(f"en{n:04d}", "en", 58.2, sentence_no=n) for n in range(1000)]
     assert len(_Group(_claims(facts), {}).nodes) == 2          # two figures, whatever the reports
     [c] = find_conflicts(facts)
-    assert (c.kind, c.severity) == ("value", "rounding")
+    assert (c.kind, c.severity) == ("value", "minor")
     assert len(c.values) == 3000 and len({v.doc for v in c.values}) == 3000
     assert c.explanation.startswith("3,000 reports give figures for José Antonio Kast's vote share: 1,000 reports "
                                     "give 58.2 % (first the English report (en0000)); 2,000 reports give 58.1 % "

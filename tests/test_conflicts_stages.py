@@ -26,7 +26,7 @@ def test_figures_of_different_stages_are_a_counting_stage_conflict():
     facts = [at(pct("a", "es", 62.98, 2), counted=23.0, stage="partial"),
              at(pct("b", "en", 61.88, 2), counted=99.4, stage="partial")]
     [c] = find_conflicts(facts)
-    assert (c.kind, c.severity) == ("counting_stage", "counting_stage")
+    assert (c.kind, c.severity) == ("counting_stage", "different_stages")
     assert "with 23 % counted" in c.explanation and "with 99.4 % counted" in c.explanation
     assert "different moments" in c.explanation
 
@@ -34,7 +34,7 @@ def test_figures_of_different_stages_are_a_counting_stage_conflict():
 def test_near_final_or_unsaid_stages_are_compared_as_values():
     near = [at(pct("a", "fr", 58.1), counted=99.7), at(pct("b", "en", 58.2), stage="final")]
     [c] = find_conflicts(near)
-    assert (c.kind, c.severity) == ("value", "rounding")
+    assert (c.kind, c.severity) == ("value", "minor")
     unsaid = [at(pct("a", "fr", 58.1), counted=92.0), at(pct("b", "en", 58.2))]
     [c] = find_conflicts(unsaid)
     assert c.kind == "value"
@@ -43,7 +43,7 @@ def test_near_final_or_unsaid_stages_are_compared_as_values():
 def test_counting_stage_conflicts_come_after_rounding_ones():
     facts = [at(pct("a", "es", 62.98, 2), counted=23.0), at(pct("b", "en", 61.88, 2), counted=99.4),
              at(pct("a", "es", 41.8, subject=JARA, offset=200)), at(pct("b", "en", 41.9, subject=JARA, offset=200))]
-    assert [c.severity for c in find_conflicts(facts)] == ["rounding", "counting_stage"]
+    assert [c.severity for c in find_conflicts(facts)] == ["minor", "different_stages"]
 
 
 def test_one_figure_per_report_in_each_conflict():

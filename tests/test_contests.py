@@ -128,3 +128,14 @@ def test_parties_go_by_the_acronym_the_reports_define():
     assert found.claim("b", "Partido Verde", "vote_share", None)[1] == "PV"
     # a party is not its candidate outside a presidential race
     assert found.claim("b", "PV", "vote_share", None)[1] == "PV"
+
+
+def test_a_party_named_by_its_members():
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, acronyms=[("PV", "el Partido Verde"), ("UC", "Unión Cívica")],
+                       organizations=["Partido Verde", "Unión Cívica", "Agrupación Cívica Insular"]),
+             "b": clue({"general": 1}, countries={"ES": 1}, organizations=["Partido Verde", "Unión Cívica"])}
+    found = Contests.resolve(clues, {}, {"a": {"P", "Q"}, "b": {"P", "Q"}}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("b", "@party:verdes", "vote_share", None)[1] == "PV"
+    # two parties of the stem: the one most reports name ("los cívicos": Unión Cívica, not a local list)
+    assert found.claim("b", "@party:cívicos", "vote_share", None)[1] == "UC"
+    assert found.claim("b", "@party:liberales", "vote_share", None)[1] is None

@@ -57,7 +57,7 @@ def test_folder_is_read_recursively_sorted_with_relative_ids(tmp_path):
     assert [d.doc for d in docs] == ["b/two.md", "one.txt"]
     one = docs[1]
     assert (one.lang, one.lang_source, one.published, one.source, one.meta) == ("fr", "metadata", "2025-12-21", "AFP", {"desk": "latam"})
-    assert [(i.path.endswith("image.png"), "not a .txt or .md" in i.reason) for i in issues] == [(True, True)]
+    assert [(i.path.endswith("image.png"), "not a .txt, .md, .html, .htm, .jsonl or .ndjson file" in i.reason) for i in issues] == [(True, True)]
 
 
 def test_a_file_given_directly_is_named_by_its_file_name(tmp_path):
@@ -87,8 +87,11 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path):
     ("{not json", "not valid JSON"),
     ('["a list"]', "expected a JSON object"),
     ('{"lang": "yo"}', "unknown language"),
-    ('{"published": "2025-02-30"}', "not an ISO date"),
-    ('{"published": "next tuesday"}', "not an ISO date"),
+    ('{"published": "2025-02-30"}', "not a valid date"),
+    ('{"published": "next tuesday"}', "not a date kastfacts can read"),
+    ('{"published": "03/04/2025"}', "ambiguous"),
+    ('{"published": "décembre 2025"}', "needs a day, a month and a year"),
+    ('{"published": "9999-12-31"}', "outside the years"),
 ])
 def test_malformed_metadata_is_reported_and_ignored_for_that_file(tmp_path, meta, problem):
     (tmp_path / "a.txt").write_text(FR, encoding="utf-8")

@@ -274,6 +274,16 @@ def test_forced_language_overrides_detection_but_not_furniture_or_foreign():
     assert extractable(block_of("Kast en Quito"), None, forced_lang="es") == (True, "es")
 
 
+def test_lang_option_forces_every_block_it_can_read():
+    """--lang (every_block) is the user saying what the text is: a Portuguese or Italian paragraph is
+    read as the language forced; furniture is still furniture, another script still unreadable."""
+    for _, text in FOREIGN_PARAGRAPHS[:-2]:
+        assert extractable(block_of(text), "es", forced_lang="es", every_block=True) == (True, "es")
+    for _, text in FOREIGN_PARAGRAPHS[-2:]:             # Cyrillic, Arabic
+        assert extractable(block_of(text), "es", forced_lang="es", every_block=True) == (False, None)
+    assert extractable(block_of("Lire aussi"), "fr", forced_lang="fr", every_block=True) == (False, None)
+
+
 def test_weak_block_without_document_language():
     assert extractable(block_of(EN_PARAGRAPHS[0]), None) == (True, "en")
     figures = block_of("58,2 % - 41,8 %")

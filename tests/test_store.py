@@ -28,15 +28,19 @@ def test_round_trip_keeps_every_field(tmp_path):
         assert (d.meta, frame, d.skipped_blocks[0].lang, d.text) == ({"desk": "latam"}, {"k": 1}, "yo", doc().text)
 
 
-def test_same_path_or_same_content_replaces_never_duplicates(tmp_path):
+def test_same_path_or_same_file_moved_replaces_and_the_same_text_renamed_is_a_copy(tmp_path):
     with Store(tmp_path / "k.db") as store:
         store.write_batch([(doc(), [fact(), fact(start=5)], None)])
         store.write_batch([(doc(), [fact()], None)])                                   # same id and path
         assert store.count() == 1 and store.count("documents") == 1
-        store.write_batch([(doc("b.txt", "/y/b.txt", sha="s1"), [fact("b.txt")], None)])  # same content, moved
-        assert [d.doc for d, _ in store.documents()] == ["b.txt"] and store.count() == 1
+        store.write_batch([(doc("a.txt", "/y/a.txt", sha="s1"), [fact("a.txt")], None)])  # same name and text, moved
+        assert [d.path for d, _ in store.documents()] == ["/y/a.txt"] and store.count() == 1
+        store.write_batch([(doc("b.txt", "/y/b.txt", sha="s1"), [fact("b.txt")], None)])  # same text, another name
+        assert [(d.doc, d.copy_of) for d, _ in store.documents()] == [("a.txt", None), ("b.txt", "a.txt")]
         store.write_batch([(doc("c.txt", "/y/c.txt", sha="s2"), [fact("c.txt")], None)])
-        assert store.count("documents") == 2
+        assert store.count("documents") == 3
+        store.write_batch([(doc("a.txt", "/y/a.txt", sha="s3"), [], None)])            # the original edited
+        assert [(d.doc, d.copy_of) for d, _ in store.documents()] == [("a.txt", None), ("b.txt", None), ("c.txt", None)]
 
 
 def test_filters(tmp_path):
@@ -101,11 +105,29 @@ def test_a_store_of_the_previous_schema_is_migrated_and_kept(tmp_path):
     with Store(path) as store:
         store.write_batch([(doc(), [fact()], None)])
     con = sqlite3.connect(path)                     # as kastfacts' first schema left it
-    con.executescript("DROP TABLE state; DROP INDEX documents_path; PRAGMA user_version = 1;")
+    con.executescript("DROP TABLE state; DROP INDEX documents_path; ALTER TABLE documents DROP COLUMN copy_of; "
+                      "ALTER TABLE documents DROP COLUMN published_source; PRAGMA user_version = 1;")
     con.close()
     with Store(path, create=False) as store:
         assert [f.doc for f in store.facts()] == ["a.txt"] and not store.pending()
+        assert [(d.doc, d.copy_of, d.published_source) for d, _ in store.documents()] == [("a.txt", None, None)]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_store_of_schema_2_on_read_only_media_is_read_without_the_newer_columns(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "k.db"
+    with Store(path) as store:
+        store.write_batch([(doc(), [fact()], None)])
+    con = sqlite3.connect(path)                     # as the schema before copies and page dates left it
+    con.executescript("ALTER TABLE documents DROP COLUMN copy_of; ALTER TABLE documents DROP COLUMN published_source; "
+                      "PRAGMA user_version = 2; PRAGMA journal_mode = DELETE;")
+    con.close()
+    monkeypatch.setattr("kastfacts.store.os.access", lambda p, mode: not mode & os.W_OK)    # read-only media
+    with Store(path, create=False) as store:
+        assert store.read_only
+        assert [(d.doc, d.copy_of) for d, _ in store.documents()] == [("a.txt", None)]
 
 
 @pytest.mark.parametrize("content", [b"hello world, not a database" * 20, b"\x00" * 200])
