@@ -152,3 +152,30 @@ def test_a_pool_never_has_more_workers_than_chunks(monkeypatch):
     chunks = [[doc("x", i)] for i in range(4)]
     assert [n for _, _, n in extraction._map_chunks(languages_held, iter(chunks), 1000, None)] == [1, 1, 1, 1]
     assert spy.sizes == [4]
+
+
+# -- lookup tables filled in bulk: spaCy's own tables ---------------------------------------------
+@pytest.mark.parametrize("lang", ["fr", "es", "en"])
+def test_lookup_tables_in_bulk_are_the_tables_spacy_builds(lang):
+    import srsly
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    files = sorted(get_package_path(pipelines.pins()[lang].package).glob("*/*/lookups/lookups.bin"))
+    assert files, "the pipeline's lemmatizer keeps its tables in lookups.bin"
+    data = files[0].read_bytes()
+    spacys = Lookups.from_bytes
+    theirs = Lookups().from_bytes(data)
+    with pipelines.lookup_tables_in_bulk():
+        ours = Lookups().from_bytes(data)
+    assert Lookups.from_bytes is spacys and ours.tables == theirs.tables
+    for name in theirs.tables:
+        a, b = theirs.get_table(name), ours.get_table(name)
+        assert type(a) is type(b) and list(a.items()) == list(b.items()) and vars(a) == vars(b) | {"bloom": a.bloom}
+        assert a.bloom.to_bytes() == b.bloom.to_bytes()
+    assert srsly.msgpack_loads(ours.to_bytes()) == srsly.msgpack_loads(data)
+
+
+def test_lookup_tables_with_string_keys_are_left_to_spacy():
+    table = pipelines._table_in_bulk("t", {"chat": "chat", 5: "x"})
+    assert table["chat"] == "chat" and table[5] == "x" and "chat" in table
