@@ -1,22 +1,23 @@
 """Cold start, --jobs scaling, throughput and memory of kastfacts against spaCy's own, in one run (not a test).
 
-    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-throughput]
-                               [--skip-memory] [--cluster] [--out]
+    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--rounds 3] [--skip-jobs]
+                               [--skip-throughput] [--skip-memory] [--cluster] [--out]
 
 In this order: the cold start, `kastfacts extract seeds/` as a user runs it against a bare
-`spacy.load` of the same three pipelines, and the three pipelines as kastfacts loads them
-(each a fresh process, three times in turn, medians). Then `kastfacts extract` end to end, as a
-user runs it, with `--jobs 1`, `--jobs 2` and the default at 400 distinct documents, and with
-`--jobs 1` and `--jobs 2` at --jobs-docs of them: times, whether the outputs are byte for byte the
-same, and the peak memory of each process (its peak RSS, and the part of it no other process
-shares). Then, on the --jobs-docs documents in one warm process: (a) spaCy `nlp.pipe` with the
-same pipelines, NER alone (everything else excluded); (b) kastfacts extraction end to end
-(language, NER, dates, percentages, claims, store, corpus resolution), models loaded; words per
-second and the ratio (with --cluster, a Dask LocalCluster of 2 workers on the same corpus; with
---out, shards written by the workers instead of the database). Then peak memory (RSS) at N and
-4N documents, each in a fresh process; the start-up time of `kastfacts --help`; and the issue's
-goals against this run's ratios. Ratios, not absolute times, are the point: the machine is shared
-and noisy (the 1-minute load average is printed at the start and the end).
+`spacy.load` of the same three pipelines, and the three pipelines as kastfacts loads them (each a
+fresh process, three times in turn, medians). Then `kastfacts extract` end to end, as a user runs
+it, with `--jobs 1`, `--jobs 2` and the default at 400 distinct documents (--rounds times in
+turn, medians), and with `--jobs 1` and `--jobs 2` at --jobs-docs of them: times, whether the
+outputs are byte for byte the same, and the peak memory of each process (its peak RSS, and the
+part of it no other process shares). Then, on the --jobs-docs documents in one warm process: (a)
+spaCy `nlp.pipe` with the same pipelines, NER alone (everything else excluded); (b) kastfacts
+extraction end to end (language, NER, dates, percentages, claims, store, corpus resolution),
+models loaded; words per second and the ratio (with --cluster, a Dask LocalCluster of 2 workers
+on the same corpus; with --out, shards written by the workers instead of the database). Then peak
+memory (RSS) at N and 4N documents, each in a fresh process; the start-up time of `kastfacts
+--help`; and the issue's goals against this run's ratios. Ratios, not absolute times, are the
+point: the machine is shared and noisy (the 1-minute load average is printed at the start and the
+end).
 """
 from __future__ import annotations
 
@@ -144,21 +145,25 @@ def workers_line(result: dict) -> str:
     return f"main process {result['main_mb']:,.0f} MB; workers' peak RSS {peaks}"
 
 
-def jobs_end_to_end(folder: Path, n: int, default: bool) -> dict:
+def jobs_end_to_end(folder: Path, n: int, default: bool, rounds: int = 1) -> dict:
     """`kastfacts extract` with --jobs 1, --jobs 2 (and no --jobs), each in a fresh process, as a user
-    runs it: times, ratios, whether the outputs are byte for byte the same, memory per worker."""
-    runs = {"--jobs 1": run_extract(folder, "--jobs", "1"), "--jobs 2": run_extract(folder, "--jobs", "2")}
-    if default:
-        runs["default"] = run_extract(folder)
-    one, two = runs["--jobs 1"]["seconds"], runs["--jobs 2"]["seconds"]
-    figures = {"speed_up": one / two, "same": len({r["digest"] for r in runs.values()}) == 1}
+    runs it, `rounds` times in turn (medians: a change in the machine's load hits every option):
+    times, ratios, whether every output is byte for byte the same, memory per worker."""
+    options = {"--jobs 1": ("--jobs", "1"), "--jobs 2": ("--jobs", "2")} | ({"default": ()} if default else {})
+    runs: dict[str, list[dict]] = {name: [] for name in options}
+    for _ in range(rounds):
+        for name, option in options.items():
+            runs[name].append(run_extract(folder, *option))
+    seconds = {name: statistics.median(r["seconds"] for r in results) for name, results in runs.items()}
+    one, two = seconds["--jobs 1"], seconds["--jobs 2"]
+    figures = {"speed_up": one / two, "same": len({r["digest"] for rs in runs.values() for r in rs}) == 1}
     line = f"{n:,} documents, end to end: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s (speed-up {one / two:.2f})"
     if default:
-        figures["default"] = runs["default"]["seconds"] / one
-        line += f", default {runs['default']['seconds']:.1f} s ({figures['default']:.2f} of --jobs 1)"
-    print(f"{line}; identical output: {figures['same']}")
-    for name, result in runs.items():
-        print(f"    {name}: {workers_line(result)}")
+        figures["default"] = seconds["default"] / one
+        line += f", default {seconds['default']:.1f} s ({figures['default']:.2f} of --jobs 1)"
+    print(f"{line}{f' (medians of {rounds})' if rounds > 1 else ''}; identical output: {figures['same']}")
+    for name, results in runs.items():
+        print(f"    {name}: {workers_line(results[0])}")
     return figures
 
 
@@ -247,6 +252,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=300, help="N for memory (N against 4N documents)")
     ap.add_argument("--jobs-docs", type=int, default=2000, help="documents for the --jobs comparison and the throughput ratio")
+    ap.add_argument("--rounds", type=int, default=3, help="fresh runs of each option at 400 documents (medians)")
     ap.add_argument("--skip-throughput", action="store_true", help="skip (a) and (b)")
     ap.add_argument("--skip-jobs", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
@@ -262,7 +268,7 @@ def main() -> None:
         print(f"corpus: {args.jobs_docs:,} distinct documents, {word_count(jpaths):,} words (fr/es/en); and 400 of the same kind")
         if not args.skip_jobs:
             write_corpus(tmp / "j400", 400, seed=13)
-            at400 = jobs_end_to_end(tmp / "j400", 400, default=True)
+            at400 = jobs_end_to_end(tmp / "j400", 400, default=True, rounds=args.rounds)
             goals.append(("default jobs / --jobs 1, 400 documents (time)", at400["default"], "<= 1.0"))
             goals.append(("--jobs 2 speed-up, 400 documents", at400["speed_up"], "(no goal)"))
             atn = jobs_end_to_end(tmp / "j", args.jobs_docs, default=False)
