@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from . import tense as _tense
 from . import vocabulary as V
+from .entities import describes_party
 from .percentages import find_percentages
 
 __all__ = ["EntityRef", "Claim", "DocumentCues", "DateEvent", "attribute_percentages", "date_events",
@@ -320,6 +321,14 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def is_source(name: str) -> bool:
+    """A news agency ("AFP", "Reuters"): it reports figures, it never receives votes."""
+    return name in _AGENCIES
+
+
+_AGENCIES = frozenset(V.NEWS_AGENCIES)
+
+
 def is_authority(name: str) -> bool:
     """An organization that publishes figures but never receives votes (an electoral body, a
     court, a pollster, a broadcaster, a ministry): never the subject of a share."""
@@ -396,11 +405,17 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     from dataclasses import replace
 
     stated = {c.counted for _, c in figures if c is not None and c.counted is not None}
-    stated |= {v for v, c in figures if c is not None and c.attribute == "counted_share" and c.qualifier is None}
+    # ("about 88 % of tally sheets counted" states a stage too; "more than 90 %" does not say which)
+    stated |= {v for v, c in figures if c is not None and c.attribute == "counted_share"
+               and c.qualifier in (None, "approximate")}
     # A report that states one near-final stage reports final figures throughout ("... 58 % ...
     # se han procesado al 100 %"); a single partial stage says nothing of the figures before it.
     only = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 99 else None
-    current, out = None, []
+    # Stage words with no counted share ("selon des résultats quasi définitifs"): the report's
+    # later figures are of that stage too; a report whose only words say final is final throughout.
+    said_stages = {c.stage for _, c in figures if c is not None and c.stage and c.attribute != "counted_share"}
+    only_said = "final" if not stated and said_stages == {"final"} else None
+    current, said, out = None, None, []
     for value, claim in figures:
         if claim is None:
             out.append(None)
@@ -408,13 +423,15 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
         if claim.subject is None and claim.attribute in VOTE_ATTRIBUTES | {"other"} and value in stated:
             claim = replace(claim, attribute="counted_share", counted=None)
         if claim.attribute == "counted_share":
-            if claim.qualifier is None:
+            if claim.qualifier in (None, "approximate"):
                 current = value
             out.append(replace(claim, stage="final" if value >= 100 and claim.qualifier is None else claim.stage))
             continue
         counted = claim.counted if claim.counted is not None else (current if current is not None else only)
+        if claim.stage and counted is None:
+            said = claim.stage
         stage = claim.stage or ("final" if counted is not None and counted >= 100 else
-                                "partial" if counted is not None else None)
+                                "partial" if counted is not None else said or only_said)
         out.append(replace(claim, counted=counted, stage=stage))
     # "La diferencia supera los 11 puntos": a margin nobody is named for is the report's leader's
     shares = [(value, c.subject) for (value, _), c in zip(figures, out)
@@ -448,13 +465,15 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     candidates". Left out: authorities, pollsters and media; names introduced as a source ("según
     X"); a person named inside a description of someone else ("el delfín del exmandatario X")."""
     source = V.regex(V.SOURCE_BEFORE, lang)
+    source_after = re.compile(rf"\s+(?:{V.alternation(V.SOURCE_AFTER, lang)})", _I)
     relational = re.compile(rf"(?:{V.alternation(V.RELATIONAL_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
                             rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,2}}$", _I)
     role_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?:(?:de|del|des|du|of|d['’])\s*)"
                          rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
     party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
                           rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
-    orgs = [e for e in entities if e.kind == "organization"]
+    unnamed = _unnamed_parties(text, lang, entities)
+    orgs = [e for e in entities if e.kind == "organization"] + unnamed
     out, out_of = [], []
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
@@ -463,10 +482,15 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if ent.kind == "organization" and (ent.name in cues.authorities or is_authority(ent.name)):
             out_of.append(ent)
             continue
+        if is_source(ent.name) or _DATELINE.match(text[:ent.start]) and text[ent.end:ent.end + 1] == ")":
+            continue            # "PARIS (AFP) -": the agency of the dateline
         before = text[max(0, ent.start - 40):ent.start]
         if re.search(rf"(?:{source.pattern})\s+(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}}$",
                      before, _I):
             continue
+        if ent.kind != "person" and source_after.match(text, ent.end):
+            continue            # "an Ipsos exit poll": the pollster
+
         if ent.kind == "person" and relational.search(before):
             continue
         if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
@@ -479,10 +503,12 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
             continue
-        if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]):
-            continue            # "Pedro Sanchez' Socialists": the owner of a party, not a contestant
+        if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]) or (
+                ent.kind == "person" and any(o.start > ent.end and re.fullmatch(r"['’]s?(?:\s+[a-z][\w-]*){0,3}\s+",
+                                                                                text[ent.end:o.start]) for o in orgs)):
+            continue            # "Pedro Sanchez' Socialists", "Macron's centrist Ensemble": a party's owner
         out.append(ent)
-    out += _unnamed_parties(text, lang, entities)
+    out += unnamed
     for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
         for m in re.finditer(pattern, text, _I):
             s, e = m.span("m")
@@ -496,6 +522,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     return sorted(out, key=lambda r: r.start)
 
 
+# "PARIS (AFP) —", "BOGOTÁ, 20 jun (Reuters) -": a dateline's city and date before its agency.
+_DATELINE = re.compile(r"^\s*(?-i:[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+)(?:,[^()]{0,30})?\s*\($")
 _ARTICLES = frozenset("the a an el la los las le les l un una une del al du des".split())
 _ACRONYM_IN_PARENS = re.compile(r"\((?-i:([A-ZÀ-Ý][A-ZÀ-Ý-]{1,7}))\)")
 
@@ -514,6 +542,7 @@ def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[En
             g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
             s, e = m.span(g)
             if any(r.start < e and s < r.end for r in entities + found) or is_authority(m.group(g)) \
+                    or is_source(m.group(g)) or _DATELINE.match(text[:s]) or describes_party(m.group(g).split()[0], lang) \
                     or m.group(g).split()[0].casefold() in _NOT_TITLE_WORDS | _ARTICLES:
                 continue
             found.append(EntityRef(s, e, "organization", m.group(g)))
@@ -640,6 +669,18 @@ def _window(text: str, start: int, end: int, percents) -> tuple[int, int]:
     return max(c_start, prev), min(c_end, nxt)
 
 
+def _rule_scope(text: str, start: int, end: int, percents) -> tuple[int, int]:
+    """Where a rule's words make a figure a rule: its clause, or, when the clause holds other
+    figures, its part between commas ("X obtuvo un 4,2 %, por debajo del umbral del 5 %": the
+    threshold is the 5 %, the 4,2 % is X's)."""
+    c_start, c_end = _clause(text, start, end)
+    if not any(c_start <= s < c_end and (s, e) != (start, end) for s, e in percents):
+        return c_start, c_end
+    left = text.rfind(",", c_start, start)
+    right = text.find(",", end, c_end)
+    return (left + 1 if left >= 0 else c_start), (right if right >= 0 else c_end)
+
+
 def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, cues: DocumentCues,
                official: bool = False) -> str | None:
     """What the figure is of, from the cues around it; None when nothing says (the subject and
@@ -650,7 +691,7 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
     clause_poll = any(p.search(text, *_clause(text, start, end)) for p in polls)
     if V.regex(V.QUICK_COUNT_SAMPLE, lang).search(text, lo, hi) and sentence_poll:
         return "quick_count_sample_processed"
-    if V.regex(V.NORMATIVE_CUES, lang).search(text, *_clause(text, start, end)):
+    if V.regex(V.NORMATIVE_CUES, lang).search(text, *_rule_scope(text, start, end, percents)):
         return "rule"
     if unit == "points":
         change = _cue_distance(text, V.regex(V.CHANGE_CUES, lang), lo, hi, start, end)
@@ -739,7 +780,7 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
     if V.regex(V.REGIONAL_CUES, lang).search(text, 0, start):
         return True         # "en regiones como Magallanes, ... cercano al 60 % frente a 40 % del Apruebo"
     for r in refs:
-        if r.kind == "place" and r.place_type in ("city", "region") and c_start <= r.start < c_end:
+        if r.kind == "place" and r.place_type in ("city", "region", "admin") and c_start <= r.start < c_end:
             before = text[max(c_start, r.start - 25):r.start]
             if re.search(r"(?<![^\W_])(?:en|in|dans|à|a|como|comme|such\s+as|like)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
                          before, _I):
@@ -781,7 +822,7 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
 def _place_subject(sent, text, start, end, refs, lang) -> str | None:
     """A whole-contest figure's own place when it is a region's or a city's ("turnout in
     Bogota"); None (the contest) otherwise. The cue word itself is never the subject."""
-    places = [x for x in refs if x.kind == "place" and x.place_type in ("city", "region")]
+    places = [x for x in refs if x.kind == "place" and x.place_type in ("city", "region", "admin")]
     if not places:
         return None
     c_start, c_end = _clause(text, start, end)
@@ -816,6 +857,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         beaten = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.BEATEN_BEFORE, lang)})\s+"
                             rf"(?:(?:{V.alternation(V.RIVAL_NOUNS, lang)}|la|le|el|the|su|sa|son|his|her|l['’])\s*,?\s*){{0,3}}$", _I)
         entities = [x for x in entities if not beaten.search(text[max(0, x.start - 40):x.start])]
+    if strict:
+        entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)]
     if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
@@ -845,7 +888,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     after = text[end:]
     m = _AGENT_AFTER.match(after) or (lang == "fr" and _TO_RIVAL_AFTER.match(after))
     if m and not _AGENT_NOT.match(after[m.end():]) and not _INFINITIVE.match(after[m.end():]) \
-            and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]):
+            and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]) \
+            and not V.regex(V.CHASED_BY, lang).search(after[:m.end()]):
         at = end + m.end()
         ent = next((x for x in entities if at <= x.start <= at + 45 and x.kind in _CONTESTANTS
                     and clear(end, x.start) and not re.search(r"[;.]", text[at:x.start])), None)
@@ -866,6 +910,7 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         pool = [x for x in entities if x.kind in wanted and c_start <= x.start and x.end <= c_end
                 and not (x.start < end and start < x.end)]
         pre = [x for x in pool if x.end <= start and clear(x.end, start)]
+        pre = [x for x in pre if not _MODIFIER_IN_INCISE.search(text, 0, x.start)] or pre
         post = [x for x in pool if x.start >= end and clear(end, x.start)]
         if pre:
             return pre[-1].name, 5
@@ -878,6 +923,15 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     return None, 9
 
 
+def _beaten_before_score(text: str, ent: EntityRef, start: int, lang: str) -> bool:
+    """'defeating Y by 50.9 %', 'venció a Y por 50,9 %': Y lost; the figure is the winner's."""
+    if ent.end > start or not re.fullmatch(rf"\s*,?\s*(?:{V.alternation(V.SCORE_BY, lang)})\s+"
+                                           rf"(?:(?:el|un|le|la|a)\s+)?", text[ent.end:start], _I):
+        return False
+    return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.DEFEAT_BEFORE, lang)})\s+(?:{_W}+\s+){{0,3}}$",
+                          text[max(0, ent.start - 60):ent.start], _I))
+
+
 def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef | None:
     """The contestant a short link ties to the figure after it: "Jara obtuvo el 41 %", "Kast (58 %)",
     "X, que tendría 31 escaños (12,31 %)". An apposition between them is skipped, and a name
@@ -887,6 +941,8 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     for ent in reversed(before[-4:]):
         if ent.kind not in _CONTESTANTS:
             break
+        if found is None and _MODIFIER_IN_INCISE.search(text, 0, ent.start):
+            break               # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %": X's, for the parse
         gap = text[ent.end:start]
         spans = [m.span() for m in _APPOSITION.finditer(gap)]
         inner = [x for x in before if x.start >= ent.end]
@@ -898,6 +954,10 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     return found
 
 
+# A name governed by a preposition inside an incidental phrase between commas: it describes the
+# subject ("..., backed by the government of X,") and is not the one who obtains the figure after.
+_MODIFIER_IN_INCISE = re.compile(r",[^,;:()%]{1,80}?(?<![^\W_])(?:de|del|du|des|of|par|by|por|d['’])\s+"
+                                 r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
 # "A, de tel parti (TP), 13,97 %": the parenthesis and the apposition between a name and its figure.
 _APPOSITION = re.compile(r"\s*\([^()%]{1,60}\)|,\s*(?:(?:de|del|du|des|of|from|de\s+la|de\s+l['’])\s+)[^,;%()]{1,70}"
                          r"(?:\([^()%]{1,20}\))?\s*(?=,)|,\s*\d{1,3}\s+(?:ans|años|years?\s+old)\s*(?=,)", _I)
@@ -937,10 +997,11 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     groups: dict[tuple, list[int]] = {}
     for i in votes:
         c = claims[i]
-        if c.subject:
-            groups.setdefault((c.subject, c.attribute, c.context), []).append(i)
+        if c.subject:   # a bound beside the figure ("sous la barre des 7 %, à 6,57 %") is the same subject's
+            bound = c.qualifier in ("lower_bound", "upper_bound")
+            groups.setdefault((c.subject, c.attribute, c.context, bound), []).append(i)
     used = {claims[i].subject for i in votes if claims[i].subject}
-    for (subject, _attr, _ctx), members in groups.items():
+    for (subject, _attr, _ctx, _bound), members in groups.items():
         if len(members) < 2:
             continue
         keep = min(members, key=lambda i: (links[i], i))
@@ -975,13 +1036,21 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     # mientras que la candidata de derecha tuvo el 49 %").
     named = [claims[i].subject for i in votes if claims[i].subject]
     for i in votes:
-        if claims[i].subject is None and len(set(named)) == 1 and _CONTRAST.search(text):
+        if claims[i].subject is None and len(set(named)) == 1 and (_CONTRAST.search(text) or _score(text, percents, i)):
             claims[i] = replace(claims[i], subject=_rival(named[0], cues))
     return claims
 
 
 _CONTRAST = re.compile(r"\b(?:frente\s+a|mientras\s+que|contra|contre|alors\s+que|tandis\s+que|against|while|"
                        r"compared\s+(?:with|to)|versus|vs\.?|face\s+à)\b", _I)
+
+
+# "by 50.89 per cent to 49.11 per cent", "par 50,9 % à 49,1 %": a score, the second figure the other side's
+_SCORE_LINK = re.compile(r"\s*(?:to|a|à|contra|contre|versus|vs\.?|-|–)\s*$", _I)
+
+
+def _score(text: str, percents: list[tuple[int, int]], i: int) -> bool:
+    return i > 0 and bool(_SCORE_LINK.fullmatch(text[percents[i - 1][1]:percents[i][0]]))
 
 
 def _rival(subject: str, cues: DocumentCues) -> str | None:
@@ -1033,7 +1102,9 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
         ent = _entity_of(token, entities)
         if ent and ent.kind in kinds and not (ent.start < end and start < ent.end):
             return ent.name
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+        participle = token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")
+        if (token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT") and not participle:
+            # (a participle modifying a noun, "X, soutenu par Y,", is the noun's: its agent is not the subject)
             subj = [c for c in token.children if c.dep_ in _SUBJECT_DEPS | _AGENT_DEPS]
             subj.sort(key=lambda c: c.dep_ not in _AGENT_DEPS)      # a passive's agent first
             for c in subj:

@@ -386,10 +386,16 @@ class Contests:
         folded = _fold(subject)
         if len(folded) < 4:
             return subject
-        for expansion, acronym in sorted(self.acronyms.get(contest, {}).items()):
+        defined = sorted(self.acronyms.get(contest, {}).items())
+        for expansion, acronym in defined:
             if expansion == folded or expansion.endswith(" " + folded):
                 return acronym
-        return subject
+        # the name in another language, whose initials are the acronym ("Rassemblement national", RN)
+        from .entities import _initials as initials_of      # every content word, "national" too
+
+        initials = initials_of(subject) if " " in subject.strip() else ""
+        same = sorted({acronym for _, acronym in defined if acronym == initials})
+        return same[0] if len(same) == 1 else subject
 
     def add_candidate(self, doc: str, subject: str) -> None:
         contest = self.by_doc.get(doc)

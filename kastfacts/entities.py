@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
                                  find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article)
+from kastfacts.percentages import is_figure_at
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 PLACE_LABELS = frozenset({"LOC", "GPE"})
@@ -55,6 +56,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   org_heads            common nouns that introduce an organization's name ("el partido X", "la consultora X")
 #   org_head_qualifiers  words that may stand between such a noun and the name ("le parti d'extrême droite X")
 #   org_tail_heads       nouns that follow an organization's name ("the X party")
+#   maker_heads, maker_links   a poll and who made it ("a poll by X", "un sondage réalisé par X"): X is an organization
 #   org_parenthetical    words that describe an organization in parentheses after it ("X (coalition de droite)")
 #   affiliation_links    what joins a person to their party after a comma ("Luisa González, de la X")
 #   org_keywords         words that make a name an organization wherever they stand in it ("Jurado ...")
@@ -68,6 +70,11 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 
 def _lexicon_table(name: str, lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _LEXICON[name].get(lang, ()))
+
+
+def describes_party(word: str, lang: str) -> bool:
+    """A word that describes a party rather than names it ("ruling", "far-right", "opositor")."""
+    return fold(word) in _lexicon_table("org_head_qualifiers", lang)
 
 
 def _lexicon_all(name: str) -> frozenset[str]:
@@ -346,6 +353,8 @@ def _clean(text: str, start: int, end: int, label: str, lang: str) -> tuple[int,
     if tokens and not lookup_entry(text[tokens[0].start:tokens[-1].end], lang):
         kept = tokens[:1]
         for i, token in enumerate(tokens[1:], 1):
+            if token.text[:1].isdigit() and is_figure_at(text, token.start, lang):
+                break                         # "Hernandez 28.2 percent": the name ends before its figure
             if _capitalized(token) or token.text[:1].isdigit() and is_org:
                 kept = tokens[:i + 1]
                 continue
@@ -627,6 +636,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
     for name in full_names:
         person_keys |= _person_keys(name)
 
+    candidates = _split_place_before_surname(text, lang, candidates, person_keys)
     candidates = [c for c in candidates if not _lone_sentence_initial_common_word(text, lang, c, person_keys)
                   and not _sentence_initial_infinitive(text, lang, c) and not _in_related_header(text, c.start)]
     mentions = [m for m in (_decide(c, text, lang, person_keys) for c in candidates) if m is not None]
@@ -844,25 +854,52 @@ def _split_glued(text: str, start: int, end: int, label: str, lang: str) -> list
     parts: list[tuple[int, int, str]] = []
     for i in range(1, len(tokens) - 1):
         first = tokens[i]
-        if not (_capitalized(first) and first.key in FIRST_NAMES and _capitalized(tokens[i + 1])):
+        # a first name, or two capitalized words after a title ("Warsaw Mayor Rafał Trzaskowski")
+        if not (_capitalized(first) and _capitalized(tokens[i + 1])
+                and (first.key in FIRST_NAMES or tokens[i - 1].key in TITLES and i + 2 == len(tokens))):
             continue
         prefix = tokens[:i]
         if any(t.key in FIRST_NAMES for t in prefix):
             break
-        prefix_text = text[prefix[0].start:prefix[-1].end]
-        place = lookup_entry(prefix_text, lang)
+        place_tokens = list(prefix)
+        while place_tokens and place_tokens[-1].key in TITLES:
+            place_tokens.pop()            # "Warsaw Mayor": the place of a title
+        place = lookup_entry(text[place_tokens[0].start:place_tokens[-1].end], lang) if place_tokens else None
         is_place = place is not None and (place.place.place_type != "city" or place.population >= 100_000)
         if not (is_place or all(t.key in GENERIC_NOUNS or t.key in TITLES or t.key in ORG_KEYWORDS
                                 or _is_function_word(t) for t in prefix)):
             break
         if is_place:
-            parts.append((prefix[0].start, prefix[-1].end, "LOC"))
+            parts.append((place_tokens[0].start, place_tokens[-1].end, "LOC"))
         tokens, label = tokens[i:], "PER"
         break
     if label in PERSON_LABELS or parts:
         tokens = _cut_headline_words(text, lang, tokens)
     parts.append((tokens[0].start, tokens[-1].end, label))
     return parts
+
+
+def _split_place_before_surname(text: str, lang: str, candidates: list[_Candidate],
+                                person_keys: set[str]) -> list[_Candidate]:
+    """'en Antioquia Hernández se impuso': a place the model ran into the name of a person the
+    document gives in full elsewhere is two mentions, the place and the person."""
+    out = []
+    for c in candidates:
+        tokens = _tokens(text, c.start, c.end)
+        parts = None
+        if len(tokens) >= 2 and fold(c.surface) not in person_keys and not lookup_entry(c.surface, lang):
+            for i in range(1, len(tokens)):
+                if fold(text[tokens[i].start:tokens[-1].end]) not in person_keys:
+                    continue
+                entry = lookup_entry(text[tokens[0].start:tokens[i - 1].end], lang)
+                if entry is not None and (entry.place.place_type != "city" or entry.population >= 100_000):
+                    parts = [_Candidate(tokens[0].start, tokens[i - 1].end, "LOC",
+                                        text[tokens[0].start:tokens[i - 1].end]),
+                             _Candidate(tokens[i].start, tokens[-1].end, "PER",
+                                        text[tokens[i].start:tokens[-1].end], c.speaker)]
+                break
+        out += parts or [c]
+    return out
 
 
 def _cut_headline_words(text: str, lang: str, tokens: list[_Token]) -> list[_Token]:
@@ -1036,6 +1073,13 @@ def _after_head(words: list[str], heads: frozenset[str], qualifiers: frozenset[s
     return False
 
 
+def _made_by(words: list[str], lang: str) -> bool:
+    """Do the words end with a poll and the link to its maker ("an exit poll by", "la encuesta realizada por")?"""
+    said = " ".join(words)
+    return any(re.search(rf"(?:^|\s){re.escape(head)}\s+{re.escape(link)}$", said)
+               for head in _lexicon_table("maker_heads", lang) for link in _lexicon_table("maker_links", lang))
+
+
 def _abbreviates(short: str, name: str) -> bool:
     """'CC' of 'Communauté Citoyenne', 'Servel' of 'Servicio Electoral', 'FPV' of 'Front pour la
     Victoire': the short form is made of prefixes of the name's words, in order."""
@@ -1072,8 +1116,10 @@ def _org_context(text: str, lang: str, mentions: list[Mention]) -> list[Mention]
             after = text[m.end:m.end + 80]
             paren = re.match(r"^\s*\(([^()]{1,60})\)", after)
             tail = re.match(r"^\s+([^\W\d_]+)", after)
-            evidence = fold(m.text) in PLATFORMS or _after_head(_words_before(text, m.start), heads, quals) \
-                or (tail is not None and tail.group(1).islower() and fold(tail.group(1)) in tails)
+            before = _words_before(text, m.start)
+            evidence = fold(m.text) in PLATFORMS or _after_head(before, heads, quals) \
+                or (tail is not None and tail.group(1).islower() and fold(tail.group(1)) in tails) \
+                or _made_by(before, lang)
             if paren and not evidence:
                 for part in paren.group(1).split(","):
                     words = fold(part).split()
@@ -1082,10 +1128,18 @@ def _org_context(text: str, lang: str, mentions: list[Mention]) -> list[Mention]
                         evidence = True
                     elif len(part.split()) == 1 and part.strip()[:1].isupper() and _abbreviates(part, m.text):
                         evidence = True
-            if evidence:
+            joined = _JOINED_NAME_TAIL.match(after)
+            if not evidence and joined and fold(joined.group(2)) in tails:
+                # "the Law and Justice party": the model kept the first word of a joined name only
+                end = m.end + joined.end(1)
+                m = Mention(m.start, end, text[m.start:end], "organization", _org_value(text[m.start:end]), m.label)
+            elif evidence:
                 m = _extend_organization(text, _as_organization(m), mentions)
         out.append(m)
     return out
+
+
+_JOINED_NAME_TAIL = re.compile(r"^((?:\s+(?:and|&|y|e|et)\s+" + _CAP_WORD + r"){1,2})\s+([^\W\d_]+)")
 
 
 _ORG_NAME_TAIL = re.compile(r"^(?:\s+(?:de|del|por|pour|for|of)\s+(?:(?:la|el|le|the|los|las|les)\s+|l['’])?"
@@ -1644,6 +1698,16 @@ class Resolver:
                            if _initials(_best_spelling(spellings[k])) == key.upper().replace(".", "")]
                 if len(matches) == 1:
                     self._org_alias[key] = matches[0]
+        # A party's name in another language, where its initials are the acronym the corpus writes
+        # for it ("Rassemblement national" and "Agrupación Nacional (RN)"): one organization.
+        for key in long_names:
+            if key in self._org_alias:
+                continue
+            acronym = fold(_initials(_best_spelling(spellings[key])))
+            target = self._org_alias.get(acronym)
+            if len(acronym) >= 2 and acronym in spellings and target and target != key \
+                    and self._org_alias.get(target, target) == target:
+                self._org_alias[key] = target
         self._org_spellings = spellings
 
     def _org_canonical(self, value: str) -> tuple[str, str]:

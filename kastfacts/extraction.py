@@ -113,6 +113,9 @@ def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int) -> st
     return state["best"].get(chosen.value, chosen.value)
 
 
+_EARLIER_CONTEST = re.compile(r"vote_share_\d{4}")
+
+
 def process_documents(docs: list[Document]) -> list[DocResult]:
     """Language, NER, dates, percentages and claims for a chunk of documents (no corpus knowledge).
 
@@ -430,6 +433,9 @@ def resolve_corpus(table) -> None:
                     contest, subject, attribute = contest_map.claim(doc, subject, raw.get("attribute") or f.attribute,
                                                                     f.context)
                     new = replace(f, subject=subject, attribute=attribute, contest=contest)
+                    if attribute == "vote_share_first_round" or _EARLIER_CONTEST.fullmatch(attribute or ""):
+                        # an earlier round's or year's figure is that contest's result, not a stage of this count
+                        new = replace(new, counted=None, stage=None)
                 elif f.kind == "date":
                     value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
                                                      f.tense, a.year_for_dates if a else None)

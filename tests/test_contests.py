@@ -130,6 +130,14 @@ def test_parties_go_by_the_acronym_the_reports_define():
     assert found.claim("b", "PV", "vote_share", None)[1] == "PV"
 
 
+def test_a_party_named_in_another_language_goes_by_the_acronym_of_its_initials():
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, acronyms=[("PV", "el Partido Verde")]),
+             "b": clue({"general": 1}, countries={"ES": 1})}
+    found = Contests.resolve(clues, {}, {"a": {"P", "Q"}, "b": {"P", "Q"}}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("b", "Parti vert", "vote_share", None)[1] == "PV"
+    assert found.claim("b", "Green Party", "vote_share", None)[1] == "Green Party"    # GP: no such acronym
+
+
 def test_a_party_named_by_its_members():
     clues = {"a": clue({"general": 1}, countries={"ES": 1}, acronyms=[("PV", "el Partido Verde"), ("UC", "Unión Cívica")],
                        organizations=["Partido Verde", "Unión Cívica", "Agrupación Cívica Insular"]),

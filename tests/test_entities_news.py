@@ -133,6 +133,44 @@ def test_words_glued_before_a_name_are_cut_off(text, lang, marks, expected):
     assert typed(text, lang, *marks) == expected
 
 
+@pytest.mark.parametrize("text, lang, marks, expected", [
+    # a place and a title run into a name the first-name list does not know
+    ("Quito Mayor Wendel Asturias conceded on Monday.", "en", [("Quito Mayor Wendel Asturias", "ORG")],
+     [("Quito", "place", "Quito"), ("Wendel Asturias", "person", "Wendel Asturias")]),
+    # a region run into the surname of someone the report names in full
+    ("Ganó Iker Salcedo Brum. En Cochabamba Salcedo arrasó.", "es",
+     [("Iker Salcedo Brum", "PER"), ("Cochabamba Salcedo", "LOC")],
+     [("Iker Salcedo Brum", "person", "Iker Salcedo Brum"), ("Cochabamba", "place", "Cochabamba"),
+      ("Salcedo", "person", "Salcedo")]),
+])
+def test_a_place_glued_before_a_name_is_a_mention_of_its_own(text, lang, marks, expected):
+    assert typed(text, lang, *marks) == expected
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("In the first round Ostrander 28.4 percent and Velk 22 percent made the runoff.", "en",
+     [("Ostrander 28.4 percent", "ORG")], "Ostrander"),
+    ("Au premier tour, Velk 22,5 % arrivait derrière.", "fr", [("Velk 22,5 %", "ORG")], "Velk"),
+])
+def test_a_name_ends_before_the_figure_a_span_runs_into(text, lang, marks, name):
+    assert [t for t, _, _ in typed(text, lang, *marks)] == [name]
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("An exit poll by Vantage gave the mayor 51 percent.", "en", [("Vantage", "PERSON")], "Vantage"),
+    ("Un sondage réalisé par Boussole donne 48 % au maire.", "fr", [("Boussole", "PER")], "Boussole"),
+    ("Una encuesta de Brújula le daba el 47 %.", "es", [("Brújula", "PER")], "Brújula"),
+    ("A Vantage poll released on Friday put her ahead.", "en", [("Vantage", "PERSON")], "Vantage"),
+])
+def test_the_maker_of_a_poll_is_an_organization(text, lang, marks, name):
+    assert kinds(text, lang, *marks)[name] == "organization"
+
+
+def test_a_joined_party_name_the_model_cut_short_is_one_organization():
+    got = typed("She was backed by the Order and Progress party.", "en", ("Order", "PERSON"))
+    assert got == [("Order and Progress", "organization", "Order and Progress")]
+
+
 @pytest.mark.parametrize("text, marks, expected", [
     ("Ramírez Wins Runoff as Rival Concedes", [("Ramírez Wins", "PERSON")], [("Ramírez", "person", "Ramírez")]),
     ("Jorge Ramírez Claims Victory in Tight Race", [("Jorge Ramírez Claims Victory", "PERSON")],
