@@ -64,26 +64,38 @@ def _children(pid: int) -> list[int]:
 
 
 def run_extract(folder: Path, *options: str) -> dict:
-    """`kastfacts extract folder` in a fresh process: seconds, digest of its output, memory of
-    the main process and of each worker (sampled every 0.1 s: peak RSS, peak private part)."""
+    """`kastfacts extract folder` in a fresh process: seconds, CPU seconds (its own and its
+    workers'), digest of its output, memory of the main process and of each worker (sampled every
+    0.5 s: peak RSS, peak private part; sampling more often would cost the run itself)."""
+    import resource
+
+    def cpu() -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return used.ru_utime + used.ru_stime
+
     with tempfile.TemporaryDirectory() as tmp:
         cmd = [kastfacts_exe(), "extract", str(folder), "--db", str(Path(tmp) / "k.db"), "--format", "jsonl", "-q", *options]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), cpu()
         with open(Path(tmp) / "out.jsonl", "wb") as out:
             proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
             main_peak, workers = 0.0, {}
-            while proc.poll() is None:
+            while True:
                 main_peak = max(main_peak, _rollup(proc.pid)[0])
                 for child in _children(proc.pid):
                     peak, private = _rollup(child)
                     old = workers.get(child, (0.0, 0.0))
                     workers[child] = (max(old[0], peak), max(old[1], private))
-                time.sleep(0.1)
-        elapsed = time.perf_counter() - t0
+                try:
+                    proc.wait(timeout=0.5)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        elapsed, cpu_seconds = time.perf_counter() - t0, cpu() - c0
         if proc.returncode not in (0, 3):
             raise SystemExit(f"{' '.join(cmd)} failed with exit {proc.returncode}")
         digest = hashlib.sha256((Path(tmp) / "out.jsonl").read_bytes()).hexdigest()[:16]
-    return {"seconds": elapsed, "digest": digest, "main_mb": main_peak, "workers": sorted(workers.values())}
+    return {"seconds": elapsed, "cpu": cpu_seconds, "digest": digest, "main_mb": main_peak,
+            "workers": sorted(workers.values())}
 
 
 LOADS = """
@@ -163,7 +175,8 @@ def jobs_end_to_end(folder: Path, n: int, default: bool, rounds: int = 1) -> dic
         line += f", default {seconds['default']:.1f} s ({figures['default']:.2f} of --jobs 1)"
     print(f"{line}{f' (medians of {rounds})' if rounds > 1 else ''}; identical output: {figures['same']}")
     for name, results in runs.items():
-        print(f"    {name}: {workers_line(results[0])}")
+        used = statistics.median(r["cpu"] for r in results)
+        print(f"    {name}: {used:.1f} CPU s ({used / seconds[name]:.2f} cores busy); {workers_line(results[0])}")
     return figures
 
 
