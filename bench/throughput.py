@@ -5,7 +5,7 @@
 
 In this order: the cold start, `kastfacts extract seeds/` as a user runs it against a bare
 `spacy.load` of the same three pipelines, and the three pipelines as kastfacts loads them (each a
-fresh process, three times in turn, medians). Then `kastfacts extract` end to end, as a user runs
+fresh process, five times in turn, medians). Then `kastfacts extract` end to end, as a user runs
 it, with `--jobs 1`, `--jobs 2` and the default at 400 distinct documents (--rounds times in
 turn, medians), and with `--jobs 1` and `--jobs 2` at --jobs-docs of them: times, whether the
 outputs are byte for byte the same, and the peak memory of each process (its peak RSS, and the
@@ -129,7 +129,7 @@ def load_seconds(how: str) -> tuple[float, dict]:
     return time.perf_counter() - t0, json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def cold_start(rounds: int = 3) -> float:
+def cold_start(rounds: int = 5) -> float:
     """Seeds end to end against the bare load, in turn, so that a change in the machine's load hits
     both; and kastfacts' own load of the three pipelines against spaCy's. Returns the ratio."""
     seeds = HERE.parent / "seeds"
