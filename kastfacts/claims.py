@@ -142,7 +142,7 @@ _SHARE_OF_VOTE = (r"(?:(?:de|des|du|of|d['’])\s*(?:(?:los|las|les|the|la|le|el
                   r"(?:votos|voto|voix|suffrages|sufragios|votes?|ballots|bulletins|preferencias)\s+)")
 _SHARE_OF = re.compile(
     rf"^\s*{_SHARE_OF_VOTE}?(?:de|del|des|du|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
-    rf"((?:[^\W\d_][\w'’-]*\s+){{0,3}}?)$", _I)
+    rf"((?:[^\W\d_][\w'’-]*\s+){{0,3}}?)[«\"“‘']?\s*$", _I)     # (a quoted side: 'del "Sí"')
 _NOT_OWNER = re.compile(
     r"\b(?:vot(?:ers?|antes|ants?)|[ée]lecteurs?|electores?|electorado|electorate|partisans?|supporters?|"
     r"seguidores|simpatizantes|partidarios|sympathisants?|militant\w*|members?|miembros|membres|bases?|"
@@ -604,9 +604,15 @@ def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
     if re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?(?:{V.alternation(V.COUNT_UNITS, lang)})"
                 rf"(?![^\W_])", after, _I):
         return True         # "con el 99,28 % de las mesas", "portant sur 99,28 % des bureaux de vote"
+    if re.search(rf"(?<![^\W_])(?:{V.alternation(V.RESULTS_BASED_ON, lang)})\s+(?:(?:el|la|le|les|the|un|a|al|del)\s+)?$",
+                 before, _I) and re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?"
+                                          rf"(?:{nouns})(?![^\W_])", after, _I):
+        return True         # "résultats partiels portant sur 90 % des bulletins"
+    # ("de las juntas receptoras escrutadas": a counting participle after any short noun phrase)
     return bool(re.match(
-        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+"
-        rf"(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
+        rf"^\s*(?:(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|le|les|the|el|l['’])\s*)?"
+        rf"(?:(?:{_W}+\s+){{0,2}}?(?:{nouns})\s+(?:(?:de|of)\s+(?:vote|votes|voto)\s+)?|(?:{_W}{{3,}}\s+){{1,2}})"
+        rf"|(?:of\s+the\s+)?)(?:{participles})(?![^\W_])", after, _I))
 
 
 def _stage_words(text: str, lang: str) -> str | None:
@@ -858,7 +864,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
                             rf"(?:(?:{V.alternation(V.RIVAL_NOUNS, lang)}|la|le|el|the|su|sa|son|his|her|l['’])\s*,?\s*){{0,3}}$", _I)
         entities = [x for x in entities if not beaten.search(text[max(0, x.start - 40):x.start])]
     if strict:
-        entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)]
+        entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)
+                    and not (_beaten(text, x, start, lang) and _linked_before(text, start, [x]) is None)]
     if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
@@ -921,6 +928,13 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if fallback and (_pronoun_clause(text[c_start:start], lang) or _role_clause(text[c_start:start], lang)):
         return fallback, 6
     return None, 9
+
+
+def _beaten(text: str, ent: EntityRef, start: int, lang: str) -> bool:
+    """'X a battu l'ancien président Y ..., en obtenant 52,8 %': Y, named as the loser before the
+    figure, does not own it unless the words tie it to Y ('Y, qui a obtenu')."""
+    return ent.end <= start and bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.DEFEAT_BEFORE, lang)})\s+"
+                                               rf"(?:[\w'’-]+\s+){{0,3}}$", text[max(0, ent.start - 60):ent.start], _I))
 
 
 def _beaten_before_score(text: str, ent: EntityRef, start: int, lang: str) -> bool:
@@ -1132,6 +1146,9 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
             if token.pos_ == "VERB" and token.morph.get("VerbForm") == ["Fin"] \
                     and token.dep_ in ("ROOT", "conj", "parataxis") and fallback \
                     and lang.startswith("es"):
+                c_start = _clause(sent.text, start, end)[0]
+                if any(x.kind in kinds and c_start <= x.start and x.end <= token.idx for x in entities):
+                    return _NOTHING     # a name before the verb the parse missed ('el "No" ... se imponía')
                 return fallback     # Spanish dropped subject
         if token.head.i == token.i:
             break

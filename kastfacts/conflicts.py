@@ -23,7 +23,9 @@ records, most serious first. Four kinds of disagreement are found:
 
 Each conflict holds one figure per report: a report that gives several (successive bulletins)
 appears in as many conflicts, each readable on its own. Reports are compared with one another,
-never a report with itself: a report's successive figures tell the count's story.
+never a report with itself: a report's successive figures tell the count's story. Two reports
+that each give two figures for one thing at one stage (two questions of a referendum the words
+do not tell apart) are read figure against nearest figure.
 
 Conservative by design: a false alarm costs a journalist more than a missed conflict, so every
 doubt about whether two claims speak of the same thing resolves to "not compared".
@@ -549,6 +551,9 @@ class _Group:
                 node.claims.append(ordered[position])
                 node.indices.append(indices[k])
         self.nodes = sorted(nodes.values(), key=lambda n: n.indices[0])
+        self.siblings: dict[tuple, list[_Node]] = defaultdict(list)     # the nodes of the same reports
+        for node in self.nodes:
+            self.siblings[node.profile].append(node)
 
     def _across(self, p: _Node, q: _Node) -> tuple[bool, bool]:
         """(claims of p and q from different reports are compared, only because a key is unsaid)."""
@@ -612,12 +617,29 @@ class _Group:
                 first = self._first_pair(p, q)
                 if first is None:
                     continue
+                if not _agree(a, b) and not stage_attribute and same_stage(a.stage, b.stage) is not False \
+                        and self._ambiguous(p) and self._ambiguous(q) \
+                        and (self._nearer_sibling(p, q) or self._nearer_sibling(q, p)):
+                    continue
                 if not _agree(a, b):
                     (staged if stage_attribute or same_stage(a.stage, b.stage) is False else disagree).append((first, p, q))
                 elif not a.ranged and not b.ranged and (stage_attribute or same_stage(a.stage, b.stage) is not False):
                     precision.append((first, p, q))
         return tuple([(p, q) for _, p, q in sorted(found, key=lambda t: t[0])]
                      for found in (disagree, staged, precision))
+
+    def _ambiguous(self, p: _Node) -> bool:
+        """Whether p's reports give another figure at p's stage."""
+        return any(o is not p and o.claim.stage == p.claim.stage for o in self.siblings[p.profile])
+
+    def _nearer_sibling(self, p: _Node, q: _Node) -> bool:
+        """Whether p's reports give, at p's stage, another figure nearer q's. Two figures of one
+        report for one thing at one stage speak of two things the words did not tell apart (two
+        questions of a referendum, two regions): each is read against its nearest counterpart."""
+        a, b = p.claim, q.claim
+        gap = _gap(a, b)
+        return any(o is not p and o.claim.stage == a.stage and self._compared(o, q)
+                   and (_agree(o.claim, b) or _gap(o.claim, b) < gap) for o in self.siblings[p.profile])
 
     def _first_pair(self, p: _Node, q: _Node) -> tuple[int, int] | None:
         """The first pair of claim indices compared between p and q, from two reports (nodes hold

@@ -91,11 +91,17 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     first = {subject for subject, _value, context in shares if "round=1" in (context or "")}
     if any(subject in first and "round=" not in (context or "") for subject, _value, context in shares):
         rounds["2"] += 2
+    ahead = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AHEAD, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
     for number, table in V.ROUND_CUES.items():
         found = list(V.regex(table, lang).finditer(text))
+        if number == "2":       # a runoff still to come says the report is about the first round
+            coming = [m for m in found if ahead.search(text, max(0, m.start() - 60), m.start())]
+            found = [m for m in found if m not in coming]
+            if coming:
+                rounds["1"] += len(coming)
         if found:
             # the round a report leads with is the one it reports on: first mentions weigh more
-            rounds[number] = len(found) + (0.5 if number == _first_round_mentioned(text, lang) else 0)
+            rounds[number] += len(found) + (0.5 if number == _first_round_mentioned(text, lang) else 0)
     years = Counter()
     nouns = V.regex(V.ELECTION_NOUNS, lang)
     for m in _YEAR.finditer(text):
@@ -125,7 +131,14 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
-            "acronyms": sorted(set(defined_acronyms(text)))}
+            "acronyms": sorted({(a, phrase) for a, phrase in defined_acronyms(text) if not _names_person(phrase, [name for _, _, name in persons])})}
+
+
+def _names_person(phrase: str, persons) -> bool:
+    """'Rodrigo Chaves (PPSD)': the parenthesis after a person's name gives the party, not what the
+    name stands for."""
+    folded = _fold(phrase)
+    return any(folded == _fold(p) or folded.endswith(" " + _fold(p)) for p in persons if p)
 
 
 def _winner_party(text, lang, persons, organizations, sentences, shares) -> list[str] | None:

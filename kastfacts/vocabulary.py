@@ -109,6 +109,15 @@ COUNTED_AFTER = {         # participles (or nouns) that say "counted" after the 
     "en": [r"counted", r"tallied", r"processed", r"reporting", r"in(?=\s*[,.;)]|\s*$)", r"reported",
            r"(?:vote|ballot)\s+count"],
 }
+# Results said to rest on a share of what is counted ("résultats partiels portant sur 90 % des
+# bulletins", "datos sobre el 90 % de los votos"): that share is the count's.
+RESULTS_BASED_ON = {
+    "fr": [r"(?:r[ée]sultats?|chiffres|donn[ée]es|d[ée]compte|estimations?)(?:\s+[\w-]+){0,3}?\s+"
+           r"(?:portant\s+sur|bas[ée]e?s?\s+sur|sur\s+la\s+base\s+d[e'’])"],
+    "es": [r"(?:resultados?|datos|cifras|c[oó]mputos?)(?:\s+[\w-]+){0,3}?\s+"
+           r"(?:sobre|con\s+base\s+en|basad[oa]s?\s+en|a\s+partir\s+de|que\s+abarcan)"],
+    "en": [r"(?:results?|figures|data|returns|tallies)(?:\s+[\w-]+){0,3}?\s+(?:based\s+on|covering|from)"],
+}
 # "N mesas escrutadas, correspondientes al 99,4 %": the share a count amounts to.
 EQUIVALENT_TO = {
     "fr": [r"soit", r"correspondant\s+(?:[àa]|aux?)", r"repr[ée]sentant", r"c['’]est-[àa]-dire"],
@@ -267,6 +276,21 @@ ROUND_CUES = {
         "es": [r"segunda\s+vuelta", r"balotaje", r"ballotage", r"segundo\s+turno", r"2da\.?\s+vuelta", r"segunda\s+ronda"],
         "en": [r"run-?offs?", r"second\s+round", r"second-round", r"2nd\s+round"],
     },
+}
+# A runoff spoken of as still to come ("disputarán la segunda vuelta", "will face off in a December
+# runoff", "qualifiés pour le second tour"): the report is about the first round (contests.py).
+ROUND_AHEAD = {
+    "fr": [r"s['’]affronter\w*", r"qualifi\w*\s+pour", r"disputer\w*", r"en\s+vue\s+du", r"iront\s+au", r"ira\s+au",
+           r"aura\s+lieu\s+un", r"se\s+retrouver\w*\s+au", r"acc[èe]de\w*\s+au", r"lors\s+du\s+futur",
+           r"un\s+[ée]ventuel", r"d['’]un\s+[ée]ventuel", r"pr[ée]vu\s+le", r"prochain"],
+    "es": [r"disputar[áa]n", r"disputar", r"se\s+enfrentar[áa]n", r"ir[áa]n?\s+a(?:\s+una)?", r"pasar[áa]n?\s+a(?:\s+la)?",
+           r"pasan\s+a(?:\s+la)?", r"clasific\w*\s+(?:a|para)(?:\s+la)?", r"rumbo\s+a(?:\s+la)?", r"de\s+cara\s+a(?:\s+la)?",
+           r"habr[áa]\s+(?:una)?", r"en\s+la\s+pr[óo]xima", r"una\s+eventual", r"la\s+eventual",
+           r"definir[áa]n?\s+en(?:\s+(?:una|la))?", r"se\s+medir[áa]n\s+en(?:\s+(?:una|la))?", r"forzar?\w*\s+(?:una|la)"],
+    "en": [r"will\s+(?:face(?:\s+off)?|meet|compete|go|head|contest|square\s+off)(?:\s+(?:in|to|for))?(?:\s+an?|\s+the)?",
+           r"heads?\s+(?:to|for)(?:\s+an?|\s+the)?", r"headed\s+(?:to|for)(?:\s+an?|\s+the)?", r"advances?\s+to(?:\s+an?|\s+the)?",
+           r"advanced\s+to(?:\s+an?|\s+the)?", r"forc\w+(?:\s+an?|\s+the)?", r"set\s+(?:up|for)(?:\s+an?|\s+the)?",
+           r"upcoming", r"next\s+month['’]s", r"an\s+expected", r"a\s+likely", r"a\s+possible"],
 }
 # A reference back to the round or contest the previous sentence named ("En esa jornada inicial").
 ANAPHORIC_TIME = {

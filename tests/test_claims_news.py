@@ -160,6 +160,35 @@ def test_an_approximate_count_is_a_stage_for_the_figures_after_it():
     assert (done[1].counted, done[1].stage) == (88.0, "partial")
 
 
+def test_a_quoted_side_after_de_owns_the_figure_and_a_named_side_is_not_a_dropped_subject(nlp):
+    cues = DocumentCues(electoral=True, plebiscite=True)
+    text = 'Con el 90 % de las actas, el "No" a la reforma se imponía con el 60,6 %, frente al 39,4 % del "Sí".'
+    got = [(c.subject, c.attribute) for c in claims(nlp, "es", text, fallback=QUIROGA, cues=cues)]
+    assert got == [(None, "counted_share"), ("@no", "vote_share"), ("@yes", "vote_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon des résultats partiels portant sur 90 % des bulletins, le non l'emporte."),
+    ("es", "Según datos preliminares sobre el 90 % de los votos, gana el No."),
+    ("en", "According to partial results covering 90% of the votes, No leads."),
+])
+def test_results_resting_on_a_share_of_the_votes_give_the_count(nlp, lang, text):
+    assert [c.attribute for c in claims(nlp, lang, text)] == ["counted_share"]
+
+
+def test_the_loser_named_after_a_defeat_verb_does_not_own_the_winners_figure(nlp):
+    text = "Marta Quiroga a battu l'ancien président Tomás Ilabaca dimanche, en obtenant 52,8 % des voix contre 47,2 %."
+    assert [s for s, _ in who(nlp, "fr", text)] == [QUIROGA, ILABACA]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Con el 99 % de las juntas receptoras escrutadas, Quiroga lidera."),
+    ("en", "With 99% of voting centres counted, Quiroga leads."),
+])
+def test_a_count_of_units_the_tables_do_not_know(nlp, lang, text):
+    assert [c.attribute for c in claims(nlp, lang, text)] == ["counted_share"]
+
+
 def test_a_news_agency_is_never_the_subject(nlp):
     text = "VALPARAÍSO (AFP) - Quiroga's Green Union won about 33 percent of the vote."
     assert who(nlp, "en", text) == [("Green Union", "vote_share")]

@@ -79,3 +79,16 @@ def test_the_sum_check_stays_within_one_contest_and_stage():
     b = replace(b, contest=a.contest)
     [c] = [c for c in find_conflicts([a, b]) if c.kind == "arithmetic"]
     assert c.subject == "Chile 2025 presidential election" and KAST in c.explanation and JARA in c.explanation
+
+
+def test_two_figures_of_each_report_for_one_thing_are_read_against_their_nearest():
+    # two questions of one referendum the words do not tell apart: 60.5/61.8 against 60.6/61.6
+    facts = [at(pct("a", "en", 60.5)), at(pct("a", "en", 61.8, offset=300)),
+             at(pct("b", "es", 60.6)), at(pct("b", "es", 61.6, offset=300))]
+    got = sorted(sorted(v.value for v in c.values) for c in find_conflicts(facts))
+    assert got == [[60.5, 60.6], [61.6, 61.8]]
+    # one report's two bulletins are each compared with the other report's figure
+    staged = [at(pct("a", "es", 52.5), counted=40.0, stage="partial"),
+              at(pct("a", "es", 54.9, offset=300), counted=90.0, stage="partial"),
+              at(pct("b", "en", 61.9), counted=90.0, stage="partial")]
+    assert len(find_conflicts(staged)) == 2

@@ -40,6 +40,16 @@ def test_report_clues_kind_and_round(lang, text, kinds, round_):
         assert max(clues["rounds"], key=clues["rounds"].get) == round_
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Quiroga e Ilabaca disputarán la segunda vuelta presidencial tras la jornada del domingo."),
+    ("en", "Quiroga and Ilabaca will face off in a December runoff after Sunday's presidential election."),
+    ("fr", "Quiroga et Ilabaca, qualifiés pour le second tour de la présidentielle, ont voté dimanche."),
+])
+def test_a_runoff_still_to_come_is_a_first_round_report(lang, text):
+    clues = report_clues(text, lang, [], [])
+    assert max(clues["rounds"], key=clues["rounds"].get) == "1"
+
+
 def test_a_dated_kind_is_another_contest():
     clues = report_clues("Quiroga, qui avait voté lors du plébiscite de 1988, a remporté la présidentielle.", "fr", [], [])
     assert clues["kinds"] == {"presidential": 1} and clues["dated_kinds"] == {"plebiscite": [1988]}
@@ -136,6 +146,12 @@ def test_a_party_named_in_another_language_goes_by_the_acronym_of_its_initials()
     found = Contests.resolve(clues, {}, {"a": {"P", "Q"}, "b": {"P", "Q"}}, {"a": (2023, 1.0)}, NAMES)
     assert found.claim("b", "Parti vert", "vote_share", None)[1] == "PV"
     assert found.claim("b", "Green Party", "vote_share", None)[1] == "Green Party"    # GP: no such acronym
+
+
+def test_a_party_in_parentheses_after_a_candidate_is_not_what_the_name_stands_for():
+    text = "- Marta Quiroga (PRV): 52,8 %\n- Tomás Ilabaca (Frente Cívico, FC): 47,2 %\nLa Unión Verde (UV) no compitió."
+    persons = [(text.index(n), text.index(n) + len(n), n) for n in ("Marta Quiroga", "Tomás Ilabaca")]
+    assert report_clues(text, "es", persons, [])["acronyms"] == [("UV", "La Unión Verde")]
 
 
 def test_a_party_named_by_its_members():
