@@ -794,6 +794,9 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
     return False
 
 
+_ANOTHER_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s?cent|percent|por\s*ciento|pour\s*cent)", _I)
+
+
 def _context(text: str, start: int, end: int, lang: str) -> str | None:
     """What the words say of the figure's contest: its round, or an earlier election's year."""
     ctx = {}
@@ -802,6 +805,9 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
     for number, table in V.ROUND_CUES.items():
         for m in V.regex(table, lang).finditer(text):
             inside = c_start <= m.start() < c_end
+            if m.start() >= end and _CONTRAST.search(text, end, m.start()) and _ANOTHER_FIGURE.search(text, end, m.start()):
+                continue        # "68,5 %, contre 72,1 % au premier tour": the round is the other figure's
+                                # (a round named first frames them all: "Au premier tour, ... tandis que ...")
             rounds.append((not inside, abs(m.start() - start), number))
     if rounds:
         ctx["round"] = min(rounds)[2]
@@ -1037,6 +1043,13 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
                           and claims[j].attribute in ("margin_pp", "poll_margin_pp")), None)
             if owner:
                 claims[i] = replace(claims[i], subject=owner)
+    # "Y, who trailed by 2.4 points", "Y quedó a 2,4 puntos": the margin is the leader's, Y's rival.
+    for i in votes:
+        if claims[i].attribute in ("margin_pp", "poll_margin_pp") and claims[i].subject \
+                and _trailing(text, percents[i], lang):
+            leader = _rival(claims[i].subject, cues)
+            if leader:
+                claims[i], links[i] = replace(claims[i], subject=leader), 3
     # A margin in a sentence of vote shares is the leader's ("55.7 % against 44.3 % for X, an
     # 11-point margin"), unless the words tie it to someone ("una ventaja de 22 puntos de Arce").
     shares = [i for i in votes if claims[i].attribute in ("vote_share", "poll_share") and claims[i].subject]
@@ -1055,8 +1068,9 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     return claims
 
 
-_CONTRAST = re.compile(r"\b(?:frente\s+a|mientras\s+que|contra|contre|alors\s+que|tandis\s+que|against|while|"
-                       r"compared\s+(?:with|to)|versus|vs\.?|face\s+à)\b", _I)
+_CONTRAST = re.compile(r"\b(?:frente\s+al?|mientras\s+que|contra|contre|alors\s+que|tandis\s+que|against|while|"
+                       r"compared\s+(?:with|to)|versus|vs\.?|face\s+à|down\s+from|up\s+from|"
+                       r"par\s+rapport\s+(?:à|au|aux)|en\s+comparaci[oó]n\s+con|respecto\s+(?:a|al|del?))(?![^\W_])", _I)
 
 
 # "by 50.89 per cent to 49.11 per cent", "par 50,9 % à 49,1 %": a score, the second figure the other side's
@@ -1065,6 +1079,17 @@ _SCORE_LINK = re.compile(r"\s*(?:to|a|à|contra|contre|versus|vs\.?|-|–)\s*$",
 
 def _score(text: str, percents: list[tuple[int, int]], i: int) -> bool:
     return i > 0 and bool(_SCORE_LINK.fullmatch(text[percents[i - 1][1]:percents[i][0]]))
+
+
+def _trailing(text: str, span: tuple[int, int], lang: str) -> bool:
+    """Whether the words around a margin say it is how far someone is behind."""
+    start, end = span
+    before = re.search(rf"(?<![^\W_])(?:{V.alternation(V.TRAILING_BEFORE, lang)})\s+(?:(?:more\s+than|less\s+than|"
+                       rf"over|under|almost|nearly|about|some|plus\s+de|moins\s+de|pr[èe]s\s+de|m[áa]s\s+de|menos\s+de|"
+                       rf"casi|unos|apenas|just|only|seulement)\s+)?$", text[max(0, start - 40):start], _I)
+    after = re.match(rf"^(?:\s+(?:de\s+)?(?:percentage\s+)?(?:points?|puntos?|pts?\.?)(?:\s+(?:porcentuales|de\s+pourcentage))?)?"
+                     rf"\s+(?:{V.alternation(V.TRAILING_AFTER, lang)})(?![^\W_])", text[end:end + 40], _I)
+    return bool(before or after)
 
 
 def _rival(subject: str, cues: DocumentCues) -> str | None:

@@ -1075,9 +1075,14 @@ def _after_head(words: list[str], heads: frozenset[str], qualifiers: frozenset[s
 
 def _made_by(words: list[str], lang: str) -> bool:
     """Do the words end with a poll and the link to its maker ("an exit poll by", "la encuesta realizada por")?"""
-    said = " ".join(words)
-    return any(re.search(rf"(?:^|\s){re.escape(head)}\s+{re.escape(link)}$", said)
-               for head in _lexicon_table("maker_heads", lang) for link in _lexicon_table("maker_links", lang))
+    return bool(_maker_pattern(lang).search(" ".join(words)))
+
+
+@lru_cache(maxsize=None)
+def _maker_pattern(lang: str) -> re.Pattern:
+    heads = "|".join(re.escape(h) for h in sorted(_lexicon_table("maker_heads", lang), key=len, reverse=True))
+    links = "|".join(re.escape(k) for k in sorted(_lexicon_table("maker_links", lang), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)(?:{heads})\s+(?:{links})$") if heads and links else re.compile(r"(?!)")
 
 
 def _abbreviates(short: str, name: str) -> bool:

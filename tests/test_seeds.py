@@ -66,7 +66,10 @@ def test_exactly_the_gold_conflicts(scored):
 # rules were not tuned on: a runoff whose report also gives first-round figures, a plebiscite
 # whose sides are named "En contra" / "A favor", a presidential count with quick-count ranges, a
 # parliamentary election of parties (one led by a person named beside it, one the model misses),
-# runoffs reported with "by X% to Y%", voting machines tallied, voters who "did not turn out".
+# runoffs reported with "by X% to Y%", voting machines tallied, voters who "did not turn out";
+# a score after the loser ("defeating Y by A to B"), an exit poll and its pollster, a bulleted list
+# of results, a runoff still to come (a first-round report), reports at different counting stages
+# that recall the first round.
 BUNDLES = sorted((ROOT / "tests" / "data" / "bundles").glob("*.json"))
 
 
