@@ -50,8 +50,8 @@ def collect() -> list[tuple[str, str, str]]:
         lang = SEED_LANG.get(path.name[:3])
         if not lang:
             continue
-        nlp = pipelines.get(lang).nlp
-        for sent in nlp(path.read_text(encoding="utf-8")).sents:
+        (doc, _), = pipelines.get(lang).entities([(path.read_text(encoding="utf-8"), None)])
+        for sent in doc.sents:
             text = sent.text.strip()
             if text:
                 out.append(("seeds", lang, text))
@@ -98,11 +98,9 @@ def main() -> None:
         mine = [r for r in rows if r[1] == lang]
         if not mine:
             continue
-        full = pipelines.get(lang, ner_only=False).nlp
-        ner = pipelines.get(lang).nlp
-        texts = [r[2] for r in mine]
-        for (source, _, text), parsed, ner_doc in zip(mine, full.pipe(texts, batch_size=64),
-                                                      ner.pipe(texts, batch_size=64)):
+        loaded = pipelines.get(lang)
+        texts = [(r[2], None) for r in mine]
+        for (source, _, text), (parsed, _), (ner_doc, _) in zip(mine, loaded.parses(texts), loaded.entities(texts)):
             dates = find_dates(text, lang)
             if not dates:
                 continue

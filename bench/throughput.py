@@ -1,19 +1,31 @@
-"""Throughput, scaling and memory of kastfacts against spaCy's own NER, in one run (not a test).
+"""Cold start, --jobs scaling, throughput and memory of kastfacts against spaCy's own, in one run (not a test).
 
-    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--skip-jobs] [--skip-memory] [--cluster] [--out]
+    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--rounds 3] [--skip-jobs]
+                               [--skip-throughput] [--skip-memory] [--cluster] [--out]
 
-(a) spaCy `nlp.pipe` with the same pipelines, NER alone (everything else excluded), over the
-same document texts; (b) kastfacts extraction end to end (language, NER, dates, percentages,
-claims, store, corpus resolution), single process. Prints words per second and the ratio; then
-`--jobs 2` against `--jobs 1` (and, with --cluster, a Dask LocalCluster of 2 workers on the same
-corpus; with --out, shards written by the workers instead of the database); then peak memory (RSS) at N and 4N documents, each in a fresh
-process; then the start-up time of `kastfacts --help`. Ratios, not absolute times, are the point:
-the machine is shared and noisy.
+In this order: the cold start, `kastfacts extract seeds/` as a user runs it against a bare
+`spacy.load` of the same three pipelines, and the three pipelines as kastfacts loads them (each a
+fresh process, five times in turn, medians). Then `kastfacts extract` end to end, as a user runs
+it, with `--jobs 1`, `--jobs 2` and the default at 400 distinct documents (--rounds times in
+turn, medians), and with `--jobs 1` and `--jobs 2` at --jobs-docs of them: times, whether the
+outputs are byte for byte the same, and the peak memory of each process (its peak RSS, and the
+part of it no other process shares). Then, on the --jobs-docs documents in one warm process: (a)
+spaCy `nlp.pipe` with the same pipelines, NER alone (everything else excluded); (b) kastfacts
+extraction end to end (language, NER, dates, percentages, claims, store, corpus resolution),
+models loaded; words per second and the ratio (with --cluster, a Dask LocalCluster of 2 workers
+on the same corpus; with --out, shards written by the workers instead of the database). Then peak
+memory (RSS) at N and 4N documents, each in a fresh process; the start-up time of `kastfacts
+--help`; and the issue's goals against this run's ratios. Ratios, not absolute times, are the
+point: the machine is shared and noisy (the 1-minute load average is printed at the start and the
+end).
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +38,150 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from corpus import word_count, write_corpus  # noqa: E402
+
+
+def kastfacts_exe() -> str:
+    return str(Path(sys.executable).with_name("kastfacts"))
+
+
+def _rollup(pid: int) -> tuple[float, float]:
+    """(peak RSS, private memory) of a live process, in MB (Linux /proc; zeros elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0.0, 0.0
+    def kb(text, key):
+        return sum(int(line.split()[1]) for line in text.splitlines() if line.startswith(key + ":"))
+    return kb(status, "VmHWM") / 1024, (kb(rollup, "Private_Clean") + kb(rollup, "Private_Dirty")) / 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def run_extract(folder: Path, *options: str) -> dict:
+    """`kastfacts extract folder` in a fresh process: seconds, CPU seconds (its own and its
+    workers'), digest of its output, memory of the main process and of each worker (sampled every
+    0.5 s: peak RSS, peak private part; sampling more often would cost the run itself)."""
+    import resource
+
+    def cpu() -> float:
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return used.ru_utime + used.ru_stime
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [kastfacts_exe(), "extract", str(folder), "--db", str(Path(tmp) / "k.db"), "--format", "jsonl", "-q", *options]
+        t0, c0 = time.perf_counter(), cpu()
+        with open(Path(tmp) / "out.jsonl", "wb") as out:
+            proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+            main_peak, workers = 0.0, {}
+            while True:
+                main_peak = max(main_peak, _rollup(proc.pid)[0])
+                for child in _children(proc.pid):
+                    peak, private = _rollup(child)
+                    old = workers.get(child, (0.0, 0.0))
+                    workers[child] = (max(old[0], peak), max(old[1], private))
+                try:
+                    proc.wait(timeout=0.5)
+                    break
+                except subprocess.TimeoutExpired:
+                    continue
+        elapsed, cpu_seconds = time.perf_counter() - t0, cpu() - c0
+        if proc.returncode not in (0, 3):
+            raise SystemExit(f"{' '.join(cmd)} failed with exit {proc.returncode}")
+        digest = hashlib.sha256((Path(tmp) / "out.jsonl").read_bytes()).hexdigest()[:16]
+    return {"seconds": elapsed, "cpu": cpu_seconds, "digest": digest, "main_mb": main_peak,
+            "workers": sorted(workers.values())}
+
+
+LOADS = """
+import json, sys, time, warnings
+warnings.filterwarnings("ignore")
+t0 = time.perf_counter()
+import spacy
+times = {"import spacy": time.perf_counter() - t0}
+if sys.argv[1] == "kastfacts":
+    from kastfacts import pipelines
+    load = lambda package: pipelines.get(package.split("_", 1)[0])
+else:
+    load = spacy.load
+for package in sys.argv[2:]:
+    t = time.perf_counter()
+    load(package)
+    times[package] = time.perf_counter() - t
+print(json.dumps(times))
+"""
+
+
+def load_seconds(how: str) -> tuple[float, dict]:
+    """A fresh process that imports spaCy and loads the three pinned pipelines, nothing else: with
+    a bare `spacy.load` each (`how` = "bare"), or as kastfacts loads them ("kastfacts"). Its whole
+    time, and the time of each step inside it."""
+    from kastfacts.pipelines import pins
+
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", LOADS, how, *(p.package for p in pins().values())],
+                         check=True, capture_output=True, text=True)
+    return time.perf_counter() - t0, json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cold_start(rounds: int = 5) -> float:
+    """Seeds end to end against the bare load, in turn, so that a change in the machine's load hits
+    both; and kastfacts' own load of the three pipelines against spaCy's. Returns the ratio."""
+    seeds = HERE.parent / "seeds"
+    ours, bare, loads = [], [], []
+    for _ in range(rounds):
+        bare.append(load_seconds("bare"))
+        loads.append(load_seconds("kastfacts"))
+        ours.append(run_extract(seeds)["seconds"])
+    o, b = statistics.median(ours), statistics.median(t for t, _ in bare)
+    k = statistics.median(t for t, _ in loads)
+    print(f"cold start: `kastfacts extract seeds/` {o:.2f} s, bare spacy.load of the three pipelines {b:.2f} s "
+          f"(medians of {rounds}, each a fresh process): ratio {o / b:.2f}   (goal <= 0.8)")
+    print(f"    the three pipelines as kastfacts loads them: {k:.2f} s ({k / b:.2f} of the bare load); each, bare -> kastfacts:")
+    for step in bare[0][1]:
+        before = statistics.median(times[step] for _, times in bare)
+        after = statistics.median(times[step] for _, times in loads)
+        print(f"      {step:24} {before:5.2f} s -> {after:5.2f} s")
+    return o / b
+
+
+def workers_line(result: dict) -> str:
+    if not result["workers"]:
+        return f"one process, peak RSS {result['main_mb']:,.0f} MB"
+    peaks = ", ".join(f"{peak:,.0f} MB ({private:,.0f} MB its own)" for peak, private in result["workers"])
+    return f"main process {result['main_mb']:,.0f} MB; workers' peak RSS {peaks}"
+
+
+def jobs_end_to_end(folder: Path, n: int, default: bool, rounds: int = 1) -> dict:
+    """`kastfacts extract` with --jobs 1, --jobs 2 (and no --jobs), each in a fresh process, as a user
+    runs it, `rounds` times in turn (medians: a change in the machine's load hits every option):
+    times, ratios, whether every output is byte for byte the same, memory per worker."""
+    options = {"--jobs 1": ("--jobs", "1"), "--jobs 2": ("--jobs", "2")} | ({"default": ()} if default else {})
+    runs: dict[str, list[dict]] = {name: [] for name in options}
+    for _ in range(rounds):
+        for name, option in options.items():
+            runs[name].append(run_extract(folder, *option))
+    seconds = {name: statistics.median(r["seconds"] for r in results) for name, results in runs.items()}
+    one, two = seconds["--jobs 1"], seconds["--jobs 2"]
+    figures = {"speed_up": one / two, "same": len({r["digest"] for rs in runs.values() for r in rs}) == 1}
+    line = f"{n:,} documents, end to end: --jobs 1 {one:.1f} s, --jobs 2 {two:.1f} s (speed-up {one / two:.2f})"
+    if default:
+        figures["default"] = seconds["default"] / one
+        line += f", default {seconds['default']:.1f} s ({figures['default']:.2f} of --jobs 1)"
+    print(f"{line}{f' (medians of {rounds})' if rounds > 1 else ''}; identical output: {figures['same']}")
+    for name, results in runs.items():
+        used = statistics.median(r["cpu"] for r in results)
+        print(f"    {name}: {used:.1f} CPU s ({used / seconds[name]:.2f} cores busy); {workers_line(results[0])}")
+    return figures
+
+
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "?"
 
 
 def ner_only_words_per_second(paths) -> float:
@@ -59,7 +215,7 @@ def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1, cluster: str 
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "warm.db") as store:
         extract_to_store([str(HERE.parent / "seeds")], store, jobs=1)
     for lang in pipelines.pins():
-        pipelines.get(lang, ner_only=False)
+        pipelines.get(lang)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         with Store(db) as store:
@@ -107,29 +263,39 @@ def peak_rss_mb(folder: Path) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--docs", type=int, default=300, help="documents for the throughput ratio and N for memory")
-    ap.add_argument("--jobs-docs", type=int, default=2000, help="documents for the --jobs comparison")
+    ap.add_argument("--docs", type=int, default=300, help="N for memory (N against 4N documents)")
+    ap.add_argument("--jobs-docs", type=int, default=2000, help="documents for the --jobs comparison and the throughput ratio")
+    ap.add_argument("--rounds", type=int, default=3, help="fresh runs of each option at 400 documents (medians)")
+    ap.add_argument("--skip-throughput", action="store_true", help="skip (a) and (b)")
     ap.add_argument("--skip-jobs", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--cluster", action="store_true", help="also time a Dask LocalCluster of 2 workers")
     ap.add_argument("--out", action="store_true", help="also time --out DIR (shards written by the workers)")
     args = ap.parse_args()
+    goals = []
+    print(f"1-minute load average: {load_average()} on {os.cpu_count()} cores")
+    goals.append(("seeds end to end / bare load of the three pipelines", cold_start(), "<= 0.8"))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        paths = write_corpus(tmp / "n", args.docs)
-        words = word_count(paths)
-        print(f"corpus: {args.docs} documents, {words:,} words (fr/es/en)")
-        base = ner_only_words_per_second(paths)
-        ours, _ = kastfacts_words_per_second(tmp / "n", paths)
-        print(f"(a) spaCy nlp.pipe, NER only:        {base:9,.0f} words/s")
-        print(f"(b) kastfacts extract, end to end:   {ours:9,.0f} words/s")
-        print(f"    ratio (b)/(a):                    {ours / base:9.2f}   (goal >= 0.7)")
+        jpaths = write_corpus(tmp / "j", args.jobs_docs, seed=11)
+        print(f"corpus: {args.jobs_docs:,} distinct documents, {word_count(jpaths):,} words (fr/es/en); and 400 of the same kind")
         if not args.skip_jobs:
-            jpaths = write_corpus(tmp / "j", args.jobs_docs, seed=11)
-            one, d1 = kastfacts_words_per_second(tmp / "j", jpaths, jobs=1)
-            two, d2 = kastfacts_words_per_second(tmp / "j", jpaths, jobs=2)
-            print(f"--jobs 1: {one:,.0f} words/s, --jobs 2: {two:,.0f} words/s on {args.jobs_docs} documents:"
-                  f" speed-up {two / one:.2f}   (goal >= 1.6); identical output: {d1 == d2}")
+            write_corpus(tmp / "j400", 400, seed=13)
+            at400 = jobs_end_to_end(tmp / "j400", 400, default=True, rounds=args.rounds)
+            goals.append(("default jobs / --jobs 1, 400 documents (time)", at400["default"], "<= 1.0"))
+            goals.append(("--jobs 2 speed-up, 400 documents", at400["speed_up"], "(no goal)"))
+            atn = jobs_end_to_end(tmp / "j", args.jobs_docs, default=False)
+            goals.append((f"--jobs 2 speed-up, {args.jobs_docs:,} documents", atn["speed_up"], ">= 1.7"))
+        if not args.skip_throughput:
+            base = ner_only_words_per_second(jpaths)
+            ours, d1 = kastfacts_words_per_second(tmp / "j", jpaths)
+            print(f"(a) spaCy nlp.pipe, NER only:        {base:9,.0f} words/s   ({args.jobs_docs:,} documents, one warm process)")
+            print(f"(b) kastfacts extract, end to end:   {ours:9,.0f} words/s")
+            print(f"    ratio (b)/(a):                    {ours / base:9.2f}   (goal >= 0.8)")
+            goals.append(("extraction / NER-only nlp.pipe, words/s", ours / base, ">= 0.8"))
+            if args.cluster or args.out:
+                two, d2 = kastfacts_words_per_second(tmp / "j", jpaths, jobs=2)
+                print(f"one warm process, --jobs 2: {two:,.0f} words/s ({two / ours:.2f} of --jobs 1); identical output: {d1 == d2}")
             if args.cluster:
                 dask, d3 = kastfacts_words_per_second(tmp / "j", jpaths, cluster="local:2")
                 print(f"--cluster local:2: {dask:,.0f} words/s: {dask / two:.2f} of --jobs 2; identical output: {d1 == d3}")
@@ -148,13 +314,17 @@ def main() -> None:
             m1, m4 = peak_rss_mb(tmp / "m1"), peak_rss_mb(tmp / "m4")
             print(f"peak RSS: {m1:,.0f} MB at {args.docs} documents, {m4:,.0f} MB at {4 * args.docs}:"
                   f" {100 * (m4 - m1) / m1:+.1f} %   (goal within 10 %)")
-    exe = Path(sys.executable).with_name("kastfacts")
+    exe = kastfacts_exe()
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
-        subprocess.run([str(exe), "--help"], capture_output=True, check=True)
+        subprocess.run([exe, "--help"], capture_output=True, check=True)
         times.append(time.perf_counter() - t0)
     print(f"`kastfacts --help`: {min(times):.3f} s best of 5, {sorted(times)[2]:.3f} s median   (goal < 0.5 s)")
+    print(f"1-minute load average at the end: {load_average()}")
+    print("\nthe issue's goals, in this run:")
+    for what, ratio, goal in goals:
+        print(f"    {what:55} {ratio:5.2f}   {goal}")
 
 
 if __name__ == "__main__":

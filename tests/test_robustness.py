@@ -459,23 +459,6 @@ def test_worker_counts_and_cluster_addresses_are_checked_before_any_work(tmp_pat
     assert capped.returncode == 0 and "capped to" in capped.stderr
 
 
-def test_a_pool_never_has_more_workers_than_chunks(monkeypatch):
-    import multiprocessing
-
-    from kastfacts import extraction
-
-    sizes = []
-    real = multiprocessing.get_context("fork").Pool
-
-    class Context:
-        def Pool(self, n, **kw):
-            sizes.append(n)
-            return real(n, **kw)
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method: Context())
-    assert list(extraction._map_chunks(abs, iter([-1, -2, -3]), 1000, None)) == [1, 2, 3]
-    assert sizes == [3]
-
-
 # -- stores that cannot be used: a message and exit 5, never a traceback --------------------------
 @contextmanager
 def read_only(*paths):

@@ -118,3 +118,17 @@ def test_conflicts_read_facts_as_a_stream(corpus_facts):
             consumed.append(1)
             yield f
     assert find_conflicts(stream()) and len(consumed) == len(corpus_facts)
+
+
+def test_shards_written_by_forked_workers_hold_what_one_process_writes(tmp_path, monkeypatch):
+    from corpus import write_corpus
+
+    from kastfacts import extraction
+
+    write_corpus(tmp_path / "in", 70, seed=5)                   # three chunks
+    alone = extract([tmp_path / "in"], "--out", tmp_path / "one")
+    monkeypatch.setattr(extraction, "POOL_MIN_CHARS", 0)        # as small a corpus as this uses the workers
+    result = run("extract", str(tmp_path / "in"), "--out", str(tmp_path / "two"), "--format", "jsonl", "-q", "-j", "2")
+    assert result.exit_code == 0, result.output
+    assert sorted(result.stdout.splitlines()) == alone and len(alone) > 1000
+    assert read_back(tmp_path / "two") == read_back(tmp_path / "one")
