@@ -68,6 +68,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   infinitive_endings   a lone capitalized word at a sentence start with these is a verb ("« Réélire un ... »")
 
 
+@lru_cache(maxsize=None)
 def _lexicon_table(name: str, lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _LEXICON[name].get(lang, ()))
 

@@ -135,7 +135,7 @@ def _char_kind(ch: str) -> str:
 
 
 def _has_foreign_letter(word: str) -> bool:
-    return any(_char_kind(ch) in ("foreign", "mark") for ch in word)
+    return not word.isascii() and any(_char_kind(ch) in ("foreign", "mark") for ch in word)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f][^\W\d_]*)*")
