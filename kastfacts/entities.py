@@ -1360,11 +1360,17 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
 _SCAN_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\S")
 
 
+@lru_cache(maxsize=None)
+def _division_first_words(country: str) -> frozenset[str]:
+    return frozenset(key.split()[0] for key in admin_scan_names(country) if key.split())
+
+
 def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) -> list[Mention]:
     """The report's country's divisions named bare where the model saw nothing ("Guayas")."""
     names = admin_scan_names(country)
     if not names:
         return []
+    first_words = _division_first_words(country)
     taken = sorted((m.start, m.end) for m in mentions)
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
     tokens = [(t.start(), t.end(), t.group()) for t in _SCAN_TOKEN.finditer(text)]
@@ -1373,7 +1379,7 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     while i < len(tokens):
         s, _, word = tokens[i]
         match = None
-        if word[:1].isupper():
+        if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words:   # most words start no division's name
             for n in range(min(5, len(tokens) - i), 0, -1):
                 e = tokens[i + n - 1][1]
                 key = fold(text[s:e])
