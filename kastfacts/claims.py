@@ -55,6 +55,7 @@ class Claim:
     qualifier: str | None = None    # lower_bound | upper_bound | approximate
     counted: float | None = None    # share of the count the figure was taken at, as its sentence says
     stage: str | None = None        # final | partial, when the words say so
+    hedged: bool = False            # worded as an estimate: a range, a conditional ("obtiendrait")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ CONTEST_ATTRIBUTES = frozenset({"counted_share", "turnout", "abstention", "blank
                                 "quick_count_sample_processed"})
 # Attributes whose subject is a contestant (candidate, party, side).
 VOTE_ATTRIBUTES = frozenset({"vote_share", "poll_share", "margin_pp", "poll_margin_pp"})
+# Figures that are no count's: a stage the report states elsewhere is not theirs.
+_NOT_COUNTED = frozenset({"poll_share", "poll_margin_pp", "approval", "quick_count_sample_processed"})
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,22 @@ def _entity_in_subtree(token, entities: list[EntityRef], kinds: set[str],
     return None
 
 
+def _introduced_by_preposition(role, ent: EntityRef) -> bool:
+    """Whether the entity inside a role noun's phrase is its modifier ("la candidata de Morena",
+    "the nominee of the coalition led by X"), not its apposition ("la candidate Claudia Sheinbaum")."""
+    for t in role.subtree:
+        if ent.start <= t.idx < ent.end and t.head.i != t.i and not (ent.start <= t.head.idx < ent.end):
+            node = t            # the entity's head token
+            while node.i != role.i:
+                if node.dep_.startswith("acl") or any(c.dep_ == "case" for c in node.children):
+                    return True
+                if node.head.i == node.i:
+                    return False
+                node = node.head
+            return False
+    return False
+
+
 def _format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -377,7 +396,10 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
         if attribute is None:
             # no cue of its own: the figure set beside another takes its kind ("55,8 % of the total
             # compared to Gonzalez's 44.1 %"), a contestant's figure in a report on a vote is a vote share
-            previous = next((c.attribute for c in reversed(claims) if c.attribute in VOTE_ATTRIBUTES), None)
+            # (a percentage after a lead in points is a share, not another lead: "32 puntos por
+            # encima de X, que logró el 27,45 %")
+            previous = next((c.attribute for c in reversed(claims) if c.attribute in VOTE_ATTRIBUTES
+                             and (unit == "points" or c.attribute not in ("margin_pp", "poll_margin_pp"))), None)
             kind = (_kind_of(subject, refs) or "person") if subject else None   # not in the sentence: an antecedent
             electoral = cues.electoral or bool(_ELECTION_WORDS.search(text) or _OBTAINED.search(text))
             attribute = previous or ("vote_share" if electoral and kind in _CONTESTANTS | {"place"} else "other")
@@ -390,7 +412,9 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
             owner, tie = _subject(sent, text, s, e, "vote_share", percents, refs, None, lang, cues)
             if owner and tie <= 2:
                 attribute, subject, strength = "vote_share", owner, tie
-        claims.append(Claim(subject, attribute, context, qualifier, _stage_of(text, s, e, counts), stage))
+        hedged = bool((s, e) in mentions and mentions[(s, e)].low is not None
+                      or V.regex(V.CONDITIONAL_VERBS, lang).search(text, _clause(text, s, e)[0], s))
+        claims.append(Claim(subject, attribute, context, qualifier, _stage_of(text, s, e, counts), stage, hedged))
         links.append(strength)
     return _reconcile(text, lang, percents, claims, links, refs, cues)
 
@@ -415,17 +439,25 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     # later figures are of that stage too; a report whose only words say final is final throughout.
     said_stages = {c.stage for _, c in figures if c is not None and c.stage and c.attribute != "counted_share"}
     only_said = "final" if not stated and said_stages == {"final"} else None
-    current, said, out = None, None, []
+    current, said, out, polled = None, None, [], False
     for value, claim in figures:
         if claim is None:
             out.append(None)
             continue
+        if polled and claim.hedged and claim.attribute == "vote_share":
+            # the estimate after a poll's or a quick count's is theirs too ("Selon le comptage
+            # rapide, X obtiendrait 58 %. Y recueillerait entre 26 % et 28 %")
+            claim = replace(claim, attribute="poll_share")
+        polled = claim.attribute in ("poll_share", "poll_margin_pp") or (polled and claim.hedged)
         if claim.subject is None and claim.attribute in VOTE_ATTRIBUTES | {"other"} and value in stated:
             claim = replace(claim, attribute="counted_share", counted=None)
         if claim.attribute == "counted_share":
             if claim.qualifier in (None, "approximate"):
                 current = value
             out.append(replace(claim, stage="final" if value >= 100 and claim.qualifier is None else claim.stage))
+            continue
+        if claim.attribute in _NOT_COUNTED:
+            out.append(claim)       # a poll, a quick count or a rating is no stage of the count
             continue
         counted = claim.counted if claim.counted is not None else (current if current is not None else only)
         if claim.stage and counted is None:
@@ -813,13 +845,16 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
         ctx["round"] = min(rounds)[2]
     comparison = V.alternation(V.COMPARISON_BEFORE_YEAR, lang)
     nouns = V.alternation(V.ELECTION_NOUNS, lang)
+    elected = V.alternation(V.ELECTED, lang)
     years = []
     for m in _YEAR.finditer(text, c_start, c_end):
         before = text[max(c_start, m.start() - 40):m.start()]
         if re.search(rf"(?<![^\W_])(?:{comparison})(?:\s+{_W}+){{0,3}}\s*$", before, _I):
             continue
         if re.search(rf"(?<![^\W_])(?:{nouns})(?:\s+(?:de|del|of|en|in|du|des))?\s*$", before, _I) or \
-                re.match(rf"^\s*(?:{nouns})", text[m.end():m.end() + 20], _I):
+                re.match(rf"^\s*(?:{nouns})", text[m.end():m.end() + 20], _I) or \
+                re.search(rf"(?<![^\W_])(?:{elected})\s+(?:en|in|el\s+año|en\s+el\s+año)\s*$", before, _I):
+            # "élu en 2018 avec 53,2 %", "elected in 2018 with 53.2%": that election's figure
             years.append((abs(m.start() - start), m.group(1)))
     attached = re.match(r"^\s*(?:in|en|de|del|of|du|lors\s+de)\s+(?:(?:the|l['’]|el)\s+)?(?:year\s+|año\s+)?"
                         r"((?:19|20)\d\d)(?![\d%])", text[end:end + 25], _I)
@@ -961,8 +996,9 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     for ent in reversed(before[-4:]):
         if ent.kind not in _CONTESTANTS:
             break
-        if found is None and _MODIFIER_IN_INCISE.search(text, 0, ent.start):
+        if found is None and (_MODIFIER_IN_INCISE.search(text, 0, ent.start) or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)):
             break               # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %": X's, for the parse
+                                # ("la candidate de la coalition menée par Morena obtiendrait": the candidate's)
         gap = text[ent.end:start]
         spans = [m.span() for m in _APPOSITION.finditer(gap)]
         inner = [x for x in before if x.start >= ent.end]
@@ -978,6 +1014,10 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
 # subject ("..., backed by the government of X,") and is not the one who obtains the figure after.
 _MODIFIER_IN_INCISE = re.compile(r",[^,;:()%]{1,80}?(?<![^\W_])(?:de|del|du|des|of|par|by|por|d['’])\s+"
                                  r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
+# A name that is a participle's agent ("menée par", "led by", "respaldada por") describes the noun
+# before it; it is not the subject of the verb after it.
+_AGENT_OF_PARTICIPLE = re.compile(r"(?<![^\W_])\w+(?:ée?s?|ed|ad[oa]s?|id[oa]s?)\s+(?:par|by|por)\s+"
+                                  r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
 # "A, de tel parti (TP), 13,97 %": the parenthesis and the apposition between a name and its figure.
 _APPOSITION = re.compile(r"\s*\([^()%]{1,60}\)|,\s*(?:(?:de|del|du|des|of|from|de\s+la|de\s+l['’])\s+)[^,;%()]{1,70}"
                          r"(?:\([^()%]{1,20}\))?\s*(?=,)|,\s*\d{1,3}\s+(?:ans|años|years?\s+old)\s*(?=,)", _I)
@@ -1148,6 +1188,12 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
             subj.sort(key=lambda c: c.dep_ not in _AGENT_DEPS)      # a passive's agent first
             for c in subj:
                 ent = _entity_in_subtree(c, entities, kinds, exclude=(start, end))
+                if ent and fallback and _entity_of(c, entities) is None \
+                        and re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), c.text, _I) \
+                        and _introduced_by_preposition(c, ent):
+                    # "la candidate de la coalition menée par Morena obtiendrait 58 %": the
+                    # candidate named before, not the party or the leader that describes her
+                    return fallback
                 if ent:
                     return ent.name
                 phrase = " ".join(t.text for t in c.subtree)

@@ -648,11 +648,37 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
     mentions = _add_known_persons(text, lang, mentions, block_list)
     mentions = _add_gazetteer_places(text, lang, mentions, block_list)
     mentions = _divisions(text, lang, mentions, block_list)
+    mentions = _far_towns_dropped(text, lang, mentions)
     mentions = _org_context(text, lang, mentions)
     mentions = _affiliations(text, lang, mentions)
     mentions = _enumerations(text, mentions)
     mentions = _drop_overlaps(_expand_acronyms(text, mentions, block_list))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+_AT_A_PLACE = re.compile(r"(?<![^\W_])(?:en|à|a|au|aux|in|at|dans|de|desde|from|to|hacia|vers|near|cerca\s+de|"
+                         r"près\s+de|entre|and|et|y|,)\s*(?:(?:la|le|el|the|l['’])\s*)?$", re.IGNORECASE)
+
+
+def _far_towns_dropped(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    """A town of another country than every country the report names, neither a capital nor a
+    city of a million, and not named as a place is ("en X", "in X", "X, Y and Z"), is a party,
+    a person or a club that shares its name ("Morena y sus aliados obtuvieron": not Morena, India)."""
+    named = {m.code for m in mentions if m.kind == "place" and m.place_type in ("country", "region", "admin") and m.code}
+    if not named:
+        return mentions
+    from kastfacts.gazetteer import _capitals
+
+    capitals = {p.geonames_id for p in _capitals()}
+    out = []
+    for m in mentions:
+        if m.kind == "place" and m.place_type == "city" and m.code and m.code not in named \
+                and m.geonames_id not in capitals and not _AT_A_PLACE.search(text, max(0, m.start - 14), m.start):
+            entry = lookup_entry(m.text, lang)
+            if entry is not None and entry.population < 1_000_000:
+                continue
+        out.append(m)
+    return out
 
 
 def _decide(c: _Candidate, text: str, lang: str, person_keys: set[str]) -> Mention | None:

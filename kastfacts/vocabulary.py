@@ -176,7 +176,7 @@ QUALIFIERS = {
         "fr": [r"environ", r"autour\s+de", r"quelque", r"approximativement", r"de\s+l['’]ordre\s+de", r"aux\s+alentours\s+de"],
         "es": [r"cerca\s+del?", r"cercan[oa]\s+al?", r"alrededor\s+del?", r"aproximadamente", r"unos", r"unas",
                r"en\s+torno\s+al?", r"rond\w+\s+(?:el|los|las)", r"del\s+orden\s+del?"],
-        "en": [r"about", r"around", r"close\s+to", r"roughly", r"approximately", r"some", r"circa", r"an\s+estimated"],
+        "en": [r"about", r"around", r"close\s+to", r"near", r"roughly", r"approximately", r"some", r"circa", r"an\s+estimated"],
     },
 }
 APPROXIMATE_AFTER = {
@@ -246,12 +246,12 @@ REGIONAL_CUES = {
 # Polls and projections: a pollster's figure is never a result.
 POLL_CUES = {
     "fr": [r"sondages?", r"enqu[êe]tes?\s+d['’]opinion", r"intentions?\s+de\s+vote", r"instituts?\s+de\s+sondage",
-           r"sortie\s+des\s+urnes", r"sondeurs?"],
+           r"sortie\s+des\s+urnes", r"sondeurs?", r"(?:comptage|d[ée]compte)\s+rapide"],
     "es": [r"encuestas?", r"sondeos?", r"encuestadoras?", r"consultoras?", r"intenci[oó]n\s+de\s+voto",
-           r"boca\s+de\s+urna", r"conteo\s+r[aá]pido"],
+           r"boca\s+de\s+urna", r"(?:conteo|recuento)\s+r[aá]pido"],
     "en": [r"polls?(?!\s+(?:stations?|places?|closed|opened|booths?|workers?))",
            r"polling(?!\s+(?:stations?|places?|booths?|centers?|centres?|day))", r"pollsters?", r"surveys?",
-           r"exit\s+polls?", r"quick\s+counts?", r"voting\s+intentions?"],
+           r"exit\s+polls?", r"(?:quick|rapid|parallel\s+vote)\s+counts?", r"voting\s+intentions?"],
 }
 # Projections and forecasts are a pollster's, unless the electoral body itself gives them ("the
 # CNE announced that, according to their projections, X had 51.2%": a preliminary result).
@@ -259,6 +259,13 @@ PROJECTION_CUES = {
     "fr": [r"projections?", r"estimations?", r"pr[ée]visions?"],
     "es": [r"proyecci[oó]n\w*", r"estimaci[oó]n\w*", r"pron[oó]stic\w*", r"vaticin\w*"],
     "en": [r"projections?", r"projected", r"forecasts?", r"estimates?"],
+}
+# An estimate's verb: the conditional ("obtiendrait", "lograría", "would win").
+CONDITIONAL_VERBS = {
+    # (not "portrait", "retrait"; not "mayoría", "secretaría", "galería")
+    "fr": [r"(?!\w*trait(?!\w))\w{2,}(?:rait|raient)"],
+    "es": [r"(?!(?:secretar|galer|loter|bater|librer|tesorer|panader|porter)[ií]a)\w+(?:ar|er|ir|dr|br|rr)[ií]an?"],
+    "en": [r"would", r"could"],
 }
 QUICK_COUNT_SAMPLE = {
     "fr": [r"[ée]chantillon"], "es": [r"muestra"], "en": [r"sample"],
@@ -315,7 +322,7 @@ COMPARISON_BEFORE_YEAR = {
 # The winner's words: "president-elect", "presidente electo", "réélu".
 ELECTED = {
     "fr": [r"pr[ée]sidente?\s+[ée]lue?", r"[ée]lue?", r"r[ée][ée]lue?", r"vainqueur", r"remport\w*"],
-    "es": [r"president[ea]\s+electo", r"electa?", r"reelect[oa]", r"ganador[a]?", r"gan[oó]"],
+    "es": [r"president[ea]\s+electo", r"elect[oa]", r"elegid[oa]", r"reelect[oa]", r"reelegid[oa]", r"ganador[a]?", r"gan[oó]"],
     "en": [r"president-elect", r"elected", r"re-?elected", r"winner", r"won"],
 }
 # The titles that name the winner ("Luis Arce est le président élu").

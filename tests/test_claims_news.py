@@ -423,3 +423,64 @@ def test_an_earlier_level_is_that_years_figure_or_nobodys(nlp):
 def test_a_party_named_by_its_members_is_a_subject(nlp):
     assert who(nlp, "es", "Los populares habrían obtenido un apoyo del 32,8 % de los votos.")[0] == ("@party:populares", "vote_share")
     assert who(nlp, "en", "The Socialists had 31.7% of the vote.")[0] == ("@party:socialists", "vote_share")
+
+
+# Estimates and earlier contests, as real reports word them.
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Quiroga, élu en 2018 avec 53,2 % des voix, ne se représentait pas."),
+    ("es", "Quiroga, que fue electo en 2018 con el 53,2 % de los votos, no se presentaba."),
+    ("en", "Quiroga, who was elected in 2018 with 53.2% of the vote, did not run again."),
+])
+def test_a_figure_of_the_year_someone_was_elected_is_that_elections(nlp, lang, text):
+    assert [c.context for c in claims(nlp, lang, text)] == ["year=2018"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Selon le comptage rapide du Conseil électoral, Quiroga obtiendrait 52,4 % des voix."),
+    ("es", "Según el recuento rápido del Consejo Electoral, Quiroga obtendría el 52,4 % de los votos."),
+    ("en", "A rapid count by the Electoral Council showed Quiroga winning 52.4% of the vote."),
+])
+def test_a_quick_count_is_an_estimate(nlp, lang, text):
+    assert who(nlp, lang, text) == [(QUIROGA, "poll_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Quiroga obtuvo el 59,8 %, más de 32 puntos por encima de Tomás Ilabaca, que logró el 27,4 %."),
+    ("en", "Quiroga won 59.8%, a lead of 32 points over Tomás Ilabaca, who took 27.4%."),
+    ("fr", "Quiroga obtient 59,8 %, soit 32 points de plus que Tomás Ilabaca, qui recueille 27,4 %."),
+])
+def test_a_percentage_after_a_lead_in_points_is_a_share_not_another_lead(nlp, lang, text):
+    assert who(nlp, lang, text)[2] == (ILABACA, "vote_share")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La candidate de la coalition menée par le Frente Cívico obtiendrait 52,4 % des voix."),
+    ("es", "La candidata de la coalición liderada por el Frente Cívico obtuvo el 52,4 % de los votos."),
+    ("en", "The candidate of the coalition led by Frente Cívico won 52.4% of the vote."),
+])
+def test_the_party_that_describes_a_candidate_does_not_own_her_share(nlp, lang, text):
+    # the candidate is the one the report named before
+    assert who(nlp, lang, text, fallback=QUIROGA)[0][0] == QUIROGA
+
+
+def test_an_estimate_after_a_poll_is_the_polls_and_polls_take_no_stage_of_the_count():
+    poll = Claim(QUIROGA, "poll_share")
+    hedged = Claim(ILABACA, "vote_share", hedged=True)
+    firm = Claim(SOTO, "vote_share")
+    done = document_claims([(58.3, poll), (26.6, hedged), (10.3, firm), (99.6, Claim(None, "counted_share")),
+                            (59.8, Claim(QUIROGA, "vote_share"))])
+    assert [c.attribute for c in done] == ["poll_share", "poll_share", "vote_share", "counted_share", "vote_share"]
+    # the report's only (near-final) count is no stage of its quick count
+    assert [(c.counted, c.stage) for c in done[:2]] == [(None, None), (None, None)]
+    assert (done[2].counted, done[4].counted) == (99.6, 99.6)
+
+
+@pytest.mark.parametrize("lang,text,hedged", [
+    ("fr", "Soto recueillerait entre 26,6 % et 28,6 % des voix.", True),
+    ("es", "Soto obtendría el 26,6 % de los votos.", True),
+    ("es", "Soto obtuvo la mayoría con el 26,6 % de los votos.", False),
+    ("en", "Soto trailed with between 26.6% and 28.6%.", True),
+    ("fr", "Soto obtient 26,6 % des voix selon le portrait dressé par la presse.", False),
+])
+def test_an_estimate_is_worded_as_one(nlp, lang, text, hedged):
+    assert [c.hedged for c in claims(nlp, lang, text)] == [hedged]

@@ -340,3 +340,23 @@ def test_a_surname_two_persons_share_goes_to_the_one_the_report_names_most():
 ])
 def test_one_edit_apart(a, b, near):
     assert _one_edit_apart(a, b) is near
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("En Perú, Libertad y sus aliados obtuvieron la mayoría.", "es", [("Perú", "LOC"), ("Libertad", "LOC")]),
+    ("Au Pérou, Libertad et ses alliés remportent la majorité.", "fr", [("Pérou", "LOC"), ("Libertad", "LOC")]),
+    ("In Peru, Aurora and its allies won a majority.", "en", [("Peru", "GPE"), ("Aurora", "GPE")]),
+])
+def test_a_far_small_town_the_report_does_not_name_as_a_place_is_not_one(text, lang, marks):
+    # Libertad (Philippines) and Aurora (United States) share a party's name; the report is about Peru
+    assert marks[1][0] not in {t for t, k, _ in typed(text, lang, *marks) if k == "place"}
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("En Perú, la cumbre se celebró en Libertad.", "es", [("Perú", "LOC"), ("Libertad", "LOC")]),
+    ("Au Pérou, on a voté aussi à Aurora.", "fr", [("Pérou", "LOC"), ("Aurora", "LOC")]),
+    ("Peru's president flew to Aurora.", "en", [("Peru", "GPE"), ("Aurora", "GPE")]),
+    ("Rusia y Ucrania: Kiev denunció el ataque.", "es", [("Rusia", "LOC"), ("Ucrania", "LOC"), ("Kiev", "LOC")]),
+])
+def test_a_town_named_as_a_place_or_a_capital_stays_a_place(text, lang, marks):
+    assert marks[-1][0] in {t for t, k, _ in typed(text, lang, *marks) if k == "place"}
