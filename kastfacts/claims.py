@@ -466,8 +466,9 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
                                 "partial" if counted is not None else said or only_said)
         out.append(replace(claim, counted=counted, stage=stage))
     # "La diferencia supera los 11 puntos": a margin nobody is named for is the report's leader's
-    shares = [(value, c.subject) for (value, _), c in zip(figures, out)
-              if c is not None and c.subject and c.attribute == "vote_share"]
+    shares = [(value, c.subject) for (value, _), c in zip(figures, out)     # (this contest's, not an earlier one's)
+              if c is not None and c.subject and c.attribute == "vote_share"
+              and not re.search(r"year=|round=1", c.context or "")]
     if shares:
         leader = max(shares, key=lambda vs: vs[0])[1]
         out = [replace(c, subject=leader) if c is not None and c.subject is None and c.attribute == "margin_pp"
@@ -849,7 +850,14 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
     years = []
     for m in _YEAR.finditer(text, c_start, c_end):
         before = text[max(c_start, m.start() - 40):m.start()]
-        if re.search(rf"(?<![^\W_])(?:{comparison})(?:\s+{_W}+){{0,3}}\s*$", before, _I):
+        if re.search(rf"(?<![^\W_])(?:{comparison})(?:\s+{_W}+){{0,3}}\s*$", before, _I) \
+                and not re.search(r",\s*qu(?:e\s+|['’])en\s*$", before, _I):
+            continue        # ("más que en 2018" compares; "Bolsonaro, que en 2018 había ganado" tells)
+        framed = m.end() <= start and re.search(r"(?<![^\W_])(?:en|in)\s+(?:el\s+año\s+)?$", before, _I) and (
+            not re.search(r"[,;:]", text[m.end():start]) or not text[c_start:m.start()].strip(" \"«“(")[:-2].strip())
+        if framed and not _ANOTHER_FIGURE.search(text, m.end(), start):
+            # "que en 2018 había ganado con el 55,1 %", "In 2018, X won 55.1%": that year's figure
+            years.append((abs(m.start() - start), m.group(1)))
             continue
         if re.search(rf"(?<![^\W_])(?:{nouns})(?:\s+(?:de|del|of|en|in|du|des))?\s*$", before, _I) or \
                 re.match(rf"^\s*(?:{nouns})", text[m.end():m.end() + 20], _I) or \

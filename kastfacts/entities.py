@@ -645,6 +645,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
     mentions = _nickname_persons(text, mentions, block_list)
     mentions = _person_aliases(text, lang, mentions, block_list)
     mentions = _lone_first_names(mentions)
+    mentions = _first_name_left_out(text, mentions)
     mentions = _add_known_persons(text, lang, mentions, block_list)
     mentions = _add_gazetteer_places(text, lang, mentions, block_list)
     mentions = _divisions(text, lang, mentions, block_list)
@@ -658,6 +659,24 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
 
 _AT_A_PLACE = re.compile(r"(?<![^\W_])(?:en|à|a|au|aux|in|at|dans|de|desde|from|to|hacia|vers|near|cerca\s+de|"
                          r"près\s+de|entre|and|et|y|,)\s*(?:(?:la|le|el|the|l['’])\s*)?$", re.IGNORECASE)
+
+
+_NAME_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_][^\W\d_'’-]+) $")
+
+
+def _first_name_left_out(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person whose first name the model left outside ("Leftist [Inacio Lula da Silva]" after
+    "Luiz"): a capitalized first name right before, one space away, is the name's own."""
+    taken = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        got = _NAME_BEFORE.search(text, max(0, m.start - 20), m.start) if m.kind == "person" else None
+        if got and got.group(1)[:1].isupper() and not got.group(1).isupper() and fold(got.group(1)) in FIRST_NAMES \
+                and not any(s < m.start and e > got.start(1) for s, e in taken if (s, e) != (m.start, m.end)):
+            start = got.start(1)
+            m = Mention(start, m.end, text[start:m.end], "person", text[start:m.end], m.label)
+        out.append(m)
+    return out
 
 
 def _far_towns_dropped(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
@@ -858,8 +877,9 @@ def _add_gazetteer_places(text: str, lang: str, mentions: list[Mention], blocks)
         overlapping = [m for m in out if not (e <= m.start or m.end <= s)]
         if not overlapping:
             out.append(_place_mention(s, e, text[s:e], GAZETTEER, place))
-        elif all(m.kind == "place" and m.start >= s and m.end <= e and (m.end - m.start) < (e - s)
-                 for m in overlapping):
+        elif all((m.kind == "place" or m.text.isupper() and text[s:e].isupper()) and m.start >= s and m.end <= e
+                 and (m.end - m.start) < (e - s) for m in overlapping):
+            # (a dateline's capitals read as an acronym: "SAO" of "SAO PAULO, Oct 30 (Reuters)")
             label = overlapping[0].label
             out = [m for m in out if m not in overlapping]
             out.append(_place_mention(s, e, text[s:e], label, place))

@@ -484,3 +484,22 @@ def test_an_estimate_after_a_poll_is_the_polls_and_polls_take_no_stage_of_the_co
 ])
 def test_an_estimate_is_worded_as_one(nlp, lang, text, hedged):
     assert [c.hedged for c in claims(nlp, lang, text)] == [hedged]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("es", "Soto, que en 2018 había ganado con el 55,1 %, no reconoció su derrota.", ["year=2018"]),
+    ("fr", "En 2018, Soto avait obtenu 55,1 % des voix.", ["year=2018"]),
+    ("en", "In 2018, Soto won 55.1% of the vote.", ["year=2018"]),
+    # a comparison with a year and a year in an incise are no earlier contest's figure
+    ("es", "Soto obtuvo más votos que en 2018, con el 55,1 %.", [None]),
+    ("es", "Soto, encarcelado en 2018, ganó con el 55,1 %.", [None]),
+])
+def test_a_year_that_frames_the_figure_is_its_contests(nlp, lang, text, want):
+    assert [c.context for c in claims(nlp, lang, text)] == want
+
+
+def test_a_margin_nobody_owns_is_the_leaders_of_this_contest_not_of_an_earlier_one():
+    done = document_claims([(50.8, Claim(QUIROGA, "vote_share")), (49.2, Claim(ILABACA, "vote_share")),
+                            (55.1, Claim(ILABACA, "vote_share", context="year=2018")),
+                            (1.6, Claim(None, "margin_pp"))])
+    assert done[3].subject == QUIROGA

@@ -360,3 +360,20 @@ def test_a_far_small_town_the_report_does_not_name_as_a_place_is_not_one(text, l
 ])
 def test_a_town_named_as_a_place_or_a_capital_stays_a_place(text, lang, marks):
     assert marks[-1][0] in {t for t, k, _ in typed(text, lang, *marks) if k == "place"}
+
+
+@pytest.mark.parametrize("text, lang, marks, place", [
+    ("PORTO ALEGRE, May 3 (Reuters) - The count went on.", "en", [("PORTO", "ORG")], "Porto Alegre"),
+    ("SANTA CRUZ DE LA SIERRA (AFP) - El recuento sigue.", "es", [("SANTA", "ORG")], "Santa Cruz de la Sierra"),
+])
+def test_a_datelines_capitals_are_its_city(text, lang, marks, place):
+    assert [v for t, k, v in typed(text, lang, *marks) if k == "place"] == [place]
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("Leftist Luiz Amaral Souza won the runoff.", "en", [("Amaral Souza", "PERSON")], "Luiz Amaral Souza"),
+    ("El opositor Carlos Ferreyra Soto ganó.", "es", [("Ferreyra Soto", "PER")], "Carlos Ferreyra Soto"),
+    ("L'opposant Pierre Lanvin Morel a gagné.", "fr", [("Lanvin Morel", "PER")], "Pierre Lanvin Morel"),
+])
+def test_a_first_name_the_model_left_out_is_the_names_own(text, lang, marks, name):
+    assert [t for t, k, _ in typed(text, lang, *marks) if k == "person"] == [name]
