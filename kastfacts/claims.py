@@ -203,6 +203,10 @@ _EVENT_CUES = [
         r"asumi[oó]|toma\s+de\s+posesi[oó]n|traspaso\s+de\s+mando|cambio\s+de\s+mando|"
         r"prise\s+de\s+fonctions|prendra\s+ses\s+fonctions|passation|entr[ée]e\s+en\s+fonction|"
         r"proclamation|proclamaci[oó]n|proclam\w*)", _I)),
+    # a runoff report's first round is another day than its election ("la primera vuelta del 22 de octubre")
+    ("first_round", re.compile(
+        r"\b(?:primera\s+vuelta|primer\s+turno|premier\s+tour|1er\s+tour|first\s+round|first-round|"
+        r"1st\s+round)\b", _I)),
     ("election", re.compile(
         r"\b(?:[ée]lections?|[ée]lectoral\w*|elecci[oó]n|elecciones|comicios|scrutin|votes?|vot[oó]|"
         r"votaci[oó]n|run-?offs?|balotaje|ballotage|segunda\s+vuelta|primera\s+vuelta|premier\s+tour|"

@@ -67,7 +67,7 @@ APPROXIMATE_BAND = Decimal(2)
 # When two claims are compatible only because one of them leaves a key unsaid (no round, no year),
 # a gap larger than this (in points) more likely means two different contests than a disagreement.
 PARTIAL_CONTEXT_MAX_GAP = Decimal(5)
-EVENT_TYPES = frozenset({"election", "visit", "meeting", "inauguration", "announcement", "death"})
+EVENT_TYPES = frozenset({"election", "first_round", "visit", "meeting", "inauguration", "announcement", "death"})
 RESOLVED_DATE = frozenset({"explicit", "anchored", "corpus_anchored"})
 
 _NUMBER = re.compile(r"\d+(?:[.,](\d+))?")

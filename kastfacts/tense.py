@@ -99,6 +99,12 @@ _SKIP = {
                      "likely", "soon", "first", "yet", "ever", "actually", "really", "since",
                      "since", "all", "both", "each"}),
 }
+# manner adverbs between an auxiliary and its participle ("a largement remporté", "has narrowly won")
+_MANNER_ADVERB = {
+    "fr": re.compile(r"[a-zàâçéèêëîïôûù]{3,}(?:ement|emment|amment)"),
+    "es": re.compile(r"[a-záéíóúñ]{3,}mente"),
+    "en": re.compile(r"[a-z]{3,}ly"),
+}
 # adjectives that put a present-tense event ahead ("Future trips include ...", "la prochaine visite est")
 _UPCOMING = {
     "fr": frozenset({"futur", "future", "futurs", "futures", "prochain", "prochaine", "prochains",
@@ -700,10 +706,10 @@ _INF_MARK = {
 
 def _next_content(words: list[str], i: int, lang: str, limit: int = 4) -> int | None:
     """Index of the first word after i that is not an adverb/negation/clitic (within `limit`)."""
-    skip = _SKIP[lang]
+    skip, manner = _SKIP[lang], _MANNER_ADVERB[lang]
     j = i + 1
     while j < len(words) and j - i <= limit:
-        if words[j] not in skip and not (words[j][:1] == "-" and len(words[j]) > 1):
+        if words[j] not in skip and not (words[j][:1] == "-" and len(words[j]) > 1) and not manner.fullmatch(words[j]):
             return j
         j += 1
     return None

@@ -407,3 +407,13 @@ TURNOUT = [
 @pytest.mark.parametrize("lang,text,want", TURNOUT, ids=[f"{c[0]}-{i}" for i, c in enumerate(TURNOUT)])
 def test_turnout_has_no_person_subject(nlp, lang, text, want):
     assert [c[:2] for c in claims(nlp, lang, text, PETRO)] == want
+
+
+@pytest.mark.parametrize("lang,text,date", [
+    ("es", "En la primera vuelta del 22 de octubre, el oficialismo había quedado primero.", "22 de octubre"),
+    ("fr", "Au premier tour, le 2 octobre, la gauche était arrivée en tête.", "2 octobre"),
+    ("en", "He had come first in the Oct. 2 first round.", "Oct. 2"),
+])
+def test_a_runoff_reports_first_round_is_dated_as_its_own_event(lang, text, date):
+    # not "election": the runoff's own date, in another report, must not be read against it
+    assert lexical_events(lang, text, [date])[0][0] == "first_round"

@@ -156,3 +156,12 @@ def test_same_answer_twice_and_per_date():
     s = "Kast met Bachelet on Monday and will meet Noboa on Tuesday."
     assert [tense("en", s, "Monday"), tense("en", s, "Tuesday")] * 2 == \
         [tense("en", s, "Monday"), tense("en", s, "Tuesday"), "past", "future"]
+
+
+@pytest.mark.parametrize("lang,sentence,date", [
+    ("fr", "Le candidat a largement remporté dimanche le second tour.", "dimanche"),
+    ("es", "El candidato había derrotado holgadamente el domingo a su rival.", "domingo"),
+    ("en", "The challenger has narrowly won on Sunday.", "Sunday"),
+])
+def test_a_manner_adverb_between_auxiliary_and_participle_keeps_the_past(lang, sentence, date):
+    assert tense(lang, sentence, date) == "past"
