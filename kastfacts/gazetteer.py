@@ -327,7 +327,9 @@ def _build_data() -> dict:
         "min_city_population": GEONAMES_MIN_CITY_POPULATION,
         "countries": [[info["iso"], info["name"], int(info["geonameid"]), info["capital"] or ""]
                       for info in countries],
-        "us_states": [[s["name"], int(s["geonameid"])] for s in cache.get_us_states().values()],
+        # [name, GeoNames id, its French and Spanish names ("Pensilvania", "Pennsylvanie")]
+        "us_states": [[s["name"], int(s["geonameid"]), _us_state_names(s["code"], s["name"])]
+                      for s in cache.get_us_states().values()],
         "territories": {lang: [[code, name] for code, name in Locale(lang).territories.items()]
                         for lang in LANGS},
         "admin1": _build_admin1(),
@@ -362,6 +364,22 @@ def _iso_name_forms(name: str) -> list[str]:
         else:
             forms.append(comma.group(1))             # "San Andrés, Providencia y Santa Catalina" -> "San Andrés"
     return [f for f in dict.fromkeys(forms) if len(f) >= 3 and f[:1].isupper()]
+
+
+def _us_state_names(code: str, name: str) -> list[str]:
+    """A US state's names in the other languages, from iso-codes (via pycountry; none without it)."""
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:
+        return []
+    names = []
+    for lang in LANGS:
+        translated = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True).gettext(name)
+        if translated != name and pycountry.subdivisions.get(code=f"US-{code}") is not None:
+            names += _iso_name_forms(translated)
+    return [n for n in dict.fromkeys(names) if n != name]
 
 
 def _build_admin1() -> list[list]:
@@ -516,7 +534,12 @@ def _landmark_index() -> dict[str, Place]:
 
 @lru_cache(maxsize=1)
 def _admin_index() -> dict[str, Place]:
-    return {fold(name): Place(name, "admin", "US", geonames_id) for name, geonames_id in _data()["us_states"]}
+    index = {}
+    for name, geonames_id, *translated in _data()["us_states"]:
+        place = Place(name, "admin", "US", geonames_id)
+        for form in (name, *(translated[0] if translated else ())):
+            index.setdefault(fold(form), place)
+    return index
 
 
 @lru_cache(maxsize=1)

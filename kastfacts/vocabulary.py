@@ -424,12 +424,18 @@ RELATIONAL_NOUNS = {
 # tuvo", "the winner took"): it stands for someone named before, as a pronoun does.
 ROLE_NOUNS = {
     "fr": [r"candidate?s?", r"vainqueur", r"gagnante?", r"dauphin", r"leader", r"pr[ée]sidente?", r"chef", r"rivale?",
-           r"adversaire", r"sortante?", r"favori(?:te)?", r"challenger", r"ancien", r"ancienne", r"ex-pr[ée]sident\w*"],
+           r"adversaire", r"sortante?", r"favori(?:te)?", r"challenger", r"ancien", r"ancienne", r"ex-pr[ée]sident\w*",
+           # a member named by the party's family ("le républicain", "la socialiste")
+           r"r[ée]publicaine?", r"d[ée]mocrate", r"socialiste", r"conservat(?:eur|rice)", r"travailliste", r"lib[ée]rale?",
+           r"[ée]cologiste", r"centriste", r"populiste", r"p[ée]roniste", r"ultralib[ée]ral"],
     "es": [r"candidat[oa]s?", r"ganador[a]?", r"delf[ií]n", r"l[ií]der", r"president[ea]", r"mandatari[oa]",
            r"abanderad[oa]", r"aspirante", r"contendiente", r"contendora?", r"rival", r"oponente", r"exmandatari[oa]",
-           r"expresident[ea]", r"favorit[oa]", r"oficialista", r"opositor[a]?"],
+           r"expresident[ea]", r"favorit[oa]", r"oficialista", r"opositor[a]?",
+           r"republican[oa]", r"dem[oó]crata", r"socialista", r"conservador[a]?", r"laborista", r"liberal",
+           r"ecologista", r"centrista", r"populista", r"peronista", r"ultraderechista", r"izquierdista", r"derechista"],
     "en": [r"candidates?", r"winner", r"leader", r"president", r"incumbent", r"challenger", r"rival", r"opponent",
-           r"prot[ée]g[ée]", r"front-?runner", r"favou?rite", r"nominee"],
+           r"prot[ée]g[ée]", r"front-?runner", r"favou?rite", r"nominee",
+           r"Republican", r"Democrat", r"Conservative", r"Socialist", r"Labour\s+leader", r"populist", r"libertarian"],
 }
 # The one a margin is over ("aventajó a X", "ventaja sobre X", "ahead of X"): not its subject.
 BEATEN_BEFORE = {

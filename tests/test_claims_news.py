@@ -503,3 +503,12 @@ def test_a_margin_nobody_owns_is_the_leaders_of_this_contest_not_of_an_earlier_o
                             (55.1, Claim(ILABACA, "vote_share", context="year=2018")),
                             (1.6, Claim(None, "margin_pp"))])
     assert done[3].subject == QUIROGA
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le républicain avait obtenu 46,8 % en 2020 face à Tomás Ilabaca."),
+    ("es", "El republicano, que en 2020 había perdido con el 46,8 %, se impuso en Valparaíso."),
+    ("en", "The Republican had won 46.8% in 2020 against Tomás Ilabaca."),
+])
+def test_a_member_named_by_the_partys_family_is_the_one_named_before(nlp, lang, text):
+    assert who(nlp, lang, text, fallback=QUIROGA)[0][0] == QUIROGA
