@@ -533,7 +533,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
             continue            # "la candidata de Morena": a party the model took for a person
         if ent.kind == "person" and not cues.persons_first and (party_of.search(before) or any(
-                o.end <= ent.start and re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d['’])\s*",
+                o.end <= ent.start and re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d['’])\s*"
+                                                    r"(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}",
                                                     text[o.end:ent.start], _I) for o in orgs)):
             continue            # "l'Alliance démocratique (AD) de Luís Montenegro": the party's figure, not its leader's
         if ent.kind == "organization" and (role_of.search(before) or (
@@ -549,6 +550,9 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
         for m in re.finditer(pattern, text, _I):
             s, e = m.span("m")
+            named = re.match(r"\s+(?:de|du|del|des|of)\s+(?:(?:la|le|el|the|l['’])\s*)?", text[e:])
+            if named and any(r.kind == "organization" and r.start == e + named.end() for r in out):
+                continue        # "les conservateurs de la CDU": the party is named
             if not any(r.start < e and s < r.end for r in out) and not V.regex(V.POPULATION, lang).fullmatch(m.group("m")):
                 out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"))
     if cues.plebiscite or _option_frame(lang).search(text):
@@ -947,6 +951,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     # ("..., followed by X with") nor a purpose ("para superar a X").
     after = text[end:]
     m = _AGENT_AFTER.match(after) or (lang == "fr" and _TO_RIVAL_AFTER.match(after))
+    if m and any(x.start <= end + m.end() - 2 < x.end for x in refs):
+        m = None                # a "for" inside a name ("Alternative for Germany"), no agent
     if m and not _AGENT_NOT.match(after[m.end():]) and not _INFINITIVE.match(after[m.end():]) \
             and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]) \
             and not V.regex(V.CHASED_BY, lang).search(after[:m.end()]):

@@ -56,6 +56,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   org_heads            common nouns that introduce an organization's name ("el partido X", "la consultora X")
 #   org_head_qualifiers  words that may stand between such a noun and the name ("le parti d'extrême droite X")
 #   org_tail_heads       nouns that follow an organization's name ("the X party")
+#   party_families       a party named by its members, in the plural ("the Greens", "les Verts", "los socialistas")
 #   maker_heads, maker_links   a poll and who made it ("a poll by X", "un sondage réalisé par X"): X is an organization
 #   org_parenthetical    words that describe an organization in parentheses after it ("X (coalition de droite)")
 #   affiliation_links    what joins a person to their party after a comma ("Luisa González, de la X")
@@ -613,6 +614,12 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
             continue
         if _URLISH.search(text[max(0, start - 1):end]):
             continue                                  # handles, hashtags, addresses
+        dateline = _DATELINE_IN_SPAN.match(text, start, end)
+        if dateline and dateline.end() < end:
+            # "BERLÍN.- La Unión Democristiana": the dateline's city, then the name
+            if lookup_entry(dateline.group(1), lang):
+                candidates.append(_Candidate(start, dateline.end(1), "LOC", dateline.group(1), False))
+            start = dateline.end()
         cleaned = _clean(text, start, end, label, lang)
         if cleaned is None:
             continue
@@ -653,6 +660,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
     mentions = _org_context(text, lang, mentions)
     mentions = _affiliations(text, lang, mentions)
     mentions = _enumerations(text, mentions)
+    mentions = _named_before_acronym(text, lang, mentions, block_list)
     mentions = _drop_overlaps(_expand_acronyms(text, mentions, block_list))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -661,6 +669,8 @@ _AT_A_PLACE = re.compile(r"(?<![^\W_])(?:en|à|a|au|aux|in|at|dans|de|desde|from
                          r"près\s+de|entre|and|et|y|,)\s*(?:(?:la|le|el|the|l['’])\s*)?$", re.IGNORECASE)
 
 
+# "LIMA.- ", "PARIS - ": a dateline's city in capitals, then a dash after a period or a space (not "JEAN-PIERRE")
+_DATELINE_IN_SPAN = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý .'’]{2,}?)(?:\.\s*|\s+)[-–—]+\s*(?:(?:La|El|Le|The|Los|Las|Les|L['’])\s+)?")
 _NAME_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_][^\W\d_'’-]+) $")
 
 
@@ -764,6 +774,10 @@ def _decide(c: _Candidate, text: str, lang: str, person_keys: set[str]) -> Menti
         return Mention(s, e, surface, "organization", _org_value(surface), label)
     if label == "MISC" and is_acronym:
         return Mention(s, e, surface, "organization", surface, label)
+    if label in ("NORP", "MISC") and fold(strip_article(surface)) in _lexicon_table("party_families", lang):
+        # "The Greens took 11.6%", "Scholz's Social Democrats": a party, by its members' name
+        bare = strip_article(surface)
+        return Mention(e - len(bare), e, bare, "organization", bare, label)
     return None                                                 # MISC, NORP: not ours
 
 
@@ -809,6 +823,49 @@ _PAREN_ACRONYM = re.compile(r"^(?:\s+[^\W\d_A-Z][^\W\d]*){0,3}\s*\(\s*([A-ZÁÉ�
 def _short_form_of(short: str, name: str) -> bool:
     """'TSE', 'Pan-Bol' (two capitals), 'Servel' (made of the name's word prefixes) stand for `name`."""
     return sum(c.isupper() for c in short) >= 2 or _abbreviates(short, name)
+
+
+_NAME_THEN_ACRONYM = re.compile(
+    r"(?<![\w'’-])((?-i:[A-ZÀ-Ý][\w'’-]+)(?:\s+(?:(?:for|of|the|and|de|del|la|le|el|los|las|des|du|pour|para|por|y|et|e|di|da|do)\s+)*"
+    r"(?-i:[A-ZÀ-Ý][\w'’-]+))+)\s*\(((?-i:[A-ZÀ-Ý][A-Za-zÀ-ÿ]{1,7}))\)")
+
+
+def _named_before_acronym(text: str, lang: str, mentions: list[Mention], blocks) -> list[Mention]:
+    """'the far-right Alternative for Germany (AfD)': a Title-Case name before an acronym of its own
+    (same first letter, two capitals or more; a translated name keeps the party's own acronym) is an
+    organization the model missed or took for a place, and so is the acronym wherever it stands."""
+    out = list(mentions)
+    for match in _NAME_THEN_ACRONYM.finditer(text):
+        name_start, name_end = match.span(1)
+        words = match.group(1).split()
+        if words[0].casefold() in _ARTICLES_CAPITALIZED:
+            name_start += len(words[0]) + 1
+            words = words[1:]
+        name, acronym = text[name_start:name_end], match.group(2)
+        if len(words) < 2 or sum(c.isupper() for c in acronym) < 2 or fold(acronym[0]) != fold(name[0]) \
+                or not _in_blocks(name_start, match.end(), blocks) or lookup_entry(name, lang):
+            continue
+        inside = [m for m in out if m.start < name_end and name_start < m.end]
+        if any(m.kind in ("person", "organization") for m in inside) or any(m.start < name_start for m in inside):
+            continue        # a person's name, or an organization the model already has
+        out = [m for m in out if m not in inside]
+        # a name translated from the party's own ("Alternativa para Alemania (AfD)") goes by the
+        # acronym, which every language shares; a name the acronym abbreviates goes by the name
+        value = name if _initials_of(name) == fold("".join(c for c in acronym if c.isupper())) else acronym
+        out.append(Mention(name_start, name_end, name, "organization", value, GAZETTEER))
+        for a in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text):
+            if _in_blocks(a.start(), a.end(), blocks) and all(a.end() <= m.start or m.end <= a.start() for m in out):
+                out.append(Mention(a.start(), a.end(), acronym, "organization", value, GAZETTEER))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _initials_of(name: str) -> str:
+    """'Partido Socialista Obrero Español' -> 'psoe'; 'Parti des travailleurs' -> 'pt' (no little words)."""
+    return fold("".join(w[0] for w in name.split() if fold(w) not in _LITTLE_WORDS))
+
+
+_LITTLE_WORDS = frozenset("for of the and de del la le el los las des du pour para por y et e di da do d' l'".split())
+_ARTICLES_CAPITALIZED = frozenset({"the", "la", "le", "el", "los", "las", "les"})
 
 
 def _expand_acronyms(text: str, mentions: list[Mention], blocks) -> list[Mention]:

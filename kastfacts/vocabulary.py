@@ -401,7 +401,8 @@ PARTY_NOUNS = {
 PARTY_MEMBERS = {
     "fr": [r"(?<![^\W_])les\s+(?P<m>[a-zéèêàç]+(?:istes|ains|aires|eurs|iens))(?![^\W_])"],
     "es": [r"(?<![^\W_])(?:los|las)\s+(?P<m>[a-záéíóúñ]+(?:istas|ares|anos|ores|eros|istas))(?![^\W_])"],
-    "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])"],
+    "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])",
+           r"(?<=['’]s\s)(?P<m>(?-i:[a-z])[a-z]+(?:ists|ans|ives|ers|ats))(?![^\W_])"],    # "Merz's conservatives"
 }
 # A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
 RIVAL_NOUNS = {

@@ -512,3 +512,25 @@ def test_a_margin_nobody_owns_is_the_leaders_of_this_contest_not_of_an_earlier_o
 ])
 def test_a_member_named_by_the_partys_family_is_the_one_named_before(nlp, lang, text):
     assert who(nlp, lang, text, fallback=QUIROGA)[0][0] == QUIROGA
+
+
+def test_a_for_inside_a_name_is_no_agent(nlp):
+    known = {"Harbour League for Valdoria": ("organization", "HLV")}
+    text = ("Quiroga's conservatives won with 28.5% of the vote, with the Harbour League for Valdoria coming "
+            "second on 20.8%.")
+    spans = [(m.start, m.end) for m in find_percentages(text, "en")]
+    ents = refs(text) + [EntityRef(text.index("Harbour"), text.index("Harbour") + 27, "organization", "HLV", None)]
+    got = attribute_percentages(nlp("en", text), "en", spans, sorted(ents, key=lambda e: e.start), None,
+                                DocumentCues(electoral=True))
+    assert [c.subject for c in got][1] == "HLV" and got[0].subject != "HLV"
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # in a vote for party lists, the party a leader heads owns the figure, even with a title between
+    ("es", "El Partido Azul (PA) del canciller Rubén Soto cayó al 16,4 %.", "Partido Azul"),
+    # "les conservateurs de la CDU": the party is named, no party by its members
+    ("fr", "Les conservateurs du Frente Cívico arrivent en tête avec 28,5 % des voix.", "Frente Cívico"),
+])
+def test_a_party_named_beside_its_members_or_its_leader_owns_the_figure(nlp, lang, text, want):
+    cues = DocumentCues(electoral=True)
+    assert who(nlp, lang, text, cues=cues)[0][0] == want

@@ -377,3 +377,31 @@ def test_a_datelines_capitals_are_its_city(text, lang, marks, place):
 ])
 def test_a_first_name_the_model_left_out_is_the_names_own(text, lang, marks, name):
     assert [t for t, k, _ in typed(text, lang, *marks) if k == "person"] == [name]
+
+
+@pytest.mark.parametrize("text, lang, marks, name, value", [
+    ("The Greens took 11.6%, the Social Democrats 16.4%.", "en", [("Greens", "NORP"), ("Social Democrats", "NORP")],
+     "Social Democrats", "Social Democrats"),
+    ("Les Verts recueillent 11,6 %.", "fr", [("Les Verts", "MISC")], "Verts", "Verts"),
+    ("Los Verdes obtuvieron el 11,6 %.", "es", [("Los Verdes", "MISC")], "Verdes", "Verdes"),
+])
+def test_a_party_named_by_its_members_is_an_organization(text, lang, marks, name, value):
+    assert (name, "organization", value) in typed(text, lang, *marks)
+
+
+@pytest.mark.parametrize("text, lang, marks, value", [
+    # a name translated from the party's own language goes by the acronym every report shares
+    ("The far-right Harbour League of Valdoria (HPV) came second; the HPV doubled its score.", "en", [], "HPV"),
+    ("La ultraderechista Liga Portuaria de Valdoria (LHV) quedó segunda.", "es", [], "LHV"),
+    # a name the acronym abbreviates goes by the name
+    ("Le Front du Renouveau (FR) arrive en tête.", "fr", [], "Front du Renouveau"),
+])
+def test_a_title_case_name_before_its_acronym_is_an_organization(text, lang, marks, value):
+    got = [(t, v) for t, k, v in typed(text, lang, *marks) if k == "organization"]
+    assert got and all(v == value for _, v in got)
+
+
+def test_a_dateline_run_into_a_name_is_split():
+    text = "Resultados\n\nLIMA.- La Unión Cívica Andina ganó."
+    got = typed(text, "es", ("LIMA.- La Unión Cívica Andina", "PER"))
+    assert ("LIMA", "place", "Lima") in got and not any(t.startswith("LIMA.") for t, _, _ in got)
