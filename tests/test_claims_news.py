@@ -516,10 +516,11 @@ def test_a_member_named_by_the_partys_family_is_the_one_named_before(nlp, lang, 
 
 def test_a_for_inside_a_name_is_no_agent(nlp):
     known = {"Harbour League for Valdoria": ("organization", "HLV")}
-    text = ("Quiroga's conservatives won with 28.5% of the vote, with the Harbour League for Valdoria coming "
-            "second on 20.8%.")
+    text = ("Quiroga's conservatives won with 28.5% of the vote, with the Harbour League for Valdoria (HLV) "
+            "coming second on 20.8%.")
     spans = [(m.start, m.end) for m in find_percentages(text, "en")]
-    ents = refs(text) + [EntityRef(text.index("Harbour"), text.index("Harbour") + 27, "organization", "HLV", None)]
+    ents = refs(text) + [EntityRef(text.index("Harbour"), text.index("Harbour") + 27, "organization", "HLV", None),
+                         EntityRef(text.index("(HLV") + 1, text.index("(HLV") + 4, "organization", "HLV", None)]
     got = attribute_percentages(nlp("en", text), "en", spans, sorted(ents, key=lambda e: e.start), None,
                                 DocumentCues(electoral=True))
     assert [c.subject for c in got][1] == "HLV" and got[0].subject != "HLV"
