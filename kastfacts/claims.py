@@ -26,6 +26,7 @@ The words of each language are data, in `vocabulary.py`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -352,6 +353,13 @@ def is_source(name: str) -> bool:
 _AGENCIES = frozenset(V.NEWS_AGENCIES)
 
 
+# An authority that is a pollster ("el instituto Ipsos", "l'institut Elabe", "la encuestadora X"): its
+# projections stay a poll's.
+_POLLSTER_NAME = re.compile(r"^(?:(?:el|la|le|the|l['’])\s*)?(?-i:institut[oe]?)\s+(?:de\s+sondages?\s+)?"
+                            r"(?!.*(?:[ée]lectora|nacional|national|federal|f[ée]d[ée]ral|estad[ií]stic|statisti))"
+                            r"(?:(?-i:[A-Z])[\w-]*\s*){1,3}$|sondage|encuest|consultora|pollst|polling", re.IGNORECASE)
+
+
 def is_authority(name: str) -> bool:
     """An organization that publishes figures but never receives votes (an electoral body, a
     court, a pollster, a broadcaster, a ministry): never the subject of a share."""
@@ -368,7 +376,8 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
     mentions = {(m.start, m.end): m for m in find_percentages(text, lang)}
     units = [mentions[span].unit if span in mentions else "percent" for span in percents]
     refs = _subject_candidates(text, lang, entities, cues)
-    official = any(e.kind == "organization" and (e.name in cues.authorities or is_authority(e.name)) for e in entities)
+    official = any(e.kind == "organization" and (e.name in cues.authorities or is_authority(e.name))
+                   and not _POLLSTER_NAME.search(e.name) for e in entities)
     # "las copias del 73 % de las actas": a campaign's own tally, not the count
     counting = [_is_counting(text, s, e, lang) and not V.regex(V.CONTEST_OTHER_CUES, lang).search(text, max(0, s - 40), e + 40)
                 for s, e in percents]
@@ -421,6 +430,22 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
         claims.append(Claim(subject, attribute, context, qualifier, _stage_of(text, s, e, counts), stage, hedged))
         links.append(strength)
     return _reconcile(text, lang, percents, claims, links, refs, cues)
+
+
+def names_the_winner(sentence: str, lang: str, refs: list[EntityRef]) -> bool:
+    """Whether the sentence's subject is the winner or the office holder by a title alone ("le chef
+    de l'État", "el mandatario", "the incumbent"): the title before its first figure, no person named there."""
+    first = _ANOTHER_FIGURE.search(sentence)
+    end = first.start() if first else len(sentence)
+    return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.WINNER_ROLES, lang)})(?![^\W_])", sentence[:end], _I)) \
+        and not any(r.kind == "person" and r.start < end for r in refs)
+
+
+def leader(figures: Iterable[tuple[float, Claim | None]]) -> str | None:
+    """The subject of the report's largest vote share of this contest so far, if any."""
+    shares = [(value, c.subject) for value, c in figures
+              if c is not None and c.subject and c.attribute == "vote_share" and not c.context]
+    return max(shares, key=lambda vs: vs[0])[1] if shares else None
 
 
 def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | None]:
@@ -922,7 +947,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         entities = [x for x in entities if not beaten.search(text[max(0, x.start - 40):x.start])]
     if strict:
         entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)
-                    and not (_beaten(text, x, start, lang) and _linked_before(text, start, [x]) is None)]
+                    and not (_beaten(text, x, start, lang) and (_linked_before(text, start, [x]) is None or
+                                                                  _WITH_ONLY.fullmatch(text, x.end, start)))]
     if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
@@ -987,6 +1013,10 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if fallback and (_pronoun_clause(text[c_start:start], lang) or _role_clause(text[c_start:start], lang)):
         return fallback, 6
     return None, 9
+
+
+# "beating Y with 58.5%": a bare "with" after the loser is the winner's ("Y, who had 41%" is Y's)
+_WITH_ONLY = re.compile(r"\s*,?\s*(?:with|con|avec)\s+(?:(?:el|un|le|the|a|an)\s+)?", re.IGNORECASE)
 
 
 def _beaten(text: str, ent: EntityRef, start: int, lang: str) -> bool:

@@ -229,6 +229,9 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
         for sent, (k, s, e, pcts, refs) in pipelines.get(lang).parses(items):
             state = pending[k]
             fallback = _antecedent(state, sentences[state["i"]], s)
+            if claims.names_the_winner(sent.text, lang, refs):
+                # "le chef de l'État l'avait emporté avec 66 %": the report's leader so far
+                fallback = claims.leader((p.value, state["claims"].get(p.start)) for _, p in state["pcts"]) or fallback
             got = claims.attribute_percentages(sent, lang, [(p.start - s, p.end - s) for p in pcts], refs, fallback,
                                                state["cues"])
             for p, claim in zip(pcts, got):

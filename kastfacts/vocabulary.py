@@ -404,6 +404,14 @@ PARTY_MEMBERS = {
     "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])",
            r"(?<=['’]s\s)(?P<m>(?-i:[a-z])[a-z]+(?:ists|ans|ives|ers|ats))(?![^\W_])"],    # "Merz's conservatives"
 }
+# The winner or the office holder named by a title alone ("le chef de l'État l'avait emporté avec 66 %").
+WINNER_ROLES = {
+    "fr": [r"chef\s+de\s+l['’][ée]tat", r"pr[ée]sidente?\s+(?:sortante?|r[ée][ée]lue?|[ée]lue?)", r"locataire\s+de\s+l['’][ée]lys[ée]e",
+           r"vainqueur", r"gagnante?", r"le\s+pr[ée]sident", r"la\s+pr[ée]sidente"],
+    "es": [r"jef[ea]\s+de(?:l)?\s+[Ee]stado", r"mandatari[oa]", r"president[ea]\s+(?:reelect[oa]|elect[oa])", r"ganador[a]?",
+           r"el\s+presidente", r"la\s+presidenta"],
+    "en": [r"head\s+of\s+state", r"incumbent", r"president-elect", r"winner", r"the\s+president"],
+}
 # A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
 RIVAL_NOUNS = {
     "fr": [r"rivale?", r"adversaire", r"concurrente?", r"challenger", r"opposante?"],
@@ -449,8 +457,8 @@ BEATEN_BEFORE = {
 # figure is the winner's, not Y's (claims.py).
 DEFEAT_BEFORE = {
     "fr": [r"battu\w*", r"battant", r"bat", r"l['’]emport\w*\s+sur", r"devan[cç]\w*", r"d[ée]fai\w*", r"vaincu\w*"],
-    "es": [r"derrot\w*\s+a", r"venci\w*\s+a", r"venc\w*\s+a", r"super\w*\s+a", r"(?:se\s+)?impu?s\w*\s+(?:a|sobre)",
-           r"ganando\s+a", r"gan[óo]\s+a"],
+    "es": [r"derrot\w*\s+al?", r"venci\w*\s+al?", r"venc\w*\s+al?", r"super\w*\s+al?", r"(?:se\s+)?impu?s\w*\s+(?:al?|sobre)",
+           r"ganando\s+al?", r"gan[óo]\s+al?"],
     "en": [r"defeat\w*", r"beat(?:ing|s)?", r"edg\w*(?:\s+out)?", r"trounc\w*", r"rout\w*", r"outpoll\w*", r"won\s+over"],
 }
 # A rival after the figure, not its owner: "40,2 %, talonné par Y", "40.3%, followed by Y" (claims.py).

@@ -515,7 +515,6 @@ def test_a_member_named_by_the_partys_family_is_the_one_named_before(nlp, lang, 
 
 
 def test_a_for_inside_a_name_is_no_agent(nlp):
-    known = {"Harbour League for Valdoria": ("organization", "HLV")}
     text = ("Quiroga's conservatives won with 28.5% of the vote, with the Harbour League for Valdoria (HLV) "
             "coming second on 20.8%.")
     spans = [(m.start, m.end) for m in find_percentages(text, "en")]
@@ -535,3 +534,47 @@ def test_a_for_inside_a_name_is_no_agent(nlp):
 def test_a_party_named_beside_its_members_or_its_leader_owns_the_figure(nlp, lang, text, want):
     cues = DocumentCues(electoral=True)
     assert who(nlp, lang, text, cues=cues)[0][0] == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Quiroga fue reelegida con el 58,2 % de los votos, según las estimaciones del instituto Sondeos Andinos."),
+    ("fr", "Quiroga est réélue avec 58,2 % des voix, selon les estimations de l'institut Sondeos Andinos."),
+])
+def test_a_pollster_institutes_projection_is_a_poll(nlp, lang, text):
+    known = dict(KNOWN, **{"instituto Sondeos Andinos": ("organization", "instituto Sondeos Andinos"),
+                           "institut Sondeos Andinos": ("organization", "institut Sondeos Andinos")})
+    found = []
+    for surface, (kind, name) in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if not any(e.start < m.end() and m.start() < e.end for e in found):
+                found.append(EntityRef(m.start(), m.end(), kind, name, None))
+    spans = [(m.start, m.end) for m in find_percentages(text, lang)]
+    got = attribute_percentages(nlp(lang, text), lang, spans, sorted(found, key=lambda e: e.start), None,
+                                DocumentCues(electoral=True))
+    assert [(c.subject, c.attribute) for c in got] == [(QUIROGA, "poll_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Quiroga won a second term, beating far-right challenger Tomás Ilabaca with 58.5% of the vote."),
+    ("es", "Quiroga ganó un segundo mandato, derrotando al ultraderechista Tomás Ilabaca con el 58,5 % de los votos."),
+    ("fr", "Quiroga remporte un second mandat en battant son rival Tomás Ilabaca avec 58,5 % des voix."),
+])
+def test_a_bare_with_after_the_loser_is_the_winners_figure(nlp, lang, text):
+    assert who(nlp, lang, text)[0][0] == QUIROGA
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Marta Quiroga est réélue avec 58,5 % des voix face à Tomás Ilabaca, qui recueille 41,5 %.\n\n"
+           "En 2017, le chef de l'État l'avait emporté avec 66,1 % des voix."),
+    ("es", "Marta Quiroga fue reelegida con el 58,5 % de los votos frente a Tomás Ilabaca, que obtuvo el 41,5 %.\n\n"
+           "En 2017, la mandataria había ganado con el 66,1 %."),
+    ("en", "Marta Quiroga was re-elected with 58.5% of the vote against Tomás Ilabaca, who took 41.5%.\n\n"
+           "In 2017, the incumbent had won with 66.1%."),
+])
+def test_the_winner_named_by_a_title_is_the_reports_leader(lang, text):
+    from kastfacts.documents import Document
+    from kastfacts.extraction import process_documents
+
+    result = process_documents([Document("d.txt", "d.txt", text, lang=lang, lang_source="option")])[0]
+    shares = [(f.value, f.subject) for f in result.facts if f.kind == "percentage"]
+    assert shares[-1] == (66.1, QUIROGA)
