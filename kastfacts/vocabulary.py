@@ -133,11 +133,14 @@ FINAL_COUNT = {
            r"(?:quasi-|quasi\s+)?totalit[ée]\s+des\s+(?:bulletins|bureaux|voix|suffrages)\s+(?:d[ée]pouill[ée]s|compt[ée]s)"],
     "es": [r"resultados?\s+finale?s?", r"resultados?\s+definitivos?", r"c[oó]mputo\s+final", r"escrutinio\s+final",
            r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final",
-           r"resultados?\s+casi\s+definitivos?"],
+           r"resultados?\s+casi\s+definitivos?",
+           r"(?:casi\s+)?(?:la\s+)?totalidad\s+de\s+(?:las\s+actas|los\s+votos|las\s+mesas)",
+           r"(?:casi\s+)?todas\s+las\s+(?:actas|mesas)\s+(?:escrutadas|computadas|procesadas|contabilizadas)",
+           r"(?:casi\s+)?todos\s+los\s+votos\s+(?:escrutados|contados|computados)"],
     "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final",
            r"near-final\s+results?", r"nearly\s+complete\s+results?",
-           r"(?:nearly|almost|virtually)\s+all\s+(?:the\s+)?(?:ballots|votes|precincts|polling\s+stations)\s+"
-           r"(?:counted|reporting|tallied|in)"],
+           r"(?:nearly|almost|virtually\s+)?all\s+(?:the\s+)?(?:ballots|votes|precincts|polling\s+stations|tally\s+sheets)\s+"
+           r"(?:counted|reporting|tallied|in|processed)"],
 }
 PARTIAL_COUNT = {
     "fr": [r"r[ée]sultats?\s+(?:provisoires|partiels|pr[ée]liminaires)", r"premi[eè]res?\s+estimations?",

@@ -578,3 +578,12 @@ def test_the_winner_named_by_a_title_is_the_reports_leader(lang, text):
     result = process_documents([Document("d.txt", "d.txt", text, lang=lang, lang_source="option")])[0]
     shares = [(f.value, f.subject) for f in result.facts if f.kind == "percentage"]
     assert shares[-1] == (66.1, QUIROGA)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Quiroga obtained 52.3% of valid votes, the Electoral Council said, with all ballots counted."),
+    ("es", "Quiroga obtuvo el 52,3 %, con la totalidad de las actas escrutadas."),
+    ("es", "Quiroga obtuvo el 52,3 % con todas las mesas escrutadas."),
+])
+def test_a_count_of_every_ballot_is_final(nlp, lang, text):
+    assert claims(nlp, lang, text)[0].stage == "final"
