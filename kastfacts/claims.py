@@ -1045,8 +1045,9 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
         if ent.kind not in _CONTESTANTS:
             break
         if found is None and (_MODIFIER_IN_INCISE.search(text, 0, ent.start) or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)):
-            break               # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %": X's, for the parse
-                                # ("la candidate de la coalition menée par Morena obtiendrait": the candidate's)
+            continue            # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %": not Tusk's; X's
+                                # when an apposition is all that parts them ("Joel Sánchez, de Arena, el 5,57 %"),
+                                # else the parse's ("la candidate de la coalition menée par Morena obtiendrait")
         gap = text[ent.end:start]
         spans = [m.span() for m in _APPOSITION.finditer(gap)]
         inner = [x for x in before if x.start >= ent.end]

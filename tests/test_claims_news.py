@@ -587,3 +587,11 @@ def test_the_winner_named_by_a_title_is_the_reports_leader(lang, text):
 ])
 def test_a_count_of_every_ballot_is_final(nlp, lang, text):
     assert claims(nlp, lang, text)[0].stage == "final"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Quiroga obtenía el 84,6 %, Tomás Ilabaca, del Partido Azul, el 6,4 %, y Rubén Soto, de Unión Verde, el 5,5 %."),
+    ("fr", "Quiroga obtient 84,6 %, Tomás Ilabaca, du Partido Azul, 6,4 % et Rubén Soto, de l'Union verte, 5,5 %."),
+])
+def test_a_candidate_then_their_party_then_the_figure_in_an_enumeration(nlp, lang, text):
+    assert [s for s, _ in who(nlp, lang, text)] == [QUIROGA, ILABACA, SOTO]
