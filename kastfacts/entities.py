@@ -292,7 +292,16 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 def _is_title(token: _Token) -> bool:
     key = token.key
-    return key in TITLES or key.split(" ")[0] in TITLES and "-" in token.text
+    return key in TITLES or key.split(" ")[0] in TITLES and "-" in token.text or _prefixed_title(key)
+
+
+def _prefixed_title(key: str) -> bool:
+    """'exvicepresidenta', 'ex-ministro', 'vicepresidente': a title with its ex-/vice- prefix."""
+    key = re.sub(r"^l['’]\s*", "", key).replace(" ", "").replace("-", "")     # "l'ex-ministre" -> "exministre"
+    for prefix in ("exvice", "ex", "vice"):
+        if key.startswith(prefix) and key[len(prefix):] in TITLES:
+            return True
+    return False
 
 
 def _capitalized(token: _Token) -> bool:
@@ -624,6 +633,8 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
         if cleaned is None:
             continue
         s, e = cleaned
+        if label == "MISC" and s > start and any(_is_title(t) for t in _tokens(text, start, s)):
+            label = "PER"       # "La exvicepresidenta X Y" the model called MISC: a title, then a name
         surface = text[s:e]
         if fold(surface.split()[0]) in FIRST_NAMES and len(surface.split()) == 1 and label not in PLACE_LABELS:
             e = _extend_person(text, s, e)

@@ -405,3 +405,12 @@ def test_a_dateline_run_into_a_name_is_split():
     text = "Resultados\n\nLIMA.- La Unión Cívica Andina ganó."
     got = typed(text, "es", ("LIMA.- La Unión Cívica Andina", "PER"))
     assert ("LIMA", "place", "Lima") in got and not any(t.startswith("LIMA.") for t, _, _ in got)
+
+
+@pytest.mark.parametrize("text, lang, span, name", [
+    ("La exvicepresidenta Rómula Ferrán quedó cuarta.", "es", "La exvicepresidenta Rómula Ferrán", "Rómula Ferrán"),
+    ("L'ex-ministre Aldric Pavone arrive quatrième.", "fr", "L'ex-ministre Aldric Pavone", "Aldric Pavone"),
+    ("Former vice-president Oswin Tarrant came fourth.", "en", "Former vice-president Oswin Tarrant", "Oswin Tarrant"),
+])
+def test_a_title_then_a_name_the_model_called_misc_is_a_person(text, lang, span, name):
+    assert (name, "person") in [(t, k) for t, k, _ in typed(text, lang, (span, "MISC"))]
