@@ -173,7 +173,8 @@ among entre parmi chez
 """.split())
 _CLAUSE_BREAK = re.compile(
     r";|\n|\bmientras\s+que\b|\bmientras\b|\bwhile\b|\bwhereas\b|\balors\s+que\b|\btandis\s+que\b|"
-    r"\bcontre\b|\bface\s+[àa]\b|\bfrente\s+a(?:l)?\b|\bagainst\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
+    r"(?<![«\"“]\s)(?<![«\"“])\b(?:contre|against)\b(?!\s*[»\"”])|"         # (not the quoted side: le « contre »)
+    r"\bface\s+[àa]\b|\bfrente\s+a(?:l)?\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
     r"\bseguid[oa]s?\s+(?:de|por)\b|\bsuivie?s?\s+(?:de|par)\b|\bfollowed\s+by\b|\bante\b|"
     r"\bpero\b|\bmais\b|\bbut\b|\bsin\s+embargo\b|\bhowever\b|\bcependant\b|"
     r"(?<=[%\w])\.(?-i:(?=[A-ZÀ-Ý][a-zà-ÿ]))", _I)     # "14,0 %.El resultado": a sentence glued to the next
@@ -860,6 +861,14 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
     return False
 
 
+@lru_cache(maxsize=8)
+def _month_words(lang: str) -> str:
+    """The months of a language as an alternation, each with its "de" ("en septembre 2022", "en septiembre de 2022")."""
+    from .dates import MONTHS
+
+    return rf"(?:{'|'.join(sorted(MONTHS.get(lang, {}), key=len, reverse=True)) or '(?!)'})\s+(?:de\s+)?"
+
+
 _ANOTHER_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s?cent|percent|por\s*ciento|pour\s*cent)", _I)
 
 
@@ -886,8 +895,10 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
         if re.search(rf"(?<![^\W_])(?:{comparison})(?:\s+{_W}+){{0,3}}\s*$", before, _I) \
                 and not re.search(r",\s*qu(?:e\s+|['’])en\s*$", before, _I):
             continue        # ("más que en 2018" compares; "Bolsonaro, que en 2018 había ganado" tells)
-        framed = m.end() <= start and re.search(r"(?<![^\W_])(?:en|in)\s+(?:el\s+año\s+)?$", before, _I) and (
-            not re.search(r"[,;:]", text[m.end():start]) or not text[c_start:m.start()].strip(" \"«“(")[:-2].strip())
+        framed = m.end() <= start and re.search(rf"(?<![^\W_])(?:en|in)\s+(?:el\s+año\s+|{_month_words(lang)})?$",
+                                                before, _I) and (
+            not re.search(r"[,;:]", text[m.end():start]) or        # or the year opens the clause: "En septembre 2022, ..."
+            re.fullmatch(rf"[\s\"«“(]*(?:en|in)\s+(?:el\s+año\s+|{_month_words(lang)})?", text[c_start:m.start()], _I))
         if framed and not _ANOTHER_FIGURE.search(text, m.end(), start):
             # "que en 2018 había ganado con el 55,1 %", "In 2018, X won 55.1%": that year's figure
             years.append((abs(m.start() - start), m.group(1)))
@@ -897,8 +908,9 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
                 re.search(rf"(?<![^\W_])(?:{elected})\s+(?:en|in|el\s+año|en\s+el\s+año)\s*$", before, _I):
             # "élu en 2018 avec 53,2 %", "elected in 2018 with 53.2%": that election's figure
             years.append((abs(m.start() - start), m.group(1)))
-    attached = re.match(r"^\s*(?:in|en|de|del|of|du|lors\s+de)\s+(?:(?:the|l['’]|el)\s+)?(?:year\s+|año\s+)?"
-                        r"((?:19|20)\d\d)(?![\d%])", text[end:end + 25], _I)
+    attached = re.match(rf"^\s*(?:(?:against|in\s+favou?r|en\s+contra|a\s+favor)\s+)?(?:in|en|de|del|of|du|lors\s+de)\s+"
+                        rf"(?:(?:the|l['’]|el)\s+)?(?:year\s+|año\s+|{_month_words(lang)})?"
+                        r"((?:19|20)\d\d)(?![\d%])", text[end:end + 45], _I)
     if attached:        # "frente al 7,2 % de 2022", "up from 7.2% in 2022": that year's figure
         years = [(-1, attached.group(1))]
     if years:
@@ -964,6 +976,11 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w) for w in pop.group(1).split()) \
             and (pop.group(1).strip() or re.match(r"^\s*(?:de|of|d['’])\s|^['’]s\b", text[end + pop.end():])):
         return None, 9
+    # 0b) a side said right after its figure: "55.8% voting against the draft", "el 44,2 % a favor"
+    if strict:
+        for side, table in V.SIDE_AFTER_FIGURE.items():
+            if re.match(rf"\s*(?:{V.alternation(table, lang)})(?![^\W_])", text[end:end + 60], _I):
+                return f"@{side}", 1
     # 1) the owner named right after: "el 47,3 % de Rodolfo Hernández", "47 % du candidat X".
     owner = next((x for x in entities if x.start >= end and x.kind in _CONTESTANTS), None)
     if owner and owner.start - end <= 80 and clear(end, owner.start) \

@@ -513,6 +513,16 @@ OPTION_SIDE_WORDS = {
     "no": {"fr": [r"non", r"contre"], "es": [r"no", r"en\s+contra"], "en": [r"no", r"against"]},
 }
 OPTION_DEFAULT_NAMES = {"yes": "Yes", "no": "No"}
+# A side said right after its figure ("55.8% voting against the draft", "44.2% in favor", "el 44 %
+# a favor"); not a contrast ("52% against 48%", "against Smith").
+SIDE_AFTER_FIGURE = {
+    "yes": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+(?:oui|texte|projet)"],
+            "es": [r"(?:de\s+los\s+votos\s+)?a\s+favor(?!\s+de\s+(?-i:[A-Z]))"],
+            "en": [r"(?:of\s+(?:the\s+)?(?:votes?|voters|ballots)\s+)?(?:voting\s+(?:in\s+favou?r|for|yes)|in\s+favou?r)(?!\s+of\s+(?-i:[A-Z]))"]},
+    "no": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+non"],
+           "es": [r"(?:de\s+los\s+votos\s+)?en\s+contra(?!\s+de\s+(?-i:[A-Z]))"],
+           "en": [r"(?:of\s+(?:the\s+)?(?:votes?|voters|ballots)\s+)?(?:voting\s+(?:against|no)|against)(?!\s+(?:\d|(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])))"]},
+}
 # Words that make a bare side word an option ("la opción del Rechazo", "le camp du non").
 OPTION_FRAMES = {
     "fr": [r"option", r"camp", r"vote", r"partisans\s+du"],

@@ -595,3 +595,24 @@ def test_a_count_of_every_ballot_is_final(nlp, lang, text):
 ])
 def test_a_candidate_then_their_party_then_the_figure_in_an_enumeration(nlp, lang, text):
     assert [s for s, _ in who(nlp, lang, text)] == [QUIROGA, ILABACA, SOTO]
+
+
+PLEBISCITE = DocumentCues(electoral=True, plebiscite=True)
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Voters rejected the draft, with 55.8% voting against it and 44.2% in favor.", ["@no", "@yes"]),
+    ("es", "El texto obtuvo el 44,2 % a favor y el 55,8 % en contra.", ["@yes", "@no"]),
+    ("fr", "Le « contre » l'emporte avec 55,8 % des voix contre 44,2 % pour le « pour ».", ["@no", "@yes"]),
+])
+def test_a_side_said_right_after_its_figure_or_quoted_owns_it(nlp, lang, text, want):
+    assert [s for s, _ in who(nlp, lang, text, cues=PLEBISCITE)] == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "En septembre 2022, un premier texte, rédigé par une autre assemblée, avait été rejeté par 61,9 % des électeurs."),
+    ("es", "En septiembre de 2022, un primer texto había sido rechazado por el 61,9 % de los votantes."),
+    ("en", "A first draft was voted down with 62% against in September 2022."),
+])
+def test_a_month_and_year_that_frame_a_figure_are_its_contests(nlp, lang, text):
+    assert [c.context for c in claims(nlp, lang, text, cues=PLEBISCITE)] == ["year=2022"]
