@@ -69,7 +69,8 @@ def test_exactly_the_gold_conflicts(scored):
 # runoffs reported with "by X% to Y%", voting machines tallied, voters who "did not turn out";
 # a score after the loser ("defeating Y by A to B"), an exit poll and its pollster, a bulleted list
 # of results, a runoff still to come (a first-round report), reports at different counting stages
-# that recall the first round.
+# that recall the first round; a parliamentary election whose parties each language names its own
+# way ("Alternative for Germany", "Alternativa para Alemania", "AfD"; "the Greens", "Merz's conservatives").
 BUNDLES = sorted((ROOT / "tests" / "data" / "bundles").glob("*.json"))
 
 
