@@ -1375,18 +1375,24 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
     tokens = [(t.start(), t.end(), t.group()) for t in _SCAN_TOKEN.finditer(text)]
     found = []
+    # most words start no division's name: they are passed over in a comprehension, as is a
+    # candidate inside a name just matched
+    starts = [k for k, (_, _, word) in enumerate(tokens)
+              if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words]
     i = 0
-    while i < len(tokens):
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         s, _, word = tokens[i]
         match = None
-        if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words:   # most words start no division's name
-            for n in range(min(5, len(tokens) - i), 0, -1):
-                e = tokens[i + n - 1][1]
-                key = fold(text[s:e])
-                if key in names and all(t[2][:1].isupper() or fold(t[2]) in PARTICLES or fold(t[2]) in ("y", "de")
-                                        for t in tokens[i:i + n]):
-                    match = (n, e, names[key])
-                    break
+        for n in range(min(5, len(tokens) - i), 0, -1):
+            e = tokens[i + n - 1][1]
+            key = fold(text[s:e])
+            if key in names and all(t[2][:1].isupper() or fold(t[2]) in PARTICLES or fold(t[2]) in ("y", "de")
+                                    for t in tokens[i:i + n]):
+                match = (n, e, names[key])
+                break
         if match is None:
             i += 1
             continue
