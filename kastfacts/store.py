@@ -104,8 +104,11 @@ def _uri(path: str, **options: str) -> str:
     return f"file:{pathname2url(os.path.abspath(path))}?" + "&".join(f"{k}={v}" for k, v in options.items())
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)     # json.dumps would build one per call
+
+
 def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def explain(path: str, exc: sqlite3.Error) -> str:
