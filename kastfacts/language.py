@@ -82,7 +82,12 @@ def detect_language(text: str) -> tuple[str | None, float]:
 
     Codes are the model's: ISO 639-1 where one exists ('yo', 'pt'), else ISO 639-3 ('pcm').
     """
-    if _letter_count(text) < MIN_LETTERS:
+    return _detect(text, _letter_count(text))
+
+
+def _detect(text: str, letters: int) -> tuple[str | None, float]:
+    """detect_language, given `text`'s letter count (make_block counts them once for two uses)."""
+    if letters < MIN_LETTERS:
         return None, 0.0
     lang, prob = _ranking(text)[0]
     if lang not in SUPPORTED and not text.isascii():
@@ -105,7 +110,7 @@ def _without_foreign_words(text: str) -> str:
 
 def _supported_scores(text: str) -> tuple[tuple[str, float], ...]:
     """SUPPORTED languages' probabilities for `text`, best first."""
-    return tuple((lang, p) for lang, p in _ranking(text) if lang in SUPPORTED)
+    return tuple([(lang, p) for lang, p in _ranking(text) if lang in SUPPORTED])
 
 
 # --- characters ---------------------------------------------------------------------------------
@@ -434,7 +439,8 @@ _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 def make_block(text: str, start: int, end: int) -> Block:
     """Analyse `text[start:end]` (already stripped) into a Block."""
     chunk = text[start:end]
-    lang, conf = detect_language(chunk)
+    letters = _letter_count(chunk)
+    lang, conf = _detect(chunk, letters)
     chars = charset(chunk)
     if chars == CHARSET_FOREIGN_MARKS and lang in SUPPORTED:
         chars = CHARSET_LATIN  # the marked words are names in a fr/es/en sentence
@@ -445,8 +451,8 @@ def make_block(text: str, start: int, end: int) -> Block:
         confidence=round(conf, 4),
         boilerplate=boilerplate_reason(chunk),
         charset=chars,
-        supported=tuple((lg, round(p, 4)) for lg, p in _supported_scores(chunk))
-        if _letter_count(chunk) >= MIN_LETTERS else (),
+        supported=tuple([(lg, round(p, 4)) for lg, p in _supported_scores(chunk)])
+        if letters >= MIN_LETTERS else (),
     )
 
 
