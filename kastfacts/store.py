@@ -367,7 +367,7 @@ class Store:
         self.conn.executemany(
             'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
             "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
+            [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: vars(f)[k] for k in RAW_FIELDS}),) for f in facts])
         self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
         return texts
 
@@ -399,7 +399,8 @@ class Store:
 
     @staticmethod
     def _fact_row(f: Fact) -> tuple:
-        extra = {k: getattr(f, k) for k in _FACT_EXTRA if getattr(f, k) is not None}
+        fields_ = vars(f)           # one dict look-up per field, not two getattr calls
+        extra = {k: v for k in _FACT_EXTRA if (v := fields_[k]) is not None}
         return (f.doc, f.lang, f.kind, f.text, f.start, f.end, f.sentence, _dumps(f.value),
                 f.entity, f.code, f.subject, f.attribute, _dumps(extra))
 
