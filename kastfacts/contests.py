@@ -123,9 +123,8 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     cues = [m.span() for m in _electoral_cue(lang).finditer(text)]
     electoral = _electoral_spans(cues, sentences)
     voted_in = Counter()
-    inside = _containment(electoral)
     for start, end, code in places:
-        if code and inside(start):
+        if code and any(s <= start < e for s, e in electoral):
             # next to the vote's own words ("presidenta electa de Chile") counts twice
             voted_in[code] += 2 if any(abs(start - ce) <= 30 or abs(cs - end) <= 30 for cs, ce in cues) else 1
     return {"lang": lang, "kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
@@ -171,21 +170,6 @@ def _electoral_spans(cues: list[tuple[int, int]], sentences: list[tuple[int, int
     """The sentences that speak of a vote (hold a cue of its kind, round, result or a share)."""
     starts = [s for s, _ in cues]
     return [(s, e) for s, e in sentences if (i := bisect.bisect_left(starts, s)) < len(starts) and starts[i] < e]
-
-
-def _containment(spans: list[tuple[int, int]]):
-    """offset -> whether some span holds it (s <= offset < e): a bisect on the starts and the
-    furthest end reached so far, not a scan of every span per offset."""
-    spans = sorted(spans)
-    starts, reach, furthest = [s for s, _ in spans], [], None
-    for _, e in spans:
-        furthest = e if furthest is None or e > furthest else furthest
-        reach.append(furthest)
-
-    def inside(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset)
-        return i > 0 and reach[i - 1] > offset
-    return inside
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
