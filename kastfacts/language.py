@@ -406,7 +406,8 @@ def boilerplate_reason(text: str) -> str | None:
         if _BREADCRUMB.match(stripped) and not stripped.endswith((".", "!", "?")):
             return "navigation"
     if words <= _MAX_NOTICE_WORDS and not _QUOTE_MARK.search(text):
-        if _COOKIE_NOTICE.search(norm) or (words <= _COOKIE_UI_MAX_WORDS and _COOKIE_UI.search(norm)):
+        # every notice pattern ends in a cookie word: without one (most blocks) the long one is not run
+        if _COOKIE_UI.search(norm) and (words <= _COOKIE_UI_MAX_WORDS or _COOKIE_NOTICE.search(norm)):
             return "cookie-notice"
         if _COPYRIGHT.search(stripped.casefold()):
             return "copyright"
