@@ -915,7 +915,22 @@ def _cut_headline_words(text: str, lang: str, tokens: list[_Token]) -> list[_Tok
 
 
 def _written_lowercase(text: str, word: str) -> bool:
-    return word[:1].isupper() and re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text) is not None
+    """Whether `text` writes `word` lowercase as a whole word: what re.search of
+    (?<![\w])word(?![\w]) answers (\w is isalnum() or "_"), without compiling a pattern per word."""
+    if not word[:1].isupper():
+        return False
+    low = word.lower()
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 # --------------------------------------------------------------------------- nicknames and aliases
