@@ -158,6 +158,8 @@ def charset(text: str) -> str:
     other = sum(n for ch, n in counts.items() if ch.isalpha() and _char_kind(ch) == "other")
     if other / letters > _OTHER_SCRIPT_SHARE:
         return CHARSET_OTHER_SCRIPT
+    if not any(_char_kind(ch) in ("foreign", "mark") for ch in counts):
+        return CHARSET_LATIN    # no word can carry a foreign letter: most accented fr/es text
     words = _WORD.findall(text)
     foreign_words = sum(1 for w in words if _has_foreign_letter(w))
     # A foreign name ("Erdoğan", "São Paulo") in a paragraph is normal; a line where a fifth of the
