@@ -1255,8 +1255,18 @@ def report_country(mentions: Iterable[Mention]) -> str | None:
     return ranked[0][0]
 
 
+@lru_cache(maxsize=None)
 def _region_type_words(lang: str) -> dict[str, str]:
+    """Built once per language (read only): it was rebuilt for every place mention."""
     return {fold(k): v for k, v in _LEXICON["region_types"].get(lang, {}).items()}
+
+
+@lru_cache(maxsize=None)
+def _region_context_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The qualifiers, links, list intros and their words that may stand between a division type and its name."""
+    intros = _lexicon_table("list_intros", lang)
+    return (_lexicon_table("region_type_qualifiers", lang), _lexicon_table("region_links", lang) | _HEAD_LINKS,
+            intros, frozenset(w for phrase in intros for w in phrase.split()))
 
 
 _ENUMERATION_TAIL = re.compile(r"(?:" + _CAP_WORD + r"(?:\s+(?:de|del|los|las|la|el)?\s*" + _CAP_WORD
@@ -1273,10 +1283,7 @@ def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str
         return types[fold(after.group(1))]
     chunk = _ENUMERATION_TAIL.sub("", text[max(0, start - 160):start])   # "provincias como X, Y y " -> "provincias como "
     words = _words_before(chunk, len(chunk), limit=8)
-    quals = _lexicon_table("region_type_qualifiers", lang)
-    links = _lexicon_table("region_links", lang) | _HEAD_LINKS
-    intros = _lexicon_table("list_intros", lang)
-    intro_words = {w for phrase in intros for w in phrase.split()}
+    quals, links, intros, intro_words = _region_context_words(lang)
     for i in range(len(words) - 1, -1, -1):
         if words[i] in types:
             between = words[i + 1:]
