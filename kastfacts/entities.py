@@ -1029,7 +1029,22 @@ def _cut_headline_words(text: str, lang: str, tokens: list[_Token]) -> list[_Tok
 
 
 def _written_lowercase(text: str, word: str) -> bool:
-    return word[:1].isupper() and re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text) is not None
+    """Whether `text` writes `word` lowercase as a whole word: what re.search of
+    (?<![\w])word(?![\w]) answers (\w is isalnum() or "_"), without compiling a pattern per word."""
+    if not word[:1].isupper():
+        return False
+    low = word.lower()
+    at = text.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(low, at + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 # --------------------------------------------------------------------------- nicknames and aliases
@@ -1354,8 +1369,18 @@ def report_country(mentions: Iterable[Mention]) -> str | None:
     return ranked[0][0]
 
 
+@lru_cache(maxsize=None)
 def _region_type_words(lang: str) -> dict[str, str]:
+    """Built once per language (read only): it was rebuilt for every place mention."""
     return {fold(k): v for k, v in _LEXICON["region_types"].get(lang, {}).items()}
+
+
+@lru_cache(maxsize=None)
+def _region_context_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The qualifiers, links, list intros and their words that may stand between a division type and its name."""
+    intros = _lexicon_table("list_intros", lang)
+    return (_lexicon_table("region_type_qualifiers", lang), _lexicon_table("region_links", lang) | _HEAD_LINKS,
+            intros, frozenset(w for phrase in intros for w in phrase.split()))
 
 
 _ENUMERATION_TAIL = re.compile(r"(?:" + _CAP_WORD + r"(?:\s+(?:de|del|los|las|la|el)?\s*" + _CAP_WORD
@@ -1372,10 +1397,7 @@ def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str
         return types[fold(after.group(1))]
     chunk = _ENUMERATION_TAIL.sub("", text[max(0, start - 160):start])   # "provincias como X, Y y " -> "provincias como "
     words = _words_before(chunk, len(chunk), limit=8)
-    quals = _lexicon_table("region_type_qualifiers", lang)
-    links = _lexicon_table("region_links", lang) | _HEAD_LINKS
-    intros = _lexicon_table("list_intros", lang)
-    intro_words = {w for phrase in intros for w in phrase.split()}
+    quals, links, intros, intro_words = _region_context_words(lang)
     for i in range(len(words) - 1, -1, -1):
         if words[i] in types:
             between = words[i + 1:]
@@ -1489,18 +1511,24 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
     tokens = [(t.start(), t.end(), t.group()) for t in _SCAN_TOKEN.finditer(text)]
     found = []
+    # most words start no division's name: they are passed over in a comprehension, as is a
+    # candidate inside a name just matched
+    starts = [k for k, (_, _, word) in enumerate(tokens)
+              if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words]
     i = 0
-    while i < len(tokens):
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         s, _, word = tokens[i]
         match = None
-        if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words:   # most words start no division's name
-            for n in range(min(5, len(tokens) - i), 0, -1):
-                e = tokens[i + n - 1][1]
-                key = fold(text[s:e])
-                if key in names and all(t[2][:1].isupper() or fold(t[2]) in PARTICLES or fold(t[2]) in ("y", "de")
-                                        for t in tokens[i:i + n]):
-                    match = (n, e, names[key])
-                    break
+        for n in range(min(5, len(tokens) - i), 0, -1):
+            e = tokens[i + n - 1][1]
+            key = fold(text[s:e])
+            if key in names and all(t[2][:1].isupper() or fold(t[2]) in PARTICLES or fold(t[2]) in ("y", "de")
+                                    for t in tokens[i:i + n]):
+                match = (n, e, names[key])
+                break
         if match is None:
             i += 1
             continue

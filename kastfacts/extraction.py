@@ -420,13 +420,15 @@ def resolve_corpus(table) -> None:
     for page in table.document_pages():
         updates = []
         for doc, rows in page:
-            view = resolver.document(doc, [_mention(f.start, f.end, f.text, raw) for _, f, raw in rows
-                                           if raw.get("kind") in ENTITY_KINDS])
+            # each entity fact's mention made once, for the view and for its own lookup
+            made = [_mention(f.start, f.end, f.text, raw) if raw.get("kind") in ENTITY_KINDS else None
+                    for _, f, raw in rows]
+            view = resolver.document(doc, [m for m in made if m is not None])
             a = anchors.get(doc)
-            for fid, f, raw in rows:
+            for (fid, f, raw), mention in zip(rows, made):
                 new = f
-                if raw.get("kind") in ENTITY_KINDS:
-                    r = view.resolve(_mention(f.start, f.end, f.text, raw))
+                if mention is not None:
+                    r = view.resolve(mention)
                     new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
                                   geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
                 elif f.kind == "percentage":

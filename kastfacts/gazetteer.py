@@ -784,19 +784,23 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     first_words = _scan_first_words(lang)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     found: list[tuple[int, int, Place]] = []
-    taken = [False] * len(text)
+    taken: set[int] = set()
     for m in _ABBREV_SCAN.finditer(text):
         place = _abbreviation(m.group())
         if place:
             found.append((m.start(), m.end(), place))
-            for k in range(m.start(), m.end()):
-                taken[k] = True
+            taken.update(range(m.start(), m.end()))
+    # most words start no place name: one set look-up, in a comprehension, spares the loop below
+    # (and folding every n-gram) for them; a candidate inside a name just matched is passed over
+    starts = [i for i, (_, _, first) in enumerate(tokens) if first[:1].isalpha() and fold(first) in first_words]
     i = 0
-    while i < len(tokens):
+    for i0 in starts:
+        if i0 < i:
+            continue
+        i = i0
         start, _, first = tokens[i]
         match = None
-        # most words start no place name: one set look-up spares folding every n-gram after them
-        if first[:1].isalpha() and not taken[start] and fold(first) in first_words:
+        if start not in taken:
             for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
                 end = tokens[i + n - 1][1]
                 if not tokens[i + n - 1][2][:1].isalnum():

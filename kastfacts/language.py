@@ -82,7 +82,12 @@ def detect_language(text: str) -> tuple[str | None, float]:
 
     Codes are the model's: ISO 639-1 where one exists ('yo', 'pt'), else ISO 639-3 ('pcm').
     """
-    if _letter_count(text) < MIN_LETTERS:
+    return _detect(text, _letter_count(text))
+
+
+def _detect(text: str, letters: int) -> tuple[str | None, float]:
+    """detect_language, given `text`'s letter count (make_block counts them once for two uses)."""
+    if letters < MIN_LETTERS:
         return None, 0.0
     lang, prob = _ranking(text)[0]
     if lang not in SUPPORTED and not text.isascii():
@@ -105,7 +110,7 @@ def _without_foreign_words(text: str) -> str:
 
 def _supported_scores(text: str) -> tuple[tuple[str, float], ...]:
     """SUPPORTED languages' probabilities for `text`, best first."""
-    return tuple((lang, p) for lang, p in _ranking(text) if lang in SUPPORTED)
+    return tuple([(lang, p) for lang, p in _ranking(text) if lang in SUPPORTED])
 
 
 # --- characters ---------------------------------------------------------------------------------
@@ -153,6 +158,8 @@ def charset(text: str) -> str:
     other = sum(n for ch, n in counts.items() if ch.isalpha() and _char_kind(ch) == "other")
     if other / letters > _OTHER_SCRIPT_SHARE:
         return CHARSET_OTHER_SCRIPT
+    if not any(_char_kind(ch) in ("foreign", "mark") for ch in counts):
+        return CHARSET_LATIN    # no word can carry a foreign letter: most accented fr/es text
     words = _WORD.findall(text)
     foreign_words = sum(1 for w in words if _has_foreign_letter(w))
     # A foreign name ("Erdoğan", "São Paulo") in a paragraph is normal; a line where a fifth of the
@@ -401,7 +408,8 @@ def boilerplate_reason(text: str) -> str | None:
         if _BREADCRUMB.match(stripped) and not stripped.endswith((".", "!", "?")):
             return "navigation"
     if words <= _MAX_NOTICE_WORDS and not _QUOTE_MARK.search(text):
-        if _COOKIE_NOTICE.search(norm) or (words <= _COOKIE_UI_MAX_WORDS and _COOKIE_UI.search(norm)):
+        # every notice pattern ends in a cookie word: without one (most blocks) the long one is not run
+        if _COOKIE_UI.search(norm) and (words <= _COOKIE_UI_MAX_WORDS or _COOKIE_NOTICE.search(norm)):
             return "cookie-notice"
         if _COPYRIGHT.search(stripped.casefold()):
             return "copyright"
@@ -434,7 +442,8 @@ _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 def make_block(text: str, start: int, end: int) -> Block:
     """Analyse `text[start:end]` (already stripped) into a Block."""
     chunk = text[start:end]
-    lang, conf = detect_language(chunk)
+    letters = _letter_count(chunk)
+    lang, conf = _detect(chunk, letters)
     chars = charset(chunk)
     if chars == CHARSET_FOREIGN_MARKS and lang in SUPPORTED:
         chars = CHARSET_LATIN  # the marked words are names in a fr/es/en sentence
@@ -445,8 +454,8 @@ def make_block(text: str, start: int, end: int) -> Block:
         confidence=round(conf, 4),
         boilerplate=boilerplate_reason(chunk),
         charset=chars,
-        supported=tuple((lg, round(p, 4)) for lg, p in _supported_scores(chunk))
-        if _letter_count(chunk) >= MIN_LETTERS else (),
+        supported=tuple([(lg, round(p, 4)) for lg, p in _supported_scores(chunk)])
+        if letters >= MIN_LETTERS else (),
     )
 
 

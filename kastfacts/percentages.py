@@ -491,12 +491,14 @@ def _sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)     # _URL on a text without "@"
 
 
 def find_percentages(text: str, lang: str) -> list[PercentMention]:
     """All percentages and percentage points in `text`, sorted and non-overlapping."""
     lang = lang if lang in _SIGN_RE else "en"
-    blocked = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    # an e-mail address needs an "@": without one, _URL's second branch (slow: \S+ backtracks) cannot match
+    blocked = [(m.start(), m.end()) for m in (_URL if "@" in text else _WEB_ADDRESS).finditer(text)]
     found: list[PercentMention] = []
     floor = 0                   # a number is never read back across the previous sign
     for sign in _SIGN_RE[lang].finditer(text):

@@ -104,8 +104,11 @@ def _uri(path: str, **options: str) -> str:
     return f"file:{pathname2url(os.path.abspath(path))}?" + "&".join(f"{k}={v}" for k, v in options.items())
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)     # json.dumps would build one per call
+
+
 def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def explain(path: str, exc: sqlite3.Error) -> str:
@@ -364,7 +367,7 @@ class Store:
         self.conn.executemany(
             'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
             "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: getattr(f, k) for k in RAW_FIELDS}),) for f in facts])
+            [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: vars(f)[k] for k in RAW_FIELDS}),) for f in facts])
         self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
         return texts
 
@@ -396,7 +399,8 @@ class Store:
 
     @staticmethod
     def _fact_row(f: Fact) -> tuple:
-        extra = {k: getattr(f, k) for k in _FACT_EXTRA if getattr(f, k) is not None}
+        fields_ = vars(f)           # one dict look-up per field, not two getattr calls
+        extra = {k: v for k in _FACT_EXTRA if (v := fields_[k]) is not None}
         return (f.doc, f.lang, f.kind, f.text, f.start, f.end, f.sentence, _dumps(f.value),
                 f.entity, f.code, f.subject, f.attribute, _dumps(extra))
 
