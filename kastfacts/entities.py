@@ -1029,7 +1029,7 @@ def _cut_headline_words(text: str, lang: str, tokens: list[_Token]) -> list[_Tok
 
 
 def _written_lowercase(text: str, word: str) -> bool:
-    """Whether `text` writes `word` lowercase as a whole word: what re.search of
+    r"""Whether `text` writes `word` lowercase as a whole word: what re.search of
     (?<![\w])word(?![\w]) answers (\w is isalnum() or "_"), without compiling a pattern per word."""
     if not word[:1].isupper():
         return False
