@@ -409,11 +409,12 @@ PARTY_MEMBERS = {
 }
 # The winner or the office holder named by a title alone ("le chef de l'État l'avait emporté avec 66 %").
 WINNER_ROLES = {
-    "fr": [r"chef\s+de\s+l['’][ée]tat", r"pr[ée]sidente?\s+(?:sortante?|r[ée][ée]lue?|[ée]lue?)", r"locataire\s+de\s+l['’][ée]lys[ée]e",
+    # (not "le président sortant", "the incumbent": the outgoing one may have lost)
+    "fr": [r"chef\s+de\s+l['’][ée]tat", r"pr[ée]sidente?\s+(?:r[ée][ée]lue?|[ée]lue?)", r"locataire\s+de\s+l['’][ée]lys[ée]e",
            r"vainqueur", r"gagnante?", r"le\s+pr[ée]sident", r"la\s+pr[ée]sidente"],
     "es": [r"jef[ea]\s+de(?:l)?\s+[Ee]stado", r"mandatari[oa]", r"president[ea]\s+(?:reelect[oa]|elect[oa])", r"ganador[a]?",
            r"el\s+presidente", r"la\s+presidenta"],
-    "en": [r"head\s+of\s+state", r"incumbent", r"president-elect", r"winner", r"the\s+president"],
+    "en": [r"head\s+of\s+state", r"president-elect", r"re-?elected\s+president", r"winner", r"the\s+president"],
 }
 # A rival named by its role ("sa rivale, X", "su contendora X", "his opponent X").
 RIVAL_NOUNS = {
