@@ -435,7 +435,7 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
 
 def names_the_winner(sentence: str, lang: str, refs: list[EntityRef]) -> bool:
     """Whether the sentence's subject is the winner or the office holder by a title alone ("le chef
-    de l'État", "el mandatario", "the incumbent"): the title before its first figure, no person named there."""
+    de l'État", "el mandatario", "the president"): the title before its first figure, no person named there."""
     first = _ANOTHER_FIGURE.search(sentence)
     end = first.start() if first else len(sentence)
     return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.WINNER_ROLES, lang)})(?![^\W_])", sentence[:end], _I)) \
@@ -960,7 +960,7 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if strict:
         entities = [x for x in entities if not _beaten_before_score(text, x, start, lang)
                     and not (_beaten(text, x, start, lang) and (_linked_before(text, start, [x]) is None or
-                                                                  _WITH_ONLY.fullmatch(text, x.end, start)))]
+                                                                  _bare_with(lang).fullmatch(text, x.end, start)))]
     if fallback and (economic or not (strict or _ELECTION_WORDS.search(text) or V.regex(V.POLL_CUES, lang).search(text)
                                       or _OBTAINED.search(text))):
         fallback = None
@@ -1032,8 +1032,10 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     return None, 9
 
 
-# "beating Y with 58.5%": a bare "with" after the loser is the winner's ("Y, who had 41%" is Y's)
-_WITH_ONLY = re.compile(r"\s*,?\s*(?:with|con|avec)\s+(?:(?:el|un|le|the|a|an)\s+)?", re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _bare_with(lang: str) -> re.Pattern:
+    """"beating Y with 58.5%": a bare "with" after the loser is the winner's ("Y, who had 41%" is Y's)."""
+    return re.compile(rf"\s*,?\s*(?:{V.alternation(V.WITH_LINK, lang)})\s+(?:(?:el|un|le|the|a|an)\s+)?", re.IGNORECASE)
 
 
 def _beaten(text: str, ent: EntityRef, start: int, lang: str) -> bool:

@@ -407,6 +407,8 @@ PARTY_MEMBERS = {
     "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])",
            r"(?<=['’]s\s)(?P<m>(?-i:[a-z])[a-z]+(?:ists|ans|ives|ers|ats))(?![^\W_])"],    # "Merz's conservatives"
 }
+# The bare "with" that ties a figure to the clause's subject ("beating Y with 58.5%": the winner's).
+WITH_LINK = {"fr": [r"avec"], "es": [r"con"], "en": [r"with"]}
 # The winner or the office holder named by a title alone ("le chef de l'État l'avait emporté avec 66 %").
 WINNER_ROLES = {
     # (not "le président sortant", "the incumbent": the outgoing one may have lost)
