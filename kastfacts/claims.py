@@ -438,14 +438,16 @@ def names_the_winner(sentence: str, lang: str, refs: list[EntityRef]) -> bool:
     de l'État", "el mandatario", "the president"): the title before its first figure, no person named there."""
     first = _ANOTHER_FIGURE.search(sentence)
     end = first.start() if first else len(sentence)
-    return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.WINNER_ROLES, lang)})(?![^\W_])", sentence[:end], _I)) \
+    return bool(V.regex(V.WINNER_ROLES, lang).search(sentence, 0, end)) \
         and not any(r.kind == "person" and r.start < end for r in refs)
 
 
 def leader(figures: Iterable[tuple[float, Claim | None]]) -> str | None:
-    """The subject of the report's largest vote share of this contest so far, if any."""
+    """The subject of the report's largest vote share of this contest (not an earlier year's or
+    round's), if any."""
     shares = [(value, c.subject) for value, c in figures
-              if c is not None and c.subject and c.attribute == "vote_share" and not c.context]
+              if c is not None and c.subject and c.attribute == "vote_share"
+              and not re.search(r"year=|round=1", c.context or "")]
     return max(shares, key=lambda vs: vs[0])[1] if shares else None
 
 
@@ -496,12 +498,9 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
                                 "partial" if counted is not None else said or only_said)
         out.append(replace(claim, counted=counted, stage=stage))
     # "La diferencia supera los 11 puntos": a margin nobody is named for is the report's leader's
-    shares = [(value, c.subject) for (value, _), c in zip(figures, out)     # (this contest's, not an earlier one's)
-              if c is not None and c.subject and c.attribute == "vote_share"
-              and not re.search(r"year=|round=1", c.context or "")]
-    if shares:
-        leader = max(shares, key=lambda vs: vs[0])[1]
-        out = [replace(c, subject=leader) if c is not None and c.subject is None and c.attribute == "margin_pp"
+    first = leader((value, c) for (value, _), c in zip(figures, out))
+    if first:
+        out = [replace(c, subject=first) if c is not None and c.subject is None and c.attribute == "margin_pp"
                else c for c in out]
     return out
 
@@ -978,8 +977,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         return None, 9
     # 0b) a side said right after its figure: "55.8% voting against the draft", "el 44,2 % a favor"
     if strict:
-        for side, table in V.SIDE_AFTER_FIGURE.items():
-            if re.match(rf"\s*(?:{V.alternation(table, lang)})(?![^\W_])", text[end:end + 60], _I):
+        for side in V.SIDE_AFTER_FIGURE:
+            if _side_after(side, lang).match(text, end, end + 60):
                 return f"@{side}", 1
     # 1) the owner named right after: "el 47,3 % de Rodolfo Hernández", "47 % du candidat X".
     owner = next((x for x in entities if x.start >= end and x.kind in _CONTESTANTS), None)
@@ -1030,6 +1029,11 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if fallback and (_pronoun_clause(text[c_start:start], lang) or _role_clause(text[c_start:start], lang)):
         return fallback, 6
     return None, 9
+
+
+@lru_cache(maxsize=16)
+def _side_after(side: str, lang: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{V.alternation(V.SIDE_AFTER_FIGURE[side], lang)})(?![^\W_])", _I)
 
 
 @lru_cache(maxsize=8)

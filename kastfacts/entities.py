@@ -700,6 +700,13 @@ def _first_name_left_out(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _capital_ids() -> frozenset[int]:
+    from kastfacts.gazetteer import _capitals
+
+    return frozenset(p.geonames_id for p in _capitals())
+
+
 def _far_towns_dropped(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """A town of another country than every country the report names, neither a capital nor a
     city of a million, and not named as a place is ("en X", "in X", "X, Y and Z"), is a party,
@@ -707,9 +714,7 @@ def _far_towns_dropped(text: str, lang: str, mentions: list[Mention]) -> list[Me
     named = {m.code for m in mentions if m.kind == "place" and m.place_type in ("country", "region", "admin") and m.code}
     if not named:
         return mentions
-    from kastfacts.gazetteer import _capitals
-
-    capitals = {p.geonames_id for p in _capitals()}
+    capitals = _capital_ids()
     out = []
     for m in mentions:
         if m.kind == "place" and m.place_type == "city" and m.code and m.code not in named \

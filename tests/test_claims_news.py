@@ -27,9 +27,9 @@ KNOWN = {
 }
 
 
-def refs(text):
+def refs(text, known=KNOWN):
     found = []
-    for surface, (kind, name) in sorted(KNOWN.items(), key=lambda kv: -len(kv[0])):
+    for surface, (kind, name) in sorted(known.items(), key=lambda kv: -len(kv[0])):
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             if not any(e.start < m.end() and m.start() < e.end for e in found):
                 found.append(EntityRef(m.start(), m.end(), kind, name, "city" if kind == "place" else None))
@@ -538,14 +538,8 @@ def test_a_party_named_beside_its_members_or_its_leader_owns_the_figure(nlp, lan
 def test_a_pollster_institutes_projection_is_a_poll(nlp, lang, text):
     known = dict(KNOWN, **{"instituto Sondeos Andinos": ("organization", "instituto Sondeos Andinos"),
                            "institut Sondeos Andinos": ("organization", "institut Sondeos Andinos")})
-    found = []
-    for surface, (kind, name) in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        for m in re.finditer(re.escape(surface), text):
-            if not any(e.start < m.end() and m.start() < e.end for e in found):
-                found.append(EntityRef(m.start(), m.end(), kind, name, None))
     spans = [(m.start, m.end) for m in find_percentages(text, lang)]
-    got = attribute_percentages(nlp(lang, text), lang, spans, sorted(found, key=lambda e: e.start), None,
-                                DocumentCues(electoral=True))
+    got = attribute_percentages(nlp(lang, text), lang, spans, refs(text, known), None, DocumentCues(electoral=True))
     assert [(c.subject, c.attribute) for c in got] == [(QUIROGA, "poll_share")]
 
 
