@@ -12,9 +12,11 @@ import bisect
 import errno
 import os
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -335,15 +337,24 @@ NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})    
 ENTITY_KINDS = ("person", "place", "organization")
 
 
-def _mention(start: int, end: int, text: str, raw: dict):
-    """The mention a stored entity fact was, as extracted (before the corpus pass rewrote it)."""
-    import sys
+MENTION_FIELDS = ("kind", "value", "label", "code", "place_type", "geonames_id")   # of a raw fact, in this order
 
+
+def _mention(start: int, end: int, text: str, fields: tuple):
+    """The mention a stored entity fact was, as extracted (before the corpus pass rewrote it), from
+    its raw MENTION_FIELDS."""
+    kind, value, label, code, place_type, geonames_id = fields
+    return _Mention()(start, end, sys.intern(text), kind, sys.intern(value if isinstance(value, str) else str(value)),
+                      sys.intern(label or ""), code, place_type, geonames_id)
+
+
+@lru_cache(maxsize=1)
+def _Mention():
+    """entities.Mention, imported when the corpus pass first needs it (not per mention: the pass
+    makes one per entity fact, several times over)."""
     from .entities import Mention
 
-    value = raw["value"] if isinstance(raw["value"], str) else str(raw["value"])
-    return Mention(start, end, sys.intern(text), raw["kind"], sys.intern(value), sys.intern(raw.get("label") or ""),
-                   raw.get("code"), raw.get("place_type"), raw.get("geonames_id"))
+    return Mention
 
 
 def resolve_corpus(table) -> None:
@@ -367,7 +378,7 @@ def resolve_corpus(table) -> None:
 
     def mentions_by_document():
         for doc, rows in groupby(table.entity_mentions(), key=itemgetter(0)):
-            yield doc, [_mention(s, e, t, raw) for _, s, e, t, raw in rows]
+            yield doc, [_mention(s, e, t, fields) for _, s, e, t, fields in rows]
 
     table.begin_pass()
     frames, known, clues = {}, {}, {}
@@ -421,26 +432,29 @@ def resolve_corpus(table) -> None:
         updates = []
         for doc, rows in page:
             # each entity fact's mention made once, for the view and for its own lookup
-            made = [_mention(f.start, f.end, f.text, raw) if raw.get("kind") in ENTITY_KINDS else None
+            made = [_mention(f.start, f.end, f.text, tuple(map(raw.get, MENTION_FIELDS)))
+                    if raw.get("kind") in ENTITY_KINDS else None
                     for _, f, raw in rows]
             view = resolver.document(doc, [m for m in made if m is not None])
             a = anchors.get(doc)
             for (fid, f, raw), mention in zip(rows, made):
-                new = f
+                new, changed = f, False
                 if mention is not None:
                     r = view.resolve(mention)
-                    new = replace(f, kind=r.kind, value=r.value, entity=r.entity, code=r.code, place_type=r.place_type,
-                                  geonames_id=r.geonames_id, variants=list(r.variants) if len(r.variants) > 1 else None)
+                    new, changed = f.updated(kind=r.kind, value=r.value, entity=r.entity, code=r.code,
+                                             place_type=r.place_type, geonames_id=r.geonames_id,
+                                             variants=list(r.variants) if len(r.variants) > 1 else None)
                 elif f.kind == "percentage":
                     subject = raw.get("subject")
                     if subject and not subject.startswith("@"):
                         subject = view.resolve_name(subject) or subject
                     contest, subject, attribute = contest_map.claim(doc, subject, raw.get("attribute") or f.attribute,
                                                                     f.context)
-                    new = replace(f, subject=subject, attribute=attribute, contest=contest)
+                    stage = {}
                     if attribute == "vote_share_first_round" or _EARLIER_CONTEST.fullmatch(attribute or ""):
                         # an earlier round's or year's figure is that contest's result, not a stage of this count
-                        new = replace(new, counted=None, stage=None)
+                        stage = {"counted": None, "stage": None}
+                    new, changed = f.updated(subject=subject, attribute=attribute, contest=contest, **stage)
                 elif f.kind == "date":
                     value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
                                                      f.tense, a.year_for_dates if a else None)
@@ -448,8 +462,8 @@ def resolve_corpus(table) -> None:
                         resolution = "corpus_anchored"
                     people = raw.get("participants")
                     participants = sorted({view.resolve_name(p) or p for p in people}) if people else None
-                    new = replace(f, value=value, resolution=resolution, participants=participants)
-                updates.append((fid, new, new != f))
+                    new, changed = f.updated(value=value, resolution=resolution, participants=participants)
+                updates.append((fid, new, changed))
         table.write_resolved(updates)
     table.end_pass()
 

@@ -6,6 +6,7 @@ columns and `jq '.entity'` work on any fact); conflicts and documents leave out 
 """
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -62,6 +63,16 @@ class Fact:
     def from_dict(cls, data: dict[str, Any]) -> "Fact":
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+    def updated(self, **changes: Any) -> tuple["Fact", bool]:
+        """(a copy with these fields changed, whether any of them differs), as `dataclasses.replace`
+        gives but without re-running `__init__` and comparing every field: the corpus pass makes
+        one per fact."""
+        if all(getattr(self, name) == value for name, value in changes.items()):
+            return self, False
+        new = copy(self)
+        new.__dict__.update(changes)
+        return new, True
 
 
 @dataclass

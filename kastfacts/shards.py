@@ -260,11 +260,15 @@ class ShardSet:
 
     # -- what the corpus pass reads and writes -----------------------------------------------------
     def entity_mentions(self) -> Iterator[tuple]:
-        """(doc, start, end, text, raw) of every person/place/organization mention, as extracted."""
+        """(doc, start, end, text, fields) of every person/place/organization mention, as extracted
+        (`fields`: its raw MENTION_FIELDS, as Store.entity_mentions gives them)."""
+        from .extraction import MENTION_FIELDS
+
         for part in self.parts():
             for f in self._extracted(part, "facts"):
-                if f["raw"]["kind"] in ("person", "place", "organization"):
-                    yield f["doc"], f["start"], f["end"], f["text"], f["raw"]
+                raw = f["raw"]
+                if raw["kind"] in ("person", "place", "organization"):
+                    yield f["doc"], f["start"], f["end"], f["text"], tuple(map(raw.get, MENTION_FIELDS))
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
         """Documents and their time clues, in the order they were read, with their writing dates
