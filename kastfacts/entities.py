@@ -925,8 +925,8 @@ def _add_known_persons(text: str, lang: str, mentions: list[Mention], blocks) ->
                 if fold(" ".join(words[i:])) in names:
                     forms.add(" ".join(words[i:]))
             forms |= {w for w in words[1:] if fold(w) in names}
-    forms = {f for f in forms if len(f) >= 3 and fold(f) not in FUNCTION_WORDS and fold(f) not in FIRST_NAMES
-             and not lookup_entry(f, lang, with_cities=False)}
+    forms = {f for f in forms if (len(f) >= 3 or _short_surname(text, lang, f)) and fold(f) not in FUNCTION_WORDS
+             and fold(f) not in FIRST_NAMES and not lookup_entry(f, lang, with_cities=False)}
     if not forms:
         return mentions
     pattern = re.compile(r"(?<![\w@#])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -939,6 +939,13 @@ def _add_known_persons(text: str, lang: str, mentions: list[Mention], blocks) ->
             out.append(Mention(s, e, match.group(), "person", match.group(), GAZETTEER))
             taken.append((s, e))
     return out
+
+
+def _short_surname(text: str, lang: str, form: str) -> bool:
+    """'38% for Ba' after 'Amadou Ba': a two-letter surname (Ba, Sy, Ng, Wu) stands for its person
+    when it is written capital-then-lowercase and the document never uses it as a word ('Do',
+    'Me' are written lowercase elsewhere)."""
+    return len(form) == 2 and form[0].isupper() and form[1].islower() and not _is_common_word(text, lang, form)
 
 
 def _add_gazetteer_places(text: str, lang: str, mentions: list[Mention], blocks) -> list[Mention]:

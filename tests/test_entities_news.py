@@ -414,3 +414,18 @@ def test_a_dateline_run_into_a_name_is_split():
 ])
 def test_a_title_then_a_name_the_model_called_misc_is_a_person(text, lang, span, name):
     assert (name, "person") in [(t, k) for t, k, _ in typed(text, lang, (span, "MISC"))]
+
+
+@pytest.mark.parametrize("text, lang, full, name", [
+    ("Ousmane Ka a obtenu 36 % des voix. Ka a reconnu sa défaite.", "fr", "Ousmane Ka", "Ka"),
+    ("Mamadou Sy quedó segundo. Sy felicitó al ganador.", "es", "Mamadou Sy", "Sy"),
+    ("Former premier Lena Wu came second, with 38% for Wu in the poll.", "en", "Lena Wu", "Wu"),
+])
+def test_a_two_letter_surname_alone_stands_for_its_person(text, lang, full, name):
+    assert (name, "person") in [(t, k) for t, k, _ in typed(text, lang, (full, "PER"))]
+
+
+def test_a_two_letter_word_the_document_writes_in_lowercase_is_no_surname():
+    text = "Analyst Tom Do said so. Voters do not trust the count, Do added."
+    got = typed(text, "en", ("Tom Do", "PERSON"))
+    assert ("Do", "person") not in [(t, k) for t, k, _ in got]
