@@ -67,6 +67,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   headline_words       Title-Case words a headline runs into a name ("Noboa Wins")
 #   alias_intros         "X, known as Y", "X, alias Y"
 #   infinitive_endings   a lone capitalized word at a sentence start with these is a verb ("« Réélire un ... »")
+#   leanings             political leanings a headline puts before a name ("Conservative Macri wins"): not the name's
 
 
 @lru_cache(maxsize=None)
@@ -350,6 +351,10 @@ def _clean(text: str, start: int, end: int, label: str, lang: str) -> tuple[int,
         if first.key in PARTICLES and rest and (not _capitalized(first) or is_org is False):
             tokens = rest
             continue
+        if rest and _capitalized(rest[0]) and first.key in _lexicon_table("leanings", lang) \
+                and not _names_a_party(text[rest[0].start:rest[-1].end], lang):
+            tokens = rest                        # "Conservative Macri", "Ultraderechista Kast": the name is Macri's
+            continue
         if (_is_function_word(first) or (not is_org and _is_title(first)) or not first.text[:1].isalnum()
                 or first.text[:1].islower()
                 or (rest and lang == "en" and first.text.endswith("ing") and _capitalized(rest[0])
@@ -385,6 +390,11 @@ def _clean(text: str, start: int, end: int, label: str, lang: str) -> tuple[int,
         return None
     start, end = _trim_edges(text, tokens[0].start, tokens[-1].end)
     return (start, end) if start < end else None
+
+
+def _names_a_party(surface: str, lang: str) -> bool:
+    """'Liberal [Democrats]', 'Socialist [Workers Party]': what follows a leaning is the party's name."""
+    return _has_org_keyword(surface) or fold(surface) in _lexicon_table("party_families", lang)
 
 
 def _is_place_as_written(surface: str, lang: str) -> bool:

@@ -429,3 +429,22 @@ def test_a_two_letter_word_the_document_writes_in_lowercase_is_no_surname():
     text = "Analyst Tom Do said so. Voters do not trust the count, Do added."
     got = typed(text, "en", ("Tom Do", "PERSON"))
     assert ("Do", "person") not in [(t, k) for t, k, _ in got]
+
+
+@pytest.mark.parametrize("text, lang, span, name", [
+    ("Conservative Ostrander wins the runoff", "en", ("Conservative Ostrander", "PERSON"), "Ostrander"),
+    ("Leftist Varela claims victory", "en", ("Leftist Varela", "ORG"), "Varela"),
+    ("Ultraderechista Montalvo gana la segunda vuelta", "es", ("Ultraderechista Montalvo", "PER"), "Montalvo"),
+    ("Centriste Lebrun arrive en tête", "fr", ("Centriste Lebrun", "PER"), "Lebrun"),
+])
+def test_a_leaning_a_headline_puts_before_a_name_is_not_the_names(text, lang, span, name):
+    assert name in [t for t, _, _ in typed(text, lang, span)]
+
+
+@pytest.mark.parametrize("text, lang, span", [
+    ("Liberal Democrats gain seats", "en", ("Liberal Democrats", "ORG")),
+    ("Socialist Workers Party wins two seats", "en", ("Socialist Workers Party", "ORG")),
+    ("Partido Socialista Obrero gana", "es", ("Partido Socialista Obrero", "ORG")),
+])
+def test_a_leaning_that_names_a_party_stays_in_the_name(text, lang, span):
+    assert [t for t, _, _ in typed(text, lang, span)] == [span[0]]
