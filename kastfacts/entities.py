@@ -67,6 +67,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   headline_words       Title-Case words a headline runs into a name ("Noboa Wins")
 #   alias_intros         "X, known as Y", "X, alias Y"
 #   infinitive_endings   a lone capitalized word at a sentence start with these is a verb ("« Réélire un ... »")
+#   nominee_heads        "el candidato de X", "the nominee of X": X is the party that nominated them
 #   leanings             political leanings a headline puts before a name ("Conservative Macri wins"): not the name's
 
 
@@ -318,6 +319,8 @@ def _trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while start < end and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
         end -= 1
+    if end - start > 2 and text[end - 1] == "." and re.match(r"\s*[-–—]", text[end:end + 3]):
+        end -= 1                # "SANTIAGO.- El diputado": a dateline's period
     m = _POSSESSIVE.search(text[start:end])
     if m and end - start - len(m.group()) > 1:
         end = start + m.start()
@@ -1275,6 +1278,7 @@ def _org_context(text: str, lang: str, mentions: list[Mention]) -> list[Mention]
             tail = re.match(r"^\s+([^\W\d_]+)", after)
             before = _words_before(text, m.start)
             evidence = fold(m.text) in PLATFORMS or _after_head(before, heads, quals) \
+                or _after_head(before, _lexicon_table("nominee_heads", lang), quals) \
                 or (tail is not None and tail.group(1).islower() and fold(tail.group(1)) in tails) \
                 or _made_by(before, lang)
             if paren and not evidence:

@@ -448,3 +448,21 @@ def test_a_leaning_a_headline_puts_before_a_name_is_not_the_names(text, lang, sp
 ])
 def test_a_leaning_that_names_a_party_stays_in_the_name(text, lang, span):
     assert [t for t, _, _ in typed(text, lang, span)] == [span[0]]
+
+
+@pytest.mark.parametrize("text, lang, span, city", [
+    ("SANTIAGO.- El diputado ganó este domingo.", "es", "SANTIAGO.-", "SANTIAGO"),
+    ("LIMA. - Le candidat a gagné.", "fr", "LIMA. -", "LIMA"),
+    ("QUITO.— The count went on.", "en", "QUITO.—", "QUITO"),
+])
+def test_a_datelines_period_is_not_the_citys(text, lang, span, city):
+    assert (city, "place") in [(t, k) for t, k, _ in typed(text, lang, (span, "PER"))]
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Kast obtuvo el 27 %, contra el 25 % del candidato de Horizonte Común.", "es", "Horizonte Común"),
+    ("Il devance de deux points la candidate de Cap Citoyen.", "fr", "Cap Citoyen"),
+    ("She beat the nominee of Blue Horizon by two points.", "en", "Blue Horizon"),
+])
+def test_the_name_a_candidate_runs_for_is_an_organization(text, lang, name):
+    assert (name, "organization") in [(t, k) for t, k, _ in typed(text, lang, (name, "PER"))]
