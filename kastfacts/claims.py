@@ -69,6 +69,7 @@ class DocumentCues:
     authorities: frozenset[str] = frozenset()
     persons_first: bool = False      # a presidential race: a person outranks an organization
     electoral: bool = False          # a report about a vote: a contestant's figure is a vote share
+    people: tuple[str, ...] = ()     # the people the report names, by their fullest names
 
 
 # Attributes of the contest as a whole: their subject is the contest, never a candidate.
@@ -119,7 +120,9 @@ _LINK_VERBS = (
     # a level reached ("Chega surged to 18.1%", "subió al 18 %", "grimpe à 18 %")
     r"(?:surged|rose|climbed|jumped|grew|fell|dropped|slipped|slumped)\s+to|"
     r"(?:subi[oó]|trep[oó]|escal[oó]|cay[oó]|baj[oó]|creci[oó])\s+(?:hasta\s+)?(?:al|el|a)|"
-    r"(?:grimpe|monte|passe|tombe|chute|recule)\s+[àa]|(?:a\s+)?(?:grimp[ée]|mont[ée]|pass[ée]|tomb[ée]|chut[ée]|recul[ée])\s+[àa]"
+    r"(?:grimpe|monte|passe|tombe|chute|recule)\s+[àa]|(?:a\s+)?(?:grimp[ée]|mont[ée]|pass[ée]|tomb[ée]|chut[ée]|recul[ée])\s+[àa]|"
+    # a place in the race ("se ubicaba tercero con", "finished a distant third with")
+    + V.alternation(V.FINISHED_PLACE, None)
 )
 # Participles and apposed forms: "X, crédité de 47 %", "X, credited with 47%", "X, obteniendo el 47 %".
 _LINK_PARTICIPLES = (
@@ -177,7 +180,9 @@ _CLAUSE_BREAK = re.compile(
     r"\bface\s+[àa]\b|\bfrente\s+a(?:l)?\b|\bversus\b|\bvs\.?|\bcompared\s+with\b|"
     r"\bseguid[oa]s?\s+(?:de|por)\b|\bsuivie?s?\s+(?:de|par)\b|\bfollowed\s+by\b|\bante\b|"
     r"\bpero\b|\bmais\b|\bbut\b|\bsin\s+embargo\b|\bhowever\b|\bcependant\b|"
-    r"(?<=[%\w])\.(?-i:(?=[A-ZÀ-Ý][a-zà-ÿ]))", _I)     # "14,0 %.El resultado": a sentence glued to the next
+    r"(?<=[%\w])\.(?-i:(?=[A-ZÀ-Ý][a-zà-ÿ]))|"       # "14,0 %.El resultado": a sentence glued to the next
+    # a concession is another clause ("superó los 15 puntos, pese a que las encuestas ...")
+    rf"(?<![^\W_])(?:{V.alternation(V.CONCESSIVE, None)})(?![^\W_])", _I)
 # A currency, market, price or economy change is nobody's share, whoever was named before.
 _ECONOMIC = re.compile(
     r"\b(?:pesos?|d[oó]lar(?:es)?|dollars?|euros?|yen|yuan|reales?|currenc(?:y|ies)|monedas?|devises?|"
@@ -201,8 +206,9 @@ _EVENT_CUES = [
                          r"muerte|asesinad[oa]|assassin[ée])", _I)),
     ("inauguration", re.compile(
         r"\b(?:inaugurat\w*|investiture|investidura|sworn\s+in|swearing-in|take[s]?\s+office|"
-        r"taking\s+office|took\s+office|assumes?\s+office|handover|hand-over|asunci[oó]n|asumir[áa]?|"
-        r"asumi[oó]|toma\s+de\s+posesi[oó]n|traspaso\s+de\s+mando|cambio\s+de\s+mando|"
+        r"taking\s+office|took\s+office|assumes?\s+office|handover|hand-over|asumir[áa]?|"
+        # (lower case: "Asunción" is Paraguay's capital, the dateline of its reports)
+        r"(?-i:asunci[oó]n)|asumi[oó]|toma\s+de\s+posesi[oó]n|traspaso\s+de\s+mando|cambio\s+de\s+mando|"
         r"prise\s+de\s+fonctions|prendra\s+ses\s+fonctions|passation|entr[ée]e\s+en\s+fonction|"
         r"proclamation|proclamaci[oó]n|proclam\w*)", _I)),
     # a runoff report's first round is another day than its election ("la primera vuelta del 22 de octubre")
@@ -326,7 +332,10 @@ def document_cues(text: str, lang: str, persons: list[str], organizations: list[
     presidential = V.regex(V.CONTEST_KINDS["presidential"], lang).search(text) is not None
     electoral = plebiscite or presidential or bool(V.regex(V.ELECTION_NOUNS, lang).search(text)
                                                    or _attribute_regex("vote_share", lang).search(text))
-    return DocumentCues(plebiscite, rivals, frozenset(authorities), presidential, electoral)
+    # (a name after a role is a person's even where the model took it for an organization:
+    # "centre-left challenger Efrain Alegre")
+    people = set(persons) | {name for _, _, name in _role_names(text, lang)}
+    return DocumentCues(plebiscite, rivals, frozenset(authorities), presidential, electoral, tuple(sorted(people)))
 
 
 _ACRONYM_OPENING = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ\-]{1,9})\s*[),]")
@@ -534,6 +543,9 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                          rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
     party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
                           rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
+    role_after = re.compile(rf"\s+(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+", _I)
+    entities = list(entities) + _unrecognized_people(text, lang, entities, cues)
+    entities.sort(key=lambda r: r.start)
     unnamed = _unnamed_parties(text, lang, entities)
     orgs = [e for e in entities if e.kind == "organization"] + unnamed
     out, out_of = [], []
@@ -547,9 +559,11 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if is_source(ent.name) or _DATELINE.match(text[:ent.start]) and text[ent.end:ent.end + 1] == ")":
             continue            # "PARIS (AFP) -": the agency of the dateline
         before = text[max(0, ent.start - 40):ent.start]
-        if re.search(rf"(?:{source.pattern})\s+(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}}$",
-                     before, _I):
-            continue
+        named_by = re.search(rf"(?:{source.pattern})\s+(?P<rest>(?:(?:la|le|el|los|las|les|the|l['’])\s*)?(?:{_W}+\s+){{0,2}})$",
+                             before, _I)
+        if named_by and not any(ent.start - len(before) + named_by.start("rest") <= o.start and o.end <= ent.start
+                                for o in entities if o is not ent):
+            continue            # (not the name after the source's own: "a survey by Atlas giving Alegre 34%")
         if ent.kind != "person" and source_after.match(text, ent.end):
             continue            # "an Ipsos exit poll": the pollster
 
@@ -562,6 +576,10 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                                                     r"(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}",
                                                     text[o.end:ent.start], _I) for o in orgs)):
             continue            # "l'Alliance démocratique (AD) de Luís Montenegro": the party's figure, not its leader's
+        if ent.kind == "organization" and any(
+                p.kind == "person" and role_after.fullmatch(text, ent.end, p.start) for p in entities if p.start > ent.end):
+            out_of.append(ent)  # "Liberal Party candidate Yani Rosenthal": the candidate's figure, not the party's
+            continue
         if ent.kind == "organization" and (role_of.search(before) or (
                 out_of and re.fullmatch(r"\s*\(\s*", text[out_of[-1].end:ent.start]))):
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
@@ -586,6 +604,53 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if not any(r.start < m.end() and m.start() < r.end for r in out):
             out.append(EntityRef(m.start(), m.end(), "group", V.OTHER_CANDIDATES_NAME))
     return sorted(out, key=lambda r: r.start)
+
+
+def _unrecognized_people(text: str, lang: str, entities: list[EntityRef], cues: DocumentCues) -> list[EntityRef]:
+    """People the model did not mark in this sentence: the surname alone of someone the report
+    names in full ("compared with 27.5% for Alegre"), and a name of two or three capitalized words
+    right after a role ("el liberal Yani Rosenthal", "del oficialista Nasry Asfura")."""
+    found: list[EntityRef] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(r.start < e and s < r.end for r in entities + found)
+
+    surnames: dict[str, set[str]] = {}
+    for name in cues.people:
+        if len(name.split()) > 1:
+            surnames.setdefault(name.split()[-1], set()).add(name)
+    for surname, names in sorted(surnames.items()):
+        if len(names) != 1 or len(surname) < 3:
+            continue
+        at = text.find(surname)
+        while at >= 0:
+            e = at + len(surname)
+            if (at == 0 or not text[at - 1].isalnum()) and (e == len(text) or not text[e].isalnum()) and free(at, e):
+                found.append(EntityRef(at, e, "person", next(iter(names))))
+            at = text.find(surname, e)
+    for s, e, name in _role_names(text, lang):
+        if free(s, e):
+            found.append(EntityRef(s, e, "person", name))
+    return found
+
+
+def _role_names(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Names of two or three capitalized words right after a role ("el liberal Yani Rosenthal",
+    "challenger Efrain Alegre"), not a party's nor a body's ("the Republican Party")."""
+    out = []
+    for m in _role_then_name(lang).finditer(text):
+        s, e = m.span("n")
+        name = m.group("n")
+        if not is_authority(name) and not is_source(name) and not V.regex(V.PARTY_NOUNS, lang).search(name) \
+                and not any(w.casefold() in _NOT_TITLE_WORDS | _ARTICLES for w in name.split()):
+            out.append((s, e, name))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _role_then_name(lang: str) -> re.Pattern:
+    name = r"(?-i:[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+){1,2})"
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+(?P<n>{name})(?![\w-])", _I)
 
 
 # "PARIS (AFP) —", "BOGOTÁ, 20 jun (Reuters) -": a dateline's city and date before its agency.
@@ -646,7 +711,21 @@ def _option_mentions(text: str, lang: str, taken: list[EntityRef]) -> list[Entit
             s, e = m.span(g)
             if not any(r.start < e and s < r.end for r in taken + out):
                 out.append(EntityRef(s, e, "option", f"@{side}"))
+        for m in _side_noun(side, lang).finditer(text):
+            s, e = m.span("s")
+            if not any(r.start < e and s < r.end for r in taken + out):
+                out.append(EntityRef(s, e, "option", f"@{side}"))
     return out
+
+
+@lru_cache(maxsize=16)
+def _side_noun(side: str, lang: str) -> re.Pattern:
+    """ "le non devançait le oui", "el sí obtuvo": a side word the press writes as a noun, in lower
+    case after its article (a referendum's report only: elsewhere it is just a word)."""
+    articles, words = V.alternation(V.SIDE_ARTICLES, lang), V.words(V.SIDE_NOUNS[side], lang)
+    if not words or not articles:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![^\W_])(?:{articles})\s+(?P<s>{'|'.join(words)})(?![\w-])", _I)
 
 
 # ------------------------------------------------------------------ what a percentage is of
@@ -759,8 +838,8 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
     the sentence decide). "rule" and "contest_other" are "other" figures of the whole contest."""
     lo, hi = _window(text, start, end, percents)
     polls = [V.regex(V.POLL_CUES, lang)] + ([] if official else [V.regex(V.PROJECTION_CUES, lang)])
-    sentence_poll = any(p.search(text) for p in polls)
-    clause_poll = any(p.search(text, *_clause(text, start, end)) for p in polls)
+    sentence_poll = _polled(text, polls, lang, 0, len(text))
+    clause_poll = _polled(text, polls, lang, *_clause(text, start, end))
     if V.regex(V.QUICK_COUNT_SAMPLE, lang).search(text, lo, hi) and sentence_poll:
         return "quick_count_sample_processed"
     if V.regex(V.NORMATIVE_CUES, lang).search(text, *_rule_scope(text, start, end, percents)):
@@ -813,6 +892,19 @@ def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, 
     return attribute
 
 
+def _polled(text: str, polls: list[re.Pattern], lang: str, lo: int, hi: int) -> bool:
+    """Whether a poll is a source of the figures between lo and hi: not one they are measured
+    against ("27,4 %, bien en deçà de ce que prédisaient les sondages", "better than polls predicted")."""
+    yardstick = _yardstick(lang)
+    return any(not yardstick.search(text, max(0, m.start() - 60), m.start())
+               for p in polls for m in p.finditer(text, lo, hi))
+
+
+@lru_cache(maxsize=8)
+def _yardstick(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.POLL_YARDSTICK, lang)})(?:\s+[\w'’-]+){{0,4}}\s+$", _I)
+
+
 def _elliptic(text: str, start: int, lang: str) -> bool:
     return bool(re.search(rf"(?<![^\W_])(?:{V.alternation(V.ELLIPTIC_COMPARISON, lang)})(?:\s+{_W}+){{0,5}}\s*[(,:]?\s*$",
                           text[max(0, start - 60):start], _I))
@@ -836,14 +928,21 @@ def _turnout_phrase(text: str, start: int, end: int, lang: str, verbs_table=V.TU
     "74.663% of citizens took part", "18,8 millones (74,5 %) votaron": part of the voters voted.
     Not "el 55 % de los electores votó por X" (that is X's share). With ABSTENTION_VERBS, the
     part that did not ("20 % des électeurs ne se sont pas déplacés")."""
-    after = text[end:end + 90]
-    verbs = V.alternation(verbs_table, lang)
-    m = re.match(rf"^\s*\)?\s*(?:(?:de|des|del|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?"
-                 rf"(?:{V.alternation(V.POPULATION, lang)})(?:\s+{_W}+){{0,2}}?\s+)?(?:(?:se|s['’])\s*)?(?:{verbs})(?![^\W_])",
-                 after, _I)
+    after = text[end:end + 110]
+    m = _turnout_pattern(lang, verbs_table is V.ABSTENTION_VERBS).match(after)
     if not m:
         return False
     return not re.match(r"^\s*(?:por|pour|for|para|en\s+favor)\b", after[m.end():], _I)
+
+
+@lru_cache(maxsize=16)
+def _turnout_pattern(lang: str, abstention: bool) -> re.Pattern:
+    """Part of the voters, counted or not ("des 4,8 millions d'électeurs inscrits", "of the 6.1
+    million registered voters"), then a verb of voting (or, for abstention, of not voting)."""
+    verbs = V.alternation(V.ABSTENTION_VERBS if abstention else V.TURNOUT_VERBS, lang)
+    counted = rf"(?:\d[\d.,\s\u00a0]*\s*(?:(?:{V.alternation(V.SCALE_WORDS, lang)})\s*)?(?:(?:de|of|d['’])\s*)?)?"
+    return re.compile(rf"^\s*\)?\s*(?:(?:de|des|del|of|d['’])\s*(?:(?:los|las|les|the|la|le|el|l['’])\s*)?{counted}"
+                      rf"(?:{V.alternation(V.POPULATION, lang)})(?:\s+{_W}+){{0,2}}?\s+)?(?:(?:se|s['’])\s*)?(?:{verbs})(?![^\W_])", _I)
 
 
 def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str) -> bool:
@@ -1088,7 +1187,8 @@ _MODIFIER_IN_INCISE = re.compile(r",[^,;:()%]{1,80}?(?<![^\W_])(?:de|del|du|des|
                                  r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
 # A name that is a participle's agent ("menée par", "led by", "respaldada por") describes the noun
 # before it; it is not the subject of the verb after it.
-_AGENT_OF_PARTICIPLE = re.compile(r"(?<![^\W_])\w+(?:ée?s?|ed|ad[oa]s?|id[oa]s?)\s+(?:par|by|por)\s+"
+_AGENT_OF_PARTICIPLE = re.compile(r"(?<![^\W_])(?:\w+(?:ée?s?|[ui]e?s?|[is]te?s?|ed|en|ad[oa]s?|id[oa]s?|st[oa]s?|ch[oa]s?)|led)"
+                                  r"\s+(?:par|by|por)\s+"
                                   r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
 # "A, de tel parti (TP), 13,97 %": the parenthesis and the apposition between a name and its figure.
 _APPOSITION = re.compile(r"\s*\([^()%]{1,60}\)|,\s*(?:(?:de|del|du|des|of|from|de\s+la|de\s+l['’])\s+)[^,;%()]{1,70}"
@@ -1226,8 +1326,8 @@ _PRO_DROP_START = re.compile(
 def _pronoun_clause(before: str, lang: str) -> bool:
     """Whether the clause up to the percentage has a pronoun subject ("il a obtenu", "she won",
     "él obtuvo") or, in Spanish, starts with a verb whose subject was dropped ("obtuvo el")."""
-    if _PRONOUN_WORD.search(before):
-        return True
+    if _PRONOUN_WORD.search(before) or V.regex(V.POSSESSIVE_SHARE, lang).search(before):
+        return True         # ("had put his support at 60.5%": the one named before)
     return lang.startswith("es") and bool(_PRO_DROP_START.match(before))
 
 

@@ -302,6 +302,7 @@ class Contests:
             summed = Counter()
             rounds = Counter()
             labels = Counter()
+            english = set()     # labels English reports use
             constitutional = 0
             official = set(get_official_languages(code)) if code else set()
             for d in members:
@@ -312,6 +313,8 @@ class Contests:
                 # a side's label is the one the country's own language gives it ("En contra", not "Against")
                 weight = 2 if clues[d].get("lang") in official else 1
                 labels.update({label: n * weight for label, n in (clues[d].get("labels") or {}).items()})
+                if clues[d].get("lang") == "en":
+                    english.update(clues[d].get("labels") or {})
                 constitutional += bool(clues[d].get("constitutional"))
             kind = _kind(summed, fam)
             round_ = "runoff" if rounds.get("2", 0) > rounds.get("1", 0) and kind not in ("plebiscite", "referendum") \
@@ -324,7 +327,11 @@ class Contests:
             if kind in ("plebiscite", "referendum"):
                 for side in ("yes", "no"):
                     named = Counter({k.split(":", 1)[1]: n for k, n in labels.items() if k.startswith(side + ":")})
-                    contest.options[side] = _top(named) or V.OPTION_DEFAULT_NAMES[side]
+                    # a tie none of the country's languages breaks goes to the English label, as
+                    # canonical names are English ("Yes" over "Oui" and "Sí" for Italy's referendum)
+                    preferred = {k.split(":", 1)[1] for k in english if k.startswith(side + ":")}
+                    contest.options[side] = min(named, key=lambda k: (-named[k], k not in preferred, k)) \
+                        if named else V.OPTION_DEFAULT_NAMES[side]
             parties: dict[str, Counter] = defaultdict(Counter)
             winners: dict[str, Counter] = defaultdict(Counter)
             for d in members:

@@ -77,9 +77,9 @@ def is_figure_at(text: str, pos: int, lang: str) -> bool:
 # A sentence is about shares when it has one of these (then "5 puntos" is percentage points).
 _SHARE_CUES = re.compile(
     r"%|\bper\s?cent|\bpercentage|\bpor\s*cien|\bpour[\s-]?cent|\bpourcent|\bporcentaj|"
-    r"\bvot|\bvoix\b|\bsufragi|\bballot|\bpoll|\bsondage|\bencuest|\bsondeo|\bscrutin|\bélect|\belect|"
+    r"\bvot|\bvoix\b|\bsufragi|\bballot|\bpoll|\bsondage|\bencuest|\bsondeo|\bscrutin|\bélect|\belect|\belecci|\bcomicios|"
     r"\bapproval|\baprobaci|\bpopularit|\bsupport|\bapoyo|\bintenci[oó]n|\bintention|"
-    r"\blead\b|\bleads\b|\bventaja|\bdevanc|\baventaj|\bahead\b|\bbehind\b|\btrails?\b|\bdistanc|"
+    r"\blead\b|\bleads\b|\bventaja|\bdevan[cç]|\baventaj|\bahead\b|\bbehind\b|\btrails?\b|\bdistanc|"
     r"\bderrière|\bdetrás|\brezag|\bavance\b|\bécart|\bdiferencia|\bmargin|\bmarge|\bgap\b|\bbrecha|"
     r"\bvictoire|\bvictory|\bvictoria|\btriunfo|\bturnout|\bparticipa|\babstenci|\babstention|\binflation|\binflaci|\bunemployment|"
     r"\bchômage|\bdesempleo|\bparo\b|\btaux\b|\btasa\b|\brate\b|\bshare\b|\bcuota|\bpart\b",
@@ -89,10 +89,15 @@ _WON_BY = re.compile(r"\bw[oi]n\s+by\b|\bgan[óo]\s+por\b|\bse\s+impuso\s+por\b|
 # ... unless the points are those of a stock index or a game.
 _NOT_SHARE_POINTS = re.compile(
     r"\b(?:index|índice|indice|dow|nasdaq|s&p|cac|ibex|ipsa|merval|bovespa|dax|ftse|nikkei|bolsa|"
-    r"bourse|stocks?|match|game|partido|partida|goles?|buts?|goals?|basket|tennis|tenis|"
+    r"bourse|stocks?|match|game|partida|goles?|buts?|goals?|basket|tennis|tenis|"
     r"f[uú]tbol|football|nba|liga|league|puntuaci[oó]n|score[ds]?)\b",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[^\W\d_]|\s*$)|\n")
+# "partido" is a match and a party: a game's only in a sentence with no word of a vote.
+_GAME_OR_PARTY = re.compile(r"\bpartidos?\b", re.IGNORECASE)
+_VOTE_WORDS = re.compile(r"\bvot|\bsufragi|\belecc|\bcomicios|\bencuest|\bsondeo|\bcandidat|\bescrut|\bballot|"
+                         r"\bpoll|\bélect|\belect|\bscrutin", re.IGNORECASE)
+# (a quote or a parenthesis may open the next sentence: 'técnico. "Hoy ...')
+_SENTENCE_END = re.compile(r"[.!?](?=\s+(?:[\"«“‘¿¡(]\s*)?[^\W\d_]|\s*$)|\n")
 
 # ---------------------------------------------------------------- numbers written in digits
 _DIGITS = r"(?:\d+(?:[.,\u00a0\u202f]\d+)*|[.,]\d+)(?:[eE][+-]?\d+|\^\d+(?:[.,]\d+)?)?"
@@ -345,6 +350,15 @@ def _is_number_word(word: str, lang: str) -> bool:
             or _denominator(w, lang) is not None or (lang == "en" and w in ("a", "an")))
 
 
+def _joins_compound(before: str, after: str, lang: str) -> bool:
+    """Whether "et"/"y"/"and" between two number words makes one number: after tens or a scale,
+    a smaller word ("vingt et un", "treinta y cinco", "one hundred and five"), not "cinq et huit"."""
+    left, right = _word_value(_fold(before), lang), _word_value(_fold(after), lang)
+    if left is None or right is None:
+        return True         # a scale, a fraction: read as before
+    return left >= 20 and right < left
+
+
 def _words_before(text: str, end: int, lang: str, floor: int = 0) -> tuple[int, float, int] | None:
     """Read a number written in words that ends at `end` (only spaces between). Returns
     (start, value, decimals)."""
@@ -368,6 +382,8 @@ def _words_before(text: str, end: int, lang: str, floor: int = 0) -> tuple[int, 
             taken.insert(0, tokens[i])
         elif taken and (f in joins or f in marks or f in over) and i > 0 \
                 and _is_number_word(tokens[i - 1][2], lang):
+            if f in ("et", "y", "e", "and") and not _joins_compound(tokens[i - 1][2], nxt[2], lang):
+                break       # "entre cinq et huit points": two numbers, not one ("vingt et un")
             taken.insert(0, tokens[i])
         else:
             break
@@ -520,7 +536,8 @@ def find_percentages(text: str, lang: str) -> list[PercentMention]:
             cued = _SHARE_CUES.search(sentence[:mention.start - s] + " " + sentence[mention.end - s:]) or (
                 # "won by 4.8 points": a game's score has no decimals, a win by tenths of points is a vote's
                 not float(mention.value).is_integer() and _WON_BY.search(sentence))
-            if not cued or _NOT_SHARE_POINTS.search(sentence) or abs(mention.value) > 100:
+            game = _NOT_SHARE_POINTS.search(sentence) or (_GAME_OR_PARTY.search(sentence) and not _VOTE_WORDS.search(sentence))
+            if not cued or game or abs(mention.value) > 100:
                 continue
         found.append(mention)
     found = _merge_ranges(text, found, lang)
@@ -601,6 +618,24 @@ def _mention_after(text: str, sign: re.Match, lang: str) -> PercentMention | Non
     return PercentMention(sign.start(), end, text[sign.start():end], value, decimals, "percent")
 
 
+_WORD_RANGE = re.compile(r"(?<![^\W_])(?:between|entre)\s+(?P<low>[^\W\d_]+(?:[\s-][^\W\d_]+){0,3}?)\s+(?:y|et|and)\s+$",
+                         re.IGNORECASE)
+
+
+def _word_range(text: str, m: PercentMention, lang: str, head_start: int) -> PercentMention | None:
+    """ "entre cinq et huit points", "between five and eight points": a range in words, one mention."""
+    if not text[m.start].isalpha():
+        return None
+    r = _WORD_RANGE.search(text, head_start, m.start)
+    if r is None:
+        return None
+    low = _words_before(text, r.end("low"), lang, floor=r.start("low"))
+    if low is None or low[0] != r.start("low") or low[1] > m.value:
+        return None
+    start = low[0]
+    return PercentMention(start, m.end, text[start:m.end], low[1], max(low[2], m.decimals), m.unit, low[1], m.value)
+
+
 def _merge_ranges(text: str, found: list[PercentMention], lang: str) -> list[PercentMention]:
     """'58,3-60,7 %', 'entre 58 et 60 %', 'between 40% and 45%', '40 to 45 percent' become
     one mention. 'de 40 à 45 %' / 'from 40% to 45%' is a change, not a range: left alone."""
@@ -610,7 +645,7 @@ def _merge_ranges(text: str, found: list[PercentMention], lang: str) -> list[Per
         head_start = max(0, m.start - 80)
         r = _RANGE_JOIN.search(text, head_start, m.start)
         if r is None or not text[m.start].isdigit():
-            out.append(m)
+            out.append(_word_range(text, m, lang, head_start) or m)
             continue
         join = r.group("join").lower()
         low_raw = r.group("low")

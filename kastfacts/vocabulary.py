@@ -65,6 +65,10 @@ TURNOUT_VERBS = {
     "en": [r"voted", r"turned\s+out", r"took\s+part", r"went\s+to\s+the\s+polls", r"cast\s+(?:their\s+)?ballots"],
 }
 
+# The scale of a count of people ("des 4,8 millions d'électeurs", "de los 2,7 millones de votantes").
+SCALE_WORDS = {"fr": [r"millions?", r"milliers", r"mille"], "es": [r"millones", r"mill[oó]n", r"mil"],
+               "en": [r"millions?", r"thousands?"]}
+
 ABSTENTION_VERBS = {
     "fr": [r"ne\s+se\s+sont\s+pas\s+(?:d[ée]plac[ée]s|rendus\s+aux\s+urnes)", r"n['’]ont\s+pas\s+vot[ée]",
            r"se\s+sont\s+abstenus", r"ont\s+boud[ée]\s+les\s+urnes"],
@@ -194,13 +198,14 @@ MARGIN_NOUNS = {
     "en": [r"lead", r"margin", r"gap", r"advantage", r"edge", r"victory", r"win"],
 }
 MARGIN_VERBS = {
-    "fr": [r"devanc\w*", r"l['’]emporte", r"distanc\w*", r"creus\w*\s+l['’][ée]cart"],
+    "fr": [r"devan[cç]\w*", r"l['’]emporte", r"distanc\w*", r"creus\w*\s+l['’][ée]cart"],
     "es": [r"aventaj\w*", r"super[oó]", r"super[aó]\w*", r"sac[oó]", r"distanci\w*"],
     "en": [r"leads?", r"led", r"won", r"wins", r"beat", r"ahead", r"trails?", r"trailed"],
 }
-MARGIN_LINKS = {
-    "noun": {"fr": [r"de", r"d['’]"], "es": [r"de", r"del"], "en": [r"of"]},
-    "verb": {"fr": [r"de", r"par"], "es": [r"por", r"con", r"en"], "en": [r"by"]},
+MARGIN_LINKS = {     # (a range's low end after "entre": "devançait le oui d'entre cinq et huit points")
+    "noun": {"fr": [r"de", r"d['’]", r"d['’]entre"], "es": [r"de", r"del", r"de\s+entre"], "en": [r"of", r"of\s+between"]},
+    "verb": {"fr": [r"de", r"par", r"d['’]entre", r"de\s+entre"], "es": [r"por", r"con", r"en", r"por\s+entre", r"entre"],
+             "en": [r"by", r"by\s+between"]},
 }
 MARGIN_CUES = {lang: MARGIN_NOUNS[lang] + MARGIN_VERBS[lang] for lang in MARGIN_NOUNS}
 # A change, not a level ("lost 3 points", "una subida de 5 puntos"): attribute "other".
@@ -255,6 +260,16 @@ POLL_CUES = {
     "en": [r"polls?(?!\s+(?:stations?|places?|closed|opened|booths?|workers?))",
            r"polling(?!\s+(?:stations?|places?|booths?|centers?|centres?|day))", r"pollsters?", r"surveys?",
            r"exit\s+polls?", r"(?:quick|rapid|parallel\s+vote)\s+counts?", r"voting\s+intentions?"],
+}
+# A poll a result is measured against, not its source: "bien en deçà de ce que prédisaient les
+# sondages", "más de lo que anticipaban las encuestas", "muy superior a la prevista por los sondeos",
+# "better than polls had predicted" (the words before the poll's noun).
+POLL_YARDSTICK = {
+    "fr": [r"(?:de|que|à)\s+ce\s+qu['’e]", r"que\s+ne", r"par\s+rapport\s+aux?", r"qu['’]annon[cç]\w*",
+           r"que\s+pr[ée](?:dis|voy|v)\w*"],
+    "es": [r"(?:de|que|a)\s+lo\s+que", r"(?:de|que|a)\s+(?:lo|la|el)\s+(?:previst[oa]|esperad[oa]|anticipad[oa]|pronosticad[oa])",
+           r"respecto\s+a", r"en\s+comparaci[oó]n\s+con"],
+    "en": [r"than", r"compared\s+(?:with|to)", r"(?:predicted|forecast|suggested|expected|projected)\s+by"],
 }
 # Projections and forecasts are a pollster's, unless the electoral body itself gives them ("the
 # CNE announced that, according to their projections, X had 51.2%": a preliminary result).
@@ -407,6 +422,30 @@ PARTY_MEMBERS = {
     "en": [r"(?<![^\W_])the\s+(?P<m>(?-i:[A-Z])[a-z]+(?:ists|ans|ives|ers))(?![^\W_])",
            r"(?<=['’]s\s)(?P<m>(?-i:[a-z])[a-z]+(?:ists|ans|ives|ers|ats))(?![^\W_])"],    # "Merz's conservatives"
 }
+# A concession opens another clause: its words (a poll, a name) are not the figure's before it.
+CONCESSIVE = {
+    "fr": [r"bien\s+que", r"quoique", r"m[êe]me\s+si", r"malgr[ée]", r"en\s+d[ée]pit\s+d[eu']"],
+    "es": [r"pese\s+a(?:\s+que)?", r"a\s+pesar\s+de(?:\s+que)?", r"aunque", r"si\s+bien"],
+    "en": [r"although", r"even\s+though", r"though", r"despite", r"in\s+spite\s+of"],
+}
+# A share said to be someone's by a possessive ("put his support at 60 %", "su apoyo rondaba el 40 %",
+# "sa cote atteint 40 %"): the one named before, as a pronoun is.
+POSSESSIVE_SHARE = {
+    "fr": [r"(?:sa|son)\s+(?:score|cote|part|avance|soutien|r[ée]sultat|pourcentage|popularit[ée]|total)"],
+    "es": [r"su\s+(?:apoyo|respaldo|porcentaje|votaci[oó]n|ventaja|intenci[oó]n\s+de\s+voto|resultado|"
+           r"popularidad|aprobaci[oó]n|caudal)"],
+    "en": [r"(?:his|her)\s+(?:support|share|score|backing|lead|rating|standing|tally|result|vote)"],
+}
+# A place in the race, before the figure it was won with ("quedó segundo con el 27 %", "se ubicaba
+# tercero con un 9 %", "arrive troisième avec 10 %", "finished a distant third with 10%").
+FINISHED_PLACE = {
+    "fr": [r"(?:arriv|termin|class|fini|plac|hiss)\w*\s+(?:(?:en|à\s+la|au)\s+)?(?:premi|deuxi|second|troisi|quatri|cinqui)\w*"
+           r"(?:\s+(?:place|position|rang))?"],
+    "es": [r"(?:se\s+)?(?:qued|ubic|situ|termin|finaliz|coloc|acab)\w*\s+(?:(?:en|como)\s+)?(?:(?:el|la)\s+)?"
+           r"(?:primer|segund|tercer|cuart|quint)\w*(?:\s+(?:lugar|puesto))?"],
+    "en": [r"(?:finished|came(?:\s+in)?|placed|ended\s+up|ran|was)\s+(?:an?\s+)?(?:(?:distant|close|surprise|surprising|strong|"
+           r"poor|solid)\s+)?(?:first|second|third|fourth|fifth)(?:\s+place)?"],
+}
 # The bare "with" that ties a figure to the clause's subject ("beating Y with 58.5%": the winner's).
 WITH_LINK = {"fr": [r"avec"], "es": [r"con"], "en": [r"with"]}
 # The winner or the office holder named by a title alone ("le chef de l'État l'avait emporté avec 66 %").
@@ -516,6 +555,10 @@ OPTION_SIDE_WORDS = {
     "no": {"fr": [r"non", r"contre"], "es": [r"no", r"en\s+contra"], "en": [r"no", r"against"]},
 }
 OPTION_DEFAULT_NAMES = {"yes": "Yes", "no": "No"}
+# ... and a side word written as a noun after its article ("le non l'emporte", "el sí obtuvo"); not
+# Spanish "el no" nor English, where the article and the word say other things as often.
+SIDE_ARTICLES = {"fr": [r"le", r"du", r"au"], "es": [r"el", r"del", r"al"], "en": []}
+SIDE_NOUNS = {"yes": {"fr": [r"oui"], "es": [r"sí"], "en": []}, "no": {"fr": [r"non"], "es": [], "en": []}}
 # A side said right after its figure ("55.8% voting against the draft", "44.2% in favor", "el 44 %
 # a favor"); not a contrast ("52% against 48%", "against Smith").
 SIDE_AFTER_FIGURE = {

@@ -605,3 +605,120 @@ def test_a_side_said_right_after_its_figure_or_quoted_owns_it(nlp, lang, text, w
 ])
 def test_a_month_and_year_that_frame_a_figure_are_its_contests(nlp, lang, text):
     assert [c.context for c in claims(nlp, lang, text, cues=PLEBISCITE)] == ["year=2022"]
+
+
+# Phrasings of other elections' news (Paraguay, Honduras, the Dominican Republic, Italy's referendum).
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Environ 63 % des 4,8 millions d'électeurs inscrits se sont rendus aux urnes."),
+    ("es", "Cerca del 63 % de los 4,8 millones de electores habilitados acudieron a las urnas."),
+    ("en", "About 63% of the 4.8 million registered voters turned out."),
+])
+def test_a_share_of_a_counted_electorate_that_voted_is_turnout(nlp, lang, text):
+    assert who(nlp, lang, text) == [(None, "turnout")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Ilabaca obtient 27,4 %, bien en deçà de ce que lui prédisaient les sondages."),
+    ("es", "Ilabaca obtuvo el 27,4 %, muy por debajo de lo que anticipaban las encuestas."),
+    ("en", "Ilabaca won 27.4%, far less than polls had predicted."),
+])
+def test_a_result_measured_against_the_polls_is_no_poll(nlp, lang, text):
+    assert who(nlp, lang, text) == [(ILABACA, "vote_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'écart entre Quiroga et Ilabaca a dépassé 15 points, bien que les sondages aient prédit un coude-à-coude."),
+    ("es", "La diferencia entre Quiroga e Ilabaca superó los 15 puntos, pese a que las encuestas anticipaban un empate."),
+    ("en", "Quiroga's margin over Ilabaca topped 15 points, although polls had predicted a dead heat."),
+])
+def test_polls_in_a_concession_do_not_make_a_margin_a_polls(nlp, lang, text):
+    assert who(nlp, lang, text, cues=DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA)))[0][1] == "margin_pp"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Un sondage de Sondeos Andinos publié ce mois-ci situait sa cote à 60,5 %."),
+    ("es", "Una encuesta de Sondeos Andinos publicada este mes situaba su apoyo en el 60,5 %."),
+    ("en", "A poll by Sondeos Andinos published this month had put her support at 60.5%."),
+])
+def test_a_possessive_share_is_the_antecedents(nlp, lang, text):
+    assert who(nlp, lang, text, fallback=QUIROGA) == [(QUIROGA, "poll_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Rubén Soto arrive troisième avec 9,2 % des voix."),
+    ("es", "Rubén Soto se ubicaba tercero con un 9,2 %."),
+    ("en", "Green Union candidate Rubén Soto finished a distant third with 9.2%."),
+])
+def test_the_one_placed_in_the_race_owns_the_figure_not_the_party_before_the_role(nlp, lang, text):
+    assert who(nlp, lang, text, fallback=QUIROGA) == [(SOTO, "vote_share")]
+
+
+NO_SOTO = {k: v for k, v in KNOWN.items() if v[1] != SOTO}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le centriste Rubén Soto arrive troisième avec 9,2 %."),
+    ("es", "El liberal Rubén Soto se ubicaba tercero con un 9,2 %."),
+    ("en", "Centrist candidate Rubén Soto came third with 9.2%."),
+])
+def test_a_name_after_a_role_is_a_person_the_model_missed(nlp, lang, text):
+    spans = [(m.start, m.end) for m in find_percentages(text, lang)]
+    got = attribute_percentages(nlp(lang, text), lang, spans, refs(text, NO_SOTO), QUIROGA, DocumentCues(electoral=True))
+    assert [c.subject for c in got] == [SOTO]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Quiroga obtient 42,7 % des voix, contre 27,5 % pour Soto."),
+    ("es", "Quiroga obtuvo el 42,7 % de los votos, frente al 27,5 % de Soto."),
+    ("en", "Quiroga had 42.7% of the vote, compared with 27.5% for Soto."),
+])
+def test_the_surname_alone_of_someone_named_in_full_is_that_person(nlp, lang, text):
+    spans = [(m.start, m.end) for m in find_percentages(text, lang)]
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA), people=(QUIROGA, ILABACA, SOTO))
+    got = attribute_percentages(nlp(lang, text), lang, spans, refs(text, NO_SOTO), None, cues)
+    assert [c.subject for c in got] == [QUIROGA, SOTO]
+
+
+WITH_CIFRA = dict(KNOWN, Cifra=("organization", "Cifra"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Les sondages annonçaient un duel serré, un sondage de Cifra donnant Ilabaca 34 % contre 31 % pour Quiroga."),
+    ("es", "Las encuestas anticipaban un duelo reñido, con un sondeo de Cifra dando a Ilabaca el 34 % frente al 31 % de Quiroga."),
+    ("en", "Polls had pointed to a tight race, with one survey by Cifra giving Ilabaca 34% to Quiroga's 31%."),
+])
+def test_the_name_after_a_pollsters_is_no_source(nlp, lang, text):
+    spans = [(m.start, m.end) for m in find_percentages(text, lang)]
+    got = attribute_percentages(nlp(lang, text), lang, spans, refs(text, WITH_CIFRA), None, DocumentCues(electoral=True))
+    assert [c.subject for c in got] == [ILABACA, QUIROGA]
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("fr", "Le « non » à la réforme voulue par Rubén Soto a recueilli 59,1 % des suffrages.", "@no"),
+    ("es", "El 'No' a la reforma propuesta por Rubén Soto obtuvo el 59,1 % de los votos.", "@no"),
+    ("en", "The 'No' to the reform written by Rubén Soto won 59.1% of the vote.", "@no"),
+])
+def test_the_agent_of_a_participle_does_not_own_the_figure_of_the_noun_it_describes(nlp, lang, text, want):
+    assert who(nlp, lang, text, cues=PLEBISCITE)[0][0] == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("fr", "Selon les sondages, le non devançait le oui d'entre cinq et huit points.", ("@no", "poll_margin_pp")),
+    ("fr", "Au final, le oui obtient 40,9 % des voix.", ("@yes", "vote_share")),
+    ("es", "Al final, el sí obtuvo el 40,9 % de los votos.", ("@yes", "vote_share")),
+])
+def test_a_side_written_in_lower_case_after_its_article_in_a_referendum(nlp, lang, text, want):
+    """(French and Spanish: English "the no" and Spanish "el no" say other things as often.)"""
+    assert who(nlp, lang, text, cues=PLEBISCITE)[0] == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "ASUNCIÓN, 1 may (EFE).– Quiroga ganó las elecciones."),
+    ("en", "ASUNCION, April 30 (Reuters) - Quiroga won the election."),
+])
+def test_a_dateline_from_asuncion_dates_no_inauguration(lang, text):
+    from kastfacts.claims import lexical_date_events
+    from kastfacts.dates import find_dates
+
+    spans = [(d.start, d.end) for d in find_dates(text, lang)]
+    assert spans and all(e.event != "inauguration" for e in lexical_date_events(text, lang, spans, refs(text)))

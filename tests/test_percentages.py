@@ -141,3 +141,32 @@ def test_mention_is_frozen_dataclass():
     assert isinstance(m, PercentMention)
     with pytest.raises(Exception):
         m.value = 1.0
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Quiroga ganó la elección por 15 puntos. \"El partido no terminó\", dijo Ilabaca.", "es", 15),
+    ("El partido de Quiroga ganó la elección por 12 puntos.", "es", 12),
+    ("Quiroga remporte l'élection de 15 points. « Le match n'est pas fini », a dit Ilabaca.", "fr", 15),
+    ("Quiroga won the vote by 15 points. \"The game is not over,\" Ilabaca said.", "en", 15),
+])
+def test_points_of_a_vote_are_not_a_games_for_a_word_in_the_next_sentence_or_for_partido(text, lang, want):
+    """A quotation opens another sentence; "partido" is a party in a sentence about a vote."""
+    assert one(text, lang).value == want
+
+
+@pytest.mark.parametrize("text,lang,low,high", [
+    ("Selon les sondages, le non devançait le oui d'entre cinq et huit points.", "fr", 5, 8),
+    ("Según las encuestas, el No aventajaba al Sí por entre cinco y ocho puntos.", "es", 5, 8),
+    ("The polls had the No side ahead by between five and eight points.", "en", 5, 8),
+])
+def test_a_range_in_words_is_one_mention_and_no_sum(text, lang, low, high):
+    m = one(text, lang)
+    assert (m.low, m.high) == (low, high)
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("vingt et un pour cent", "fr", 21), ("treinta y cinco por ciento", "es", 35),
+    ("one hundred and five percent", "en", 105),
+])
+def test_tens_and_units_joined_are_still_one_number(text, lang, want):
+    assert one(text, lang).value == want
