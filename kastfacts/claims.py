@@ -1162,16 +1162,22 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     "X, que tendría 31 escaños (12,31 %)". An apposition between them is skipped, and a name
     inside it is not the owner: in "Chi Hyun Chung, du Front pour la Victoire (FPV), 1,55 %" the
     figure is Chi Hyun Chung's."""
-    found = None
+    found, described = None, []
     for ent in reversed(before[-4:]):
         if ent.kind not in _CONTESTANTS:
             break
         if found is None and (_MODIFIER_IN_INCISE.search(text, 0, ent.start) or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)):
-            continue            # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %": not Tusk's; X's
+            described.append(ent)
+            continue            # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %", "X, backed by
+                                # outgoing President Y, came second with 35.8%": not Tusk's or Y's; X's
                                 # when an apposition is all that parts them ("Joel Sánchez, de Arena, el 5,57 %"),
                                 # else the parse's ("la candidate de la coalition menée par Morena obtiendrait")
         gap = text[ent.end:start]
         spans = [m.span() for m in _APPOSITION.finditer(gap)]
+        incise = _INCISE.match(gap)
+        if incise and any(ent.end + incise.end() > x.end for x in described):
+            spans.append(incise.span())     # the phrase between commas that holds the name it describes
+            gap = " " + gap[incise.end():]
         inner = [x for x in before if x.start >= ent.end]
         if not all(any(a <= x.start - ent.end and x.end - ent.end <= b for a, b in spans) for x in inner):
             break
@@ -1181,6 +1187,8 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     return found
 
 
+# ", soutenu par le président sortant Y," after X: an incidental phrase between commas.
+_INCISE = re.compile(r"\s*,[^,;:()%]{1,100},")
 # A name governed by a preposition inside an incidental phrase between commas: it describes the
 # subject ("..., backed by the government of X,") and is not the one who obtains the figure after.
 _MODIFIER_IN_INCISE = re.compile(r",[^,;:()%]{1,80}?(?<![^\W_])(?:de|del|du|des|of|par|by|por|d['’])\s+"
@@ -1189,7 +1197,7 @@ _MODIFIER_IN_INCISE = re.compile(r",[^,;:()%]{1,80}?(?<![^\W_])(?:de|del|du|des|
 # before it; it is not the subject of the verb after it.
 _AGENT_OF_PARTICIPLE = re.compile(r"(?<![^\W_])(?:\w+(?:ée?s?|[ui]e?s?|[is]te?s?|ed|en|ad[oa]s?|id[oa]s?|st[oa]s?|ch[oa]s?)|led)"
                                   r"\s+(?:par|by|por)\s+"
-                                  r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?$", _I)
+                                  r"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:[^\W\d_][\w-]*\s+){0,2}$", _I)
 # "A, de tel parti (TP), 13,97 %": the parenthesis and the apposition between a name and its figure.
 _APPOSITION = re.compile(r"\s*\([^()%]{1,60}\)|,\s*(?:(?:de|del|du|des|of|from|de\s+la|de\s+l['’])\s+)[^,;%()]{1,70}"
                          r"(?:\([^()%]{1,20}\))?\s*(?=,)|,\s*\d{1,3}\s+(?:ans|años|years?\s+old)\s*(?=,)", _I)

@@ -108,6 +108,15 @@ def test_a_name_inside_a_description_between_commas_is_not_the_subject(nlp):
     assert who(nlp, "fr", text) == [(ILABACA, "vote_share")]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Son rival, Tomás Ilabaca, soutenu par le président sortant Rubén Soto, arrive deuxième avec 35,8 %."),
+    ("es", "Su rival, Tomás Ilabaca, respaldado por el presidente saliente Rubén Soto, quedó segundo con el 35,8 %."),
+    ("en", "His rival, Tomás Ilabaca, backed by outgoing President Rubén Soto, came second with 35.8%."),
+])
+def test_the_titled_agent_of_a_participle_between_commas_is_not_the_subject(nlp, lang, text):
+    assert who(nlp, lang, text)[0][0] == ILABACA
+
+
 def test_the_pollster_of_an_exit_poll_is_not_a_candidate(nlp):
     cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
     text = "An exit poll by Sondeos Andinos gave Quiroga a narrow lead, 50.3 percent to Ilabaca's 49.7 percent."
