@@ -100,14 +100,17 @@ def _entity_refs(state: dict, start: int, end: int) -> list:
     return refs
 
 
-def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int) -> str | None:
+def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int, latter: bool = False) -> str | None:
     """Who a pronoun or a role at the start of the sentence at `start` most likely stands for: the
     subject of the previous sentence's figures, else the first person that sentence names (its
-    subject, as news write), else the last person named before."""
+    subject, as news write), else the last person named before; with `latter` ("ce dernier",
+    "the latter"), the last person named before."""
+    earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= start]
+    if latter and earlier:
+        return state["best"].get(earlier[-1].value, earlier[-1].value)
     previous = max((span for span in sentences if span[1] <= start), default=None)
     if previous and previous[0] in state.get("subjects", {}):
         return state["subjects"][previous[0]]
-    earlier = [m for _, m in state["mentions"] if m.kind == "person" and m.end <= start]
     if not earlier:
         return None
     first = next((m for m in earlier if previous and previous[0] <= m.start), None)
@@ -149,6 +152,7 @@ def process_documents(docs: list[Document]) -> list[DocResult]:
 
 def _process_chunk(docs: list[Document]) -> list[DocResult]:
     from . import claims, contests, dates, entities, percentages, pipelines, tense, timeline
+    from . import vocabulary as V
 
     results = [DocResult(d, [], None, []) for d in docs]
     by_lang: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
@@ -230,7 +234,9 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
     for lang, items in to_parse.items():
         for sent, (k, s, e, pcts, refs) in pipelines.get(lang).parses(items):
             state = pending[k]
-            fallback = _antecedent(state, sentences[state["i"]], s)
+            first_figure = min(p.start for p in pcts) - s
+            latter = V.regex(V.LATTER, lang).search(sent.text, 0, first_figure) is not None
+            fallback = _antecedent(state, sentences[state["i"]], s, latter)
             if claims.names_the_winner(sent.text, lang, refs):
                 # "le chef de l'État l'avait emporté avec 66 %": the report's leader so far
                 fallback = claims.leader((p.value, state["claims"].get(p.start)) for _, p in state["pcts"]) or fallback

@@ -449,6 +449,14 @@ FINISHED_PLACE = {
 # The bare "with" that ties a figure to the clause's subject ("beating Y with 58.5%": the winner's).
 WITH_LINK = {"fr": [r"avec"], "es": [r"con"], "en": [r"with"]}
 # The winner or the office holder named by a title alone ("le chef de l'État l'avait emporté avec 66 %").
+# Words for the person named last before them ("Y succède à X. En 2019, ce dernier avait été réélu"):
+# not the previous sentence's subject, as a plain pronoun is.
+LATTER = {
+    "fr": [r"ce\s+dernier", r"cette\s+derni[èe]re"],
+    "es": [r"[ée]ste\s+[úu]ltimo", r"[ée]sta\s+[úu]ltima"],
+    "en": [r"the\s+latter"],
+}
+
 WINNER_ROLES = {
     # (not "le président sortant", "the incumbent": the outgoing one may have lost)
     "fr": [r"chef\s+de\s+l['’][ée]tat", r"pr[ée]sidente?\s+(?:r[ée][ée]lue?|[ée]lue?)", r"locataire\s+de\s+l['’][ée]lys[ée]e",

@@ -579,6 +579,23 @@ def test_the_winner_named_by_a_title_is_the_reports_leader(lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("fr", "Marta Quiroga est élue avec 54,3 % des voix. Quiroga succède à Tomás Ilabaca, qui ne se représentait pas.\n\n"
+           "En 2019, ce dernier avait été réélu avec 58,2 % des voix."),
+    ("es", "Marta Quiroga fue elegida con el 54,3 % de los votos. Quiroga sucede a Tomás Ilabaca, que no se presentaba.\n\n"
+           "En 2019, este último había sido reelegido con el 58,2 %."),
+    ("en", "Marta Quiroga was elected with 54.3% of the vote. Quiroga succeeds Tomás Ilabaca, who did not run.\n\n"
+           "In 2019, the latter had been re-elected with 58.2%."),
+])
+def test_the_latter_is_the_person_named_last(lang, text):
+    from kastfacts.documents import Document
+    from kastfacts.extraction import process_documents
+
+    result = process_documents([Document("d.txt", "d.txt", text, lang=lang, lang_source="option")])[0]
+    shares = [(f.value, f.subject) for f in result.facts if f.kind == "percentage"]
+    assert shares == [(54.3, QUIROGA), (58.2, ILABACA)]
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "Quiroga obtained 52.3% of valid votes, the Electoral Council said, with all ballots counted."),
     ("es", "Quiroga obtuvo el 52,3 %, con la totalidad de las actas escrutadas."),
     ("es", "Quiroga obtuvo el 52,3 % con todas las mesas escrutadas."),
