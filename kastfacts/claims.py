@@ -543,7 +543,7 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
                          rf"(?:(?:la|le|el|the|l['’]|los|les)\s*)?(?:{_W}+\s+){{0,1}}$", _I)
     party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
                           rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
-    role_after = re.compile(rf"\s+(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+", _I)
+    role_after = _role_between(lang)
     entities = list(entities) + _unrecognized_people(text, lang, entities, cues)
     entities.sort(key=lambda r: r.start)
     unnamed = _unnamed_parties(text, lang, entities)
@@ -645,6 +645,12 @@ def _role_names(text: str, lang: str) -> list[tuple[int, int, str]]:
                 and not any(w.casefold() in _NOT_TITLE_WORDS | _ARTICLES for w in name.split()):
             out.append((s, e, name))
     return out
+
+
+@lru_cache(maxsize=8)
+def _role_between(lang: str) -> re.Pattern:
+    """Only a role between a party and a person ("Liberal Party candidate Yani Rosenthal")."""
+    return re.compile(rf"\s+(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+", _I)
 
 
 @lru_cache(maxsize=8)

@@ -42,6 +42,14 @@ class Mention:
     place_type: str | None = None
     geonames_id: int | None = None
 
+    @classmethod
+    def stored(cls, start: int, end: int, text: str, fields: tuple) -> "Mention":
+        """The mention a stored entity fact was, as extracted, from its raw MENTION_FIELDS (strings
+        interned: the corpus pass holds the same names many times over)."""
+        kind, value, label, code, place_type, geonames_id = fields
+        return cls(start, end, sys.intern(text), kind, sys.intern(value if isinstance(value, str) else str(value)),
+                   sys.intern(label or ""), code, place_type, geonames_id)
+
 
 # --------------------------------------------------------------------------- lexicons
 

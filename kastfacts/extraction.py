@@ -12,11 +12,9 @@ import bisect
 import errno
 import os
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from typing import Any
 from . import language
 from .documents import (DEFAULT_MAX_BYTES, MatchText, id_candidates, published_date, read_documents, same_document,
                         split_record_path, STDIN_NAME)
-from .records import Document, Fact, InputIssue, SkippedBlock
+from .records import MENTION_FIELDS, Document, Fact, InputIssue, SkippedBlock
 from .store import StalePass, Store
 
 CHUNK_SIZE = 32         # documents per unit of work: big enough to batch nlp.pipe, small enough to stream
@@ -343,26 +341,6 @@ NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})    
 ENTITY_KINDS = ("person", "place", "organization")
 
 
-MENTION_FIELDS = ("kind", "value", "label", "code", "place_type", "geonames_id")   # of a raw fact, in this order
-
-
-def _mention(start: int, end: int, text: str, fields: tuple):
-    """The mention a stored entity fact was, as extracted (before the corpus pass rewrote it), from
-    its raw MENTION_FIELDS."""
-    kind, value, label, code, place_type, geonames_id = fields
-    return _Mention()(start, end, sys.intern(text), kind, sys.intern(value if isinstance(value, str) else str(value)),
-                      sys.intern(label or ""), code, place_type, geonames_id)
-
-
-@lru_cache(maxsize=1)
-def _Mention():
-    """entities.Mention, imported when the corpus pass first needs it (not per mention: the pass
-    makes one per entity fact, several times over)."""
-    from .entities import Mention
-
-    return Mention
-
-
 def resolve_corpus(table) -> None:
     """Corpus-wide pass over a fact table: one entity per real-world thing, anchors, dates.
 
@@ -384,7 +362,7 @@ def resolve_corpus(table) -> None:
 
     def mentions_by_document():
         for doc, rows in groupby(table.entity_mentions(), key=itemgetter(0)):
-            yield doc, [_mention(s, e, t, fields) for _, s, e, t, fields in rows]
+            yield doc, [entities.Mention.stored(s, e, t, fields) for _, s, e, t, fields in rows]
 
     table.begin_pass()
     frames, known, clues = {}, {}, {}
@@ -438,7 +416,7 @@ def resolve_corpus(table) -> None:
         updates = []
         for doc, rows in page:
             # each entity fact's mention made once, for the view and for its own lookup
-            made = [_mention(f.start, f.end, f.text, tuple(map(raw.get, MENTION_FIELDS)))
+            made = [entities.Mention.stored(f.start, f.end, f.text, tuple(map(raw.get, MENTION_FIELDS)))
                     if raw.get("kind") in ENTITY_KINDS else None
                     for _, f, raw in rows]
             view = resolver.document(doc, [m for m in made if m is not None])

@@ -75,6 +75,11 @@ class Fact:
         return new, True
 
 
+# What a stored entity fact's raw (as-extracted) record says of its mention, in this order: the
+# corpus pass rebuilds each mention from them (Store.entity_mentions, ShardSet.entity_mentions).
+MENTION_FIELDS = ("kind", "value", "label", "code", "place_type", "geonames_id")
+
+
 @dataclass
 class SkippedBlock:
     """A paragraph that yields no facts, and why (other language, boilerplate)."""

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .contract import Rejected, fact_problem
 from .documents import SHARD_MANIFEST
-from .records import Document, Fact, InputIssue, SkippedBlock
+from .records import MENTION_FIELDS, Document, Fact, InputIssue, SkippedBlock
 from .store import RAW_FIELDS, StoreError
 
 MANIFEST = SHARD_MANIFEST
@@ -262,8 +262,6 @@ class ShardSet:
     def entity_mentions(self) -> Iterator[tuple]:
         """(doc, start, end, text, fields) of every person/place/organization mention, as extracted
         (`fields`: its raw MENTION_FIELDS, as Store.entity_mentions gives them)."""
-        from .extraction import MENTION_FIELDS
-
         for part in self.parts():
             for f in self._extracted(part, "facts"):
                 raw = f["raw"]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .contract import Rejected, stored_fact_problem
 from .documents import id_candidates, same_document
-from .records import Document, Fact, InputIssue, SkippedBlock
+from .records import MENTION_FIELDS, Document, Fact, InputIssue, SkippedBlock
 
 SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4B465354          # "KFST": marks the file as a kastfacts store
@@ -494,13 +494,11 @@ class Store:
         """(doc, start, end, text, fields) of every person/place/organization mention, as extracted:
         `fields` are its raw MENTION_FIELDS, read by SQLite (the corpus pass reads them three times;
         decoding each raw fact in Python cost more than the rest of the read)."""
-        from .extraction import MENTION_FIELDS
-
         picked = ", ".join(f"json_extract(raw, '$.{name}')" for name in MENTION_FIELDS)
         sql = (f'SELECT doc, start, "end", text, {picked} FROM facts WHERE json_extract(raw, \'$.kind\') '
                "IN ('person', 'place', 'organization') ORDER BY doc, start, id")
-        for doc, start, end, text, *fields in self.conn.execute(sql):
-            yield doc, start, end, text, tuple(fields)
+        for doc, start, end, text, *values in self.conn.execute(sql):
+            yield doc, start, end, text, tuple(values)
 
     def document_pages(self, docs_per_page: int = 200) -> Iterator[list[tuple[str, list[tuple[int, Fact, dict]]]]]:
         """Every fact with its id and its as-extracted fields, grouped by document, a page of whole
