@@ -304,15 +304,18 @@ class Contests:
             labels = Counter()
             english = set()     # labels English reports use
             constitutional = 0
-            official = set(get_official_languages(code)) if code else set()
+            official = None     # the country's languages, looked up (Babel's data loads) only for labels
             for d in members:
                 summed.update(clues[d].get("kinds") or {})
                 for kind, years in (clues[d].get("dated_kinds") or {}).items():
                     summed[kind] += sum(1 for y in years if y == yr)
                 rounds.update(clues[d].get("rounds") or {})
                 # a side's label is the one the country's own language gives it ("En contra", not "Against")
-                weight = 2 if clues[d].get("lang") in official else 1
-                labels.update({label: n * weight for label, n in (clues[d].get("labels") or {}).items()})
+                if clues[d].get("labels"):
+                    if official is None:
+                        official = set(get_official_languages(code)) if code else set()
+                    weight = 2 if clues[d].get("lang") in official else 1
+                    labels.update({label: n * weight for label, n in clues[d]["labels"].items()})
                 if clues[d].get("lang") == "en":
                     english.update(clues[d].get("labels") or {})
                 constitutional += bool(clues[d].get("constitutional"))

@@ -483,6 +483,7 @@ def _map_chunks(fn: Callable, items: Iterator, jobs: int, cluster: str | None,
         return
     import os
 
+    language.preload_identifier()       # overlaps the imports that come before the first block
     items = iter(items)
     if jobs <= 1:
         yield from map(fn, items)
@@ -520,6 +521,7 @@ def _fork_pool(workers: int, upcoming: list[Document]):
         process_safely([replace(upcoming[0], skipped_blocks=[])])
     for lang in sorted(_languages_of(upcoming) - set(pipelines.loaded())):
         pipelines.get(lang)
+    language.preload_done()
     gc.freeze()         # the inherited objects stay out of the workers' collections: their pages stay shared
     try:
         return mp.get_context("fork").Pool(workers, initializer=_worker_init)

@@ -13,6 +13,7 @@ below, another script).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -49,12 +50,36 @@ FOREIGN_MIN_CHARS = 25
 CLOSE_RATIO = 0.35       # a supported candidate within this ratio of the best one is "close"
 
 
-@lru_cache(maxsize=1)
-def _identifier():
-    """Load the model once, on first use (0.7 s), not at import time."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_identifier_lock = threading.Lock()
+_identifier_model = None
+_identifier_preload: threading.Thread | None = None
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def _identifier():
+    """The model, loaded once, on first use (0.7 s), not at import time."""
+    global _identifier_model
+    with _identifier_lock:
+        if _identifier_model is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _identifier_model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _identifier_model
+
+
+def preload_identifier() -> None:
+    """Start loading the model in a background thread. Most of its load is LZMA decompression,
+    which releases the GIL: it overlaps the imports and grammar compilation a run does before its
+    first block, instead of adding to them (a first `_identifier()` call waits for it)."""
+    global _identifier_preload
+    if _identifier_model is None and _identifier_preload is None:
+        _identifier_preload = threading.Thread(target=_identifier, name="kastfacts-langid", daemon=True)
+        _identifier_preload.start()
+
+
+def preload_done() -> None:
+    """Wait for a preload to end (before a fork: a child must not inherit a thread mid-load)."""
+    if _identifier_preload is not None:
+        _identifier_preload.join()
 
 
 def _prior(lang: str) -> float:

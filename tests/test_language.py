@@ -1,6 +1,10 @@
 """Tests for kastfacts.language: blocks, language identification, page furniture, extractable()."""
+import threading
+import time
+
 import pytest
 
+from kastfacts import language
 from kastfacts.language import (
     SUPPORTED, Block, boilerplate_reason, detect_language, document_language, extractable,
     make_block, split_blocks,
@@ -377,3 +381,24 @@ def test_yoruba_paragraph_detected_as_yoruba():
     lang, confidence = detect_language(
         "Ààrẹ tuntun ti orílẹ̀-èdè Chile, José Antonio Kast, ṣèbẹ̀wò sí orílẹ̀-èdè Ecuador láti pàdé Ààrẹ Daniel Noboa.")
     assert lang == "yo" and confidence > 0.9
+
+
+def test_the_identifier_loads_once_when_a_preload_and_the_first_block_race(monkeypatch):
+    from py3langid import langid
+
+    model = language._identifier()
+    loads = []
+
+    def slow_load(cls, *args, **kwargs):
+        loads.append(threading.current_thread().name)
+        time.sleep(0.2)         # widens the race; the outcome does not depend on who wins it
+        return model
+
+    monkeypatch.setattr(langid.LanguageIdentifier, "from_model_file", classmethod(slow_load))
+    monkeypatch.setattr(language, "_identifier_model", None)
+    monkeypatch.setattr(language, "_identifier_preload", None)
+    language.preload_identifier()
+    assert language._identifier() is model
+    language.preload_done()
+    assert len(loads) == 1
+    assert language.detect_language("Le président a été élu dimanche avec une large majorité.")[0] == "fr"

@@ -83,6 +83,26 @@ def test_bad_folder_twice_and_concurrently_keeps_exactly_the_good_facts(tmp_path
     assert encodings["es-cp1252.txt"] == "cp1252"
 
 
+def test_a_run_that_loaded_the_models_ends_with_its_exit_code_its_whole_output_and_a_closed_store(tmp_path):
+    """The process ends without freeing the models one by one (cli._exit_without_teardown): what
+    it printed, its exit code and its store must be whole all the same, piped or not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "fr.txt").write_text(FR_TEXT, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    db = tmp_path / "k.db"
+    done = kastfacts("extract", folder, "--db", db, "--format", "jsonl", "-j", "1")
+    assert done.returncode == 3, done.stderr                # the empty file is skipped, and says so
+    assert "empty.txt" in done.stderr and "Traceback" not in done.stderr
+    printed = [json.loads(line) for line in done.stdout.splitlines()]
+    stored = facts_of(db)
+    key = lambda f: (f["doc"], f["start"], f["end"], f["kind"])     # noqa: E731
+    assert printed and sorted(map(key, printed)) == sorted(map(key, stored))
+    again = kastfacts("extract", folder / "fr.txt", "--db", tmp_path / "again.db", "--format", "jsonl", "-j", "1")
+    assert again.returncode == 0, again.stderr
+    assert len(again.stdout.splitlines()) == len(printed)
+
+
 def test_a_killed_run_leaves_complete_documents_and_a_rerun_finishes(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
