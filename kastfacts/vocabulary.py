@@ -175,7 +175,7 @@ QUALIFIERS = {
         "fr": [r"pr[èe]s\s+de", r"presque", r"moins\s+de", r"moins\s+d['’]", r"jusqu['’][àa]", r"inf[ée]rieur\s+[àa]",
                r"pas\s+plus\s+de", r"quasiment",
                r"(?:sous|en\s+dessous\s+de|en-dessous\s+de)\s+(?:la\s+barre|le\s+seuil|la\s+ligne|le\s+cap)\s+(?:des|de|du)"],
-        "es": [r"casi", r"menos\s+del?", r"hasta\s+(?:el|un)", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?",
+        "es": [r"casi", r"menos\s+del?", r"hasta", r"inferior\s+al?", r"por\s+debajo\s+del?", r"no\s+m[aá]s\s+del?",
                r"(?:por\s+)?debajo\s+(?:del\s+umbral|de\s+la\s+barrera)\s+del?", r"bajo\s+(?:el\s+umbral|la\s+barrera)\s+del?"],
         "en": [r"almost", r"nearly", r"less\s+than", r"under", r"below", r"up\s+to", r"no\s+more\s+than", r"just\s+shy\s+of"],
     },

@@ -311,6 +311,7 @@ QUALIFIERS = [
     ("es", "Quiroga obtuvo casi el 52 % de los votos.", "upper_bound"),
     ("fr", "Quiroga a obtenu près de 52 % des voix.", "upper_bound"),
     ("en", "Quiroga won almost 52% of the vote.", "upper_bound"),
+    ("es", "Quiroga podría obtener hasta 52 % de los votos.", "upper_bound"),      # no article after "hasta"
     ("es", "Quiroga obtuvo cerca del 52 % de los votos.", "approximate"),
     ("fr", "Quiroga a obtenu environ 52 % des voix.", "approximate"),
     ("en", "Quiroga won about 52% of the vote.", "approximate"),
