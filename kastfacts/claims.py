@@ -428,6 +428,11 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
             attribute = previous or ("vote_share" if electoral and kind in _CONTESTANTS | {"place"} else "other")
         if attribute == "other" and subject and _kind_of(subject, refs) == "place":
             subject = None
+        ranged = (s, e) in mentions and mentions[(s, e)].low is not None
+        if attribute == "vote_share" and ranged:
+            # "won between 58.3% and 60.7% of the vote": a count gives one figure; a range is an
+            # estimate (a quick count's, a projection's), whatever sentence named its source
+            attribute = "poll_share"
         if attribute in ("vote_share", "poll_share") and _regional(text, s, e, refs, lang):
             attribute = "other"
         if attribute in CONTEST_ATTRIBUTES - {"counted_share"}:
@@ -435,8 +440,7 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
             owner, tie = _subject(sent, text, s, e, "vote_share", percents, refs, None, lang, cues)
             if owner and tie <= 2:
                 attribute, subject, strength = "vote_share", owner, tie
-        hedged = bool((s, e) in mentions and mentions[(s, e)].low is not None
-                      or V.regex(V.CONDITIONAL_VERBS, lang).search(text, _clause(text, s, e)[0], s))
+        hedged = bool(ranged or V.regex(V.CONDITIONAL_VERBS, lang).search(text, _clause(text, s, e)[0], s))
         claims.append(Claim(subject, attribute, context, qualifier, _stage_of(text, s, e, counts), stage, hedged))
         links.append(strength)
     return _reconcile(text, lang, percents, claims, links, refs, cues)
@@ -1375,10 +1379,11 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
             for c in subj:
                 ent = _entity_in_subtree(c, entities, kinds, exclude=(start, end))
                 if ent and fallback and _entity_of(c, entities) is None \
-                        and re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), c.text, _I) \
-                        and _introduced_by_preposition(c, ent):
-                    # "la candidate de la coalition menée par Morena obtiendrait 58 %": the
-                    # candidate named before, not the party or the leader that describes her
+                        and any(re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), r.text, _I)
+                                and _introduced_by_preposition(r, ent) for r in c.subtree):
+                    # "la candidate de la coalition menée par Morena obtiendrait 58 %", "the former
+                    # mayor, the ruling Morena party's candidate, won": the candidate named
+                    # before, not the party or the leader that describes her
                     return fallback
                 if ent:
                     return ent.name

@@ -455,6 +455,15 @@ def test_a_quick_count_is_an_estimate(nlp, lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("en", "Quiroga won between 58.3% and 60.7% of the vote, the Electoral Council said."),
+    ("es", "Quiroga obtuvo entre el 58,3 % y el 60,7 % de los votos, informó el Consejo Electoral."),
+    ("fr", "Quiroga a recueilli entre 58,3 % et 60,7 % des suffrages, a indiqué le Conseil électoral."),
+])
+def test_a_share_given_as_a_range_is_an_estimate_whatever_sentence_named_its_source(nlp, lang, text):
+    assert who(nlp, lang, text) == [(QUIROGA, "poll_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
     ("es", "Quiroga obtuvo el 59,8 %, más de 32 puntos por encima de Tomás Ilabaca, que logró el 27,4 %."),
     ("en", "Quiroga won 59.8%, a lead of 32 points over Tomás Ilabaca, who took 27.4%."),
     ("fr", "Quiroga obtient 59,8 %, soit 32 points de plus que Tomás Ilabaca, qui recueille 27,4 %."),
@@ -468,6 +477,9 @@ def test_a_percentage_after_a_lead_in_points_is_a_share_not_another_lead(nlp, la
     ("fr", "La candidate de la coalition menée par le Frente Cívico obtiendrait 52,4 % des voix."),
     ("es", "La candidata de la coalición liderada por el Frente Cívico obtuvo el 52,4 % de los votos."),
     ("en", "The candidate of the coalition led by Frente Cívico won 52.4% of the vote."),
+    # ... or its possessor, in an apposition to another title
+    ("en", "The former governor, the ruling Frente Cívico party's candidate, won 52.4% of the vote."),
+    ("en", "The former governor, the candidate of the Frente Cívico, won 52.4% of the vote."),
     # a member named by the party's family
     ("fr", "Le républicain avait obtenu 46,8 % en 2020 face à Tomás Ilabaca."),
     ("es", "El republicano, que en 2020 había perdido con el 46,8 %, se impuso en Valparaíso."),
