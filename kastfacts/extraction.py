@@ -112,6 +112,11 @@ def _antecedent(state: dict, sentences: list[tuple[int, int]], start: int, latte
     if not earlier:
         return None
     first = next((m for m in earlier if previous and previous[0] <= m.start), None)
+    figured = [k for k in state.get("subjects", ()) if k < start]
+    if first is None and figured:
+        # the previous sentence names nobody ("La diferencia es la más estrecha..."): the report's
+        # subject so far, whose figures came last, not whoever was named last beside them
+        return state["subjects"][max(figured)]
     chosen = first or earlier[-1]
     return state["best"].get(chosen.value, chosen.value)
 

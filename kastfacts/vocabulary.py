@@ -485,12 +485,12 @@ RELATIONAL_NOUNS = {
 # A subject named by its role, not its name ("el delfín de X obtuvo", "la candidata de derecha
 # tuvo", "the winner took"): it stands for someone named before, as a pronoun does.
 ROLE_NOUNS = {
-    "fr": [r"candidate?s?", r"vainqueur", r"gagnante?", r"dauphin", r"leader", r"pr[ée]sidente?", r"chef", r"rivale?",
+    "fr": [r"candidate?s?", r"vainqueur", r"gagnante?", r"dauphin", r"leader", r"dirigeante?", r"pr[ée]sidente?", r"chef", r"rivale?",
            r"adversaire", r"sortante?", r"favori(?:te)?", r"challenger", r"ancien", r"ancienne", r"ex-pr[ée]sident\w*",
            # a member named by the party's family ("le républicain", "la socialiste")
            r"r[ée]publicaine?", r"d[ée]mocrate", r"socialiste", r"conservat(?:eur|rice)", r"travailliste", r"lib[ée]rale?",
            r"[ée]cologiste", r"centriste", r"populiste", r"p[ée]roniste", r"ultralib[ée]ral"],
-    "es": [r"candidat[oa]s?", r"ganador[a]?", r"delf[ií]n", r"l[ií]der", r"president[ea]", r"mandatari[oa]",
+    "es": [r"candidat[oa]s?", r"ganador[a]?", r"delf[ií]n", r"l[ií]der", r"dirigente", r"president[ea]", r"mandatari[oa]",
            r"abanderad[oa]", r"aspirante", r"contendiente", r"contendora?", r"rival", r"oponente", r"exmandatari[oa]",
            r"expresident[ea]", r"favorit[oa]", r"oficialista", r"opositor[a]?",
            r"republican[oa]", r"dem[oó]crata", r"socialista", r"conservador[a]?", r"laborista", r"liberal",

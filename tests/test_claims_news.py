@@ -609,6 +609,26 @@ def test_the_latter_is_the_person_named_last(lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("es", "Marta Quiroga ganó con el 52,4 % de los votos, frente al 47,6 % de Tomás Ilabaca.\n\n"
+           "La diferencia es la más estrecha desde 1990. La líder del Frente Cívico ya había ganado la primera vuelta "
+           "con el 44,1 %."),
+    ("fr", "Marta Quiroga l'emporte avec 52,4 % des voix, contre 47,6 % pour Tomás Ilabaca.\n\n"
+           "L'écart est le plus serré depuis 1990. La dirigeante du Frente Cívico avait déjà remporté le premier tour "
+           "avec 44,1 %."),
+    ("en", "Marta Quiroga won with 52.4% of the vote against 47.6% for Tomás Ilabaca.\n\n"
+           "The gap is the narrowest since 1990. The leader of the Frente Cívico had already won the first round "
+           "with 44.1%."),
+])
+def test_a_role_after_a_sentence_naming_nobody_is_the_reports_subject_not_the_last_name(lang, text):
+    from kastfacts.documents import Document
+    from kastfacts.extraction import process_documents
+
+    result = process_documents([Document("d.txt", "d.txt", text, lang=lang, lang_source="option")])[0]
+    shares = [(f.value, f.subject) for f in result.facts if f.kind == "percentage"]
+    assert shares == [(52.4, QUIROGA), (47.6, ILABACA), (44.1, QUIROGA)]
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "Quiroga obtained 52.3% of valid votes, the Electoral Council said, with all ballots counted."),
     ("es", "Quiroga obtuvo el 52,3 %, con la totalidad de las actas escrutadas."),
     ("es", "Quiroga obtuvo el 52,3 % con todas las mesas escrutadas."),
