@@ -72,8 +72,15 @@ def preload_identifier() -> None:
     first block, instead of adding to them (a first `_identifier()` call waits for it)."""
     global _identifier_preload
     if _identifier_model is None and _identifier_preload is None:
-        _identifier_preload = threading.Thread(target=_identifier, name="kastfacts-langid", daemon=True)
+        _identifier_preload = threading.Thread(target=_load_quietly, name="kastfacts-langid", daemon=True)
         _identifier_preload.start()
+
+
+def _load_quietly() -> None:
+    try:
+        _identifier()
+    except Exception:       # noqa: BLE001 (a full disk, say): the first block's own call loads again and reports it
+        pass
 
 
 def preload_done() -> None:
