@@ -17,10 +17,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
+from typing import NamedTuple
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
-                                 find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article)
+                                 find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article,
+                                 tokens_with_offsets)
 from kastfacts.percentages import is_figure_at
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -285,8 +288,8 @@ _DEMONYM_SUFFIX = re.compile(
     r"ola|olas)$")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word or a sign of a span (a tuple: spans make many, and a frozen dataclass builds slowly)."""
     start: int
     end: int
     text: str
@@ -408,6 +411,7 @@ def _names_a_party(surface: str, lang: str) -> bool:
     return _has_org_keyword(surface) or fold(surface) in _lexicon_table("party_families", lang)
 
 
+@lru_cache(maxsize=65536)
 def _is_place_as_written(surface: str, lang: str) -> bool:
     """A gazetteer name as it stands; cities and divisions only when several words ("La Paz", not
     "Paz"; "El Oro", not "Oro")."""
@@ -420,6 +424,7 @@ def _admin_as_written(surface: str) -> bool:
     return strip_article(surface) != surface and bool(lookup_admin(surface))
 
 
+@lru_cache(maxsize=65536)
 def _rejected(surface: str, label: str) -> bool:
     """Not a name at all: lowercase, digits, URLs, handles, single letters, generic nouns, noise."""
     if not surface or len(surface.replace(".", "")) < 2:
@@ -493,18 +498,23 @@ def _speaker_context(text: str, start: int, end: int) -> bool:
 
 def _person_keys(name: str) -> set[str]:
     """Folded keys by which a full name may be cited alone: surnames and trailing runs."""
+    return set(_person_keys_in_order(name))     # added in the same order: the same set, iterated alike
+
+
+@lru_cache(maxsize=65536)
+def _person_keys_in_order(name: str) -> tuple[str, ...]:
     words = name.split()
-    keys = {fold(name)}
+    keys = [fold(name)]
     if len(words) < 2:
-        return keys
+        return tuple(keys)
     for i in range(1, len(words)):
         run = words[i:]
         if fold(run[0]) in FIRST_NAMES and i < len(words) - 1:
             continue
-        keys.add(fold(" ".join(run)))
+        keys.append(fold(" ".join(run)))
         if fold(words[i]) not in FIRST_NAMES and fold(words[i]) not in PARTICLES:
-            keys.add(fold(words[i]))         # paternal surname: "Frei" of "Eduardo Frei Ruiz-Tagle"
-    return keys
+            keys.append(fold(words[i]))      # paternal surname: "Frei" of "Eduardo Frei Ruiz-Tagle"
+    return tuple(dict.fromkeys(keys))
 
 
 def _looks_like_full_name(surface: str) -> bool:
@@ -1528,11 +1538,19 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
 
 
 _SCAN_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\S")
+_GAP_AND_SCAN_TOKEN = re.compile(r"(\s*)(" + _SCAN_TOKEN.pattern + ")")     # see tokens_with_offsets
 
 
 @lru_cache(maxsize=None)
 def _division_first_words(country: str) -> frozenset[str]:
     return frozenset(key.split()[0] for key in admin_scan_names(country) if key.split())
+
+
+@lru_cache(maxsize=None)
+def _division_prefixes(country: str) -> frozenset[str]:
+    """Every prefix of a division's folded name: a run of words that folds to none names none, and
+    neither does any longer run from the same word (its fold extends the shorter one's)."""
+    return frozenset(key[:n] for key in admin_scan_names(country) for n in range(len(key) + 1))
 
 
 def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) -> list[Mention]:
@@ -1541,26 +1559,30 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     if not names:
         return []
     first_words = _division_first_words(country)
+    prefixes = _division_prefixes(country)
     taken = sorted((m.start, m.end) for m in mentions)
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
-    tokens = [(t.start(), t.end(), t.group()) for t in _SCAN_TOKEN.finditer(text)]
+    words, at = tokens_with_offsets(_GAP_AND_SCAN_TOKEN, text)
     found = []
-    # most words start no division's name: they are passed over in a comprehension, as is a
-    # candidate inside a name just matched
-    starts = [k for k, (_, _, word) in enumerate(tokens)
-              if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words]
+    # most words start no division's name: each distinct word is folded once, and a set look-up
+    # per token passes over the others, as over a candidate inside a name just matched
+    openers = {word for word in set(words) if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words}
+    starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for k in starts:
         if k < i:
             continue
         i = k
-        s, _, word = tokens[i]
+        s = at[2 * i]
+        longest = 0
+        while longest < min(5, len(words) - i) and fold(text[s:at[2 * (i + longest) + 1]]) in prefixes:
+            longest += 1
         match = None
-        for n in range(min(5, len(tokens) - i), 0, -1):
-            e = tokens[i + n - 1][1]
+        for n in range(longest, 0, -1):
+            e = at[2 * (i + n - 1) + 1]
             key = fold(text[s:e])
-            if key in names and all(t[2][:1].isupper() or fold(t[2]) in PARTICLES or fold(t[2]) in ("y", "de")
-                                    for t in tokens[i:i + n]):
+            if key in names and all(w[:1].isupper() or fold(w) in PARTICLES or fold(w) in ("y", "de")
+                                    for w in words[i:i + n]):
                 match = (n, e, names[key])
                 break
         if match is None:
@@ -1568,10 +1590,10 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
             continue
         n, e, place = match
         key = fold(text[s:e])
-        before = tokens[i - 1][2] if i > 0 else ""
-        after = tokens[i + n][2] if i + n < len(tokens) else ""
-        glued = (before[:1].isupper() and text[tokens[i - 1][1]:s] == " " and fold(before) not in FUNCTION_WORDS) \
-            or (after[:1].isupper() and text[e:tokens[i + n][0]] == " ")
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + n] if i + n < len(words) else ""
+        glued = (before[:1].isupper() and text[at[2 * i - 1]:s] == " " and fold(before) not in FUNCTION_WORDS) \
+            or (after[:1].isupper() and text[e:at[2 * (i + n)]] == " ")
         doubtful = key in PERSON_AMBIGUOUS or key in _SCAN_STOPWORDS or key in FIRST_NAMES or key in persons \
             or key in GENERIC_NOUNS or key in FUNCTION_WORDS or lookup_entry(text[s:e], "en", with_cities=False)
         if not glued and not doubtful and _in_blocks(s, e, blocks) and all(e <= a or b <= s for a, b in taken):
