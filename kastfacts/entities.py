@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, insort
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -308,6 +309,7 @@ def _is_title(token: _Token) -> bool:
     return key in TITLES or key.split(" ")[0] in TITLES and "-" in token.text or _prefixed_title(key)
 
 
+@lru_cache(maxsize=65536)
 def _prefixed_title(key: str) -> bool:
     """'exvicepresidenta', 'ex-ministro', 'vicepresidente': a title with its ex-/vice- prefix."""
     key = re.sub(r"^l['’]\s*", "", key).replace(" ", "").replace("-", "")     # "l'ex-ministre" -> "exministre"
@@ -517,12 +519,14 @@ def _person_keys_in_order(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=65536)
 def _looks_like_full_name(surface: str) -> bool:
     words = surface.split()
     return 2 <= len(words) <= 5 and fold(words[0]) in FIRST_NAMES and all(
         w[:1].isupper() or fold(w) in PARTICLES for w in words)
 
 
+@lru_cache(maxsize=65536)
 def _has_org_keyword(surface: str) -> bool:
     return any(fold(w) in ORG_KEYWORDS for w in surface.split())
 
@@ -604,7 +608,7 @@ def _is_common_word(text: str, lang: str, word: str) -> bool:
     nouns = COMMON_NOUNS.get(lang, frozenset())
     if key in nouns or key.endswith("s") and key[:-1] in nouns or key + "s" in nouns:
         return True
-    return re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text) is not None
+    return _has_whole_word(text, word.lower())
 
 
 def _sentence_initial_infinitive(text: str, lang: str, c: _Candidate) -> bool:
@@ -858,9 +862,14 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest first, then earliest; known places before unknown names of the same length."""
     order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.place_type is None, m.start, m.kind))
     kept: list[Mention] = []
+    spans: list[tuple[int, int]] = []     # the kept spans, sorted: disjoint, so their ends are sorted too
     for m in order:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        # the kept span that starts last before m ends reaches furthest: m overlaps a kept one iff it
+        # overlaps that one
+        i = bisect_left(spans, (m.end,))
+        if i == 0 or spans[i - 1][1] <= m.start:
             kept.append(m)
+            insort(spans, (m.start, m.end))
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
@@ -882,7 +891,7 @@ def _named_before_acronym(text: str, lang: str, mentions: list[Mention], blocks)
     (same first letter, two capitals or more; a translated name keeps the party's own acronym) is an
     organization the model missed or took for a place, and so is the acronym wherever it stands."""
     out = list(mentions)
-    for match in _NAME_THEN_ACRONYM.finditer(text):
+    for match in _NAME_THEN_ACRONYM.finditer(text) if "(" in text else ():      # a scan costs more than a find
         name_start, name_end = match.span(1)
         words = match.group(1).split()
         if words[0].casefold() in _ARTICLES_CAPITALIZED:
@@ -1074,15 +1083,17 @@ def _cut_headline_words(text: str, lang: str, tokens: list[_Token]) -> list[_Tok
 def _written_lowercase(text: str, word: str) -> bool:
     r"""Whether `text` writes `word` lowercase as a whole word: what re.search of
     (?<![\w])word(?![\w]) answers (\w is isalnum() or "_"), without compiling a pattern per word."""
-    if not word[:1].isupper():
-        return False
-    low = word.lower()
-    at = text.find(low)
+    return word[:1].isupper() and _has_whole_word(text, word.lower())
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    r"""Whether re.search((?<![\w])word(?![\w]), text) would find `word`, without compiling a pattern."""
+    at = text.find(word)
     while at >= 0:
-        end = at + len(low)
+        end = at + len(word)
         if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
             return True
-        at = text.find(low, at + 1)
+        at = text.find(word, at + 1)
     return False
 
 
@@ -1100,6 +1111,7 @@ _NICKNAME = re.compile(
     rf"\s+({_CAP_WORD}(?:\s+(?:(?:de|del|da|di|van|von|y)\s+)?{_CAP_WORD}){{0,2}})")
 
 
+@lru_cache(maxsize=65536)
 def nickname_of(text: str) -> tuple[str, str] | None:
     """'José "Pepe" Mujica' -> ('José Mujica', 'Pepe'); None when the text holds no quoted nickname."""
     m = _NICKNAME.fullmatch(text)
@@ -1129,6 +1141,7 @@ def _nickname_persons(text: str, mentions: list[Mention], blocks) -> list[Mentio
     return out
 
 
+@lru_cache(maxsize=None)
 def _alias_pattern(lang: str) -> re.Pattern:
     intros = sorted(_LEXICON["alias_intros"].get(lang, ()), key=len, reverse=True)
     return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(w) for w in intros) + r")\s+[\"“«‘']?\s?("
@@ -1224,11 +1237,15 @@ def _as_organization(m: Mention, value: str | None = None) -> Mention:
     return Mention(m.start, m.end, m.text, "organization", value or _org_value(m.text), m.label)
 
 
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”«»\n—–]")
+_ELISION = re.compile(r"\b([ldLD])['’]")
+
+
 def _words_before(text: str, start: int, limit: int = 8) -> list[str]:
     """The folded words just before `start`, nearest last, stopping at punctuation."""
     chunk = text[max(0, start - 120):start]
-    chunk = re.split(r"[.,;:!?()\[\]\"“”«»\n—–]", chunk)[-1]
-    chunk = re.sub(r"\b([ldLD])['’]", r"\1' ", chunk)
+    chunk = _CLAUSE_BREAK.split(chunk)[-1]
+    chunk = _ELISION.sub(r"\1' ", chunk)
     return [fold(w) if not w.endswith("'") else w.lower() for w in chunk.split()][-limit:]
 
 
@@ -1338,15 +1355,22 @@ def _extend_organization(text: str, m: Mention, mentions: list[Mention]) -> Ment
     return Mention(m.start, end, text[m.start:end], "organization", _org_value(text[m.start:end]), m.label)
 
 
+@lru_cache(maxsize=None)
+def _affiliation_pattern(lang: str) -> re.Pattern | None:
+    links = sorted(_LEXICON["affiliation_links"].get(lang, ()), key=len, reverse=True)
+    if not links:
+        return None
+    return re.compile(r"^,\s+(?:" + "|".join(re.escape(w).replace("'", r"['’]\s*") for w in links) + r")\s*(.*)$",
+                      re.IGNORECASE | re.DOTALL)
+
+
 def _affiliations(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """'Luisa González, de la Revolución Ciudadana': after a person named in full, the party is an
     organization; 'Chi Hyun Chung, du Front pour la Victoire': before a party, a name is a person."""
-    links = sorted(_LEXICON["affiliation_links"].get(lang, ()), key=len, reverse=True)
-    if not links:
+    link = _affiliation_pattern(lang)
+    if link is None:
         return mentions
     heads, quals = _lexicon_table("org_heads", lang), _lexicon_table("org_head_qualifiers", lang)
-    link = re.compile(r"^,\s+(?:" + "|".join(re.escape(w).replace("'", r"['’]\s*") for w in links) + r")\s*(.*)$",
-                      re.IGNORECASE | re.DOTALL)
     strong = _strong_person_keys(mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     out = list(ordered)
@@ -1431,15 +1455,21 @@ _ENUMERATION_TAIL = re.compile(r"(?:" + _CAP_WORD + r"(?:\s+(?:de|del|los|las|la
                                + r")*\s*(?:,|\s(?:y|e|et|and)\s)\s*)+$")
 
 
+# how an enumeration's tail ends: what _ENUMERATION_TAIL needs at the end of a chunk to match there
+_ENUMERATION_END = re.compile(r"(?:,|\s(?:y|e|et|and)\s)\s*$")
+_TYPE_AFTER = re.compile(r"^\s+(?:(?:and|y|et|e)\s+" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?\s+)?([^\W\d_]+)")
+
+
 def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str | None:
     """The English division type that the words around a name give it: "provincia de X", "la
     province occidentale de X", "provincias como X, Y y Z", "X region", "X and Y regions"."""
     types = _region_type_words(lang)
-    after = re.match(r"^\s+(?:(?:and|y|et|e)\s+" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?\s+)?([^\W\d_]+)",
-                     text[end:end + 60])
+    after = _TYPE_AFTER.match(text[end:end + 60])
     if lang == "en" and after and fold(after.group(1)) in types:
         return types[fold(after.group(1))]
-    chunk = _ENUMERATION_TAIL.sub("", text[max(0, start - 160):start])   # "provincias como X, Y y " -> "provincias como "
+    chunk = text[max(0, start - 160):start]
+    if _ENUMERATION_END.search(chunk):           # (a cheap test first: the whole tail is a slow scan)
+        chunk = _ENUMERATION_TAIL.sub("", chunk)     # "provincias como X, Y y " -> "provincias como "
     words = _words_before(chunk, len(chunk), limit=8)
     quals, links, intros, intro_words = _region_context_words(lang)
     for i in range(len(words) - 1, -1, -1):
@@ -1460,6 +1490,9 @@ def _admin_kind_matches(place: Place, english_type: str) -> bool:
     return english_type.casefold() in kind.casefold()
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)((?:El|La|Los|Las|Le|Les|The) )$")
+
+
 def _divisions(text: str, lang: str, mentions: list[Mention], blocks) -> list[Mention]:
     """Provinces, regions, departments and states: a name the words call one ("provincia de X",
     "Loreto region"), and a division of the report's country named bare, win over a same-named
@@ -1471,7 +1504,7 @@ def _divisions(text: str, lang: str, mentions: list[Mention], blocks) -> list[Me
         if m.kind == "organization" or (m.kind == "person" and not _is_weak(m, strong)):
             out.append(m)
             continue
-        article = re.search(r"(?:^|\s)((?:El|La|Los|Las|Le|Les|The) )$", text[max(0, m.start - 5):m.start])
+        article = _ARTICLE_BEFORE.search(text[max(0, m.start - 5):m.start])
         if article and lookup_admin(article.group(1) + m.text):         # "El" + "Oro": the model cut "El Oro"
             start = m.start - len(article.group(1))
             m = Mention(start, m.end, text[start:m.end], m.kind, text[start:m.end], m.label)
@@ -1504,6 +1537,7 @@ def _divisions(text: str, lang: str, mentions: list[Mention], blocks) -> list[Me
 _LOCAL_DIVISIONS = frozenset({"Commune", "Municipality", "District", "Canton", "Parish", "County"})
 
 
+@lru_cache(maxsize=None)
 def _typed_division_pattern(lang: str) -> re.Pattern | None:
     types = sorted(_LEXICON["region_types"].get(lang, {}), key=len, reverse=True)
     links = sorted(set(_LEXICON["region_links"].get(lang, ())) | set(_LEXICON["list_intros"].get(lang, ())),
@@ -1516,6 +1550,9 @@ def _typed_division_pattern(lang: str) -> re.Pattern | None:
                       + r"(?:\s*(?:,|\s(?:y|e|et|and))\s*" + name + r")*)", re.IGNORECASE)
 
 
+_DIVISION_NAME = re.compile(_CAP_WORD + r"(?:\s+(?:de\s+|del\s+)?" + _CAP_WORD + r"){0,3}")
+
+
 def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: list[Mention],
                           blocks) -> list[Mention]:
     """Divisions the model missed that the words call divisions: "en regiones como Magallanes"."""
@@ -1525,7 +1562,7 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
     for match in pattern.finditer(text):
-        for name in re.finditer(_CAP_WORD + r"(?:\s+(?:de\s+|del\s+)?" + _CAP_WORD + r"){0,3}", match.group(1)):
+        for name in _DIVISION_NAME.finditer(match.group(1)):
             s, e = match.start(1) + name.start(), match.start(1) + name.end()
             if not _in_blocks(s, e, blocks) or any(not (e <= a or b <= s) for a, b in taken + [(x.start, x.end) for x in found]):
                 continue
@@ -1616,10 +1653,15 @@ class Resolved:
     variants: tuple[str, ...]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+    return _NOT_SLUG.sub("-", fold(text)).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def _diacritics(text: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))
 
@@ -1810,6 +1852,7 @@ class Resolver:
                                                   self._person_spellings, support)
                             for root, forms in self._members.items()}
         del self._person_spellings, self._members, self._alias_forms
+        self._person_variants: dict[str, tuple[str, ...]] = {}      # group -> its name's spellings, on demand
         self._view: DocumentResolver | None = None
 
     def _forms_cited(self, mentions: list[Mention]) -> set[str]:
@@ -1999,7 +2042,10 @@ class DocumentResolver:
         group = self.person_group(m)
         if group is not None and not (m.kind == "organization" and _has_org_keyword(m.value)):
             name = corpus._group_name[group]
-            variants = tuple(sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
+            variants = corpus._person_variants.get(group)
+            if variants is None:
+                variants = corpus._person_variants[group] = tuple(
+                    sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
             return Resolved("person", name, "person:" + _slug(name), None, None, None, variants)
         if m.kind == "place" and m.place_type is not None:
             entity = corpus._place_entity(m)
