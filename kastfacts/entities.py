@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, insort
 import sys
 import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
