@@ -13,14 +13,18 @@ import json
 import re
 import sys
 import unicodedata
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, count
 from pathlib import Path
+from typing import NamedTuple
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
-                                 find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article)
+                                 find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article,
+                                 tokens_with_offsets)
 from kastfacts.percentages import is_figure_at
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -285,8 +289,8 @@ _DEMONYM_SUFFIX = re.compile(
     r"ola|olas)$")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word or a sign of a span (a tuple: spans make many, and a frozen dataclass builds slowly)."""
     start: int
     end: int
     text: str
@@ -305,6 +309,7 @@ def _is_title(token: _Token) -> bool:
     return key in TITLES or key.split(" ")[0] in TITLES and "-" in token.text or _prefixed_title(key)
 
 
+@lru_cache(maxsize=65536)
 def _prefixed_title(key: str) -> bool:
     """'exvicepresidenta', 'ex-ministro', 'vicepresidente': a title with its ex-/vice- prefix."""
     key = re.sub(r"^l['’]\s*", "", key).replace(" ", "").replace("-", "")     # "l'ex-ministre" -> "exministre"
@@ -408,6 +413,7 @@ def _names_a_party(surface: str, lang: str) -> bool:
     return _has_org_keyword(surface) or fold(surface) in _lexicon_table("party_families", lang)
 
 
+@lru_cache(maxsize=65536)
 def _is_place_as_written(surface: str, lang: str) -> bool:
     """A gazetteer name as it stands; cities and divisions only when several words ("La Paz", not
     "Paz"; "El Oro", not "Oro")."""
@@ -420,6 +426,7 @@ def _admin_as_written(surface: str) -> bool:
     return strip_article(surface) != surface and bool(lookup_admin(surface))
 
 
+@lru_cache(maxsize=65536)
 def _rejected(surface: str, label: str) -> bool:
     """Not a name at all: lowercase, digits, URLs, handles, single letters, generic nouns, noise."""
     if not surface or len(surface.replace(".", "")) < 2:
@@ -493,26 +500,33 @@ def _speaker_context(text: str, start: int, end: int) -> bool:
 
 def _person_keys(name: str) -> set[str]:
     """Folded keys by which a full name may be cited alone: surnames and trailing runs."""
+    return set(_person_keys_in_order(name))     # added in the same order: the same set, iterated alike
+
+
+@lru_cache(maxsize=65536)
+def _person_keys_in_order(name: str) -> tuple[str, ...]:
     words = name.split()
-    keys = {fold(name)}
+    keys = [fold(name)]
     if len(words) < 2:
-        return keys
+        return tuple(keys)
     for i in range(1, len(words)):
         run = words[i:]
         if fold(run[0]) in FIRST_NAMES and i < len(words) - 1:
             continue
-        keys.add(fold(" ".join(run)))
+        keys.append(fold(" ".join(run)))
         if fold(words[i]) not in FIRST_NAMES and fold(words[i]) not in PARTICLES:
-            keys.add(fold(words[i]))         # paternal surname: "Frei" of "Eduardo Frei Ruiz-Tagle"
-    return keys
+            keys.append(fold(words[i]))      # paternal surname: "Frei" of "Eduardo Frei Ruiz-Tagle"
+    return tuple(dict.fromkeys(keys))
 
 
+@lru_cache(maxsize=65536)
 def _looks_like_full_name(surface: str) -> bool:
     words = surface.split()
     return 2 <= len(words) <= 5 and fold(words[0]) in FIRST_NAMES and all(
         w[:1].isupper() or fold(w) in PARTICLES for w in words)
 
 
+@lru_cache(maxsize=65536)
 def _has_org_keyword(surface: str) -> bool:
     return any(fold(w) in ORG_KEYWORDS for w in surface.split())
 
@@ -594,7 +608,7 @@ def _is_common_word(text: str, lang: str, word: str) -> bool:
     nouns = COMMON_NOUNS.get(lang, frozenset())
     if key in nouns or key.endswith("s") and key[:-1] in nouns or key + "s" in nouns:
         return True
-    return re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text) is not None
+    return _has_whole_word(text, word.lower())
 
 
 def _sentence_initial_infinitive(text: str, lang: str, c: _Candidate) -> bool:
@@ -848,9 +862,14 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest first, then earliest; known places before unknown names of the same length."""
     order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.place_type is None, m.start, m.kind))
     kept: list[Mention] = []
+    spans: list[tuple[int, int]] = []     # the kept spans, sorted: disjoint, so their ends are sorted too
     for m in order:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        # the kept span that starts last before m ends reaches furthest: m overlaps a kept one iff it
+        # overlaps that one
+        i = bisect_left(spans, (m.end,))
+        if i == 0 or spans[i - 1][1] <= m.start:
             kept.append(m)
+            insort(spans, (m.start, m.end))
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
@@ -872,7 +891,7 @@ def _named_before_acronym(text: str, lang: str, mentions: list[Mention], blocks)
     (same first letter, two capitals or more; a translated name keeps the party's own acronym) is an
     organization the model missed or took for a place, and so is the acronym wherever it stands."""
     out = list(mentions)
-    for match in _NAME_THEN_ACRONYM.finditer(text):
+    for match in _NAME_THEN_ACRONYM.finditer(text) if "(" in text else ():      # a scan costs more than a find
         name_start, name_end = match.span(1)
         words = match.group(1).split()
         if words[0].casefold() in _ARTICLES_CAPITALIZED:
@@ -1064,15 +1083,17 @@ def _cut_headline_words(text: str, lang: str, tokens: list[_Token]) -> list[_Tok
 def _written_lowercase(text: str, word: str) -> bool:
     r"""Whether `text` writes `word` lowercase as a whole word: what re.search of
     (?<![\w])word(?![\w]) answers (\w is isalnum() or "_"), without compiling a pattern per word."""
-    if not word[:1].isupper():
-        return False
-    low = word.lower()
-    at = text.find(low)
+    return word[:1].isupper() and _has_whole_word(text, word.lower())
+
+
+def _has_whole_word(text: str, word: str) -> bool:
+    r"""Whether re.search((?<![\w])word(?![\w]), text) would find `word`, without compiling a pattern."""
+    at = text.find(word)
     while at >= 0:
-        end = at + len(low)
+        end = at + len(word)
         if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
             return True
-        at = text.find(low, at + 1)
+        at = text.find(word, at + 1)
     return False
 
 
@@ -1090,6 +1111,7 @@ _NICKNAME = re.compile(
     rf"\s+({_CAP_WORD}(?:\s+(?:(?:de|del|da|di|van|von|y)\s+)?{_CAP_WORD}){{0,2}})")
 
 
+@lru_cache(maxsize=65536)
 def nickname_of(text: str) -> tuple[str, str] | None:
     """'José "Pepe" Mujica' -> ('José Mujica', 'Pepe'); None when the text holds no quoted nickname."""
     m = _NICKNAME.fullmatch(text)
@@ -1119,6 +1141,7 @@ def _nickname_persons(text: str, mentions: list[Mention], blocks) -> list[Mentio
     return out
 
 
+@lru_cache(maxsize=None)
 def _alias_pattern(lang: str) -> re.Pattern:
     intros = sorted(_LEXICON["alias_intros"].get(lang, ()), key=len, reverse=True)
     return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(w) for w in intros) + r")\s+[\"“«‘']?\s?("
@@ -1214,11 +1237,15 @@ def _as_organization(m: Mention, value: str | None = None) -> Mention:
     return Mention(m.start, m.end, m.text, "organization", value or _org_value(m.text), m.label)
 
 
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"“”«»\n—–]")
+_ELISION = re.compile(r"\b([ldLD])['’]")
+
+
 def _words_before(text: str, start: int, limit: int = 8) -> list[str]:
     """The folded words just before `start`, nearest last, stopping at punctuation."""
     chunk = text[max(0, start - 120):start]
-    chunk = re.split(r"[.,;:!?()\[\]\"“”«»\n—–]", chunk)[-1]
-    chunk = re.sub(r"\b([ldLD])['’]", r"\1' ", chunk)
+    chunk = _CLAUSE_BREAK.split(chunk)[-1]
+    chunk = _ELISION.sub(r"\1' ", chunk)
     return [fold(w) if not w.endswith("'") else w.lower() for w in chunk.split()][-limit:]
 
 
@@ -1328,15 +1355,22 @@ def _extend_organization(text: str, m: Mention, mentions: list[Mention]) -> Ment
     return Mention(m.start, end, text[m.start:end], "organization", _org_value(text[m.start:end]), m.label)
 
 
+@lru_cache(maxsize=None)
+def _affiliation_pattern(lang: str) -> re.Pattern | None:
+    links = sorted(_LEXICON["affiliation_links"].get(lang, ()), key=len, reverse=True)
+    if not links:
+        return None
+    return re.compile(r"^,\s+(?:" + "|".join(re.escape(w).replace("'", r"['’]\s*") for w in links) + r")\s*(.*)$",
+                      re.IGNORECASE | re.DOTALL)
+
+
 def _affiliations(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     """'Luisa González, de la Revolución Ciudadana': after a person named in full, the party is an
     organization; 'Chi Hyun Chung, du Front pour la Victoire': before a party, a name is a person."""
-    links = sorted(_LEXICON["affiliation_links"].get(lang, ()), key=len, reverse=True)
-    if not links:
+    link = _affiliation_pattern(lang)
+    if link is None:
         return mentions
     heads, quals = _lexicon_table("org_heads", lang), _lexicon_table("org_head_qualifiers", lang)
-    link = re.compile(r"^,\s+(?:" + "|".join(re.escape(w).replace("'", r"['’]\s*") for w in links) + r")\s*(.*)$",
-                      re.IGNORECASE | re.DOTALL)
     strong = _strong_person_keys(mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     out = list(ordered)
@@ -1421,15 +1455,21 @@ _ENUMERATION_TAIL = re.compile(r"(?:" + _CAP_WORD + r"(?:\s+(?:de|del|los|las|la
                                + r")*\s*(?:,|\s(?:y|e|et|and)\s)\s*)+$")
 
 
+# how an enumeration's tail ends: what _ENUMERATION_TAIL needs at the end of a chunk to match there
+_ENUMERATION_END = re.compile(r"(?:,|\s(?:y|e|et|and)\s)\s*$")
+_TYPE_AFTER = re.compile(r"^\s+(?:(?:and|y|et|e)\s+" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?\s+)?([^\W\d_]+)")
+
+
 def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str | None:
     """The English division type that the words around a name give it: "provincia de X", "la
     province occidentale de X", "provincias como X, Y y Z", "X region", "X and Y regions"."""
     types = _region_type_words(lang)
-    after = re.match(r"^\s+(?:(?:and|y|et|e)\s+" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")?\s+)?([^\W\d_]+)",
-                     text[end:end + 60])
+    after = _TYPE_AFTER.match(text[end:end + 60])
     if lang == "en" and after and fold(after.group(1)) in types:
         return types[fold(after.group(1))]
-    chunk = _ENUMERATION_TAIL.sub("", text[max(0, start - 160):start])   # "provincias como X, Y y " -> "provincias como "
+    chunk = text[max(0, start - 160):start]
+    if _ENUMERATION_END.search(chunk):           # (a cheap test first: the whole tail is a slow scan)
+        chunk = _ENUMERATION_TAIL.sub("", chunk)     # "provincias como X, Y y " -> "provincias como "
     words = _words_before(chunk, len(chunk), limit=8)
     quals, links, intros, intro_words = _region_context_words(lang)
     for i in range(len(words) - 1, -1, -1):
@@ -1450,6 +1490,9 @@ def _admin_kind_matches(place: Place, english_type: str) -> bool:
     return english_type.casefold() in kind.casefold()
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)((?:El|La|Los|Las|Le|Les|The) )$")
+
+
 def _divisions(text: str, lang: str, mentions: list[Mention], blocks) -> list[Mention]:
     """Provinces, regions, departments and states: a name the words call one ("provincia de X",
     "Loreto region"), and a division of the report's country named bare, win over a same-named
@@ -1461,7 +1504,7 @@ def _divisions(text: str, lang: str, mentions: list[Mention], blocks) -> list[Me
         if m.kind == "organization" or (m.kind == "person" and not _is_weak(m, strong)):
             out.append(m)
             continue
-        article = re.search(r"(?:^|\s)((?:El|La|Los|Las|Le|Les|The) )$", text[max(0, m.start - 5):m.start])
+        article = _ARTICLE_BEFORE.search(text[max(0, m.start - 5):m.start])
         if article and lookup_admin(article.group(1) + m.text):         # "El" + "Oro": the model cut "El Oro"
             start = m.start - len(article.group(1))
             m = Mention(start, m.end, text[start:m.end], m.kind, text[start:m.end], m.label)
@@ -1494,6 +1537,7 @@ def _divisions(text: str, lang: str, mentions: list[Mention], blocks) -> list[Me
 _LOCAL_DIVISIONS = frozenset({"Commune", "Municipality", "District", "Canton", "Parish", "County"})
 
 
+@lru_cache(maxsize=None)
 def _typed_division_pattern(lang: str) -> re.Pattern | None:
     types = sorted(_LEXICON["region_types"].get(lang, {}), key=len, reverse=True)
     links = sorted(set(_LEXICON["region_links"].get(lang, ())) | set(_LEXICON["list_intros"].get(lang, ())),
@@ -1506,6 +1550,9 @@ def _typed_division_pattern(lang: str) -> re.Pattern | None:
                       + r"(?:\s*(?:,|\s(?:y|e|et|and))\s*" + name + r")*)", re.IGNORECASE)
 
 
+_DIVISION_NAME = re.compile(_CAP_WORD + r"(?:\s+(?:de\s+|del\s+)?" + _CAP_WORD + r"){0,3}")
+
+
 def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: list[Mention],
                           blocks) -> list[Mention]:
     """Divisions the model missed that the words call divisions: "en regiones como Magallanes"."""
@@ -1515,7 +1562,7 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
     for match in pattern.finditer(text):
-        for name in re.finditer(_CAP_WORD + r"(?:\s+(?:de\s+|del\s+)?" + _CAP_WORD + r"){0,3}", match.group(1)):
+        for name in _DIVISION_NAME.finditer(match.group(1)):
             s, e = match.start(1) + name.start(), match.start(1) + name.end()
             if not _in_blocks(s, e, blocks) or any(not (e <= a or b <= s) for a, b in taken + [(x.start, x.end) for x in found]):
                 continue
@@ -1528,11 +1575,19 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
 
 
 _SCAN_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\S")
+_GAP_AND_SCAN_TOKEN = re.compile(r"(\s*)(" + _SCAN_TOKEN.pattern + ")")     # see tokens_with_offsets
 
 
 @lru_cache(maxsize=None)
 def _division_first_words(country: str) -> frozenset[str]:
     return frozenset(key.split()[0] for key in admin_scan_names(country) if key.split())
+
+
+@lru_cache(maxsize=None)
+def _division_prefixes(country: str) -> frozenset[str]:
+    """Every prefix of a division's folded name: a run of words that folds to none names none, and
+    neither does any longer run from the same word (its fold extends the shorter one's)."""
+    return frozenset(key[:n] for key in admin_scan_names(country) for n in range(len(key) + 1))
 
 
 def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) -> list[Mention]:
@@ -1541,26 +1596,30 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     if not names:
         return []
     first_words = _division_first_words(country)
+    prefixes = _division_prefixes(country)
     taken = sorted((m.start, m.end) for m in mentions)
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
-    tokens = [(t.start(), t.end(), t.group()) for t in _SCAN_TOKEN.finditer(text)]
+    words, at = tokens_with_offsets(_GAP_AND_SCAN_TOKEN, text)
     found = []
-    # most words start no division's name: they are passed over in a comprehension, as is a
-    # candidate inside a name just matched
-    starts = [k for k, (_, _, word) in enumerate(tokens)
-              if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words]
+    # most words start no division's name: each distinct word is folded once, and a set look-up
+    # per token passes over the others, as over a candidate inside a name just matched
+    openers = {word for word in set(words) if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words}
+    starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for k in starts:
         if k < i:
             continue
         i = k
-        s, _, word = tokens[i]
+        s = at[2 * i]
+        longest = 0
+        while longest < min(5, len(words) - i) and fold(text[s:at[2 * (i + longest) + 1]]) in prefixes:
+            longest += 1
         match = None
-        for n in range(min(5, len(tokens) - i), 0, -1):
-            e = tokens[i + n - 1][1]
+        for n in range(longest, 0, -1):
+            e = at[2 * (i + n - 1) + 1]
             key = fold(text[s:e])
-            if key in names and all(t[2][:1].isupper() or fold(t[2]) in PARTICLES or fold(t[2]) in ("y", "de")
-                                    for t in tokens[i:i + n]):
+            if key in names and all(w[:1].isupper() or fold(w) in PARTICLES or fold(w) in ("y", "de")
+                                    for w in words[i:i + n]):
                 match = (n, e, names[key])
                 break
         if match is None:
@@ -1568,10 +1627,10 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
             continue
         n, e, place = match
         key = fold(text[s:e])
-        before = tokens[i - 1][2] if i > 0 else ""
-        after = tokens[i + n][2] if i + n < len(tokens) else ""
-        glued = (before[:1].isupper() and text[tokens[i - 1][1]:s] == " " and fold(before) not in FUNCTION_WORDS) \
-            or (after[:1].isupper() and text[e:tokens[i + n][0]] == " ")
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + n] if i + n < len(words) else ""
+        glued = (before[:1].isupper() and text[at[2 * i - 1]:s] == " " and fold(before) not in FUNCTION_WORDS) \
+            or (after[:1].isupper() and text[e:at[2 * (i + n)]] == " ")
         doubtful = key in PERSON_AMBIGUOUS or key in _SCAN_STOPWORDS or key in FIRST_NAMES or key in persons \
             or key in GENERIC_NOUNS or key in FUNCTION_WORDS or lookup_entry(text[s:e], "en", with_cities=False)
         if not glued and not doubtful and _in_blocks(s, e, blocks) and all(e <= a or b <= s for a, b in taken):
@@ -1594,10 +1653,15 @@ class Resolved:
     variants: tuple[str, ...]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+    return _NOT_SLUG.sub("-", fold(text)).strip("-") or "x"
 
 
+@lru_cache(maxsize=65536)
 def _diacritics(text: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))
 
@@ -1788,6 +1852,7 @@ class Resolver:
                                                   self._person_spellings, support)
                             for root, forms in self._members.items()}
         del self._person_spellings, self._members, self._alias_forms
+        self._person_variants: dict[str, tuple[str, ...]] = {}      # group -> its name's spellings, on demand
         self._view: DocumentResolver | None = None
 
     def _forms_cited(self, mentions: list[Mention]) -> set[str]:
@@ -1977,7 +2042,10 @@ class DocumentResolver:
         group = self.person_group(m)
         if group is not None and not (m.kind == "organization" and _has_org_keyword(m.value)):
             name = corpus._group_name[group]
-            variants = tuple(sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
+            variants = corpus._person_variants.get(group)
+            if variants is None:
+                variants = corpus._person_variants[group] = tuple(
+                    sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
             return Resolved("person", name, "person:" + _slug(name), None, None, None, variants)
         if m.kind == "place" and m.place_type is not None:
             entity = corpus._place_entity(m)

@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain, compress, count
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -43,11 +44,25 @@ _PUNCT = re.compile(r"[.,;:!?()\[\]{}\"«»“”„]")
 _APOSTROPHES = re.compile(r"[\u2019\u2018`´ʼ]")
 
 
+class _CombiningDropped(dict):
+    """A str.translate table that deletes combining marks (the accents NFKD splits off), filled per
+    character on first sight: the characters of a text are few, its words many."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_COMBINING_DROPPED = _CombiningDropped()
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent-, punctuation- and space-insensitive key ("Les États-Unis" -> "les etats unis")."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = text.translate(_COMBINING_DROPPED)
     text = _APOSTROPHES.sub("'", text.casefold()).replace("&", " and ")
     text = _DASHES.sub(" ", text)
     text = _PUNCT.sub("", text)
@@ -57,6 +72,7 @@ def fold(text: str) -> str:
 _ARTICLE = re.compile(r"^(?:(?:the|les|le|la|los|las|lo|el)\s+|l')", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def strip_article(text: str) -> str:
     """'the United States' -> 'United States', "l'Équateur" -> 'Équateur' (on raw or folded text)."""
     stripped = _ARTICLE.sub("", _APOSTROPHES.sub("'", text.strip()), count=1)
@@ -674,6 +690,8 @@ SCAN_CITY_POPULATION = 1_000_000
 ALTERNATE_NAME_POPULATION = 100_000   # GeoNames alternates of smaller towns collide with first names
 _MAX_NGRAM = 6
 _TOKEN = re.compile(r"\b(?:[lLdDjJmMnNsStTcC]|[Qq]u)['’](?=[^\W\d_])|[^\W\d_]+|\d+|[^\w\s]", re.UNICODE)
+# a token with the gap before it (what _TOKEN skips: spaces, "_"): see `tokens_with_offsets`
+_GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
 _ABBREV_SCAN = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|EE\.\s?UU\.|EEUU|USA|UAE|EAU|RDC)(?![\w])")
 _CAPITALIZED_FUNCTION = frozenset((
     # words that may stand capitalized before a place at a sentence start, or are days/months
@@ -702,6 +720,17 @@ def _scan_index_for(lang: str) -> dict[str, Place]:
 def _scan_first_words(lang: str) -> frozenset[str]:
     """The folded first token of every name the scan can find, tokenized as find_places tokenizes."""
     return frozenset(m.group() for m in (_TOKEN.search(key) for key in _scan_index_for(lang)) if m)
+
+
+@lru_cache(maxsize=8)
+def _scan_prefixes(lang: str, lowercase: bool) -> frozenset[str]:
+    """Every prefix of a name the scan can find (with `lowercase`, of those it may find lowercase-initial).
+
+    The fold of a run of words is a prefix of the fold of any longer run from the same word, so
+    once a run folds to none of these, no longer run from there names a place.
+    """
+    keys = _scan_index_for(lang).keys() & _scan_lowercase_ok() if lowercase else _scan_index_for(lang)
+    return frozenset(key[:n] for key in keys for n in range(len(key) + 1))
 
 
 @lru_cache(maxsize=1)
@@ -782,7 +811,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     index = _scan_index_for(lang)
     lower_ok = _scan_lowercase_ok()
     first_words = _scan_first_words(lang)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    words, at = tokens_with_offsets(_GAP_AND_TOKEN, text)
     found: list[tuple[int, int, Place]] = []
     taken: set[int] = set()
     for m in _ABBREV_SCAN.finditer(text):
@@ -790,21 +819,31 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
         if place:
             found.append((m.start(), m.end(), place))
             taken.update(range(m.start(), m.end()))
-    # most words start no place name: one set look-up, in a comprehension, spares the loop below
-    # (and folding every n-gram) for them; a candidate inside a name just matched is passed over
-    starts = [i for i, (_, _, first) in enumerate(tokens) if first[:1].isalpha() and fold(first) in first_words]
+    # most words start no place name: each distinct word is folded once, and a set look-up per
+    # token spares the loop below (and folding every n-gram) for the others; a candidate inside a
+    # name just matched is passed over
+    distinct = list(set(words))
+    lowercase_prefixes = _scan_prefixes(lang, lowercase=True)
+    openers = {word for word in compress(distinct, map(first_words.__contains__, map(fold, distinct)))
+               if word[:1].isalpha() and (word[:1].isupper() or fold(word) in lowercase_prefixes)}
+    starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for i0 in starts:
         if i0 < i:
             continue
         i = i0
-        start, _, first = tokens[i]
+        start, first = at[2 * i], words[i]
         match = None
         if start not in taken:
-            for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
-                end = tokens[i + n - 1][1]
-                if not tokens[i + n - 1][2][:1].isalnum():
+            prefixes = _scan_prefixes(lang, lowercase=not first[:1].isupper())
+            longest = 0
+            while longest < min(_MAX_NGRAM, len(words) - i) and \
+                    fold(text[start:at[2 * (i + longest) + 1]]) in prefixes:
+                longest += 1
+            for n in range(longest, 0, -1):
+                if not words[i + n - 1][:1].isalnum():
                     continue
+                end = at[2 * (i + n - 1) + 1]
                 surface = text[start:end]
                 key = fold(surface)
                 if key in index and (first[:1].isupper() or key in lower_ok) and _cased_as_name(surface, key):
@@ -814,20 +853,28 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
             i += 1
             continue
         n, end, place = match
-        before = tokens[i - 1] if i > 0 else None
-        after = tokens[i + n] if i + n < len(tokens) else None
-        glued_before = before is not None and text[before[1]:start] == " " and _is_name_token(before[2]) \
-            and not _is_sentence_start(tokens, i - 1)
-        glued_after = after is not None and text[end:after[0]] == " " and _is_name_token(after[2])
-        handle = before is not None and before[2] in ("@", "#") and before[1] == start
+        before = words[i - 1] if i > 0 else None
+        after = words[i + n] if i + n < len(words) else None
+        glued_before = before is not None and text[at[2 * i - 1]:start] == " " and _is_name_token(before) \
+            and not _is_sentence_start(words, i - 1)
+        glued_after = after is not None and text[end:at[2 * (i + n)]] == " " and _is_name_token(after)
+        handle = before is not None and before in ("@", "#") and at[2 * i - 1] == start
         if not (glued_before or glued_after or handle) or place.place_type == "region" and " " in text[start:end]:
             found.append((start, end, place))
         i += n
     return sorted(found, key=lambda f: (f[0], f[1]))
 
 
-def _is_sentence_start(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    return i == 0 or tokens[i - 1][2] in (".", "!", "?", ":", "\n", "«", "“", '"', "—", "–", "-")
+def tokens_with_offsets(gap_and_token: re.Pattern, text: str) -> tuple[list[str], list[int]]:
+    """The tokens of `text` and where they stand (token i is text[offsets[2 * i]:offsets[2 * i + 1]]),
+    from one findall of a pattern with two groups, the skipped gap before a token and the token
+    (no match object per token)."""
+    pairs = gap_and_token.findall(text)
+    return [token for _, token in pairs], list(accumulate(map(len, chain.from_iterable(pairs))))
+
+
+def _is_sentence_start(words: list[str], i: int) -> bool:
+    return i == 0 or words[i - 1] in (".", "!", "?", ":", "\n", "«", "“", '"', "—", "–", "-")
 
 
 def country_name(code: str | None) -> str | None:
