@@ -764,11 +764,17 @@ def _far_towns_dropped(text: str, lang: str, mentions: list[Mention]) -> list[Me
 def _decide(c: _Candidate, text: str, lang: str, person_keys: set[str]) -> Mention | None:
     surface, label, key = c.surface, c.label, fold(c.surface)
     entry = lookup_entry(surface, lang)
+    if entry is not None and entry.place.place_type == "city" and label not in PLACE_LABELS \
+            and fold(surface) not in _names_with_article() and strip_article(surface) != surface:
+        entry = None            # "Le Pen", "La Russa" the model called a person: a surname, not the town "Pen"
     # keep "the United States" as written but point at the name itself
     s, e = c.start, c.end
     if entry is None and not _admin_as_written(surface):
         bare = strip_article(surface)
-        if bare != surface and bare[:1].isupper() and lookup_entry(bare, lang):
+        found = lookup_entry(bare, lang) if bare != surface and bare[:1].isupper() else None
+        if found and found.place.place_type == "city" and label not in PLACE_LABELS:
+            found = None        # (as above)
+        if found:
             s, surface = c.end - len(bare), bare
             key = fold(bare)
             entry = lookup_entry(bare, lang)
@@ -1018,6 +1024,10 @@ def _split_glued(text: str, start: int, end: int, label: str, lang: str) -> list
     tokens = _tokens(text, start, end)
     if len(tokens) < 2 or _is_place_as_written(text[start:end], lang):
         return [(start, end, label)]
+    if len(tokens) >= 4 and _ACRONYM.fullmatch(tokens[0].text) and tokens[1].key in ("de", "del", "du", "of") \
+            and tokens[2].key in FIRST_NAMES and all(_capitalized(t) for t in tokens[2:]):
+        # "le RN de Jordan Bardella", "el MAS de Luis Arce" as one span: a party's acronym, then its leader
+        return [(tokens[0].start, tokens[0].end, "ORG"), (tokens[2].start, tokens[-1].end, "PER")]
     parts: list[tuple[int, int, str]] = []
     for i in range(1, len(tokens) - 1):
         first = tokens[i]

@@ -466,3 +466,24 @@ def test_a_datelines_period_is_not_the_citys(text, lang, span, city):
 ])
 def test_the_name_a_candidate_runs_for_is_an_organization(text, lang, name):
     assert (name, "organization") in [(t, k) for t, k, _ in typed(text, lang, (name, "PER"))]
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("Le Pen a dénoncé une défaite de la majorité.", "fr", [("Le Pen", "PER")]),
+    ("La ultraderecha de Le Pen arrasa en el norte.", "es", [("Le Pen", "PER")]),
+    ("Supporters of Le Pen celebrated in the north.", "en", [("Le Pen", "PERSON")]),
+])
+def test_a_surname_with_its_article_stays_whole_though_the_bare_word_is_a_town(text, lang, marks):
+    # "Pen" alone is a town of the gazetteer: the person is "Le Pen", not "Pen"
+    assert [(t, k) for t, k, _ in typed(text, lang, *marks)] == [("Le Pen", "person")]
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("Européennes : le RN de Jordan Bardella écrase le scrutin.", "fr", [("RN de Jordan Bardella", "LOC")]),
+    ("El PRI de Ana Beltrán perdió tres escaños.", "es", [("PRI de Ana Beltrán", "LOC")]),
+    ("The UDP of Maria Santos came second.", "en", [("UDP of Maria Santos", "GPE")]),
+])
+def test_a_partys_acronym_and_its_leader_in_one_span_are_two_names(text, lang, marks):
+    got = [(t, k) for t, k, _ in typed(text, lang, *marks)]
+    leader = marks[0][0].split(" ", 2)[2]
+    assert got == [(marks[0][0].split()[0], "organization"), (leader, "person")]
