@@ -173,7 +173,10 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
             ok, lang = language.extractable(block, doc_lang, forced, every_block=doc.lang_source == "option")
             if ok and lang:
                 kept_blocks[i].append((block.start, block.end, lang))
-                by_lang[lang].append((doc.text[block.start:block.end], (i, block.start)))
+                # a wire story's dateline is read apart from its lead sentence (language.dateline_end)
+                cut = language.dateline_end(doc.text, block.start, block.end)
+                for s, e in ((block.start, cut), (cut, block.end)) if cut else ((block.start, block.end),):
+                    by_lang[lang].append((doc.text[s:e], (i, s)))
             else:
                 reason = block.boilerplate or (f"language {block.lang}" if block.lang else "language unknown")
                 doc.skipped_blocks.append(SkippedBlock(block.start, block.end, block.lang, reason))

@@ -402,3 +402,30 @@ def test_the_identifier_loads_once_when_a_preload_and_the_first_block_race(monke
     language.preload_done()
     assert len(loads) == 1
     assert language.detect_language("Le président a été élu dimanche avec une large majorité.")[0] == "fr"
+
+
+@pytest.mark.parametrize("text, head", [
+    ("DAKAR, April 2 (Reuters) - Aminata Diallo was sworn in.", "DAKAR, April 2 (Reuters) - "),
+    ("CIUDAD DE MÉXICO (AP) — La candidata oficialista ganó.", "CIUDAD DE MÉXICO (AP) — "),
+    ("PARIS (AFP) - La candidate l'emporte.", "PARIS (AFP) - "),
+    ("SANTIAGO.- El diputado votó en contra.", "SANTIAGO.- "),
+    ("Bogotá, 20 jun (EFE).- El candidato reconoció su derrota.", "Bogotá, 20 jun (EFE).- "),
+    ("La Paz, 23 Oct 2020 (AFP) - El MAS celebra.", "La Paz, 23 Oct 2020 (AFP) - "),
+    ("Kast - el candidato de la derecha - ganó.", None),
+    ("Le président élu du Chili, José Antonio Kast, se rendra lundi en Équateur.", None),
+    ("US-China talks - a new round begins.", None),
+])
+def test_a_wire_storys_dateline_is_found_at_the_head_of_its_block(text, head):
+    from kastfacts.language import dateline_end
+
+    end = dateline_end(text, 0, len(text))
+    assert (text[:end] if end else None) == head
+
+
+def test_the_name_after_a_dateline_is_recognized():
+    from kastfacts.documents import Document
+    from kastfacts.extraction import process_documents
+
+    text = "DAKAR, April 2 (Reuters) - Aminata Diallo was sworn in as president on Tuesday.\n"
+    result = process_documents([Document("d.txt", "d.txt", text, lang="en", lang_source="option")])[0]
+    assert "Aminata Diallo" in {f.value for f in result.facts if f.kind == "person"}
