@@ -77,9 +77,10 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     names where it speaks of the vote (a report of a trip abroad names the host country most);
     `shares` are its vote shares (subject, value, context)."""
     lang = (lang or "")[:2]
+    scan = V.TextScan(text)
     kinds, dated = Counter(), defaultdict(list)
     for kind, table in V.CONTEST_KINDS.items():
-        for m in V.regex(table, lang).finditer(text):
+        for m in scan.finditer(V.regex(table, lang)):
             year = _YEAR.search(text, m.end(), min(len(text), m.end() + 12)) or \
                 _YEAR.search(text, max(0, m.start() - 8), m.start())
             if year:        # "le plébiscite de 1988": another contest, unless it is this year's
@@ -91,25 +92,26 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     first = {subject for subject, _value, context in shares if "round=1" in (context or "")}
     if any(subject in first and "round=" not in (context or "") for subject, _value, context in shares):
         rounds["2"] += 2
-    ahead = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AHEAD, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
-    for number, table in V.ROUND_CUES.items():
-        found = list(V.regex(table, lang).finditer(text))
+    ahead = _round_ahead(lang)
+    cited = {number: scan.finditer(V.regex(table, lang)) for number, table in V.ROUND_CUES.items()}
+    # the round a report leads with is the one it reports on: first mentions weigh more
+    leading = min((number for number, found in cited.items() if found), key=lambda n: cited[n][0].start(), default=None)
+    for number, found in cited.items():
         if number == "2":       # a runoff still to come says the report is about the first round
             coming = [m for m in found if ahead.search(text, max(0, m.start() - 60), m.start())]
             found = [m for m in found if m not in coming]
             if coming:
                 rounds["1"] += len(coming)
         if found:
-            # the round a report leads with is the one it reports on: first mentions weigh more
-            rounds[number] += len(found) + (0.5 if number == _first_round_mentioned(text, lang) else 0)
+            rounds[number] += len(found) + (0.5 if number == leading else 0)
     years = Counter()
     nouns = V.regex(V.ELECTION_NOUNS, lang)
-    for m in _YEAR.finditer(text):
+    for m in scan.finditer(_YEAR):
         if nouns.search(text, max(0, m.start() - 45), m.end() + 30):
             years[m.group(1)] += 1
     labels = Counter()
     for side, table in V.OPTION_SIDES.items():
-        for m in V.regex(table, lang).finditer(text):
+        for m in scan.finditer(V.regex(table, lang)):
             word = m.group()
             if word[:1].isupper() and m.start() > 0 and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]):
                 labels[f"{side}:{word}"] += 1
@@ -117,10 +119,9 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
         for m in _quoted_side(side, lang).finditer(text):
             word = m.group(1)
             labels[f"{side}:{word[:1].upper() + word[1:]}"] += 1
-    subjects = V.alternation(V.CONTEST_SUBJECTS["constitutional"], lang)
-    constitutional = bool(re.search(rf"(?<![^\W_])(?:{subjects})", text, re.IGNORECASE)) and \
-        any(k in kinds for k in ("plebiscite", "referendum"))
-    cues = [m.span() for m in _electoral_cue(lang).finditer(text)]
+    constitutional = any(k in kinds for k in ("plebiscite", "referendum")) and \
+        scan.search(_constitutional_subject(lang)) is not None
+    cues = [m.span() for m in scan.finditer(_electoral_cue(lang))]
     electoral = _electoral_spans(cues, sentences)
     voted_in = Counter()
     for start, end, code in places:
@@ -180,13 +181,14 @@ def _quoted_side(side: str, lang: str) -> re.Pattern:
     return re.compile(rf"[«\"“'‘]\s*((?:{V.alternation(V.OPTION_SIDE_WORDS[side], lang)}))\s*[»\"”'’]", re.IGNORECASE)
 
 
-def _first_round_mentioned(text: str, lang: str) -> str | None:
-    first = None
-    for number, table in V.ROUND_CUES.items():
-        m = V.regex(table, lang).search(text)
-        if m and (first is None or m.start() < first[0]):
-            first = (m.start(), number)
-    return first[1] if first else None
+@lru_cache(maxsize=None)
+def _round_ahead(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AHEAD, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _constitutional_subject(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.CONTEST_SUBJECTS['constitutional'], lang)})", re.IGNORECASE)
 
 
 _LINK_WORDS = r"(?:candidat[oa]?e?|l[ií]der|leader|chef|abanderad[oa]|dirigeant|head)"

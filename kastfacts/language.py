@@ -18,6 +18,10 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
+
+from .vocabulary import TextScan
 
 SUPPORTED = ("fr", "es", "en")
 
@@ -97,12 +101,19 @@ def _prior(lang: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=1)
+def _label_priors() -> dict[str, float]:
+    return {lang: _prior(lang) for lang in _identifier().nb_classes}
+
+
 @lru_cache(maxsize=4096)
 def _ranking(text: str) -> tuple[tuple[str, float], ...]:
     """All labels by posterior probability under the news prior, best first."""
-    weighted = [(lang, p * _prior(lang)) for lang, p in _identifier().rank(text)]
-    total = sum(p for _, p in weighted) or 1.0
-    return tuple(sorted(((lang, p / total) for lang, p in weighted), key=lambda lp: -lp[1]))
+    priors = _label_priors()
+    weighted = [(lang, p * priors[lang]) for lang, p in _identifier().rank(text)]
+    total = sum(map(itemgetter(1), weighted)) or 1.0
+    # (reverse=True keeps ties in the model's order, as the sort is stable)
+    return tuple(sorted([(lang, p / total) for lang, p in weighted], key=itemgetter(1), reverse=True))
 
 
 def _letter_count(text: str) -> int:
@@ -142,7 +153,11 @@ def _without_foreign_words(text: str) -> str:
 
 def _supported_scores(text: str) -> tuple[tuple[str, float], ...]:
     """SUPPORTED languages' probabilities for `text`, best first."""
-    return tuple([(lang, p) for lang, p in _ranking(text) if lang in SUPPORTED])
+    ranking = _ranking(text)    # 140 labels: filtered without a Python loop
+    return tuple(compress(ranking, map(_IS_SUPPORTED, map(itemgetter(0), ranking))))
+
+
+_IS_SUPPORTED = frozenset(SUPPORTED).__contains__
 
 
 # --- characters ---------------------------------------------------------------------------------
@@ -181,7 +196,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[\u0300-\u036f][^\W\d_]*)*")
 def charset(text: str) -> str:
     """How compatible the letters of `text` are with French, Spanish and English writing."""
     if text.isascii():
-        return CHARSET_LATIN if any(ch.isalpha() for ch in text) else CHARSET_NONE
+        return CHARSET_LATIN if any(map(str.isalpha, text)) else CHARSET_NONE
     text = unicodedata.normalize("NFC", text)
     counts = Counter(text)      # per distinct character: a paragraph has a few dozen of them
     letters = sum(n for ch, n in counts.items() if ch.isalpha())
@@ -205,13 +220,15 @@ def charset(text: str) -> str:
 
 def _norm(text: str) -> str:
     """Lower-case, NFC, inner whitespace collapsed, decoration at the ends dropped."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = _SPACES.sub(" ", text)
-    return _EDGE_DECORATION.sub("", text)
-
-
-_SPACES = re.compile(r"\s+")
-_EDGE_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
+    text = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    # what `re` calls [\W_] is what is not alphanumeric; a loop from each end beats a regex
+    # that tries "[\W_]+$" at every character
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def _phrases(*items: str) -> frozenset[str]:
@@ -429,8 +446,9 @@ def boilerplate_reason(text: str) -> str | None:
     if norm in _NAVIGATION_WORDS:
         return "navigation"
     stripped = text.strip()
+    scan = TextScan(norm)      # the wording patterns' words, looked for once
     if words <= _MAX_FURNITURE_WORDS:
-        if _AI_GENERATED.search(norm) and words <= 8:
+        if words <= 8 and scan.search(_AI_GENERATED):
             return "ai-label"
         credit = _CREDIT_LINE.match(stripped)
         if _AGENCY_LINE.match(stripped) or (credit and _looks_like_credit(credit.group(1))):
@@ -441,11 +459,11 @@ def boilerplate_reason(text: str) -> str | None:
             return "navigation"
     if words <= _MAX_NOTICE_WORDS and not _QUOTE_MARK.search(text):
         # every notice pattern ends in a cookie word: without one (most blocks) the long one is not run
-        if _COOKIE_UI.search(norm) and (words <= _COOKIE_UI_MAX_WORDS or _COOKIE_NOTICE.search(norm)):
+        if scan.search(_COOKIE_UI) and (words <= _COOKIE_UI_MAX_WORDS or scan.search(_COOKIE_NOTICE)):
             return "cookie-notice"
-        if _COPYRIGHT.search(stripped.casefold()):
+        if TextScan(stripped.casefold()).search(_COPYRIGHT):
             return "copyright"
-        if (words <= 30 and _SUBSCRIPTION.search(norm)) or (words <= 6 and _SUBSCRIPTION_WORD.search(norm)):
+        if (words <= 30 and scan.search(_SUBSCRIPTION)) or (words <= 6 and scan.search(_SUBSCRIPTION_WORD)):
             return "subscription"
     return None
 

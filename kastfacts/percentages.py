@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .vocabulary import TextScan
+
 __all__ = ["PercentMention", "find_percentages"]
 
 
@@ -513,11 +515,12 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)     # _URL o
 def find_percentages(text: str, lang: str) -> list[PercentMention]:
     """All percentages and percentage points in `text`, sorted and non-overlapping."""
     lang = lang if lang in _SIGN_RE else "en"
+    scan = TextScan(text)
     # an e-mail address needs an "@": without one, _URL's second branch (slow: \S+ backtracks) cannot match
-    blocked = [(m.start(), m.end()) for m in (_URL if "@" in text else _WEB_ADDRESS).finditer(text)]
+    blocked = [(m.start(), m.end()) for m in scan.finditer(_URL if "@" in text else _WEB_ADDRESS)]
     found: list[PercentMention] = []
     floor = 0                   # a number is never read back across the previous sign
-    for sign in _SIGN_RE[lang].finditer(text):
+    for sign in scan.finditer(_SIGN_RE[lang]):
         if any(s <= sign.start() < e for s, e in blocked):
             continue
         kind = sign.lastgroup
@@ -541,7 +544,7 @@ def find_percentages(text: str, lang: str) -> list[PercentMention]:
                 continue
         found.append(mention)
     found = _merge_ranges(text, found, lang)
-    found += _unsigned_shares(text, lang, found)
+    found += _unsigned_shares(scan, lang, found)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[PercentMention] = []
     for m in found:
@@ -707,14 +710,15 @@ def _unsigned_regexes(lang: str) -> tuple[re.Pattern, re.Pattern]:
 _SIGN_WORDS = {lang: "|".join(p for _, p in table) for lang, table in _SIGNS.items()}
 
 
-def _unsigned_shares(text: str, lang: str, found: list[PercentMention]) -> list[PercentMention]:
+def _unsigned_shares(scan: TextScan, lang: str, found: list[PercentMention]) -> list[PercentMention]:
     signed = [m for m in found if m.unit == "percent"]
     if not signed or lang not in _UNSIGNED:
         return []
+    text = scan.text
     taken = [(m.start, m.end) for m in found]
     out = []
     for regex in _unsigned_regexes(lang):
-        for m in regex.finditer(text):
+        for m in scan.finditer(regex):
             s, e = m.span("num")
             if any(a < e and s < b for a, b in taken):
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _casefix, _parser
 
 LANGUAGES = ("fr", "es", "en")
 
@@ -666,3 +667,127 @@ def regex(table: dict[str, list[str]], lang: str | None, whole_words: bool = Tru
 def alternation(table: dict[str, list[str]], lang: str | None) -> str:
     """The table's fragments for `lang` as one regular-expression alternation, to embed."""
     return "|".join(f"(?:{w})" for w in words(table, lang))
+
+
+# ---------------------------------------------------------------------------------------------
+# Scanning a text with many patterns. Python's `re` has nothing to skip ahead with in a
+# case-insensitive alternation behind a lookbehind, so it tries the whole pattern at every
+# character. Every match of a vocabulary pattern contains one of a few words, at a bounded
+# distance from its start ("lections" one character into `[ée]lections?`): `TextScan` finds
+# those words in the lower-cased text with `str.find` and tries the pattern only where they allow.
+
+# Case-insensitive matching also pairs letters that lower-casing keeps apart ('ſ' and 's', 'ς' and
+# 'σ'): each such class of lower-case letters is written as its smallest one on both sides.
+_CASE_CLASS = {k: min((k, *v)) for k, v in _casefix._EXTRA_CASES.items() if min((k, *v)) != k}
+_CASE_VARIANT = re.compile("[" + "".join(map(chr, _CASE_CLASS)) + "]")
+_MAX_ANCHOR_OFFSET = 24     # a word further into the match than this lets the pattern start too many places
+
+
+def _fold(ch: str) -> str:
+    """The one character every case-insensitive match of `ch` lower-cases to ('' for 'İ', which
+    lower-cases to two)."""
+    lower = ch.lower()
+    return chr(_CASE_CLASS.get(ord(lower), ord(lower))) if len(lower) == 1 else ""
+
+
+def _sequence_anchors(items, state) -> list[tuple[str, int, int]] | None:
+    """(word, lowest, highest offset from the match's start) such that every match of the item
+    sequence holds one of the words there; None when some match may hold none."""
+    options = []
+    low = high = 0              # width of the items before the current one
+    run, run_low, run_high = "", 0, 0
+    for op, av in items:
+        folded = _fold(chr(av)) if op is _parser.LITERAL else ""
+        if folded:
+            if not run:
+                run_low, run_high = low, high
+            run += folded
+        else:
+            if run:
+                options.append([(run, run_low, run_high)])
+                run = ""
+            inner = None
+            if op is _parser.SUBPATTERN:
+                inner = _sequence_anchors(av[3], state)
+            elif op is _parser.BRANCH:
+                branches = [_sequence_anchors(b, state) for b in av[1]]
+                inner = None if any(b is None for b in branches) else [a for b in branches for a in b]
+            if inner:
+                options.append([(word, low + lo, high + hi) for word, lo, hi in inner])
+        width = _parser.SubPattern(state, [(op, av)]).getwidth()
+        low, high = low + width[0], high + width[1]
+    if run:
+        options.append([(run, run_low, run_high)])
+    options = [o for o in options if all(hi <= _MAX_ANCHOR_OFFSET for _, _, hi in o)]
+    if not options:
+        return None
+    # the rarest words: the longest shortest one, then the fewest starts to try
+    return max(options, key=lambda o: (min(len(w) for w, _, _ in o), -sum(hi - lo + 1 for _, lo, hi in o)))
+
+
+@lru_cache(maxsize=512)
+def _anchors(pattern: re.Pattern) -> tuple[tuple[str, int, int], ...] | None:
+    """The words, folded, and their offsets that every match of `pattern` holds; None when it
+    has no such words (then it is scanned as `re` does)."""
+    if pattern.flags & re.LOCALE:
+        return None
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    anchors = _sequence_anchors(parsed.data, parsed.state)
+    if not anchors:
+        return None
+    # "elecciones" where "elecci" starts at the same offsets adds no start to try
+    return tuple(sorted({(w, lo, hi) for w, lo, hi in anchors
+                         if not any(v != w and w.startswith(v) and (lo, hi) == (l, h) for v, l, h in anchors)}))
+
+
+class TextScan:
+    """A text to scan with many patterns: `finditer(pattern)` is `list(pattern.finditer(text))`,
+    the same matches in the same order, trying the pattern only where its words are."""
+
+    def __init__(self, text: str):
+        self.text = text
+        folded = text.lower()
+        if len(folded) != len(text):
+            folded = None       # 'İ' lowers to two characters: positions would shift
+        elif not folded.isascii() and _CASE_VARIANT.search(folded):
+            folded = folded.translate(_CASE_CLASS)
+        self._folded = folded
+        self._occurrences: dict[str, list[int]] = {}
+
+    def finditer(self, pattern: re.Pattern) -> list[re.Match]:
+        anchors = _anchors(pattern)
+        if anchors is None or self._folded is None:
+            return list(pattern.finditer(self.text))
+        found, end = [], 0
+        for start in self._starts(anchors):
+            if start >= end and (m := pattern.match(self.text, start)):
+                found.append(m)
+                end = m.end()
+        return found
+
+    def search(self, pattern: re.Pattern) -> re.Match | None:
+        """`pattern.search(text)`."""
+        anchors = _anchors(pattern)
+        if anchors is None or self._folded is None:
+            return pattern.search(self.text)
+        return next((m for start in self._starts(anchors) if start >= 0 and (m := pattern.match(self.text, start))),
+                    None)
+
+    def _starts(self, anchors) -> list[int]:
+        """Where a match may start, in order: where each word is, less its offsets (some below 0)."""
+        starts = set()
+        for word, low, high in anchors:
+            if found := self._find(word):
+                for offset in range(low, high + 1):
+                    starts.update([at - offset for at in found] if offset else found)
+        return sorted(starts)
+
+    def _find(self, word: str) -> list[int]:
+        """Where `word` starts in the folded text, overlapping occurrences included."""
+        if word not in self._occurrences:
+            found, at = [], self._folded.find(word)
+            while at >= 0:
+                found.append(at)
+                at = self._folded.find(word, at + 1)
+            self._occurrences[word] = found
+        return self._occurrences[word]
