@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _casefix, _parser
+try:        # the standard library's own parser of patterns (Python 3.11+), for TextScan's words
+    from re import _casefix, _parser
+except ImportError:     # pragma: no cover - another Python: TextScan scans as `re` does
+    _casefix = _parser = None
 
 LANGUAGES = ("fr", "es", "en")
 
@@ -678,8 +681,8 @@ def alternation(table: dict[str, list[str]], lang: str | None) -> str:
 
 # Case-insensitive matching also pairs letters that lower-casing keeps apart ('ſ' and 's', 'ς' and
 # 'σ'): each such class of lower-case letters is written as its smallest one on both sides.
-_CASE_CLASS = {k: min((k, *v)) for k, v in _casefix._EXTRA_CASES.items() if min((k, *v)) != k}
-_CASE_VARIANT = re.compile("[" + "".join(map(chr, _CASE_CLASS)) + "]")
+_CASE_CLASS = {k: min((k, *v)) for k, v in _casefix._EXTRA_CASES.items() if min((k, *v)) != k} if _casefix else {}
+_CASE_VARIANT = re.compile("[" + "".join(map(chr, _CASE_CLASS)) + "]" if _CASE_CLASS else r"(?!)")
 _MAX_ANCHOR_OFFSET = 24     # a word further into the match than this lets the pattern start too many places
 
 
@@ -729,7 +732,7 @@ def _sequence_anchors(items, state) -> list[tuple[str, int, int]] | None:
 def _anchors(pattern: re.Pattern) -> tuple[tuple[str, int, int], ...] | None:
     """The words, folded, and their offsets that every match of `pattern` holds; None when it
     has no such words (then it is scanned as `re` does)."""
-    if pattern.flags & re.LOCALE:
+    if pattern.flags & re.LOCALE or _parser is None or _casefix is None:
         return None
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     anchors = _sequence_anchors(parsed.data, parsed.state)

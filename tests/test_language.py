@@ -426,6 +426,30 @@ def test_the_name_after_a_dateline_is_recognized():
     from kastfacts.documents import Document
     from kastfacts.extraction import process_documents
 
-    text = "DAKAR, April 2 (Reuters) - Aminata Diallo was sworn in as president on Tuesday.\n"
+    text = "DAKAR, April 2 (Reuters) - Fatou Ndiaye was sworn in as president on Tuesday.\n"
     result = process_documents([Document("d.txt", "d.txt", text, lang="en", lang_source="option")])[0]
-    assert "Aminata Diallo" in {f.value for f in result.facts if f.kind == "person"}
+    assert "Fatou Ndiaye" in {f.value for f in result.facts if f.kind == "person"}
+
+
+@pytest.mark.parametrize("text", [
+    "Élections présidentielles : le second tour du scrutin, la PRÉSIDENTIELLE, l'élection.",
+    "La segunda vuelta de las ELECCIONES; el Plebiscito y el referéndum de 2022.",
+    "İstanbul elections: the Runoff, the runoff vote and the ſecond round.",      # 'İ' lowers to two characters
+    "ΣΊΣΥΦΟΣ σίσυφος ς elections",
+    "",
+])
+def test_a_text_scan_finds_what_re_finds(text):
+    import re
+
+    from kastfacts import vocabulary as V
+
+    scan = V.TextScan(text)
+    for table in (V.ELECTION_NOUNS, V.ROUND_CUES["1"], V.ROUND_CUES["2"], V.CONTEST_KINDS["plebiscite"]):
+        for lang in ("fr", "es", "en", None):
+            pattern = V.regex(table, lang)
+            assert [m.span() for m in scan.finditer(pattern)] == [m.span() for m in pattern.finditer(text)]
+            found = scan.search(pattern)
+            expected = pattern.search(text)
+            assert (found.span() if found else None) == (expected.span() if expected else None)
+    assert [m.span() for m in scan.finditer(re.compile(r"(?<![^\W_])tour", re.I))] == \
+        [m.span() for m in re.finditer(r"(?<![^\W_])tour", text, re.I)]
