@@ -1063,6 +1063,23 @@ def _closest(ordinals: list[int], related: list[tuple[dt.date, float]]) -> list[
     return days[gaps == gaps.min()].tolist()
 
 
+def _explicit_gaps(groups: list[tuple[Constraint, int]], ordinals: list[int]):
+    """The explicit-date gap `_evaluate` gives each day (0 for none), as an array; None when a
+    clue has alternative readings (whose gap is the best reading's: only `_evaluate` knows it)."""
+    import numpy as np
+    events = []
+    for c, _ in groups:
+        if "|" in c.timex:
+            return None
+        p = _parse(c.timex)
+        if p.kind == "day" and c.relation not in ("on", "since"):
+            events.append(dt.date(p.year, p.month, p.day).toordinal())
+    if not events:
+        return np.zeros(len(ordinals), dtype=np.int64)
+    days = np.array(ordinals, dtype=np.int64)
+    return np.abs(days[:, None] - np.array(events, dtype=np.int64)[None, :]).min(axis=1)
+
+
 def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float],
               related: list[tuple[dt.date, float]],
               strong: list[tuple[dt.date, float]] | None = None) -> tuple[tuple, dt.date, _Score, float]:
@@ -1073,6 +1090,7 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
     (`_year_front`); only the days tied on them are ranked by the rest of the key (distance to
     related reports, explicit-date gap, then the earliest day).
     """
+    import numpy as np
     groups_key = tuple((_constraint_key(c), n) for c, n in groups)
     depth = 2 if strong else 3
     fronts = {year: _year_front(groups_key, year, depth) for year in sorted(year_costs)}
@@ -1085,10 +1103,10 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
         years = [y for y in years if rank(y) == lowest]
     ordinals = [o for y in years for o in fronts[y][1]]
     if strong:
-        def recency(ordinal: int) -> int:
-            day = dt.date.fromordinal(ordinal)
-            return _year_totals(groups_key, day.year)[2][ordinal - dt.date(day.year, 1, 1).toordinal()].item()
-        by_recency = {o: recency(o) for o in ordinals}
+        by_recency = {}
+        for y in years:     # each year's tied days read from its recency column at once
+            front = np.array(fronts[y][1], dtype=np.int64) - dt.date(y, 1, 1).toordinal()
+            by_recency.update(zip(fronts[y][1], _year_totals(groups_key, y)[2][front].tolist()))
         freshest = min(by_recency.values())
         limit = freshest + _recency_slack(groups, dt.date.fromordinal(min(by_recency, key=by_recency.get)))
         window = [o for o in ordinals if by_recency[o] <= limit]
@@ -1100,10 +1118,15 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
         ordinals = _closest(ordinals, related)
     if len(ordinals) > 1:
         # all tied up to the explicit-date gap: the smallest gap wins, then the earliest day
-        def rest(ordinal: int) -> tuple[int, int]:
-            gap = _evaluate(groups, dt.date.fromordinal(ordinal)).explicit_gap
-            return (gap if gap is not None else 0, ordinal)
-        ordinals = [min(ordinals, key=rest)]
+        gaps = _explicit_gaps(groups, ordinals)
+        if gaps is None:
+            def rest(ordinal: int) -> tuple[int, int]:
+                gap = _evaluate(groups, dt.date.fromordinal(ordinal)).explicit_gap
+                return (gap if gap is not None else 0, ordinal)
+            ordinals = [min(ordinals, key=rest)]
+        else:
+            days = np.array(ordinals, dtype=np.int64)
+            ordinals = [int(days[gaps == gaps.min()].min())]
     day = dt.date.fromordinal(ordinals[0])
     key, score = _day_key(groups, day, year_costs[day.year], related, strong)
     return key, day, score, year_costs[day.year]
