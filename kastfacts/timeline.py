@@ -1370,6 +1370,7 @@ def background_of_related(frame: TimeFrame, related: list[tuple[str, float, Anch
 # Below both caps this is exactly every settled report that shares a name.
 _RELATED_MAX = 200
 _RELATED_CANDIDATES = 4000
+_RELATED_POOL = 16 * _RELATED_CANDIDATES    # postings small enough to count shared names from directly
 
 
 class _RelatedIndex:
@@ -1382,11 +1383,14 @@ class _RelatedIndex:
         self.position = {doc: i for i, doc in enumerate(self.docs)}
         self.vocabulary: dict[str, int] = {}
         starts, names, postings = [0], [], []
+        self._distinct = True       # no report names a name twice (see related)
         for i, doc in enumerate(self.docs):
             for name in entities.get(doc, ()):
                 e = self.vocabulary.setdefault(name, len(self.vocabulary))
                 if e == len(postings):
                     postings.append([])
+                if postings[e] and postings[e][-1] == i:
+                    self._distinct = False
                 postings[e].append(i)
                 names.append(e)
             starts.append(len(names))
@@ -1405,6 +1409,16 @@ class _RelatedIndex:
         if not known:
             return []
         own = self.position.get(doc, -1)
+        postings = [self.postings[e] for e in dict.fromkeys(self.vocabulary[n] for n in known)]
+        pooled = sum(map(len, postings))
+        if self._distinct and pooled <= _RELATED_POOL and len(self.docs) <= 4 * pooled:
+            # a dense corpus: count the names each report shares straight from the postings
+            shared = np.bincount(np.concatenate(postings), minlength=len(self.docs))
+            if own >= 0:
+                shared[own] = 0
+            candidates = np.flatnonzero(shared)
+            if len(candidates) <= _RELATED_CANDIDATES:     # every report sharing a name: no search cap
+                return self._top(candidates, shared[candidates], len(mine))
         chunks, count = [], 0
         for name in known:  # rarest first: they find the closest reports
             # at most `count` of the first _RELATED_CANDIDATES are already taken: enough new ones
@@ -1428,10 +1442,14 @@ class _RelatedIndex:
         hits = self._mine[self.names[flat]]
         self._mine[ids] = False
         shared = np.add.reduceat(hits.astype(np.int64), offsets)
-        # Jaccard as _overlap computes it: |a & b| / |a | b|, with |a | b| = |a| + |b| - |a & b|
-        weights = shared / (len(mine) + sizes - shared)
         keep = shared > 0
-        candidates, weights = candidates[keep], weights[keep]
+        return self._top(candidates[keep], shared[keep], len(mine))
+
+    def _top(self, candidates, shared, mine: int) -> list[tuple[str, float, Anchor]]:
+        """The _RELATED_MAX candidates of largest overlap, from the names each shares with the report."""
+        import numpy as np
+        # Jaccard as _overlap computes it: |a & b| / |a | b|, with |a | b| = |a| + |b| - |a & b|
+        weights = shared / (mine + self.sizes[candidates] - shared)
         if len(candidates) > _RELATED_MAX:
             top = np.sort(np.lexsort((candidates, -weights))[:_RELATED_MAX])
             candidates, weights = candidates[top], weights[top]
@@ -1452,10 +1470,13 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], se
         return None
     frame = background_of_related(frame, related, frames or {}, old_days)
     support: dict[int, float] = {}
-    for _, weight, anchor in related:
+    dated, strong = [], []
+    for _, weight, anchor in related:   # one walk for the years they support and the days they give
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
-    dated = [(a.date, w) for _, w, a in related if a.date is not None]
-    strong = [(a.date, w) for _, w, a in related if a.date is not None and a.confidence >= _STRONG_RELATED]
+        if anchor.date is not None:
+            dated.append((anchor.date, weight))
+            if anchor.confidence >= _STRONG_RELATED:
+                strong.append((anchor.date, weight))
     choice = _infer(frame, support, dated, memo, strong)
     if choice is None or not choice.has_day_clues:
         return None
