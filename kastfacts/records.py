@@ -68,7 +68,11 @@ class Fact:
         """(a copy with these fields changed, whether any of them differs), as `dataclasses.replace`
         gives but without re-running `__init__` and comparing every field: the corpus pass makes
         one per fact."""
-        if all(getattr(self, name) == value for name, value in changes.items()):
+        held = self.__dict__
+        for name, value in changes.items():
+            if not (held[name] if name in held else getattr(self, name)) == value:
+                break
+        else:
             return self, False
         new = copy(self)
         new.__dict__.update(changes)

@@ -69,10 +69,71 @@ ALTER TABLE documents ADD COLUMN copy_of TEXT;            -- the first document 
 BUSY_TIMEOUT = 60.0         # seconds a run waits for another one to release the store
 
 
+_POSITIONAL = ("doc", "lang", "kind", "text", "start", "end", "sentence", "value", "entity", "code", "subject",
+               "attribute")     # the Fact fields a row gives by position (see _fact)
+assert tuple(f.name for f in fields(Fact))[:len(_POSITIONAL)] == _POSITIONAL
+_FACT_UNSET = {f.name: None if f.name in _POSITIONAL else f.default for f in fields(Fact)}   # in field order
+_EXTRA_NAMES = frozenset(_FACT_UNSET) - frozenset(_POSITIONAL)      # what `extra` may set
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_DECODED: dict = {}
+_DECODED_SIZE = 4096
+
+
+def _decoded(text):
+    """json.loads of a stored JSON text. The same texts recur row after row (a name's value, a
+    label's extra, an entity's raw fields), so those that decode to a scalar or to an object of
+    scalars and lists of scalars are kept (a bounded memo). The lists are the caller's own; the
+    objects are shared: copy one before changing it."""
+    try:
+        value, lists = _DECODED[text]
+    except KeyError:
+        value = json.loads(text)
+        lists = _flat_lists(value)
+        if lists is None:
+            return value
+        if len(_DECODED) >= _DECODED_SIZE:
+            _DECODED.pop(next(iter(_DECODED)))
+        _DECODED[text] = value, lists
+    if lists:
+        value = dict(value)
+        for key in lists:
+            value[key] = value[key][:]
+    return value
+
+
+def _flat_lists(value) -> tuple[str, ...] | None:
+    """The keys of `value`'s lists when it is a scalar or an object of scalars and lists of
+    scalars (what _decoded keeps), else None."""
+    if type(value) in _SCALARS:
+        return ()
+    if type(value) is not dict:
+        return None
+    lists = []
+    for key, item in value.items():
+        if type(item) is list and all(type(v) in _SCALARS for v in item):
+            lists.append(key)
+        elif type(item) not in _SCALARS:
+            return None
+    return tuple(lists)
+
+
 def _fact(row: tuple) -> Fact:
     """A Fact from a row selected as (id, doc, lang, kind, text, start, end, sentence, value, entity, code,
     subject, attribute, extra, ...)."""
-    return Fact(*row[1:8], json.loads(row[8]), *row[9:13], **json.loads(row[13]))
+    value = _decoded(row[8])
+    extra = _decoded(row[13])
+    if type(extra) is not dict or not extra.keys() <= _EXTRA_NAMES:
+        return Fact(*row[1:8], value, *row[9:13], **extra)     # raises what the constructor says
+    # the fields Fact.__init__ sets, in its order, without its keyword-argument parsing
+    fact = object.__new__(Fact)
+    fields_ = fact.__dict__
+    fields_.update(_FACT_UNSET)
+    fields_["doc"], fields_["lang"], fields_["kind"], fields_["text"], fields_["start"], fields_["end"], \
+        fields_["sentence"] = row[1:8]
+    fields_["value"] = value
+    fields_["entity"], fields_["code"], fields_["subject"], fields_["attribute"] = row[9:13]
+    fields_.update(extra)
+    return fact
 
 
 class StoreError(RuntimeError):
@@ -519,12 +580,12 @@ class Store:
     def _page_row(self, row: tuple) -> tuple[int, Fact, dict] | None:
         fact = self._checked(row)
         try:
-            raw = json.loads(row[14])
+            raw = _decoded(row[14])
         except ValueError:
             raw = None
         if fact is None or not isinstance(raw, dict) or not isinstance(raw.get("kind"), str):
             return None             # left as it is; the commands that read the store leave it out
-        return row[0], fact, raw
+        return row[0], fact, dict(raw)      # the caller's own copy of the shared decoding
 
     def documents(self, with_text: bool = False) -> Iterator[tuple[Document, dict | None]]:
         """The stored documents by id, with their time clues."""

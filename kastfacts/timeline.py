@@ -1063,6 +1063,23 @@ def _closest(ordinals: list[int], related: list[tuple[dt.date, float]]) -> list[
     return days[gaps == gaps.min()].tolist()
 
 
+def _explicit_gaps(groups: list[tuple[Constraint, int]], ordinals: list[int]):
+    """The explicit-date gap `_evaluate` gives each day (0 for none), as an array; None when a
+    clue has alternative readings (whose gap is the best reading's: only `_evaluate` knows it)."""
+    import numpy as np
+    events = []
+    for c, _ in groups:
+        if "|" in c.timex:
+            return None
+        p = _parse(c.timex)
+        if p.kind == "day" and c.relation not in ("on", "since"):
+            events.append(dt.date(p.year, p.month, p.day).toordinal())
+    if not events:
+        return np.zeros(len(ordinals), dtype=np.int64)
+    days = np.array(ordinals, dtype=np.int64)
+    return np.abs(days[:, None] - np.array(events, dtype=np.int64)[None, :]).min(axis=1)
+
+
 def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float],
               related: list[tuple[dt.date, float]],
               strong: list[tuple[dt.date, float]] | None = None) -> tuple[tuple, dt.date, _Score, float]:
@@ -1073,6 +1090,7 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
     (`_year_front`); only the days tied on them are ranked by the rest of the key (distance to
     related reports, explicit-date gap, then the earliest day).
     """
+    import numpy as np
     groups_key = tuple((_constraint_key(c), n) for c, n in groups)
     depth = 2 if strong else 3
     fronts = {year: _year_front(groups_key, year, depth) for year in sorted(year_costs)}
@@ -1085,10 +1103,10 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
         years = [y for y in years if rank(y) == lowest]
     ordinals = [o for y in years for o in fronts[y][1]]
     if strong:
-        def recency(ordinal: int) -> int:
-            day = dt.date.fromordinal(ordinal)
-            return _year_totals(groups_key, day.year)[2][ordinal - dt.date(day.year, 1, 1).toordinal()].item()
-        by_recency = {o: recency(o) for o in ordinals}
+        by_recency = {}
+        for y in years:     # each year's tied days read from its recency column at once
+            front = np.array(fronts[y][1], dtype=np.int64) - dt.date(y, 1, 1).toordinal()
+            by_recency.update(zip(fronts[y][1], _year_totals(groups_key, y)[2][front].tolist()))
         freshest = min(by_recency.values())
         limit = freshest + _recency_slack(groups, dt.date.fromordinal(min(by_recency, key=by_recency.get)))
         window = [o for o in ordinals if by_recency[o] <= limit]
@@ -1100,10 +1118,15 @@ def _best_day(groups: list[tuple[Constraint, int]], year_costs: dict[int, float]
         ordinals = _closest(ordinals, related)
     if len(ordinals) > 1:
         # all tied up to the explicit-date gap: the smallest gap wins, then the earliest day
-        def rest(ordinal: int) -> tuple[int, int]:
-            gap = _evaluate(groups, dt.date.fromordinal(ordinal)).explicit_gap
-            return (gap if gap is not None else 0, ordinal)
-        ordinals = [min(ordinals, key=rest)]
+        gaps = _explicit_gaps(groups, ordinals)
+        if gaps is None:
+            def rest(ordinal: int) -> tuple[int, int]:
+                gap = _evaluate(groups, dt.date.fromordinal(ordinal)).explicit_gap
+                return (gap if gap is not None else 0, ordinal)
+            ordinals = [min(ordinals, key=rest)]
+        else:
+            days = np.array(ordinals, dtype=np.int64)
+            ordinals = [int(days[gaps == gaps.min()].min())]
     day = dt.date.fromordinal(ordinals[0])
     key, score = _day_key(groups, day, year_costs[day.year], related, strong)
     return key, day, score, year_costs[day.year]
@@ -1347,6 +1370,7 @@ def background_of_related(frame: TimeFrame, related: list[tuple[str, float, Anch
 # Below both caps this is exactly every settled report that shares a name.
 _RELATED_MAX = 200
 _RELATED_CANDIDATES = 4000
+_RELATED_POOL = 16 * _RELATED_CANDIDATES    # postings small enough to count shared names from directly
 
 
 class _RelatedIndex:
@@ -1359,11 +1383,14 @@ class _RelatedIndex:
         self.position = {doc: i for i, doc in enumerate(self.docs)}
         self.vocabulary: dict[str, int] = {}
         starts, names, postings = [0], [], []
+        self._distinct = True       # no report names a name twice (see related)
         for i, doc in enumerate(self.docs):
             for name in entities.get(doc, ()):
                 e = self.vocabulary.setdefault(name, len(self.vocabulary))
                 if e == len(postings):
                     postings.append([])
+                if postings[e] and postings[e][-1] == i:
+                    self._distinct = False
                 postings[e].append(i)
                 names.append(e)
             starts.append(len(names))
@@ -1382,6 +1409,16 @@ class _RelatedIndex:
         if not known:
             return []
         own = self.position.get(doc, -1)
+        postings = [self.postings[e] for e in dict.fromkeys(self.vocabulary[n] for n in known)]
+        pooled = sum(map(len, postings))
+        if self._distinct and pooled <= _RELATED_POOL and len(self.docs) <= 4 * pooled:
+            # a dense corpus: count the names each report shares straight from the postings
+            shared = np.bincount(np.concatenate(postings), minlength=len(self.docs))
+            if own >= 0:
+                shared[own] = 0
+            candidates = np.flatnonzero(shared)
+            if len(candidates) <= _RELATED_CANDIDATES:     # every report sharing a name: no search cap
+                return self._top(candidates, shared[candidates], len(mine))
         chunks, count = [], 0
         for name in known:  # rarest first: they find the closest reports
             # at most `count` of the first _RELATED_CANDIDATES are already taken: enough new ones
@@ -1405,10 +1442,14 @@ class _RelatedIndex:
         hits = self._mine[self.names[flat]]
         self._mine[ids] = False
         shared = np.add.reduceat(hits.astype(np.int64), offsets)
-        # Jaccard as _overlap computes it: |a & b| / |a | b|, with |a | b| = |a| + |b| - |a & b|
-        weights = shared / (len(mine) + sizes - shared)
         keep = shared > 0
-        candidates, weights = candidates[keep], weights[keep]
+        return self._top(candidates[keep], shared[keep], len(mine))
+
+    def _top(self, candidates, shared, mine: int) -> list[tuple[str, float, Anchor]]:
+        """The _RELATED_MAX candidates of largest overlap, from the names each shares with the report."""
+        import numpy as np
+        # Jaccard as _overlap computes it: |a & b| / |a | b|, with |a | b| = |a| + |b| - |a & b|
+        weights = shared / (mine + self.sizes[candidates] - shared)
         if len(candidates) > _RELATED_MAX:
             top = np.sort(np.lexsort((candidates, -weights))[:_RELATED_MAX])
             candidates, weights = candidates[top], weights[top]
@@ -1429,10 +1470,13 @@ def _borrow(doc: str, frame: TimeFrame, entities: dict[str, Collection[str]], se
         return None
     frame = background_of_related(frame, related, frames or {}, old_days)
     support: dict[int, float] = {}
-    for _, weight, anchor in related:
+    dated, strong = [], []
+    for _, weight, anchor in related:   # one walk for the years they support and the days they give
         support[anchor.year] = support.get(anchor.year, 0.0) + weight * anchor.confidence
-    dated = [(a.date, w) for _, w, a in related if a.date is not None]
-    strong = [(a.date, w) for _, w, a in related if a.date is not None and a.confidence >= _STRONG_RELATED]
+        if anchor.date is not None:
+            dated.append((anchor.date, weight))
+            if anchor.confidence >= _STRONG_RELATED:
+                strong.append((anchor.date, weight))
     choice = _infer(frame, support, dated, memo, strong)
     if choice is None or not choice.has_day_clues:
         return None
