@@ -652,6 +652,12 @@ def _role_names(text: str, lang: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=8)
+def _role_noun(lang: str) -> re.Pattern:
+    """One word that is a role ("candidate", "líder"), to fullmatch a token."""
+    return re.compile(V.alternation(V.ROLE_NOUNS, lang), _I)
+
+
+@lru_cache(maxsize=8)
 def _role_between(lang: str) -> re.Pattern:
     """Only a role between a party and a person ("Liberal Party candidate Yani Rosenthal")."""
     return re.compile(rf"\s+(?:{V.alternation(V.ROLE_NOUNS, lang)})\s+", _I)
@@ -1363,6 +1369,7 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
     head = _span_head(tokens)
     if head is None:
         return _NOTHING
+    role_noun = _role_noun(lang)
     seen, token = set(), head
     for _ in range(12):
         if token.i in seen:
@@ -1379,8 +1386,8 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
             for c in subj:
                 ent = _entity_in_subtree(c, entities, kinds, exclude=(start, end))
                 if ent and fallback and _entity_of(c, entities) is None \
-                        and any(re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), r.text, _I)
-                                and _introduced_by_preposition(r, ent) for r in c.subtree):
+                        and any(role_noun.fullmatch(r.text) and _introduced_by_preposition(r, ent)
+                                for r in c.subtree):
                     # "la candidate de la coalition menée par Morena obtiendrait 58 %", "the former
                     # mayor, the ruling Morena party's candidate, won": the candidate named
                     # before, not the party or the leader that describes her
@@ -1401,7 +1408,7 @@ def _subject_from_parse(sent, start, end, entities, kinds, fallback, strict, lan
                 if c.pos_ == "PRON" or _PRONOUN_SUBJECTS.match(phrase):
                     return fallback if fallback else _NOTHING   # no antecedent before: the nearest name
             if subj and any(_role_clause(" ".join(t.text for t in c.subtree), lang) or
-                            re.fullmatch(V.alternation(V.ROLE_NOUNS, lang), c.text, _I) for c in subj):
+                            role_noun.fullmatch(c.text) for c in subj):
                 return fallback if fallback else _NOTHING    # "el delfín del exmandatario X obtuvo": someone named before
             if subj:            # a common-noun subject: "la participación", "the poll"
                 return _NOTHING
