@@ -553,10 +553,15 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     unnamed = _unnamed_parties(text, lang, entities)
     orgs = [e for e in entities if e.kind == "organization"] + unnamed
     out, out_of = [], []
+    role_named = {(s, e) for s, e, _ in _role_names(text, lang)}
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
             # a "place" no gazetteer knows is most often a party the model mistook ("Sumar", "Vox")
             ent = EntityRef(ent.start, ent.end, "organization", ent.name)
+        if ent.kind == "organization" and (ent.start, ent.end) in role_named:
+            # "la candidata oficialista Rixi Moncada": a name right after a role is a person's,
+            # even where the model took it (a first name it does not know) for an organization
+            ent = EntityRef(ent.start, ent.end, "person", ent.name)
         if ent.kind == "organization" and (ent.name in cues.authorities or is_authority(ent.name)):
             out_of.append(ent)
             continue
@@ -948,7 +953,12 @@ def _turnout_phrase(text: str, start: int, end: int, lang: str, verbs_table=V.TU
     m = _turnout_pattern(lang, verbs_table is V.ABSTENTION_VERBS).match(after)
     if not m:
         return False
-    return not re.match(r"^\s*(?:por|pour|for|para|en\s+favor)\b", after[m.end():], _I)
+    return not _vote_choice(lang).match(after, m.end())
+
+
+@lru_cache(maxsize=8)
+def _vote_choice(lang: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:{V.alternation(V.VOTE_CHOICE_LINKS, lang)})(?![^\W_])", _I)
 
 
 @lru_cache(maxsize=16)
@@ -970,9 +980,23 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
         if r.kind == "place" and r.place_type in ("city", "region", "admin") and c_start <= r.start < c_end:
             before = text[max(c_start, r.start - 25):r.start]
             if re.search(r"(?<![^\W_])(?:en|in|dans|à|a|como|comme|such\s+as|like)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
-                         before, _I):
+                         before, _I) and not _names_its_country(text, r, refs, lang):
                 return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _of_country(lang: str) -> re.Pattern:
+    return re.compile(rf"\s+(?:{V.alternation(V.COUNTRY_NOUNS, lang)})\s+(?:of|de|du|del|d['’])\s*"
+                      rf"(?:(?:the|la|le|el|l['’])\s*)?", _I)
+
+
+def _names_its_country(text: str, place: EntityRef, refs: list[EntityRef], lang: str) -> bool:
+    """ "in the Pacific territory of New Caledonia", "in the Andean nation of Peru": a region that
+    only places the country named right after it, the whole electorate's ("in the Amazon region
+    of Peru" stays a region)."""
+    return any(r.kind == "place" and r.place_type == "country" and place.end < r.start <= place.end + 40
+               and _of_country(lang).fullmatch(text, place.end, r.start) for r in refs)
 
 
 @lru_cache(maxsize=8)
@@ -1084,17 +1108,17 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     def clear(lo, hi):          # no other percentage between lo and hi
         return not any(lo < s < hi or lo < e <= hi for s, e in others)
 
+    # 0b) a side said right after its figure: "55.8% voting against the draft", "el 44,2 % a favor"
+    if strict:
+        for side in V.SIDE_AFTER_FIGURE:
+            if _side_after(side, lang).match(text, end, end + 60):
+                return f"@{side}", 1
     # 0) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
     # ("33 % del electorado" alone is whoever won it: the clause decides.)
     pop = _POPULATION_AFTER.match(text[end:])
     if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w) for w in pop.group(1).split()) \
             and (pop.group(1).strip() or re.match(r"^\s*(?:de|of|d['’])\s|^['’]s\b", text[end + pop.end():])):
         return None, 9
-    # 0b) a side said right after its figure: "55.8% voting against the draft", "el 44,2 % a favor"
-    if strict:
-        for side in V.SIDE_AFTER_FIGURE:
-            if _side_after(side, lang).match(text, end, end + 60):
-                return f"@{side}", 1
     # 1) the owner named right after: "el 47,3 % de Rodolfo Hernández", "47 % du candidat X".
     owner = next((x for x in entities if x.start >= end and x.kind in _CONTESTANTS), None)
     if owner and owner.start - end <= 80 and clear(end, owner.start) \

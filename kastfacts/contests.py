@@ -106,7 +106,10 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             rounds[number] += len(found) + (0.5 if number == leading else 0)
     years = Counter()
     nouns = V.regex(V.ELECTION_NOUNS, lang)
+    before_year = _before_year(lang)
     for m in scan.finditer(_YEAR):
+        if before_year.search(text, max(0, m.start() - 20), m.start()):
+            continue        # "the highest turnout since 1992": a yardstick, not this vote's year
         if nouns.search(text, max(0, m.start() - 45), m.end() + 30):
             years[m.group(1)] += 1
     labels = Counter()
@@ -174,6 +177,11 @@ def _electoral_spans(cues: list[tuple[int, int]], sentences: list[tuple[int, int
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+
+
+@lru_cache(maxsize=None)
+def _before_year(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.YARDSTICK_YEAR_WORDS, lang)})\s+(?:(?:el|the|l['’]an)\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -274,8 +282,8 @@ class Contests:
         groups: dict[tuple, list[str]] = defaultdict(list)
         for members in linked.values():
             # the country where the vote is spoken of, else the one a report names most
-            code = _vote([_top(Counter(clues[d].get("countries") or {})) for d in members]) or \
-                _vote([_top(countries.get(d)) for d in members])
+            code = _vote([_first_top(clues[d].get("countries") or {}) for d in members]) or \
+                _vote([_first_top(countries.get(d) or {}) for d in members])
             years = {d: _int(_top(Counter(clues[d].get("years") or {}))) for d in members}
             written = [anchor_years.get(d) or (None, 0.0) for d in members]
             year = _vote([y for y, _ in written], [w for _, w in written]) or _vote([years[d] for d in members])
@@ -462,6 +470,13 @@ def _top(counter) -> str | None:
     if not counter:
         return None
     return min(counter, key=lambda k: (-counter[k], k))
+
+
+def _first_top(counts: dict) -> str | None:
+    """The country a report names most, a tie going to the one it names first: the headline and
+    the lead name the country that votes before its neighbours or its sovereign ("New Caledonia
+    votes to remain part of France")."""
+    return max(counts, key=counts.get) if counts else None
 
 
 def _int(value) -> int | None:

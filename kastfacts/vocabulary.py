@@ -61,6 +61,20 @@ POPULATION = {
            r"argentinos", r"mexicanos", r"españoles", r"guatemaltecos"],
     "en": [r"voters", r"citizens", r"registered\s+voters", r"electorate", r"eligible\s+voters", r"population"],
 }
+# Nouns for a country as a whole ("the Pacific territory of New Caledonia", "the Andean nation of
+# Peru"): a place before one of them only situates the country.
+COUNTRY_NOUNS = {
+    "fr": [r"territoire", r"nation", r"pays", r"[ée]tat", r"[îi]les?", r"archipel", r"r[ée]publique", r"royaume"],
+    "es": [r"territorio", r"naci[oó]n", r"pa[ií]s", r"estado", r"islas?", r"archipi[ée]lago", r"rep[uú]blica", r"reino"],
+    "en": [r"territory", r"nation", r"country", r"state", r"islands?", r"archipelago", r"republic", r"kingdom"],
+}
+# What follows a verb of voting when it says how people voted, not that they did ("el 55 % votó por
+# X", "62 % ont voté contre", "62% voted to remain"): a share of a choice, never the turnout.
+VOTE_CHOICE_LINKS = {
+    "fr": [r"pour", r"contre", r"en\s+faveur", r"oui", r"non"],
+    "es": [r"por", r"para", r"a\s+favor", r"en\s+contra", r"contra", r"s[ií]", r"no"],
+    "en": [r"for", r"against", r"in\s+favou?r", r"to(?=\s+(?!the\s+polls)\w)", r"yes", r"no"],
+}
 TURNOUT_VERBS = {
     "fr": [r"ont\s+vot[ée]", r"a\s+vot[ée]", r"se\s+sont\s+rendus\s+aux\s+urnes", r"se\s+sont\s+d[ée]plac[ée]s",
            r"ont\s+particip[ée]", r"ont\s+pris\s+part"],
@@ -353,6 +367,13 @@ WINNER_TITLES = {
     "es": [r"president[ea]\s+elect[oa]", r"elect[oa]\s+president[ea]", r"pr[oó]xim[oa]\s+president[ea]"],
     "en": [r"president-elect", r"president\s+elect", r"elected\s+president", r"next\s+president"],
 }
+# Words before a year that make it a yardstick of the vote reported, not its year ("the highest
+# since 1992", "une première depuis 1958", "la más baja desde 2006").
+YARDSTICK_YEAR_WORDS = {
+    "fr": [r"depuis", r"jusqu['’]en", r"avant"],
+    "es": [r"desde", r"hasta", r"antes\s+de"],
+    "en": [r"since", r"until", r"before"],
+}
 ELECTION_NOUNS = {
     "fr": [r"[ée]lections?", r"scrutin", r"pr[ée]sidentielles?", r"l[ée]gislatives", r"r[ée]f[ée]rendum", r"pl[ée]biscite",
            r"primaires?", r"tour", r"vote"],
@@ -574,12 +595,16 @@ SIDE_NOUNS = {"yes": {"fr": [r"oui"], "es": [r"sí"], "en": []}, "no": {"fr": [r
 # A side said right after its figure ("55.8% voting against the draft", "44.2% in favor", "el 44 %
 # a favor"); not a contrast ("52% against 48%", "against Smith").
 SIDE_AFTER_FIGURE = {
-    "yes": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+(?:oui|texte|projet)"],
-            "es": [r"(?:de\s+los\s+votos\s+)?a\s+favor(?!\s+de\s+(?-i:[A-Z]))"],
-            "en": [r"(?:of\s+(?:the\s+)?(?:votes?|voters|ballots)\s+)?(?:voting\s+(?:in\s+favou?r|for|yes)|in\s+favou?r)(?!\s+of\s+(?-i:[A-Z]))"]},
-    "no": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+non"],
-           "es": [r"(?:de\s+los\s+votos\s+)?en\s+contra(?!\s+de\s+(?-i:[A-Z]))"],
-           "en": [r"(?:of\s+(?:the\s+)?(?:votes?|voters|ballots)\s+)?(?:voting\s+(?:against|no)|against)(?!\s+(?:\d|(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])))"]},
+    "yes": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+(?:oui|texte|projet)",
+                   r"(?:des\s+(?:[ée]lecteurs|votants)\s+)?(?:ont\s+|a\s+)?vot[ée]\s+(?:oui|pour\s+(?:le\s+)?(?:oui|texte|projet))"],
+            "es": [r"(?:de\s+los\s+(?:votos|electores|votantes)\s+)?(?:(?:vot[oó]|votaron)\s+)?a\s+favor(?!\s+de\s+(?-i:[A-Z]))",
+                   r"(?:de\s+los\s+(?:electores|votantes)\s+)?(?:vot[oó]|votaron)\s+(?:por\s+el\s+)?s[ií]"],
+            "en": [r"(?:of\s+(?:the\s+)?(?:votes?|voters|ballots)\s+)?(?:vot(?:ing|ed)\s+(?:in\s+favou?r|for(?!\s+(?-i:[A-Z]))|yes)|in\s+favou?r)(?!\s+of\s+(?-i:[A-Z]))"]},
+    "no": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+non",
+                  r"(?:des\s+(?:[ée]lecteurs|votants)\s+)?(?:ont\s+|a\s+)?vot[ée]\s+(?:non|contre)(?!\s+(?-i:[A-Z]))"],
+           "es": [r"(?:de\s+los\s+(?:votos|electores|votantes)\s+)?(?:(?:vot[oó]|votaron)\s+)?en\s+contra(?!\s+de\s+(?-i:[A-Z]))",
+                  r"(?:de\s+los\s+(?:electores|votantes)\s+)?(?:vot[oó]|votaron)\s+(?:por\s+el\s+)?no"],
+           "en": [r"(?:of\s+(?:the\s+)?(?:votes?|voters|ballots)\s+)?(?:vot(?:ing|ed)\s+(?:against|no)|against)(?!\s+(?:\d|(?-i:[A-Z])|his|her|the\s+(?-i:[A-Z])))"]},
 }
 # Words that make a bare side word an option ("la opción del Rechazo", "le camp du non").
 OPTION_FRAMES = {

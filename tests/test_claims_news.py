@@ -781,3 +781,54 @@ def test_a_dateline_from_asuncion_dates_no_inauguration(lang, text):
 
     spans = [(d.start, d.end) for d in find_dates(text, lang)]
     assert spans and all(e.event != "inauguration" for e in lexical_date_events(text, lang, spans, refs(text)))
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "In the referendum, 56.4% voted against the reform and 43.6% voted in favour.", ["@no", "@yes"]),
+    ("fr", "Au total, 56,4 % des électeurs ont voté contre la réforme.", ["@no"]),
+    ("es", "El 56,4 % de los electores votó en contra de la reforma.", ["@no"]),
+])
+def test_a_share_that_voted_one_way_is_that_sides_not_the_turnout(nlp, lang, text, want):
+    assert who(nlp, lang, text, cues=PLEBISCITE) == [(side, "vote_share") for side in want]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Some 62% voted to keep the old charter."),
+    ("fr", "Quelque 62 % ont voté pour le maintien de l'ancienne charte."),
+    ("es", "Un 62 % votó por mantener la antigua carta."),
+])
+def test_a_share_that_voted_for_something_is_never_the_turnout(nlp, lang, text):
+    assert who(nlp, lang, text, cues=PLEBISCITE)[0][1] != "turnout"
+
+
+def test_voting_for_a_named_candidate_is_that_candidates_share_not_a_side(nlp):
+    assert who(nlp, "en", "About 52% voted for Quiroga in the runoff.", cues=PLEBISCITE) == [(QUIROGA, "vote_share")]
+
+
+def _with_places(text, places):
+    found = refs(text) + [EntityRef(text.index(name), text.index(name) + len(name), "place", name, kind)
+                          for name, kind in places]
+    return sorted(found, key=lambda e: e.start)
+
+
+@pytest.mark.parametrize("text,regional", [
+    ("Voters in the Andean nation of Ecuador backed Quiroga with 52.4% of the vote.", False),
+    ("In the Amazon region of Ecuador, Quiroga won 52.4% of the vote.", True),
+])
+def test_a_region_that_only_places_the_country_named_after_it_is_not_a_regional_result(nlp, text, regional):
+    places = [("Andean" if "Andean" in text else "Amazon", "region"), ("Ecuador", "country")]
+    spans = [(m.start, m.end) for m in find_percentages(text, "en")]
+    got = attribute_percentages(nlp("en", text), "en", spans, _with_places(text, places), None, DocumentCues(electoral=True))
+    assert [(c.subject, c.attribute) for c in got] == [(QUIROGA, "other" if regional else "vote_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "La candidata oficialista Rubén Soto, del Partido Azul, queda en un lejano tercer lugar con un 19,3 %."),
+    ("fr", "Le candidat sortant Rubén Soto, du Partido Azul, arrive loin derrière avec 19,3 %."),
+    ("en", "Incumbent Rubén Soto, of the Partido Azul, trailed in third place with 19.3%."),
+])
+def test_a_name_after_a_role_the_model_took_for_an_organization_is_the_person(nlp, lang, text):
+    known = {**NO_SOTO, "Rubén Soto": ("organization", SOTO)}
+    spans = [(m.start, m.end) for m in find_percentages(text, lang)]
+    got = attribute_percentages(nlp(lang, text), lang, spans, refs(text, known), QUIROGA, DocumentCues(electoral=True))
+    assert [c.subject for c in got] == [SOTO]

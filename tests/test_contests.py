@@ -186,3 +186,19 @@ def test_a_party_named_by_its_members():
     # two parties of the stem: the one most reports name ("los cívicos": Unión Cívica, not a local list)
     assert found.claim("b", "@party:cívicos", "vote_share", None)[1] == "UC"
     assert found.claim("b", "@party:liberales", "vote_share", None)[1] is None
+
+
+def test_a_tie_between_countries_goes_to_the_one_named_first():
+    # "Nueva Arcadia votes to stay part of Freedonia": the headline names the voting territory first
+    clues = {"a": clue({"referendum": 1}, countries={"EC": 2, "CL": 2})}
+    found = Contests.resolve(clues, {}, {"a": set()}, {"a": (2021, 1.0)}, NAMES)
+    assert [c.country for c in found.contests] == ["EC"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Au référendum de dimanche, la participation a été la plus forte depuis 1992."),
+    ("es", "En el referéndum del domingo, la participación fue la más alta desde 1992."),
+    ("en", "Turnout in Sunday's referendum was the highest at a national vote since 1992."),
+])
+def test_a_year_the_vote_is_measured_against_is_not_its_year(lang, text):
+    assert report_clues(text, lang, [], [])["years"] == {}
