@@ -395,7 +395,10 @@ class Contests:
             subject = self._short_name(contest.name, subject)
         ctx = dict(part.split("=", 1) for part in (context or "").split(";") if "=" in part)
         earlier_round = ctx.get("round") == "1" and contest.round == "runoff"
-        earlier_year = bool(ctx.get("year")) and contest.year is not None and int(ctx["year"]) < contest.year
+        # a figure the words date to a year, in a report on a contest no year is known for, is of
+        # another contest ("En 2020, Biden l'avait emporté avec 51,3 %"): the report named no year
+        # where it spoke of its own vote
+        earlier_year = bool(ctx.get("year")) and (contest.year is None or int(ctx["year"]) < contest.year)
         if attribute == "vote_share" and earlier_round:
             attribute = "vote_share_first_round"
         elif attribute == "vote_share" and earlier_year:

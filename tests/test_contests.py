@@ -202,3 +202,11 @@ def test_a_tie_between_countries_goes_to_the_one_named_first():
 ])
 def test_a_year_the_vote_is_measured_against_is_not_its_year(lang, text):
     assert report_clues(text, lang, [], [])["years"] == {}
+
+
+def test_a_figure_dated_to_a_year_in_a_report_whose_contest_has_none_is_that_years():
+    # "En 2016, Quiroga l'avait emporté avec 51,3 %" in a report that never names its own year
+    found = Contests.resolve({"a": clue({"presidential": 1}, countries={"PE": 1})}, {}, {"a": set()}, {}, NAMES)
+    name = "Peru presidential election"
+    assert found.claim("a", "Marta Quiroga", "vote_share", "year=2016") == (name, "Marta Quiroga", "vote_share_2016")
+    assert found.claim("a", "Marta Quiroga", "vote_share", None) == (name, "Marta Quiroga", "vote_share")
