@@ -107,8 +107,11 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     years = Counter()
     nouns = V.regex(V.ELECTION_NOUNS, lang)
     before_year = _before_year(lang)
+    # "les législatives anticipées ... contre 46,6 % lors des législatives de 2022": a kind of vote
+    # the report names both undated and dated is dated as another one
+    other_years = {str(y) for kind, ys in dated.items() if kinds.get(kind) for y in ys}
     for m in scan.finditer(_YEAR):
-        if before_year.search(text, max(0, m.start() - 20), m.start()):
+        if before_year.search(text, max(0, m.start() - 20), m.start()) or m.group(1) in other_years:
             continue        # "the highest turnout since 1992": a yardstick, not this vote's year
         if nouns.search(text, max(0, m.start() - 45), m.end() + 30):
             years[m.group(1)] += 1

@@ -210,3 +210,13 @@ def test_a_figure_dated_to_a_year_in_a_report_whose_contest_has_none_is_that_yea
     name = "Peru presidential election"
     assert found.claim("a", "Marta Quiroga", "vote_share", "year=2016") == (name, "Marta Quiroga", "vote_share_2016")
     assert found.claim("a", "Marta Quiroga", "vote_share", None) == (name, "Marta Quiroga", "vote_share")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Les législatives anticipées ont vu une participation de 49,5 %, contre 46,6 % lors des législatives de 2019."),
+    ("es", "En las legislativas anticipadas votó el 49,5 %, frente al 46,6 % de las legislativas de 2019."),
+    ("en", "Turnout in the snap legislative election was 49.5%, against 46.6% in the legislative election of 2019."),
+])
+def test_the_year_of_a_kind_of_vote_named_also_undated_is_another_contests(lang, text):
+    clues = report_clues(text, lang, [], [])
+    assert clues["years"] == {} and clues["dated_kinds"] == {"legislative": [2019]}
