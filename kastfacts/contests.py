@@ -222,6 +222,9 @@ def _party_links(text: str, lang: str, persons, organizations) -> list[list[str]
                                 rf"(?:(?:la|le|l['’]|el|the)\s*)?(?:{_PARTY_WORDS}\s+)?(?:[^\W\d_]+\s+){{0,2}})\s*", between,
                                 re.IGNORECASE):
                     links.add((org, person))
+                elif re.fullmatch(r"\s*[,–—-]\s*", between) and V.regex(V.PARTY_NOUNS, lang).search(org) \
+                        and re.match(r"\s*(?:[:(]|$)", text[oe:oe + 3]):
+                    links.add((org, person))    # a results list: "Rodrigo Chaves, Social Democratic Party: 52.8%"
             elif 0 <= ps - oe <= 60 and led_by.fullmatch(text[oe:ps]) and not is_authority(org):
                 links.add((org, person))        # "la liste du RN menée par X", "el PP de X"
             elif 0 <= ps - oe <= 60:
@@ -390,7 +393,9 @@ class Contests:
             subject = V.OPTION_DEFAULT_NAMES.get(subject[1:], subject)
         if attribute in CONTEST_ATTRIBUTES or (attribute == "other" and not subject):
             subject = contest.name
-        elif subject and attribute in VOTE_ATTRIBUTES and contest.kind == "presidential":
+        elif subject and attribute in VOTE_ATTRIBUTES and (contest.kind == "presidential" or
+                                                           (contest.kind in (None, "election") and contest.round == "runoff")):
+            # (a runoff of an unnamed kind is between people: "Costa Rica runoff results")
             subject = self.party_of.get(contest.name, {}).get(subject, subject)
         elif subject and attribute in VOTE_ATTRIBUTES and contest.kind in V.PARTY_LIST_KINDS:
             subject = self.leader_party.get(contest.name, {}).get(subject, subject)   # the list's, not its leader's

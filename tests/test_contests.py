@@ -220,3 +220,25 @@ def test_a_figure_dated_to_a_year_in_a_report_whose_contest_has_none_is_that_yea
 def test_the_year_of_a_kind_of_vote_named_also_undated_is_another_contests(lang, text):
     clues = report_clues(text, lang, [], [])
     assert clues["years"] == {} and clues["dated_kinds"] == {"legislative": [2019]}
+
+
+@pytest.mark.parametrize("lang,text,parties", [
+    ("en", "Results:\nMarta Quiroga, Civic Front Party: 52.8%\nTomás Ilabaca, Green Movement: 47.2%",
+     ("Civic Front Party", "Green Movement")),
+    ("es", "Resultados:\nMarta Quiroga, Partido Frente Cívico: 52,8 %\nTomás Ilabaca, Movimiento Verde: 47,2 %",
+     ("Partido Frente Cívico", "Movimiento Verde")),
+    ("fr", "Résultats :\nMarta Quiroga, Parti du front civique : 52,8 %\nTomás Ilabaca, Mouvement vert : 47,2 %",
+     ("Parti du front civique", "Mouvement vert")),
+])
+def test_a_results_list_links_each_candidate_to_the_party_after_the_comma(lang, text, parties):
+    def spans(*names):
+        return [(text.index(n), text.index(n) + len(n), n) for n in names]
+    clues = report_clues(text, lang, spans("Marta Quiroga", "Tomás Ilabaca"), spans(*parties))
+    assert clues["parties"] == sorted([[parties[0], "Marta Quiroga"], [parties[1], "Tomás Ilabaca"]])
+
+
+def test_a_partys_figure_in_a_runoff_of_no_named_kind_is_its_candidates():
+    clues = {"a": clue({}, {"2": 2}, {"PE": 1}, parties=[("Frente Cívico", "Marta Quiroga")])}
+    found = Contests.resolve(clues, {}, {"a": set()}, {"a": (2021, 1.0)}, NAMES)
+    name = "Peru 2021 runoff"
+    assert found.claim("a", "Frente Cívico", "vote_share", None) == (name, "Marta Quiroga", "vote_share")
