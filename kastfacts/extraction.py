@@ -346,12 +346,17 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
 NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})     # the disk, not the document
 
 
-def _process_for_store(docs: list[Document]) -> list[tuple[DocResult, Any]]:
-    """process_safely, each result with its store rows made here (Store.prepare): in a worker
-    process, the parent then only unpickles plain rows and inserts them. A result whose facts
-    cannot be serialized goes as it is (None beside it): write_batch reports it as before."""
+def _process_for_store(writer: int, docs: list[Document]) -> list[tuple[DocResult, Any]]:
+    """process_safely, each result with its store rows made here (Store.prepare) when this is not
+    the process `writer` that writes the store: a worker's results then reach it as plain rows to
+    unpickle and insert. In the writer itself, write_batch serializes as it goes (the same rows,
+    without a detour). A result whose facts cannot be serialized goes as it is (None beside it):
+    write_batch reports it as before."""
+    results = process_safely(docs)
+    if os.getpid() == writer:
+        return [(r, None) for r in results]
     out = []
-    for r in process_safely(docs):
+    for r in results:
         prepared = None
         if not r.failed:
             try:
@@ -668,7 +673,9 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     """
     reader = _Reader(paths, lang, published, max_bytes, on_issue, output=getattr(store, "path", None))
     done: list[str] = []
-    for chunk in _map_chunks(_process_for_store, reader.chunks(), jobs, cluster):
+    from functools import partial
+
+    for chunk in _map_chunks(partial(_process_for_store, os.getpid()), reader.chunks(), jobs, cluster):
         for r, _ in chunk:
             for issue in r.issues:
                 reader.report(issue)

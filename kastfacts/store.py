@@ -143,7 +143,7 @@ class Prepared(NamedTuple):
     meta: str
     skipped_blocks: str
     frame: str | None
-    facts: list[tuple]          # each fact's row from `lang` on, its raw fields last: the id is the store's
+    facts: list[tuple]          # each fact's row under the document's id, its raw fields last
 
 
 class StoreError(RuntimeError):
@@ -431,7 +431,7 @@ class Store:
 
     @classmethod
     def _stored_row(cls, f: Fact) -> tuple:
-        return cls._fact_row(f)[1:] + (_dumps({k: vars(f)[k] for k in RAW_FIELDS}),)
+        return cls._fact_row(f) + (_dumps({k: vars(f)[k] for k in RAW_FIELDS}),)
 
     def _write_document(self, doc_id: str, item: tuple[Document, list[Fact], dict | None] | Prepared) -> set[str]:
         """Write one document over its earlier version; returns the text digests it touched."""
@@ -455,12 +455,12 @@ class Store:
             f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, meta, skipped_blocks, frame, text) "
             f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 4))})",
             [doc_id if c == "doc" else getattr(doc, c) for c in _DOC_COLUMNS] + serialized + [doc.text])
-        key = (doc_id,)
+        rows = item.facts if type(item) is Prepared else [self._stored_row(f) for f in facts]
+        if any(row[0] != doc_id for row in rows):     # stored under another id (free_id), or a fact of another
+            rows = [(doc_id,) + row[1:] for row in rows]
         self.conn.executemany(
             'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
-            "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [key + row for row in item.facts] if type(item) is Prepared else
-            [key + self._stored_row(f) for f in facts])
+            "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
         return texts
 
