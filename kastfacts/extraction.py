@@ -346,6 +346,29 @@ def process_safely(docs: list[Document]) -> list[DocResult]:
 NO_SPACE = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS})     # the disk, not the document
 
 
+def _process_for_store(writer: int, docs: list[Document]) -> list[tuple[DocResult, Any]]:
+    """process_safely, each result with its store rows made here (Store.prepare) when this is not
+    the process `writer` that writes the store: a worker's results then reach it as plain rows to
+    unpickle and insert. In the writer itself, write_batch serializes as it goes (the same rows,
+    without a detour). A result whose facts cannot be serialized goes as it is (None beside it):
+    write_batch reports it as before."""
+    results = process_safely(docs)
+    if os.getpid() == writer:
+        return [(r, None) for r in results]
+    out = []
+    for r in results:
+        prepared = None
+        if not r.failed:
+            try:
+                prepared = Store.prepare(r.document, r.facts, r.frame)
+            except (ValueError, TypeError, OverflowError, RecursionError):
+                pass
+            else:
+                r.facts, r.frame = [], None         # sent once, as rows
+        out.append((r, prepared))
+    return out
+
+
 ENTITY_KINDS = ("person", "place", "organization")
 
 
@@ -650,13 +673,15 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     """
     reader = _Reader(paths, lang, published, max_bytes, on_issue, output=getattr(store, "path", None))
     done: list[str] = []
-    for chunk in _map_chunks(process_safely, reader.chunks(), jobs, cluster):
-        for r in chunk:
+    from functools import partial
+
+    for chunk in _map_chunks(partial(_process_for_store, os.getpid()), reader.chunks(), jobs, cluster):
+        for r, _ in chunk:
             for issue in r.issues:
                 reader.report(issue)
-        kept = [r for r in chunk if not r.failed]       # the failed ones were reported above
-        outcomes = store.write_batch((r.document, r.facts, r.frame) for r in kept)
-        for r, outcome in zip(kept, outcomes):
+        kept = [(r, p) for r, p in chunk if not r.failed]       # the failed ones were reported above
+        outcomes = store.write_batch(p or (r.document, r.facts, r.frame) for r, p in kept)
+        for (r, _), outcome in zip(kept, outcomes):
             if isinstance(outcome, InputIssue):
                 reader.report(outcome)
                 continue

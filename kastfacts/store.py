@@ -20,6 +20,7 @@ from dataclasses import fields
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from .contract import Rejected, stored_fact_problem
 from .documents import id_candidates, same_document
@@ -136,6 +137,15 @@ def _fact(row: tuple) -> Fact:
     return fact
 
 
+class Prepared(NamedTuple):
+    """A document as write_batch stores it, its JSON and fact rows made ahead (see Store.prepare)."""
+    document: Document
+    meta: str
+    skipped_blocks: str
+    frame: str | None
+    facts: list[tuple]          # each fact's row under the document's id, its raw fields last
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message says why and what to do. Nothing was written."""
 
@@ -200,6 +210,8 @@ class Store:
         self.path = str(path)
         self.read_only = False          # opened for reading only: the file or its folder cannot be written
         self._pass: int | None = None   # the generation the running corpus pass started from
+        self._mentions: str | None = None   # the running pass's snapshot of the mentions (see entity_mentions)
+        self._passing = False
         self._has_state = True
         self._missing_columns: set[str] = set()     # document columns an older store, read as it is, lacks
         self.rejected = Rejected()      # stored rows that are not facts of the contract (a tampered store)
@@ -377,10 +389,11 @@ class Store:
             except sqlite3.Error:
                 pass
 
-    def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None]]) -> list[str | InputIssue]:
+    def write_batch(self, batch: Iterable[tuple[Document, list[Fact], dict | None] | Prepared]) -> list[str | InputIssue]:
         """Replace each document (the same file, or one of the same name and text moved: see
         documents.same_document) and its facts; one transaction. Then mark the copies: every
-        document whose text an earlier one (by id) has is `copy_of` that one.
+        document whose text an earlier one (by id) has is `copy_of` that one. A document comes as
+        (document, facts, frame) or Prepared (the same, serialized ahead, in a worker).
 
         Returns, for each document, the id it was stored under (its own, or a longer one when
         another run took that id meanwhile: see `free_id`) or an InputIssue saying why it could
@@ -389,11 +402,12 @@ class Store:
         outcomes: list[str | InputIssue] = []
         texts: set[str] = set()         # the digests whose copies may have changed
         with self._transaction():
-            for doc, facts, frame in batch:
+            for item in batch:
+                doc = item[0]
                 self.conn.execute("SAVEPOINT document")
                 try:
                     doc_id = self.free_id(doc)
-                    texts |= self._write_document(doc_id, doc, facts, frame)
+                    texts |= self._write_document(doc_id, item)
                 except sqlite3.OperationalError:
                     raise           # the store's trouble, not this document's: the whole batch rolls back
                 except (sqlite3.Error, ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -408,8 +422,20 @@ class Store:
                               "ON CONFLICT(key) DO UPDATE SET value = value + 1")
         return outcomes
 
-    def _write_document(self, doc_id: str, doc: Document, facts: list[Fact], frame: dict | None) -> set[str]:
+    @classmethod
+    def prepare(cls, doc: Document, facts: list[Fact], frame: dict | None) -> Prepared:
+        """What write_batch stores for a document, serialized: made in the worker that extracted
+        it, so that the process writing the store only inserts. Raises what serializing raises."""
+        return Prepared(doc, _dumps(doc.meta), _dumps([b.to_dict() for b in doc.skipped_blocks]),
+                        _dumps(frame) if frame is not None else None, [cls._stored_row(f) for f in facts])
+
+    @classmethod
+    def _stored_row(cls, f: Fact) -> tuple:
+        return cls._fact_row(f) + (_dumps({k: vars(f)[k] for k in RAW_FIELDS}),)
+
+    def _write_document(self, doc_id: str, item: tuple[Document, list[Fact], dict | None] | Prepared) -> set[str]:
         """Write one document over its earlier version; returns the text digests it touched."""
+        doc = item[0]
         moved = [d for d, path, digest in self.conn.execute(
                      "SELECT doc, path, sha256 FROM documents WHERE sha256 = ? AND path != ? AND doc != ?",
                      (doc.sha256, doc.path, doc_id)) if same_document(path, digest, doc)]
@@ -419,16 +445,22 @@ class Store:
             [doc.path] + replaced) if r[0]} | ({doc.sha256} if doc.sha256 else set())
         self.conn.execute(f"DELETE FROM documents WHERE path = ? OR doc IN ({', '.join('?' * len(replaced))})",
                           [doc.path] + replaced)
+        if type(item) is Prepared:
+            serialized = list(item[1:4])
+        else:
+            _, facts, frame = item
+            serialized = [_dumps(doc.meta), _dumps([b.to_dict() for b in doc.skipped_blocks]),
+                          _dumps(frame) if frame is not None else None]
         self.conn.execute(
             f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, meta, skipped_blocks, frame, text) "
             f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 4))})",
-            [doc_id if c == "doc" else getattr(doc, c) for c in _DOC_COLUMNS]
-            + [_dumps(doc.meta), _dumps([b.to_dict() for b in doc.skipped_blocks]),
-               _dumps(frame) if frame is not None else None, doc.text])
+            [doc_id if c == "doc" else getattr(doc, c) for c in _DOC_COLUMNS] + serialized + [doc.text])
+        rows = item.facts if type(item) is Prepared else [self._stored_row(f) for f in facts]
+        if any(row[0] != doc_id for row in rows):     # stored under another id (free_id), or a fact of another
+            rows = [(doc_id,) + row[1:] for row in rows]
         self.conn.executemany(
             'INSERT INTO facts (doc, lang, kind, text, start, "end", sentence, value, entity, code, '
-            "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(doc_id,) + self._fact_row(f)[1:] + (_dumps({k: vars(f)[k] for k in RAW_FIELDS}),) for f in facts])
+            "subject, attribute, extra, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         self.conn.execute("DELETE FROM input_issues WHERE path = ?", (doc.path,))
         return texts
 
@@ -486,14 +518,25 @@ class Store:
 
     def begin_pass(self) -> None:
         self._pass = self._state("generation") if self._has_state else None
+        self._drop_mentions()
+        self._passing = True
+
+    def _drop_mentions(self) -> None:
+        if self._mentions is not None:
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{self._mentions}")
+            self._mentions = None
 
     def _check_pass(self) -> None:
         if self._pass is not None and self._state("generation") != self._pass:
             self._pass = None
+            self._passing = False
+            self._drop_mentions()
             raise StalePass(f"{self.path}: another run wrote documents during this corpus pass")
 
     def end_pass(self) -> None:
         """The pass is complete: the store is resolved as of the documents it started from."""
+        self._passing = False
+        self._drop_mentions()
         if self._pass is None:
             return
         with self._transaction():
@@ -503,13 +546,21 @@ class Store:
         self._pass = None
 
     def write_resolved(self, rows: list[tuple[int, Fact, bool]]) -> None:
-        """The corpus pass's output for a page of facts: (id, fact, changed); only changed ones are rewritten."""
+        """The corpus pass's output for a page of facts: (id, fact, changed); only changed ones are
+        rewritten, and only in the columns the pass can change: a fact's document, language,
+        offsets, text and sentence are its mention's, which the pass never moves (leaving them
+        out spares the document index and the longest values)."""
         with self._transaction():
             self._check_pass()
             self.conn.executemany(
-                'UPDATE facts SET doc=?, lang=?, kind=?, text=?, start=?, "end"=?, sentence=?, value=?, entity=?, '
-                "code=?, subject=?, attribute=?, extra=? WHERE id=?",
-                [self._fact_row(f) + (fid,) for fid, f, changed in rows if changed])
+                "UPDATE facts SET kind=?, value=?, entity=?, code=?, subject=?, attribute=?, extra=? WHERE id=?",
+                [self._resolved_row(f) + (fid,) for fid, f, changed in rows if changed])
+
+    @staticmethod
+    def _resolved_row(f: Fact) -> tuple:
+        fields_ = vars(f)
+        extra = {k: v for k in _FACT_EXTRA if (v := fields_[k]) is not None}
+        return (f.kind, _ENCODER.encode(f.value), f.entity, f.code, f.subject, f.attribute, _ENCODER.encode(extra))
 
     def update_anchors(self, anchors: dict[str, tuple[str | None, str, float]]) -> None:
         """Each document's writing date as the corpus pass inferred it: doc -> (anchor, method, confidence)."""
@@ -554,10 +605,19 @@ class Store:
     def entity_mentions(self) -> Iterator[tuple]:
         """(doc, start, end, text, fields) of every person/place/organization mention, as extracted:
         `fields` are its raw MENTION_FIELDS, read by SQLite (the corpus pass reads them three times;
-        decoding each raw fact in Python cost more than the rest of the read)."""
+        decoding each raw fact in Python cost more than the rest of the read). During a pass
+        (begin_pass) the first read keeps what it picks in a temporary table of SQLite's, which
+        the next ones scan: the raw records are taken apart once, and every read of the pass sees
+        the same mentions."""
         picked = ", ".join(f"json_extract(raw, '$.{name}')" for name in MENTION_FIELDS)
         sql = (f'SELECT doc, start, "end", text, {picked} FROM facts WHERE json_extract(raw, \'$.kind\') '
                "IN ('person', 'place', 'organization') ORDER BY doc, start, id")
+        if self._passing and not self.read_only:
+            if self._mentions is None:
+                self._mentions = "pass_mentions"
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{self._mentions}")
+                self.conn.execute(f"CREATE TEMP TABLE {self._mentions} AS {sql}")
+            sql = f"SELECT * FROM temp.{self._mentions} ORDER BY rowid"
         for doc, start, end, text, *values in self.conn.execute(sql):
             yield doc, start, end, text, tuple(values)
 
