@@ -301,7 +301,8 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(text[start:end])]
+    # (_TOKEN has no anchor nor look-around: matching within the bounds is matching the slice)
+    return [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _is_title(token: _Token) -> bool:
@@ -484,16 +485,19 @@ class _Candidate:
     speaker: bool = False         # a person title before it, or a reporting verb after it
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
+# the word before a span, matched on the reversed text before it: a search for a word then spaces
+# at the end ("([^\W\d_][\w.\-]*)\s+$") tried every position of the 40 characters
+_WORD_BEFORE_REVERSED = re.compile(r"\s+([\w.\-]*[^\W\d_])")
 _WORDS_AFTER = re.compile(r"^\s+(?:(?:a|ha|has|have|had|will|would|also|aussi|también|ya)\s+)?([^\W\d_]+)")
 
 
 def _speaker_context(text: str, start: int, end: int) -> bool:
     """'President-elect Kast', 'el presidente electo Kast', 'Kast dijo', 'Kast a déclaré'."""
-    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    if before and (fold(before.group(1).rstrip(".")) in TITLES
-                   or fold(before.group(1)).split(" ")[0] in TITLES and "-" in before.group(1)):
-        return True
+    before = _WORD_BEFORE_REVERSED.match(text[max(0, start - 40):start][::-1])
+    if before:
+        word = before.group(1)[::-1]
+        if fold(word.rstrip(".")) in TITLES or fold(word).split(" ")[0] in TITLES and "-" in word:
+            return True
     after = _WORDS_AFTER.match(text[end:end + 40])
     return bool(after) and fold(after.group(1)) in REPORTING_VERBS
 
@@ -975,15 +979,39 @@ def _add_known_persons(text: str, lang: str, mentions: list[Mention], blocks) ->
              and fold(f) not in FIRST_NAMES and not lookup_entry(f, lang, with_cities=False)}
     if not forms:
         return mentions
-    pattern = re.compile(r"(?<![\w@#])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?![\w])")
     out = list(mentions)
     taken = sorted((m.start, m.end) for m in mentions)
-    for match in pattern.finditer(text):
-        s, e = match.span()
+    for s, e in _whole_word_occurrences(text, forms):
         if _in_blocks(s, e, blocks) and all(e <= a or b <= s for a, b in taken):
-            out.append(Mention(s, e, match.group(), "person", match.group(), GAZETTEER))
+            out.append(Mention(s, e, text[s:e], "person", text[s:e], GAZETTEER))
             taken.append((s, e))
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"          # what a regular expression's \w is
+
+
+def _whole_word_occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
+    """Where the forms stand as whole words (not after a word character, "@" or "#"; not before a
+    word character), leftmost first, the longest at a place, none overlapping: what one alternation
+    of them, longest first, finds. Found with str.find, as a pattern compiled per document cost more."""
+    found: dict[int, int] = {}                # start -> the longest end there
+    for form in forms:
+        n = len(form)
+        i = text.find(form)
+        while i >= 0:
+            e = i + n
+            if (i == 0 or not (_is_word_char(text[i - 1]) or text[i - 1] in "@#")) \
+                    and (e == len(text) or not _is_word_char(text[e])) and found.get(i, 0) < e:
+                found[i] = e
+            i = text.find(form, i + 1)
+    out = []
+    last = 0
+    for s in sorted(found):
+        if s >= last:
+            out.append((s, found[s]))
+            last = found[s]
     return out
 
 
@@ -1454,6 +1482,15 @@ def _region_type_words(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _type_word_pattern(lang: str) -> re.Pattern:
+    """Any division noun of the language, as a part of folded text ("(?!)": none)."""
+    return re.compile("|".join(re.escape(k) for k in sorted(_region_type_words(lang), key=len, reverse=True)) or "(?!)")
+
+
+_fold_uncached = getattr(fold, "__wrapped__", fold)      # for one-off text: it would evict names from fold's cache
+
+
+@lru_cache(maxsize=None)
 def _region_context_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The qualifiers, links, list intros and their words that may stand between a division type and its name."""
     intros = _lexicon_table("list_intros", lang)
@@ -1478,6 +1515,8 @@ def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str
     if lang == "en" and after and fold(after.group(1)) in types:
         return types[fold(after.group(1))]
     chunk = text[max(0, start - 160):start]
+    if not _type_word_pattern(lang).search(_fold_uncached(chunk)):
+        return None         # no division noun before: most names (the words below are the chunk's, folded)
     if _ENUMERATION_END.search(chunk):           # (a cheap test first: the whole tail is a slow scan)
         chunk = _ENUMERATION_TAIL.sub("", chunk)     # "provincias como X, Y y " -> "provincias como "
     words = _words_before(chunk, len(chunk), limit=8)
