@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
-                                 find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article,
-                                 tokens_with_offsets)
+                                 find_places, fold, fold_for_search, lookup_admin, lookup_entry, lookup_place,
+                                 strip_article, tokens_with_offsets)
 from kastfacts.percentages import is_figure_at
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -1487,9 +1487,6 @@ def _type_word_pattern(lang: str) -> re.Pattern:
     return re.compile("|".join(re.escape(k) for k in sorted(_region_type_words(lang), key=len, reverse=True)) or "(?!)")
 
 
-_fold_uncached = getattr(fold, "__wrapped__", fold)      # for one-off text: it would evict names from fold's cache
-
-
 @lru_cache(maxsize=None)
 def _region_context_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The qualifiers, links, list intros and their words that may stand between a division type and its name."""
@@ -1515,7 +1512,7 @@ def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str
     if lang == "en" and after and fold(after.group(1)) in types:
         return types[fold(after.group(1))]
     chunk = text[max(0, start - 160):start]
-    if not _type_word_pattern(lang).search(_fold_uncached(chunk)):
+    if not _type_word_pattern(lang).search(fold_for_search(chunk)):
         return None         # no division noun before: most names (the words below are the chunk's, folded)
     if _ENUMERATION_END.search(chunk):           # (a cheap test first: the whole tail is a slow scan)
         chunk = _ENUMERATION_TAIL.sub("", chunk)     # "provincias como X, Y y " -> "provincias como "
