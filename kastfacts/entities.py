@@ -1148,6 +1148,10 @@ _NICKNAME = re.compile(
     rf"(?<![\w])((?:{_CAP_WORD}\s+){{1,3}})([\"“«‘'„])\s?({_CAP_WORD}(?:\s+{_CAP_WORD})?)\s?([\"”»’'“])"
     rf"\s+({_CAP_WORD}(?:\s+(?:(?:de|del|da|di|van|von|y)\s+)?{_CAP_WORD}){{0,2}})")
 
+# the quoted nickname and the surname after it, a part of every _NICKNAME match; starting with a
+# quote, a search skips to the quotes
+_NICKNAME_QUOTED = re.compile(rf"[\"“«‘'„]\s?{_CAP_WORD}(?:\s+{_CAP_WORD})?\s?[\"”»’'“]\s+{_CAP_WORD}")
+
 
 @lru_cache(maxsize=65536)
 def nickname_of(text: str) -> tuple[str, str] | None:
@@ -1161,6 +1165,8 @@ def nickname_of(text: str) -> tuple[str, str] | None:
 def _nickname_persons(text: str, mentions: list[Mention], blocks) -> list[Mention]:
     """José "Pepe" Mujica: one person, not a first name and a stray surname."""
     out = list(mentions)
+    if not _NICKNAME_QUOTED.search(text):
+        return out          # (a cheap test first: a search for the whole pattern tries every word)
     for m in _NICKNAME.finditer(text):
         if _QUOTES.get(m.group(2)) != m.group(4) or not _in_blocks(m.start(), m.end(), blocks):
             continue

@@ -714,6 +714,8 @@ _TOKEN = re.compile(r"\b(?:[lLdDjJmMnNsStTcC]|[Qq]u)['’](?=[^\W\d_])|[^\W\d_]+
 # a token with the gap before it (what _TOKEN skips: spaces, "_"): see `tokens_with_offsets`
 _GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
 _ABBREV_SCAN = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|EE\.\s?UU\.|EEUU|USA|UAE|EAU|RDC)(?![\w])")
+# a part of every _ABBREV_SCAN match: a text without any has none (most, and the scan is slow)
+_ABBREV_PARTS = ("U.S.", "U.K.", "EE.", "EEUU", "USA", "UAE", "EAU", "RDC")
 _CAPITALIZED_FUNCTION = frozenset((
     # words that may stand capitalized before a place at a sentence start, or are days/months
     "the in on at for from to and or but of by with after before since during a an as if when while this that "
@@ -835,7 +837,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     words, at = tokens_with_offsets(_GAP_AND_TOKEN, text)
     found: list[tuple[int, int, Place]] = []
     taken: set[int] = set()
-    for m in _ABBREV_SCAN.finditer(text):
+    for m in (_ABBREV_SCAN.finditer(text) if any(map(text.__contains__, _ABBREV_PARTS)) else ()):
         place = _abbreviation(m.group())
         if place:
             found.append((m.start(), m.end(), place))
