@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,8 +52,13 @@ class Mention:
         """The mention a stored entity fact was, as extracted, from its raw MENTION_FIELDS (strings
         interned: the corpus pass holds the same names many times over)."""
         kind, value, label, code, place_type, geonames_id = fields
-        return cls(start, end, sys.intern(text), kind, sys.intern(value if isinstance(value, str) else str(value)),
-                   sys.intern(label or ""), code, place_type, geonames_id)
+        # the fields set at once: a frozen dataclass's __init__ sets each through object.__setattr__,
+        # and the corpus pass makes every mention three times over
+        m = object.__new__(cls)
+        m.__dict__.update(start=start, end=end, text=sys.intern(text), kind=kind,
+                          value=sys.intern(value if isinstance(value, str) else str(value)),
+                          label=sys.intern(label or ""), code=code, place_type=place_type, geonames_id=geonames_id)
+        return m
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -1705,6 +1711,15 @@ class Resolved:
     variants: tuple[str, ...]
 
 
+def _resolved(kind: str, value: str, entity: str, code: str | None, place_type: str | None,
+              geonames_id: int | None, variants: tuple[str, ...]) -> Resolved:
+    """Resolved(...), its fields set at once (as Mention.stored: one per mention of the corpus pass)."""
+    r = object.__new__(Resolved)
+    r.__dict__.update(kind=kind, value=value, entity=entity, code=code, place_type=place_type,
+                      geonames_id=geonames_id, variants=variants)
+    return r
+
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -1734,14 +1749,19 @@ def _typed_total(votes: Counter) -> int:
 def _aliases_in(m: Mention) -> set[str]:
     """Keys a person mention defines besides the name: the nickname of 'José "Pepe" Mujica' ("Pepe",
     "Pepe Mujica"), or the alias a report gave the name ('AMLO' with the value of the full name)."""
-    found = nickname_of(m.text)
+    return set(_aliases_in_order(m.text, m.value))     # added in the same order: the same set, iterated alike
+
+
+@lru_cache(maxsize=65536)
+def _aliases_in_order(text: str, value: str) -> tuple[str, ...]:
+    found = nickname_of(text)
     if found is not None:
         _name, nick = found
-        return {fold(nick), fold(f"{nick} {m.value.split()[-1]}")}
-    key = fold(m.text)
-    if key != fold(m.value) and key not in _person_keys(m.value) and fold(m.text.split()[0]) not in FIRST_NAMES:
-        return {key}
-    return set()
+        return fold(nick), fold(f"{nick} {value.split()[-1]}")
+    key = fold(text)
+    if key != fold(value) and key not in _person_keys(value) and fold(text.split()[0]) not in FIRST_NAMES:
+        return (key,)
+    return ()
 
 
 def _canonical_name(forms: list[str], spellings: dict[str, Counter], reports: Counter) -> str:
@@ -1833,7 +1853,10 @@ MentionsByDocument = Callable[[], Iterable[tuple[str, Iterable[Mention]]]]
 
 def _document_mentions(mentions: Iterable[Mention]) -> list[Mention]:
     """One document's mentions, each once, in a fixed order (the input order must not matter)."""
-    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.kind, m.value, m.label))
+    return sorted(set(mentions), key=_MENTION_ORDER)
+
+
+_MENTION_ORDER = attrgetter("start", "end", "kind", "value", "label")
 
 
 class Resolver:
@@ -2098,10 +2121,10 @@ class DocumentResolver:
             if variants is None:
                 variants = corpus._person_variants[group] = tuple(
                     sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
-            return Resolved("person", name, "person:" + _slug(name), None, None, None, variants)
+            return _resolved("person", name, "person:" + _slug(name), None, None, None, variants)
         if m.kind == "place" and m.place_type is not None:
             entity = corpus._place_entity(m)
-            return Resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
+            return _resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
                             tuple(sorted(corpus._place_variants.get(entity, {m.text}))))
         votes = corpus._votes.get("name:" + fold(m.text), Counter())
         kind = m.kind
@@ -2119,12 +2142,12 @@ class DocumentResolver:
             kind = max((k for k in votes if k != "organization_typed"), key=lambda k: (votes[k], k == "person", k))
         if kind == "person":
             value = m.value if m.kind == "person" else m.text
-            return Resolved("person", value, "person:" + _slug(value), None, None, None, (value,))
+            return _resolved("person", value, "person:" + _slug(value), None, None, None, (value,))
         if kind == "organization":
             key, name = corpus._org_canonical(m.value)
-            return Resolved("organization", name, "org:" + _slug(name), None, None, None, (name,))
+            return _resolved("organization", name, "org:" + _slug(name), None, None, None, (name,))
         entity = corpus._place_entity(m)
-        return Resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
+        return _resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
                         tuple(sorted(corpus._place_variants.get(entity, {m.text}))))
 
     def resolve_name(self, name: str) -> str | None:
