@@ -994,10 +994,6 @@ def _add_known_persons(text: str, lang: str, mentions: list[Mention], blocks) ->
     return out
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"          # what a regular expression's \w is
-
-
 def _whole_word_occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
     """Where the forms stand as whole words (not after a word character, "@" or "#"; not before a
     word character), leftmost first, the longest at a place, none overlapping: what one alternation
@@ -1648,12 +1644,23 @@ def _division_prefixes(country: str) -> frozenset[str]:
     return frozenset(key[:n] for key in admin_scan_names(country) for n in range(len(key) + 1))
 
 
+@lru_cache(maxsize=32)
+def _division_opener_test(country: str) -> Callable[[str], bool]:
+    """Whether a word may begin a name of the country's divisions, per word (a bounded cache)."""
+    first_words = _division_first_words(country)
+
+    @lru_cache(maxsize=16384)
+    def opens(word: str) -> bool:
+        return word[:1].isupper() and (fold(word).split() or [""])[0] in first_words
+
+    return opens
+
+
 def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) -> list[Mention]:
     """The report's country's divisions named bare where the model saw nothing ("Guayas")."""
     names = admin_scan_names(country)
     if not names:
         return []
-    first_words = _division_first_words(country)
     prefixes = _division_prefixes(country)
     taken = sorted((m.start, m.end) for m in mentions)
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
@@ -1661,7 +1668,8 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     found = []
     # most words start no division's name: each distinct word is folded once, and a set look-up
     # per token passes over the others, as over a candidate inside a name just matched
-    openers = {word for word in set(words) if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words}
+    distinct = list(set(words))
+    openers = set(compress(distinct, map(_division_opener_test(country), distinct)))
     starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for k in starts:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
@@ -825,6 +825,21 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() and token.casefold() not in _CAPITALIZED_FUNCTION
 
 
+@lru_cache(maxsize=None)
+def _opener_test(lang: str) -> Callable[[str], bool]:
+    """Whether a word may begin a place name `find_places` finds, per word (news repeats its words:
+    a bounded cache answers most, in one look-up)."""
+    first_words = _scan_first_words(lang)
+    lowercase_prefixes = _scan_prefixes(lang, lowercase=True)
+
+    @lru_cache(maxsize=65536)
+    def opens(word: str) -> bool:
+        key = fold(word)
+        return key in first_words and word[:1].isalpha() and (word[:1].isupper() or key in lowercase_prefixes)
+
+    return opens
+
+
 def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     """Places named in `text` by the gazetteer alone: capitalized whole words, longest match first.
 
@@ -833,7 +848,6 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     """
     index = _scan_index_for(lang)
     lower_ok = _scan_lowercase_ok()
-    first_words = _scan_first_words(lang)
     words, at = tokens_with_offsets(_GAP_AND_TOKEN, text)
     found: list[tuple[int, int, Place]] = []
     taken: set[int] = set()
@@ -846,9 +860,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     # token spares the loop below (and folding every n-gram) for the others; a candidate inside a
     # name just matched is passed over
     distinct = list(set(words))
-    lowercase_prefixes = _scan_prefixes(lang, lowercase=True)
-    openers = {word for word in compress(distinct, map(first_words.__contains__, map(fold, distinct)))
-               if word[:1].isalpha() and (word[:1].isupper() or fold(word) in lowercase_prefixes)}
+    openers = set(compress(distinct, map(_opener_test(lang), distinct)))
     starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for i0 in starts:
