@@ -15,7 +15,7 @@ import sys
 import unicodedata
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
@@ -1604,6 +1604,46 @@ def _typed_division_pattern(lang: str) -> re.Pattern | None:
                       + r"(?:\s*(?:,|\s(?:y|e|et|and))\s*" + name + r")*)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _typed_division_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The division nouns the typed pattern begins with, lowercased, and their characters."""
+    types = _LEXICON["region_types"].get(lang, {})
+    return tuple(sorted({t.lower() for t in types})), frozenset(c for t in types for c in t)
+
+
+@lru_cache(maxsize=4096)
+def _lowers_alike(c: str, type_chars: frozenset[str]) -> bool:
+    """A character IGNORECASE compares with those characters as str.lower() writes it (not "ı",
+    "ſ", "İ": the re module matches them to "i", "s")."""
+    low = c.lower()
+    if len(low) != 1 or c == "Σ":          # (a final sigma lowers by its context)
+        return False
+    return all(low == tc.lower() or not re.fullmatch("(?i)" + re.escape(tc), c) for tc in type_chars)
+
+
+def _typed_division_matches(pattern: re.Pattern, text: str, lang: str) -> Iterator[re.Match]:
+    """pattern.finditer(text), tried only where the lowercased text holds a division noun: the
+    pattern's start, case-insensitive, is tried at every position by a search."""
+    words, type_chars = _typed_division_words(lang)
+    if not all(_lowers_alike(c, type_chars) for c in set(text)):
+        yield from pattern.finditer(text)
+        return
+    low = text.lower()
+    starts = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                end = match.end()
+
+
 _DIVISION_NAME = re.compile(_CAP_WORD + r"(?:\s+(?:de\s+|del\s+)?" + _CAP_WORD + r"){0,3}")
 
 
@@ -1615,7 +1655,7 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
         return []
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
-    for match in pattern.finditer(text):
+    for match in _typed_division_matches(pattern, text, lang):
         for name in _DIVISION_NAME.finditer(match.group(1)):
             s, e = match.start(1) + name.start(), match.start(1) + name.end()
             if not _in_blocks(s, e, blocks) or any(not (e <= a or b <= s) for a, b in taken + [(x.start, x.end) for x in found]):
