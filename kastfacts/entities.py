@@ -307,6 +307,9 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    word = text[start:end]
+    if word.isalpha():
+        return [_Token(start, end, word)]         # one word, as most spans are: _TOKEN's one match
     # (_TOKEN has no anchor nor look-around: matching within the bounds is matching the slice)
     return [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
@@ -621,13 +624,21 @@ def _is_common_word(text: str, lang: str, word: str) -> bool:
     return _has_whole_word(text, word.lower())
 
 
+_PERSON_OR_ORG_LABELS = PERSON_LABELS | ORG_LABELS
+
+
+@lru_cache(maxsize=None)
+def _infinitive_endings(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(_lexicon_table("infinitive_endings", lang)))
+
+
 def _sentence_initial_infinitive(text: str, lang: str, c: _Candidate) -> bool:
     """'« Réélire un bon gouvernement »': a lone unknown word opening a sentence or a quote, with an
     infinitive's ending and a lowercase word after it, is a verb, not a place."""
-    if " " in c.surface or c.label in PERSON_LABELS | ORG_LABELS or lookup_entry(c.surface, lang):
+    if " " in c.surface or c.label in _PERSON_OR_ORG_LABELS or lookup_entry(c.surface, lang):
         return False
     key = fold(c.surface)
-    if len(key) < 5 or not any(key.endswith(end) for end in _lexicon_table("infinitive_endings", lang)):
+    if len(key) < 5 or not key.endswith(_infinitive_endings(lang)):
         return False
     after = re.match(r"^\s+([^\W\d_]+)", text[c.end:c.end + 30])
     before = text[max(0, c.start - 12):c.start]
@@ -637,12 +648,13 @@ def _sentence_initial_infinitive(text: str, lang: str, c: _Candidate) -> bool:
 
 def _in_related_header(text: str, start: int) -> bool:
     """'Lire aussi : ...', 'Read more: ...': the words of the header are not names."""
+    colon = text.find(":", start, start + 40)
+    if colon <= 0 or "\n" in text[start:colon]:
+        return False                    # (most names: no colon after them on their line)
     from .language import boilerplate_reason
 
     line_start = text.rfind("\n", 0, start) + 1
-    colon = text.find(":", start, start + 40)
-    return colon > 0 and "\n" not in text[start:colon] and \
-        boilerplate_reason(text[line_start:colon]) == "related-header"
+    return boilerplate_reason(text[line_start:colon]) == "related-header"
 
 
 def _lone_sentence_initial_common_word(text: str, lang: str, c: _Candidate, person_keys: set[str]) -> bool:
