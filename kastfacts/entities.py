@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
-                                 find_places, fold, fold_for_search, lookup_admin, lookup_entry, lookup_place,
+                                 find_places, fold, fold_ascii, fold_for_search, lookup_admin, lookup_entry, lookup_place,
                                  strip_article, tokens_with_offsets)
 from kastfacts.percentages import is_figure_at
 
@@ -1508,6 +1508,24 @@ def _type_word_pattern(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _ascii_type_words(lang: str) -> tuple[bytes, ...] | None:
+    """The division nouns as bytes, when all are what `fold_ascii` can test (ASCII letters, four or more)."""
+    keys = sorted(_region_type_words(lang))
+    if not all(k.isascii() and k.isalpha() and len(k) >= 4 for k in keys):
+        return None
+    return tuple(k.encode() for k in keys)
+
+
+def _has_type_word(chunk: str, lang: str) -> bool:
+    """Whether the fold of `chunk` holds a division noun of the language (a word of it may be one)."""
+    keys = _ascii_type_words(lang)
+    ascii_letters = fold_ascii(chunk) if keys is not None else None
+    if ascii_letters is None:
+        return bool(_type_word_pattern(lang).search(fold_for_search(chunk)))
+    return any(map(ascii_letters.__contains__, keys))
+
+
+@lru_cache(maxsize=None)
 def _region_context_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The qualifiers, links, list intros and their words that may stand between a division type and its name."""
     intros = _lexicon_table("list_intros", lang)
@@ -1528,11 +1546,11 @@ def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str
     """The English division type that the words around a name give it: "provincia de X", "la
     province occidentale de X", "provincias como X, Y y Z", "X region", "X and Y regions"."""
     types = _region_type_words(lang)
-    after = _TYPE_AFTER.match(text[end:end + 60])
-    if lang == "en" and after and fold(after.group(1)) in types:
+    after = _TYPE_AFTER.match(text[end:end + 60]) if lang == "en" else None
+    if after and fold(after.group(1)) in types:
         return types[fold(after.group(1))]
     chunk = text[max(0, start - 160):start]
-    if not _type_word_pattern(lang).search(fold_for_search(chunk)):
+    if not _has_type_word(chunk, lang):
         return None         # no division noun before: most names (the words below are the chunk's, folded)
     if _ENUMERATION_END.search(chunk):           # (a cheap test first: the whole tail is a slow scan)
         chunk = _ENUMERATION_TAIL.sub("", chunk)     # "provincias como X, Y y " -> "provincias como "

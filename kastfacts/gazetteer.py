@@ -90,6 +90,19 @@ def fold_for_search(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+_ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_/", b"abcdefghijklmnopqrstuvwxyz   ")
+_ASCII_PUNCT = b'.,;:!?()[]{}"'                     # what _PUNCT deletes, in ASCII
+
+
+def fold_ascii(text: str) -> bytes | None:
+    """What `fold(text)` writes in ASCII letters, for a quick test: a name of four or more ASCII
+    letters that is part of fold(text) is part of this (the other characters dropped; dashes and
+    spaces stay spaces). None for a text with "ß" (which fold writes "ss"): use fold_for_search."""
+    if "ß" in text or "ẞ" in text:
+        return None
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_ASCII_FOLD, _ASCII_PUNCT)
+
+
 _ARTICLE = re.compile(r"^(?:(?:the|les|le|la|los|las|lo|el)\s+|l')", re.IGNORECASE)
 
 
