@@ -15,16 +15,17 @@ import sys
 import unicodedata
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
-                                 find_places, fold, lookup_admin, lookup_entry, lookup_place, strip_article,
-                                 tokens_with_offsets)
+                                 find_places, fold, fold_ascii, fold_for_search, lookup_admin, lookup_entry, lookup_place,
+                                 strip_article, tokens_with_offsets)
 from kastfacts.percentages import is_figure_at
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -51,8 +52,13 @@ class Mention:
         """The mention a stored entity fact was, as extracted, from its raw MENTION_FIELDS (strings
         interned: the corpus pass holds the same names many times over)."""
         kind, value, label, code, place_type, geonames_id = fields
-        return cls(start, end, sys.intern(text), kind, sys.intern(value if isinstance(value, str) else str(value)),
-                   sys.intern(label or ""), code, place_type, geonames_id)
+        # the fields set at once: a frozen dataclass's __init__ sets each through object.__setattr__,
+        # and the corpus pass makes every mention three times over
+        m = object.__new__(cls)
+        m.__dict__.update(start=start, end=end, text=sys.intern(text), kind=kind,
+                          value=sys.intern(value if isinstance(value, str) else str(value)),
+                          label=sys.intern(label or ""), code=code, place_type=place_type, geonames_id=geonames_id)
+        return m
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -301,7 +307,11 @@ class _Token(NamedTuple):
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(start + m.start(), start + m.end(), m.group()) for m in _TOKEN.finditer(text[start:end])]
+    word = text[start:end]
+    if word.isalpha():
+        return [_Token(start, end, word)]         # one word, as most spans are: _TOKEN's one match
+    # (_TOKEN has no anchor nor look-around: matching within the bounds is matching the slice)
+    return [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _is_title(token: _Token) -> bool:
@@ -484,16 +494,19 @@ class _Candidate:
     speaker: bool = False         # a person title before it, or a reporting verb after it
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.\-]*)\s+$")
+# the word before a span, matched on the reversed text before it: a search for a word then spaces
+# at the end ("([^\W\d_][\w.\-]*)\s+$") tried every position of the 40 characters
+_WORD_BEFORE_REVERSED = re.compile(r"\s+([\w.\-]*[^\W\d_])")
 _WORDS_AFTER = re.compile(r"^\s+(?:(?:a|ha|has|have|had|will|would|also|aussi|también|ya)\s+)?([^\W\d_]+)")
 
 
 def _speaker_context(text: str, start: int, end: int) -> bool:
     """'President-elect Kast', 'el presidente electo Kast', 'Kast dijo', 'Kast a déclaré'."""
-    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    if before and (fold(before.group(1).rstrip(".")) in TITLES
-                   or fold(before.group(1)).split(" ")[0] in TITLES and "-" in before.group(1)):
-        return True
+    before = _WORD_BEFORE_REVERSED.match(text[max(0, start - 40):start][::-1])
+    if before:
+        word = before.group(1)[::-1]
+        if fold(word.rstrip(".")) in TITLES or fold(word).split(" ")[0] in TITLES and "-" in word:
+            return True
     after = _WORDS_AFTER.match(text[end:end + 40])
     return bool(after) and fold(after.group(1)) in REPORTING_VERBS
 
@@ -611,13 +624,21 @@ def _is_common_word(text: str, lang: str, word: str) -> bool:
     return _has_whole_word(text, word.lower())
 
 
+_PERSON_OR_ORG_LABELS = PERSON_LABELS | ORG_LABELS
+
+
+@lru_cache(maxsize=None)
+def _infinitive_endings(lang: str) -> tuple[str, ...]:
+    return tuple(sorted(_lexicon_table("infinitive_endings", lang)))
+
+
 def _sentence_initial_infinitive(text: str, lang: str, c: _Candidate) -> bool:
     """'« Réélire un bon gouvernement »': a lone unknown word opening a sentence or a quote, with an
     infinitive's ending and a lowercase word after it, is a verb, not a place."""
-    if " " in c.surface or c.label in PERSON_LABELS | ORG_LABELS or lookup_entry(c.surface, lang):
+    if " " in c.surface or c.label in _PERSON_OR_ORG_LABELS or lookup_entry(c.surface, lang):
         return False
     key = fold(c.surface)
-    if len(key) < 5 or not any(key.endswith(end) for end in _lexicon_table("infinitive_endings", lang)):
+    if len(key) < 5 or not key.endswith(_infinitive_endings(lang)):
         return False
     after = re.match(r"^\s+([^\W\d_]+)", text[c.end:c.end + 30])
     before = text[max(0, c.start - 12):c.start]
@@ -627,12 +648,13 @@ def _sentence_initial_infinitive(text: str, lang: str, c: _Candidate) -> bool:
 
 def _in_related_header(text: str, start: int) -> bool:
     """'Lire aussi : ...', 'Read more: ...': the words of the header are not names."""
+    colon = text.find(":", start, start + 40)
+    if colon <= 0 or "\n" in text[start:colon]:
+        return False                    # (most names: no colon after them on their line)
     from .language import boilerplate_reason
 
     line_start = text.rfind("\n", 0, start) + 1
-    colon = text.find(":", start, start + 40)
-    return colon > 0 and "\n" not in text[start:colon] and \
-        boilerplate_reason(text[line_start:colon]) == "related-header"
+    return boilerplate_reason(text[line_start:colon]) == "related-header"
 
 
 def _lone_sentence_initial_common_word(text: str, lang: str, c: _Candidate, person_keys: set[str]) -> bool:
@@ -975,15 +997,35 @@ def _add_known_persons(text: str, lang: str, mentions: list[Mention], blocks) ->
              and fold(f) not in FIRST_NAMES and not lookup_entry(f, lang, with_cities=False)}
     if not forms:
         return mentions
-    pattern = re.compile(r"(?<![\w@#])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?![\w])")
     out = list(mentions)
     taken = sorted((m.start, m.end) for m in mentions)
-    for match in pattern.finditer(text):
-        s, e = match.span()
+    for s, e in _whole_word_occurrences(text, forms):
         if _in_blocks(s, e, blocks) and all(e <= a or b <= s for a, b in taken):
-            out.append(Mention(s, e, match.group(), "person", match.group(), GAZETTEER))
+            out.append(Mention(s, e, text[s:e], "person", text[s:e], GAZETTEER))
             taken.append((s, e))
+    return out
+
+
+def _whole_word_occurrences(text: str, forms: set[str]) -> list[tuple[int, int]]:
+    """Where the forms stand as whole words (not after a word character, "@" or "#"; not before a
+    word character), leftmost first, the longest at a place, none overlapping: what one alternation
+    of them, longest first, finds. Found with str.find, as a pattern compiled per document cost more."""
+    found: dict[int, int] = {}                # start -> the longest end there
+    for form in forms:
+        n = len(form)
+        i = text.find(form)
+        while i >= 0:
+            e = i + n
+            if (i == 0 or not (_is_word_char(text[i - 1]) or text[i - 1] in "@#")) \
+                    and (e == len(text) or not _is_word_char(text[e])) and found.get(i, 0) < e:
+                found[i] = e
+            i = text.find(form, i + 1)
+    out = []
+    last = 0
+    for s in sorted(found):
+        if s >= last:
+            out.append((s, found[s]))
+            last = found[s]
     return out
 
 
@@ -1120,6 +1162,10 @@ _NICKNAME = re.compile(
     rf"(?<![\w])((?:{_CAP_WORD}\s+){{1,3}})([\"“«‘'„])\s?({_CAP_WORD}(?:\s+{_CAP_WORD})?)\s?([\"”»’'“])"
     rf"\s+({_CAP_WORD}(?:\s+(?:(?:de|del|da|di|van|von|y)\s+)?{_CAP_WORD}){{0,2}})")
 
+# the quoted nickname and the surname after it, a part of every _NICKNAME match; starting with a
+# quote, a search skips to the quotes
+_NICKNAME_QUOTED = re.compile(rf"[\"“«‘'„]\s?{_CAP_WORD}(?:\s+{_CAP_WORD})?\s?[\"”»’'“]\s+{_CAP_WORD}")
+
 
 @lru_cache(maxsize=65536)
 def nickname_of(text: str) -> tuple[str, str] | None:
@@ -1133,6 +1179,8 @@ def nickname_of(text: str) -> tuple[str, str] | None:
 def _nickname_persons(text: str, mentions: list[Mention], blocks) -> list[Mention]:
     """José "Pepe" Mujica: one person, not a first name and a stray surname."""
     out = list(mentions)
+    if not _NICKNAME_QUOTED.search(text):
+        return out          # (a cheap test first: a search for the whole pattern tries every word)
     for m in _NICKNAME.finditer(text):
         if _QUOTES.get(m.group(2)) != m.group(4) or not _in_blocks(m.start(), m.end(), blocks):
             continue
@@ -1454,6 +1502,30 @@ def _region_type_words(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _type_word_pattern(lang: str) -> re.Pattern:
+    """Any division noun of the language, as a part of folded text ("(?!)": none)."""
+    return re.compile("|".join(re.escape(k) for k in sorted(_region_type_words(lang), key=len, reverse=True)) or "(?!)")
+
+
+@lru_cache(maxsize=None)
+def _ascii_type_words(lang: str) -> tuple[bytes, ...] | None:
+    """The division nouns as bytes, when all are what `fold_ascii` can test (ASCII letters, four or more)."""
+    keys = sorted(_region_type_words(lang))
+    if not all(k.isascii() and k.isalpha() and len(k) >= 4 for k in keys):
+        return None
+    return tuple(k.encode() for k in keys)
+
+
+def _has_type_word(chunk: str, lang: str) -> bool:
+    """Whether the fold of `chunk` holds a division noun of the language (a word of it may be one)."""
+    keys = _ascii_type_words(lang)
+    ascii_letters = fold_ascii(chunk) if keys is not None else None
+    if ascii_letters is None:
+        return bool(_type_word_pattern(lang).search(fold_for_search(chunk)))
+    return any(map(ascii_letters.__contains__, keys))
+
+
+@lru_cache(maxsize=None)
 def _region_context_words(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The qualifiers, links, list intros and their words that may stand between a division type and its name."""
     intros = _lexicon_table("list_intros", lang)
@@ -1474,10 +1546,12 @@ def _division_type_in_context(text: str, lang: str, start: int, end: int) -> str
     """The English division type that the words around a name give it: "provincia de X", "la
     province occidentale de X", "provincias como X, Y y Z", "X region", "X and Y regions"."""
     types = _region_type_words(lang)
-    after = _TYPE_AFTER.match(text[end:end + 60])
-    if lang == "en" and after and fold(after.group(1)) in types:
+    after = _TYPE_AFTER.match(text[end:end + 60]) if lang == "en" else None
+    if after and fold(after.group(1)) in types:
         return types[fold(after.group(1))]
     chunk = text[max(0, start - 160):start]
+    if not _has_type_word(chunk, lang):
+        return None         # no division noun before: most names (the words below are the chunk's, folded)
     if _ENUMERATION_END.search(chunk):           # (a cheap test first: the whole tail is a slow scan)
         chunk = _ENUMERATION_TAIL.sub("", chunk)     # "provincias como X, Y y " -> "provincias como "
     words = _words_before(chunk, len(chunk), limit=8)
@@ -1560,6 +1634,46 @@ def _typed_division_pattern(lang: str) -> re.Pattern | None:
                       + r"(?:\s*(?:,|\s(?:y|e|et|and))\s*" + name + r")*)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _typed_division_words(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The division nouns the typed pattern begins with, lowercased, and their characters."""
+    types = _LEXICON["region_types"].get(lang, {})
+    return tuple(sorted({t.lower() for t in types})), frozenset(c for t in types for c in t)
+
+
+@lru_cache(maxsize=4096)
+def _lowers_alike(c: str, type_chars: frozenset[str]) -> bool:
+    """A character IGNORECASE compares with those characters as str.lower() writes it (not "ı",
+    "ſ", "İ": the re module matches them to "i", "s")."""
+    low = c.lower()
+    if len(low) != 1 or c == "Σ":          # (a final sigma lowers by its context)
+        return False
+    return all(low == tc.lower() or not re.fullmatch("(?i)" + re.escape(tc), c) for tc in type_chars)
+
+
+def _typed_division_matches(pattern: re.Pattern, text: str, lang: str) -> Iterator[re.Match]:
+    """pattern.finditer(text), tried only where the lowercased text holds a division noun: the
+    pattern's start, case-insensitive, is tried at every position by a search."""
+    words, type_chars = _typed_division_words(lang)
+    if not all(_lowers_alike(c, type_chars) for c in set(text)):
+        yield from pattern.finditer(text)
+        return
+    low = text.lower()
+    starts = set()
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(word, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end:
+            match = pattern.match(text, at)
+            if match:
+                yield match
+                end = match.end()
+
+
 _DIVISION_NAME = re.compile(_CAP_WORD + r"(?:\s+(?:de\s+|del\s+)?" + _CAP_WORD + r"){0,3}")
 
 
@@ -1571,7 +1685,7 @@ def _scan_typed_divisions(text: str, lang: str, country: str | None, mentions: l
         return []
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
-    for match in pattern.finditer(text):
+    for match in _typed_division_matches(pattern, text, lang):
         for name in _DIVISION_NAME.finditer(match.group(1)):
             s, e = match.start(1) + name.start(), match.start(1) + name.end()
             if not _in_blocks(s, e, blocks) or any(not (e <= a or b <= s) for a, b in taken + [(x.start, x.end) for x in found]):
@@ -1600,12 +1714,23 @@ def _division_prefixes(country: str) -> frozenset[str]:
     return frozenset(key[:n] for key in admin_scan_names(country) for n in range(len(key) + 1))
 
 
+@lru_cache(maxsize=32)
+def _division_opener_test(country: str) -> Callable[[str], bool]:
+    """Whether a word may begin a name of the country's divisions, per word (a bounded cache)."""
+    first_words = _division_first_words(country)
+
+    @lru_cache(maxsize=16384)
+    def opens(word: str) -> bool:
+        return word[:1].isupper() and (fold(word).split() or [""])[0] in first_words
+
+    return opens
+
+
 def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) -> list[Mention]:
     """The report's country's divisions named bare where the model saw nothing ("Guayas")."""
     names = admin_scan_names(country)
     if not names:
         return []
-    first_words = _division_first_words(country)
     prefixes = _division_prefixes(country)
     taken = sorted((m.start, m.end) for m in mentions)
     persons = {k for m in mentions if m.kind == "person" for k in _person_keys(m.value)}
@@ -1613,7 +1738,8 @@ def _scan_divisions(text: str, country: str, mentions: list[Mention], blocks) ->
     found = []
     # most words start no division's name: each distinct word is folded once, and a set look-up
     # per token passes over the others, as over a candidate inside a name just matched
-    openers = {word for word in set(words) if word[:1].isupper() and (fold(word).split() or [""])[0] in first_words}
+    distinct = list(set(words))
+    openers = set(compress(distinct, map(_division_opener_test(country), distinct)))
     starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for k in starts:
@@ -1663,6 +1789,15 @@ class Resolved:
     variants: tuple[str, ...]
 
 
+def _resolved(kind: str, value: str, entity: str, code: str | None, place_type: str | None,
+              geonames_id: int | None, variants: tuple[str, ...]) -> Resolved:
+    """Resolved(...), its fields set at once (as Mention.stored: one per mention of the corpus pass)."""
+    r = object.__new__(Resolved)
+    r.__dict__.update(kind=kind, value=value, entity=entity, code=code, place_type=place_type,
+                      geonames_id=geonames_id, variants=variants)
+    return r
+
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -1692,14 +1827,19 @@ def _typed_total(votes: Counter) -> int:
 def _aliases_in(m: Mention) -> set[str]:
     """Keys a person mention defines besides the name: the nickname of 'José "Pepe" Mujica' ("Pepe",
     "Pepe Mujica"), or the alias a report gave the name ('AMLO' with the value of the full name)."""
-    found = nickname_of(m.text)
+    return set(_aliases_in_order(m.text, m.value))     # added in the same order: the same set, iterated alike
+
+
+@lru_cache(maxsize=65536)
+def _aliases_in_order(text: str, value: str) -> tuple[str, ...]:
+    found = nickname_of(text)
     if found is not None:
         _name, nick = found
-        return {fold(nick), fold(f"{nick} {m.value.split()[-1]}")}
-    key = fold(m.text)
-    if key != fold(m.value) and key not in _person_keys(m.value) and fold(m.text.split()[0]) not in FIRST_NAMES:
-        return {key}
-    return set()
+        return fold(nick), fold(f"{nick} {value.split()[-1]}")
+    key = fold(text)
+    if key != fold(value) and key not in _person_keys(value) and fold(text.split()[0]) not in FIRST_NAMES:
+        return (key,)
+    return ()
 
 
 def _canonical_name(forms: list[str], spellings: dict[str, Counter], reports: Counter) -> str:
@@ -1791,7 +1931,10 @@ MentionsByDocument = Callable[[], Iterable[tuple[str, Iterable[Mention]]]]
 
 def _document_mentions(mentions: Iterable[Mention]) -> list[Mention]:
     """One document's mentions, each once, in a fixed order (the input order must not matter)."""
-    return sorted(set(mentions), key=lambda m: (m.start, m.end, m.kind, m.value, m.label))
+    return sorted(set(mentions), key=_MENTION_ORDER)
+
+
+_MENTION_ORDER = attrgetter("start", "end", "kind", "value", "label")
 
 
 class Resolver:
@@ -2056,10 +2199,10 @@ class DocumentResolver:
             if variants is None:
                 variants = corpus._person_variants[group] = tuple(
                     sorted(s for s in corpus._group_spellings[group] if fold(s) == fold(name)))
-            return Resolved("person", name, "person:" + _slug(name), None, None, None, variants)
+            return _resolved("person", name, "person:" + _slug(name), None, None, None, variants)
         if m.kind == "place" and m.place_type is not None:
             entity = corpus._place_entity(m)
-            return Resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
+            return _resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
                             tuple(sorted(corpus._place_variants.get(entity, {m.text}))))
         votes = corpus._votes.get("name:" + fold(m.text), Counter())
         kind = m.kind
@@ -2077,12 +2220,12 @@ class DocumentResolver:
             kind = max((k for k in votes if k != "organization_typed"), key=lambda k: (votes[k], k == "person", k))
         if kind == "person":
             value = m.value if m.kind == "person" else m.text
-            return Resolved("person", value, "person:" + _slug(value), None, None, None, (value,))
+            return _resolved("person", value, "person:" + _slug(value), None, None, None, (value,))
         if kind == "organization":
             key, name = corpus._org_canonical(m.value)
-            return Resolved("organization", name, "org:" + _slug(name), None, None, None, (name,))
+            return _resolved("organization", name, "org:" + _slug(name), None, None, None, (name,))
         entity = corpus._place_entity(m)
-        return Resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
+        return _resolved("place", m.value, entity, m.code, m.place_type, m.geonames_id,
                         tuple(sorted(corpus._place_variants.get(entity, {m.text}))))
 
     def resolve_name(self, name: str) -> str | None:

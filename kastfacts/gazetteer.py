@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count
@@ -67,6 +67,40 @@ def fold(text: str) -> str:
     text = _DASHES.sub(" ", text)
     text = _PUNCT.sub("", text)
     return " ".join(text.split())
+
+
+def _fold_char(c: str) -> str:
+    """`fold` of one character, but for the spaces it leaves (fold then joins runs of them as one)."""
+    text = unicodedata.normalize("NFKD", c).translate(_COMBINING_DROPPED)
+    text = _APOSTROPHES.sub("'", text.casefold()).replace("&", " and ")
+    return _PUNCT.sub("", _DASHES.sub(" ", text))
+
+
+# Latin letters and the usual punctuation: news text, bar a few characters
+_FOLD_TABLE = {code: _fold_char(chr(code)) for code in (*range(0x250), *range(0x2000, 0x2070))}
+_OUTSIDE_FOLD_TABLE = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
+
+
+def fold_for_search(text: str) -> str:
+    """`text` folded character by character, its spaces left as they are: a name without spaces is
+    part of this when it is part of `fold(text)`. For a passage folded once (fold's cache is for
+    names), a table look-up per character instead of fold's normalization and substitutions."""
+    if _OUTSIDE_FOLD_TABLE.search(text):
+        return fold.__wrapped__(text)
+    return text.translate(_FOLD_TABLE)
+
+
+_ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_/", b"abcdefghijklmnopqrstuvwxyz   ")
+_ASCII_PUNCT = b'.,;:!?()[]{}"'                     # what _PUNCT deletes, in ASCII
+
+
+def fold_ascii(text: str) -> bytes | None:
+    """What `fold(text)` writes in ASCII letters, for a quick test: a name of four or more ASCII
+    letters that is part of fold(text) is part of this (the other characters dropped; dashes and
+    spaces stay spaces). None for a text with "ß" (which fold writes "ss"): use fold_for_search."""
+    if "ß" in text or "ẞ" in text:
+        return None
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_ASCII_FOLD, _ASCII_PUNCT)
 
 
 _ARTICLE = re.compile(r"^(?:(?:the|les|le|la|los|las|lo|el)\s+|l')", re.IGNORECASE)
@@ -693,6 +727,8 @@ _TOKEN = re.compile(r"\b(?:[lLdDjJmMnNsStTcC]|[Qq]u)['’](?=[^\W\d_])|[^\W\d_]+
 # a token with the gap before it (what _TOKEN skips: spaces, "_"): see `tokens_with_offsets`
 _GAP_AND_TOKEN = re.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
 _ABBREV_SCAN = re.compile(r"(?<![\w.])(?:U\.S\.A\.|U\.S\.|U\.K\.|EE\.\s?UU\.|EEUU|USA|UAE|EAU|RDC)(?![\w])")
+# a part of every _ABBREV_SCAN match: a text without any has none (most, and the scan is slow)
+_ABBREV_PARTS = ("U.S.", "U.K.", "EE.", "EEUU", "USA", "UAE", "EAU", "RDC")
 _CAPITALIZED_FUNCTION = frozenset((
     # words that may stand capitalized before a place at a sentence start, or are days/months
     "the in on at for from to and or but of by with after before since during a an as if when while this that "
@@ -802,6 +838,21 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() and token.casefold() not in _CAPITALIZED_FUNCTION
 
 
+@lru_cache(maxsize=None)
+def _opener_test(lang: str) -> Callable[[str], bool]:
+    """Whether a word may begin a place name `find_places` finds, per word (news repeats its words:
+    a bounded cache answers most, in one look-up)."""
+    first_words = _scan_first_words(lang)
+    lowercase_prefixes = _scan_prefixes(lang, lowercase=True)
+
+    @lru_cache(maxsize=65536)
+    def opens(word: str) -> bool:
+        key = fold(word)
+        return key in first_words and word[:1].isalpha() and (word[:1].isupper() or key in lowercase_prefixes)
+
+    return opens
+
+
 def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     """Places named in `text` by the gazetteer alone: capitalized whole words, longest match first.
 
@@ -810,11 +861,10 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     """
     index = _scan_index_for(lang)
     lower_ok = _scan_lowercase_ok()
-    first_words = _scan_first_words(lang)
     words, at = tokens_with_offsets(_GAP_AND_TOKEN, text)
     found: list[tuple[int, int, Place]] = []
     taken: set[int] = set()
-    for m in _ABBREV_SCAN.finditer(text):
+    for m in (_ABBREV_SCAN.finditer(text) if any(map(text.__contains__, _ABBREV_PARTS)) else ()):
         place = _abbreviation(m.group())
         if place:
             found.append((m.start(), m.end(), place))
@@ -823,9 +873,7 @@ def find_places(text: str, lang: str) -> list[tuple[int, int, Place]]:
     # token spares the loop below (and folding every n-gram) for the others; a candidate inside a
     # name just matched is passed over
     distinct = list(set(words))
-    lowercase_prefixes = _scan_prefixes(lang, lowercase=True)
-    openers = {word for word in compress(distinct, map(first_words.__contains__, map(fold, distinct)))
-               if word[:1].isalpha() and (word[:1].isupper() or fold(word) in lowercase_prefixes)}
+    openers = set(compress(distinct, map(_opener_test(lang), distinct)))
     starts = list(compress(count(), map(openers.__contains__, words)))
     i = 0
     for i0 in starts:
