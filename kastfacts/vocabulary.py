@@ -8,11 +8,17 @@ fourth language is a new key in each table below, not a new branch in those modu
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 try:        # the standard library's own parser of patterns (Python 3.11+), for TextScan's words
     from re import _casefix, _parser
 except ImportError:     # pragma: no cover - another Python: TextScan scans as `re` does
     _casefix = _parser = None
+try:        # its compiler, whose character-set step `charsets_shared` memoizes
+    from re import _compiler
+except ImportError:     # pragma: no cover
+    _compiler = None
 
 LANGUAGES = ("fr", "es", "en")
 
@@ -794,3 +800,40 @@ class TextScan:
                 at = self._folded.find(word, at + 1)
             self._occurrences[word] = found
         return self._occurrences[word]
+
+
+# -- compiling many patterns that repeat the same character sets ----------------------------------
+_charsets_lock = threading.Lock()
+
+
+@contextmanager
+def charsets_shared():
+    """While a module compiles its grammar: each distinct character set is optimized once.
+
+    Accent-blind phrases write every vowel as a class (`[eéèêë]`), thousands of times over a
+    language's date rules, and `re`'s compiler optimizes each occurrence anew (folding case, building
+    its bitmap): a third of compiling them. `_optimize_charset` is a pure function of its arguments,
+    so its result is reused for an equal set under the same case rules: the compiled code is the
+    same, item for item. Memoized for the time of the block only (the memo is then dropped)."""
+    original = getattr(_compiler, "_optimize_charset", None)
+    if original is None or not _charsets_lock.acquire(blocking=False):
+        yield                           # another Python, or another thread's block: compile as usual
+        return
+    memo: dict = {}
+
+    def optimize_charset(charset, iscased=None, fixup=None, fixes=None):
+        try:
+            key = (tuple(charset), iscased, fixup, None if fixes is None else id(fixes))
+            found = memo.get(key)
+        except TypeError:               # an unhashable item: never seen in practice
+            return original(charset, iscased, fixup, fixes)
+        if found is None:
+            found = memo[key] = original(charset, iscased, fixup, fixes)
+        return found
+
+    _compiler._optimize_charset = optimize_charset
+    try:
+        yield
+    finally:
+        _compiler._optimize_charset = original
+        _charsets_lock.release()
