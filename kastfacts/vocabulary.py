@@ -783,12 +783,22 @@ class TextScan:
                     None)
 
     def _starts(self, anchors) -> list[int]:
-        """Where a match may start, in order: where each word is, less its offsets (some below 0)."""
+        """Where a match may start, in order: where each word is, less its offsets (some below 0).
+        The list is read, never changed (it may be the cache of a word's places)."""
+        occurrences, folded, hits = self._occurrences, self._folded, []
+        for anchor in anchors:          # most of a pattern's words are in no given text
+            found = occurrences.get(anchor[0])
+            if found is None:
+                found = occurrences[anchor[0]] = [] if folded.find(anchor[0]) < 0 else self._find(anchor[0])
+            if found:
+                hits.append((found, anchor[1], anchor[2]))
+        if len(hits) == 1 and hits[0][1] == hits[0][2]:
+            found, offset, _ = hits[0]  # one word at one offset: its places are sorted already
+            return [at - offset for at in found] if offset else found
         starts = set()
-        for word, low, high in anchors:
-            if found := self._find(word):
-                for offset in range(low, high + 1):
-                    starts.update([at - offset for at in found] if offset else found)
+        for found, low, high in hits:
+            for offset in range(low, high + 1):
+                starts.update([at - offset for at in found] if offset else found)
         return sorted(starts)
 
     def _find(self, word: str) -> list[int]:
