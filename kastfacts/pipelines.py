@@ -270,10 +270,14 @@ def large_patterns_factored():
         if not flags and isinstance(pattern, str) and len(pattern) >= LARGE_PATTERN:
             found = _factored.get(pattern)
             if found is None:
-                try:
-                    found = original(factor_alternatives(pattern))
-                except (Unfactorable, re.error):
-                    found = original(pattern)
+                from .vocabulary import charsets_shared
+
+                # its alternatives repeat the same few Unicode letter classes: each optimized once
+                with charsets_shared():
+                    try:
+                        found = original(factor_alternatives(pattern))
+                    except (Unfactorable, re.error):
+                        found = original(pattern)
                 _factored[pattern] = found
             return found
         return original(pattern, flags)
