@@ -198,9 +198,40 @@ def entry_points_by_group():
         return
     catalogue.AVAILABLE_ENTRY_POINTS = {group: original.select(group=group) for group in original.groups}
     try:
-        yield
+        with _registries_listed_once(catalogue):
+            yield
     finally:
         catalogue.AVAILABLE_ENTRY_POINTS = original
+
+
+@contextmanager
+def _registries_listed_once(catalogue):
+    """`Registry.get_all()` (srsly's decoders, at each of those lookups) walks every registered
+    function of every registry: its answer is kept until something is registered or removed."""
+    registry, original_set, original_remove = catalogue.Registry, catalogue._set, catalogue._remove
+    original_get_all = registry.get_all
+    memo: dict = {}
+
+    def get_all(self):
+        key = (self.namespace, self.entry_points, self.entry_point_namespace, len(catalogue.REGISTRY))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = original_get_all(self)
+        return dict(found)      # a caller may change its copy
+
+    def set_(*args, **kwargs):
+        memo.clear()
+        return original_set(*args, **kwargs)
+
+    def remove(*args, **kwargs):
+        memo.clear()
+        return original_remove(*args, **kwargs)
+
+    registry.get_all, catalogue._set, catalogue._remove = get_all, set_, remove
+    try:
+        yield
+    finally:
+        registry.get_all, catalogue._set, catalogue._remove = original_get_all, original_set, original_remove
 
 
 # -- lookup tables, filled in bulk -----------------------------------------------------------------
