@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .vocabulary import charsets_shared
+
 __all__ = ["DateMention", "find_dates", "measures_time", "resolve", "resolve_mention"]
 
 
@@ -760,7 +762,8 @@ class _Grammar:
         return _lookup(self.weekday_table, word) or _lookup(self.wd_abbrev_table, word)
 
 
-_GRAMMARS = {lang: _Grammar(lang) for lang in ("fr", "es", "en")}
+with charsets_shared():             # the rules repeat the same accent classes thousands of times
+    _GRAMMARS = {lang: _Grammar(lang) for lang in ("fr", "es", "en")}
 
 
 _DAY_WORD_KEYS = {lang: {_fold(k).replace("-", " "): v for k, v in table.items()}

@@ -198,6 +198,11 @@ def charset(text: str) -> str:
     if text.isascii():
         return CHARSET_LATIN if any(map(str.isalpha, text)) else CHARSET_NONE
     text = unicodedata.normalize("NFC", text)
+    chars = set(text)
+    kinds = [(ch, _char_kind(ch)) for ch in chars if not ch.isascii()]   # the few accented ones
+    if not any(kind in ("foreign", "mark") or (kind == "other" and ch.isalpha()) for ch, kind in kinds):
+        # no letter of another script, none foreign: what the counts below would say, uncounted
+        return CHARSET_LATIN if any(map(str.isalpha, chars)) else CHARSET_NONE
     counts = Counter(text)      # per distinct character: a paragraph has a few dozen of them
     letters = sum(n for ch, n in counts.items() if ch.isalpha())
     if not letters:

@@ -127,7 +127,8 @@ def _load(lang: str) -> LoadedModel:
     import spacy  # deferred: `kastfacts --help` and `kastfacts facts` never pay for it
 
     notes = []
-    with warnings.catch_warnings(record=True) as caught, large_patterns_factored(), lookup_tables_in_bulk():
+    with warnings.catch_warnings(record=True) as caught, large_patterns_factored(), lookup_tables_in_bulk(), \
+            entry_points_by_group():
         warnings.simplefilter("always")
         nlp = spacy.load(pin.package, config=_tokenizer_from_disk(pin.package))
     for w in caught:
@@ -174,6 +175,63 @@ def loaded() -> list[str]:
     """The languages whose pipeline this process holds."""
     with _lock:
         return sorted(_cache)
+
+
+# -- registries' entry points, grouped once ----------------------------------------------------------
+@contextmanager
+def entry_points_by_group():
+    """While a pipeline loads: a registry's entry points are looked up by group in a dict.
+
+    catalogue reads the installed entry points once (`AVAILABLE_ENTRY_POINTS`) but selects a
+    group's from all of them at every lookup, and srsly looks its msgpack decoders up for every
+    piece of a model it unpacks (374 times for the three pipelines, 0.5 s). catalogue itself takes
+    a plain dict of group -> entry points (its older form): the same entry points, in the same
+    order, for every group."""
+    try:
+        import catalogue
+    except ImportError:         # pragma: no cover - spaCy always has it
+        yield
+        return
+    original = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if not (hasattr(original, "select") and hasattr(original, "groups")):
+        yield                   # already a dict, or another form: left as it is
+        return
+    catalogue.AVAILABLE_ENTRY_POINTS = {group: original.select(group=group) for group in original.groups}
+    try:
+        with _registries_listed_once(catalogue):
+            yield
+    finally:
+        catalogue.AVAILABLE_ENTRY_POINTS = original
+
+
+@contextmanager
+def _registries_listed_once(catalogue):
+    """`Registry.get_all()` (srsly's decoders, at each of those lookups) walks every registered
+    function of every registry: its answer is kept until something is registered or removed."""
+    registry, original_set, original_remove = catalogue.Registry, catalogue._set, catalogue._remove
+    original_get_all = registry.get_all
+    memo: dict = {}
+
+    def get_all(self):
+        key = (self.namespace, self.entry_points, self.entry_point_namespace, len(catalogue.REGISTRY))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = original_get_all(self)
+        return dict(found)      # a caller may change its copy
+
+    def set_(*args, **kwargs):
+        memo.clear()
+        return original_set(*args, **kwargs)
+
+    def remove(*args, **kwargs):
+        memo.clear()
+        return original_remove(*args, **kwargs)
+
+    registry.get_all, catalogue._set, catalogue._remove = get_all, set_, remove
+    try:
+        yield
+    finally:
+        registry.get_all, catalogue._set, catalogue._remove = original_get_all, original_set, original_remove
 
 
 # -- lookup tables, filled in bulk -----------------------------------------------------------------
@@ -243,10 +301,14 @@ def large_patterns_factored():
         if not flags and isinstance(pattern, str) and len(pattern) >= LARGE_PATTERN:
             found = _factored.get(pattern)
             if found is None:
-                try:
-                    found = original(factor_alternatives(pattern))
-                except (Unfactorable, re.error):
-                    found = original(pattern)
+                from .vocabulary import charsets_shared
+
+                # its alternatives repeat the same few Unicode letter classes: each optimized once
+                with charsets_shared():
+                    try:
+                        found = original(factor_alternatives(pattern))
+                    except (Unfactorable, re.error):
+                        found = original(pattern)
                 _factored[pattern] = found
             return found
         return original(pattern, flags)

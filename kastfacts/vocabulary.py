@@ -8,11 +8,17 @@ fourth language is a new key in each table below, not a new branch in those modu
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 try:        # the standard library's own parser of patterns (Python 3.11+), for TextScan's words
     from re import _casefix, _parser
 except ImportError:     # pragma: no cover - another Python: TextScan scans as `re` does
     _casefix = _parser = None
+try:        # its compiler, whose character-set step `charsets_shared` memoizes
+    from re import _compiler
+except ImportError:     # pragma: no cover
+    _compiler = None
 
 LANGUAGES = ("fr", "es", "en")
 
@@ -802,12 +808,22 @@ class TextScan:
                     None)
 
     def _starts(self, anchors) -> list[int]:
-        """Where a match may start, in order: where each word is, less its offsets (some below 0)."""
+        """Where a match may start, in order: where each word is, less its offsets (some below 0).
+        The list is read, never changed (it may be the cache of a word's places)."""
+        occurrences, folded, hits = self._occurrences, self._folded, []
+        for anchor in anchors:          # most of a pattern's words are in no given text
+            found = occurrences.get(anchor[0])
+            if found is None:
+                found = occurrences[anchor[0]] = [] if folded.find(anchor[0]) < 0 else self._find(anchor[0])
+            if found:
+                hits.append((found, anchor[1], anchor[2]))
+        if len(hits) == 1 and hits[0][1] == hits[0][2]:
+            found, offset, _ = hits[0]  # one word at one offset: its places are sorted already
+            return [at - offset for at in found] if offset else found
         starts = set()
-        for word, low, high in anchors:
-            if found := self._find(word):
-                for offset in range(low, high + 1):
-                    starts.update([at - offset for at in found] if offset else found)
+        for found, low, high in hits:
+            for offset in range(low, high + 1):
+                starts.update([at - offset for at in found] if offset else found)
         return sorted(starts)
 
     def _find(self, word: str) -> list[int]:
@@ -819,3 +835,40 @@ class TextScan:
                 at = self._folded.find(word, at + 1)
             self._occurrences[word] = found
         return self._occurrences[word]
+
+
+# -- compiling many patterns that repeat the same character sets ----------------------------------
+_charsets_lock = threading.Lock()
+
+
+@contextmanager
+def charsets_shared():
+    """While a module compiles its grammar: each distinct character set is optimized once.
+
+    Accent-blind phrases write every vowel as a class (`[eéèêë]`), thousands of times over a
+    language's date rules, and `re`'s compiler optimizes each occurrence anew (folding case, building
+    its bitmap): a third of compiling them. `_optimize_charset` is a pure function of its arguments,
+    so its result is reused for an equal set under the same case rules: the compiled code is the
+    same, item for item. Memoized for the time of the block only (the memo is then dropped)."""
+    original = getattr(_compiler, "_optimize_charset", None)
+    if original is None or not _charsets_lock.acquire(blocking=False):
+        yield                           # another Python, or another thread's block: compile as usual
+        return
+    memo: dict = {}
+
+    def optimize_charset(charset, iscased=None, fixup=None, fixes=None):
+        try:
+            key = (tuple(charset), iscased, fixup, None if fixes is None else id(fixes))
+            found = memo.get(key)
+        except TypeError:               # an unhashable item: never seen in practice
+            return original(charset, iscased, fixup, fixes)
+        if found is None:
+            found = memo[key] = original(charset, iscased, fixup, fixes)
+        return found
+
+    _compiler._optimize_charset = optimize_charset
+    try:
+        yield
+    finally:
+        _compiler._optimize_charset = original
+        _charsets_lock.release()
