@@ -536,6 +536,7 @@ def from_table(table) -> Contests:
     """The contests of a resolved fact table (a Store or a ShardSet), as the corpus pass found
     them: read again from the documents' clues and the resolved facts, a stream of each; with each
     contest's candidates (the subjects of its vote shares, most cited first)."""
+    from . import timeline
     from .claims import VOTE_ATTRIBUTES
     from .gazetteer import country_name
 
@@ -545,8 +546,9 @@ def from_table(table) -> Contests:
             clues[doc.doc] = frame["contest"]
         if doc.published:
             years[doc.doc] = (int(doc.published[:4]), 1.0)
-        elif doc.anchor and doc.anchor[:4].isdigit():
-            years[doc.doc] = (int(doc.anchor[:4]), doc.anchor_confidence or 0.0)
+        elif timeline.year_for_dates(doc.anchor, doc.anchor_method):
+            # as the corpus pass decided (a guess from bare years gives no year): the same names
+            years[doc.doc] = (timeline.year_for_dates(doc.anchor, doc.anchor_method), doc.anchor_confidence or 0.0)
     places: dict[str, list] = defaultdict(list)
     people: dict[str, set] = defaultdict(set)
     subjects: dict[str, Counter] = defaultdict(Counter)

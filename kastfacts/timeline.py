@@ -24,7 +24,7 @@ from typing import Any, Collection, Iterable, Protocol
 
 __all__ = [
     "sentence_tense", "Constraint", "TimeFrame", "document_frame", "Anchor", "anchor_for",
-    "anchor_corpus", "background_of_related", "date_from_url", "lent_clues",
+    "anchor_corpus", "background_of_related", "date_from_url", "lent_clues", "year_for_dates",
 ]
 
 
@@ -551,6 +551,13 @@ class Anchor:
 
 
 _BARE_YEAR = "inferred:bare-year"
+
+
+def year_for_dates(anchor: str | None, method: str | None) -> int | None:
+    """`Anchor.year_for_dates` of an anchor as the store keeps it (its text and method)."""
+    if not anchor or not anchor[:4].isdigit() or method == _BARE_YEAR:
+        return None
+    return int(anchor[:4])
 
 
 _HARD = 2.0        # a broken day-level clue (weekday pin, explicit day, weekday+date pair)

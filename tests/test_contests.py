@@ -242,3 +242,24 @@ def test_a_partys_figure_in_a_runoff_of_no_named_kind_is_its_candidates():
     found = Contests.resolve(clues, {}, {"a": set()}, {"a": (2021, 1.0)}, NAMES)
     name = "Peru 2021 runoff"
     assert found.claim("a", "Frente Cívico", "vote_share", None) == (name, "Marta Quiroga", "vote_share")
+
+
+def test_the_contests_listed_are_the_ones_the_facts_name_when_the_only_year_is_a_bare_one(tmp_path):
+    # the report's only years are yardsticks: the writing year guessed from them dates nothing,
+    # and `kastfacts contests` must name the contest as the facts do
+    from kastfacts.contests import from_table
+    from kastfacts.extraction import extract_to_store
+    from kastfacts.store import Store
+
+    (tmp_path / "a.txt").write_text(
+        "Quiroga wins popular vote as count nears completion\n\n"
+        "LIMA, Nov 20 (Reuters) - Marta Quiroga has won the popular vote in Peru's presidential election, "
+        "with 49.9% of the vote against 48.3% for Tomás Ilabaca.\n\n"
+        "Quiroga's margin, about 1.6 percentage points, is the narrowest since 2000.\n\n"
+        "Turnout was an estimated 64%, slightly below the 66% of 2016.\n",
+        encoding="utf-8")
+    with Store(str(tmp_path / "k.db")) as store:
+        extract_to_store([str(tmp_path / "a.txt")], store, jobs=1)
+        named = {f.contest for f in store.facts(kind="percentage")}
+        listed = {c.name for c in from_table(store).contests}
+    assert named == listed and len(listed) == 1
