@@ -1108,12 +1108,13 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     def clear(lo, hi):          # no other percentage between lo and hi
         return not any(lo < s < hi or lo < e <= hi for s, e in others)
 
-    # 0b) a side said right after its figure: "55.8% voting against the draft", "el 44,2 % a favor"
+    # 0) a side said right after its figure: "55.8% voting against the draft", "el 44,2 % a favor",
+    # "el 56 % de los electores votó en contra" (before the population rule: the side says whose)
     if strict:
         for side in V.SIDE_AFTER_FIGURE:
             if _side_after(side, lang).match(text, end, end + 60):
                 return f"@{side}", 1
-    # 0) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
+    # 0b) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
     # ("33 % del electorado" alone is whoever won it: the clause decides.)
     pop = _POPULATION_AFTER.match(text[end:])
     if pop and not any(w.casefold() in _NOT_TITLE_WORDS or _VOTE_NOUN.fullmatch(w) for w in pop.group(1).split()) \
