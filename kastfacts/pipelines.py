@@ -208,6 +208,9 @@ def entry_points_by_group():
 def _registries_listed_once(catalogue):
     """`Registry.get_all()` (srsly's decoders, at each of those lookups) walks every registered
     function of every registry: its answer is kept until something is registered or removed."""
+    if not all(hasattr(catalogue, name) for name in ("Registry", "_set", "_remove", "REGISTRY")):
+        yield                   # another catalogue than spaCy's pinned 2.0: left as it is
+        return
     registry, original_set, original_remove = catalogue.Registry, catalogue._set, catalogue._remove
     original_get_all = registry.get_all
     memo: dict = {}
