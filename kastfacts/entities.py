@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kastfacts.gazetteer import (_SCAN_STOPWORDS, PERSON_AMBIGUOUS, Place, admin_scan_names, admin_type,
-                                 find_places, fold, fold_ascii, fold_for_search, lookup_admin, lookup_entry, lookup_place,
+                                 find_places, fold, fold_ascii, lookup_admin, lookup_entry, lookup_place,
                                  strip_article, tokens_with_offsets)
 from kastfacts.percentages import is_figure_at
 
@@ -52,13 +52,17 @@ class Mention:
         """The mention a stored entity fact was, as extracted, from its raw MENTION_FIELDS (strings
         interned: the corpus pass holds the same names many times over)."""
         kind, value, label, code, place_type, geonames_id = fields
-        # the fields set at once: a frozen dataclass's __init__ sets each through object.__setattr__,
-        # and the corpus pass makes every mention three times over
-        m = object.__new__(cls)
-        m.__dict__.update(start=start, end=end, text=sys.intern(text), kind=kind,
-                          value=sys.intern(value if isinstance(value, str) else str(value)),
-                          label=sys.intern(label or ""), code=code, place_type=place_type, geonames_id=geonames_id)
-        return m
+        return _frozen(cls, start=start, end=end, text=sys.intern(text), kind=kind,
+                       value=sys.intern(value if isinstance(value, str) else str(value)),
+                       label=sys.intern(label or ""), code=code, place_type=place_type, geonames_id=geonames_id)
+
+
+def _frozen(cls, **fields):
+    """cls(**fields) of a frozen dataclass, its fields set at once: its __init__ sets each through
+    object.__setattr__, and the corpus pass makes every mention and resolution three times over."""
+    made = object.__new__(cls)
+    made.__dict__.update(fields)
+    return made
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -1520,8 +1524,8 @@ def _has_type_word(chunk: str, lang: str) -> bool:
     """Whether the fold of `chunk` holds a division noun of the language (a word of it may be one)."""
     keys = _ascii_type_words(lang)
     ascii_letters = fold_ascii(chunk) if keys is not None else None
-    if ascii_letters is None:
-        return bool(_type_word_pattern(lang).search(fold_for_search(chunk)))
+    if ascii_letters is None:       # (rare: "ß", or nouns beyond ASCII) the whole fold, uncached
+        return bool(_type_word_pattern(lang).search(fold.__wrapped__(chunk)))
     return any(map(ascii_letters.__contains__, keys))
 
 
@@ -1791,11 +1795,8 @@ class Resolved:
 
 def _resolved(kind: str, value: str, entity: str, code: str | None, place_type: str | None,
               geonames_id: int | None, variants: tuple[str, ...]) -> Resolved:
-    """Resolved(...), its fields set at once (as Mention.stored: one per mention of the corpus pass)."""
-    r = object.__new__(Resolved)
-    r.__dict__.update(kind=kind, value=value, entity=entity, code=code, place_type=place_type,
-                      geonames_id=geonames_id, variants=variants)
-    return r
+    return _frozen(Resolved, kind=kind, value=value, entity=entity, code=code, place_type=place_type,
+                   geonames_id=geonames_id, variants=variants)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -673,8 +674,6 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     """
     reader = _Reader(paths, lang, published, max_bytes, on_issue, output=getattr(store, "path", None))
     done: list[str] = []
-    from functools import partial
-
     for chunk in _map_chunks(partial(_process_for_store, os.getpid()), reader.chunks(), jobs, cluster):
         for r, _ in chunk:
             for issue in r.issues:
@@ -725,7 +724,6 @@ def extract_to_shards(paths: Iterable[str], out_dir: str, *, lang: str | None = 
     """Like extract_to_store, but each worker writes the chunk it extracted as a shard of `out_dir`
     (see shards.py) and only a receipt comes back; the corpus pass then resolves the shards.
     With a remote cluster, `out_dir` must be a folder every worker and this machine share."""
-    from functools import partial
     from operator import itemgetter
 
     from .shards import ShardSet, write_shard

@@ -69,27 +69,6 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _fold_char(c: str) -> str:
-    """`fold` of one character, but for the spaces it leaves (fold then joins runs of them as one)."""
-    text = unicodedata.normalize("NFKD", c).translate(_COMBINING_DROPPED)
-    text = _APOSTROPHES.sub("'", text.casefold()).replace("&", " and ")
-    return _PUNCT.sub("", _DASHES.sub(" ", text))
-
-
-# Latin letters and the usual punctuation: news text, bar a few characters
-_FOLD_TABLE = {code: _fold_char(chr(code)) for code in (*range(0x250), *range(0x2000, 0x2070))}
-_OUTSIDE_FOLD_TABLE = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
-
-
-def fold_for_search(text: str) -> str:
-    """`text` folded character by character, its spaces left as they are: a name without spaces is
-    part of this when it is part of `fold(text)`. For a passage folded once (fold's cache is for
-    names), a table look-up per character instead of fold's normalization and substitutions."""
-    if _OUTSIDE_FOLD_TABLE.search(text):
-        return fold.__wrapped__(text)
-    return text.translate(_FOLD_TABLE)
-
-
 _ASCII_FOLD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ-_/", b"abcdefghijklmnopqrstuvwxyz   ")
 _ASCII_PUNCT = b'.,;:!?()[]{}"'                     # what _PUNCT deletes, in ASCII
 
@@ -97,7 +76,7 @@ _ASCII_PUNCT = b'.,;:!?()[]{}"'                     # what _PUNCT deletes, in AS
 def fold_ascii(text: str) -> bytes | None:
     """What `fold(text)` writes in ASCII letters, for a quick test: a name of four or more ASCII
     letters that is part of fold(text) is part of this (the other characters dropped; dashes and
-    spaces stay spaces). None for a text with "ß" (which fold writes "ss"): use fold_for_search."""
+    spaces stay spaces). None for a text with "ß" (which fold writes "ss"): fold it whole."""
     if "ß" in text or "ẞ" in text:
         return None
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_ASCII_FOLD, _ASCII_PUNCT)

@@ -445,17 +445,13 @@ class Store:
             [doc.path] + replaced) if r[0]} | ({doc.sha256} if doc.sha256 else set())
         self.conn.execute(f"DELETE FROM documents WHERE path = ? OR doc IN ({', '.join('?' * len(replaced))})",
                           [doc.path] + replaced)
-        if type(item) is Prepared:
-            serialized = list(item[1:4])
-        else:
-            _, facts, frame = item
-            serialized = [_dumps(doc.meta), _dumps([b.to_dict() for b in doc.skipped_blocks]),
-                          _dumps(frame) if frame is not None else None]
+        prepared = item if type(item) is Prepared else self.prepare(*item)
         self.conn.execute(
             f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}, meta, skipped_blocks, frame, text) "
             f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 4))})",
-            [doc_id if c == "doc" else getattr(doc, c) for c in _DOC_COLUMNS] + serialized + [doc.text])
-        rows = item.facts if type(item) is Prepared else [self._stored_row(f) for f in facts]
+            [doc_id if c == "doc" else getattr(doc, c) for c in _DOC_COLUMNS]
+            + [prepared.meta, prepared.skipped_blocks, prepared.frame, doc.text])
+        rows = prepared.facts
         if any(row[0] != doc_id for row in rows):     # stored under another id (free_id), or a fact of another
             rows = [(doc_id,) + row[1:] for row in rows]
         self.conn.executemany(
@@ -556,11 +552,11 @@ class Store:
                 "UPDATE facts SET kind=?, value=?, entity=?, code=?, subject=?, attribute=?, extra=? WHERE id=?",
                 [self._resolved_row(f) + (fid,) for fid, f, changed in rows if changed])
 
-    @staticmethod
-    def _resolved_row(f: Fact) -> tuple:
-        fields_ = vars(f)
-        extra = {k: v for k in _FACT_EXTRA if (v := fields_[k]) is not None}
-        return (f.kind, _ENCODER.encode(f.value), f.entity, f.code, f.subject, f.attribute, _ENCODER.encode(extra))
+    @classmethod
+    def _resolved_row(cls, f: Fact) -> tuple:
+        """The columns write_resolved sets, as _fact_row writes them (kind, value ... extra)."""
+        row = cls._fact_row(f)
+        return (row[2], *row[7:])
 
     def update_anchors(self, anchors: dict[str, tuple[str | None, str, float]]) -> None:
         """Each document's writing date as the corpus pass inferred it: doc -> (anchor, method, confidence)."""
