@@ -548,12 +548,13 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     party_of = re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PARTY_NOUNS, lang)})(?:\s+{_W}[\w-]*){{0,2}}"
                           rf"\s+(?:de|del|of|du|d['’])\s*$", _I)
     role_after = _role_between(lang)
-    entities = list(entities) + _unrecognized_people(text, lang, entities, cues)
+    role_names = _role_names(text, lang)
+    role_named = {(s, e) for s, e, _ in role_names}
+    entities = list(entities) + _unrecognized_people(text, lang, entities, cues, role_names)
     entities.sort(key=lambda r: r.start)
     unnamed = _unnamed_parties(text, lang, entities)
     orgs = [e for e in entities if e.kind == "organization"] + unnamed
     out, out_of = [], []
-    role_named = {(s, e) for s, e, _ in _role_names(text, lang)}
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
             # a "place" no gazetteer knows is most often a party the model mistook ("Sumar", "Vox")
@@ -615,10 +616,12 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     return sorted(out, key=lambda r: r.start)
 
 
-def _unrecognized_people(text: str, lang: str, entities: list[EntityRef], cues: DocumentCues) -> list[EntityRef]:
+def _unrecognized_people(text: str, lang: str, entities: list[EntityRef], cues: DocumentCues,
+                         role_names: list[tuple[int, int, str]]) -> list[EntityRef]:
     """People the model did not mark in this sentence: the surname alone of someone the report
     names in full ("compared with 27.5% for Alegre"), and a name of two or three capitalized words
-    right after a role ("el liberal Yani Rosenthal", "del oficialista Nasry Asfura")."""
+    right after a role ("el liberal Yani Rosenthal", "del oficialista Nasry Asfura"), from
+    `role_names`, the sentence's `_role_names`."""
     found: list[EntityRef] = []
 
     def free(s: int, e: int) -> bool:
@@ -637,7 +640,7 @@ def _unrecognized_people(text: str, lang: str, entities: list[EntityRef], cues: 
             if (at == 0 or not text[at - 1].isalnum()) and (e == len(text) or not text[e].isalnum()) and free(at, e):
                 found.append(EntityRef(at, e, "person", next(iter(names))))
             at = text.find(surname, e)
-    for s, e, name in _role_names(text, lang):
+    for s, e, name in role_names:
         if free(s, e):
             found.append(EntityRef(s, e, "person", name))
     return found

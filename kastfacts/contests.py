@@ -546,9 +546,9 @@ def from_table(table) -> Contests:
             clues[doc.doc] = frame["contest"]
         if doc.published:
             years[doc.doc] = (int(doc.published[:4]), 1.0)
-        elif timeline.year_for_dates(doc.anchor, doc.anchor_method):
+        elif year := timeline.year_for_dates(doc.anchor, doc.anchor_method):
             # as the corpus pass decided (a guess from bare years gives no year): the same names
-            years[doc.doc] = (timeline.year_for_dates(doc.anchor, doc.anchor_method), doc.anchor_confidence or 0.0)
+            years[doc.doc] = (year, doc.anchor_confidence or 0.0)
     places: dict[str, list] = defaultdict(list)
     people: dict[str, set] = defaultdict(set)
     subjects: dict[str, Counter] = defaultdict(Counter)
