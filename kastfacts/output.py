@@ -26,8 +26,11 @@ CONFLICT_COLUMNS = ("id", "subject", "attribute", "kind", "severity", "explanati
 CONTEST_COLUMNS = ("id", "name", "country", "year", "kind", "round", "qualifier", "reports", "candidates", "options")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)     # json.dumps builds one per call for a non-default option
+
+
 def dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    return _ENCODER.encode(record)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:

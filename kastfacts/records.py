@@ -57,7 +57,19 @@ class Fact:
     stage: str | None = None            # percentages: final | partial, when the report says so
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """What `dataclasses.asdict` gives, without its recursion: each field in order, a list of
+        scalars copied; anything else (never made by extraction) goes through asdict."""
+        d = self.__dict__.copy()
+        if tuple(d) != _FACT_FIELDS:    # not as __init__ (or Store's reader) lays them out
+            return asdict(self)
+        if not _ATOMIC.issuperset(map(type, d.values())):
+            for name, value in d.items():
+                if type(value) in _ATOMIC:
+                    continue
+                if type(value) is not list or not _ATOMIC.issuperset(map(type, value)):
+                    return asdict(self)
+                d[name] = value[:]
+        return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Fact":
@@ -78,6 +90,10 @@ class Fact:
         new.__dict__.update(changes)
         return new, True
 
+
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))
+# the types asdict hands back as they are (dataclasses._ATOMIC_TYPES holds these and more)
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
 
 # What a stored entity fact's raw (as-extracted) record says of its mention, in this order: the
 # corpus pass rebuilds each mention from them (Store.entity_mentions, ShardSet.entity_mentions).
