@@ -373,7 +373,7 @@ def _process_for_store(writer: int, docs: list[Document]) -> list[tuple[DocResul
 ENTITY_KINDS = ("person", "place", "organization")
 
 
-def resolve_corpus(table) -> None:
+def resolve_corpus(table, jobs: int = 1) -> None:
     """Corpus-wide pass over a fact table: one entity per real-world thing, anchors, dates.
 
     `table` is a Store, or a ShardSet (shards.py): anything that streams the entity mentions by
@@ -384,6 +384,7 @@ def resolve_corpus(table) -> None:
     cites, and facts are rewritten a page at a time. The table knows a pass is running
     (begin_pass/end_pass): it stays marked pending until the pass completes, and a pass that
     another run's writes made stale stops (StalePass) rather than write over newer results.
+    With `jobs` > 1, forked workers resolve the pages of a Store (see _resolve_pages_forked).
     """
     import sys
     from itertools import groupby
@@ -444,44 +445,130 @@ def resolve_corpus(table) -> None:
     table.update_anchors({doc: (a.date.isoformat() if a.date else (str(a.year) if a.year else None), a.method,
                                 round(a.confidence, 3)) for doc, a in anchors.items()})
 
-    for page in table.document_pages():
-        updates = []
-        for doc, rows in page:
-            # each entity fact's mention made once, for the view and for its own lookup
-            made = [entities.Mention.stored(f.start, f.end, f.text, tuple(map(raw.get, MENTION_FIELDS)))
-                    if raw.get("kind") in ENTITY_KINDS else None
-                    for _, f, raw in rows]
-            view = resolver.document(doc, [m for m in made if m is not None])
-            a = anchors.get(doc)
-            for (fid, f, raw), mention in zip(rows, made):
-                new, changed = f, False
-                if mention is not None:
-                    r = view.resolve(mention)
-                    new, changed = f.updated(kind=r.kind, value=r.value, entity=r.entity, code=r.code,
-                                             place_type=r.place_type, geonames_id=r.geonames_id,
-                                             variants=list(r.variants) if len(r.variants) > 1 else None)
-                elif f.kind == "percentage":
-                    subject = raw.get("subject")
-                    if subject and not subject.startswith("@"):
-                        subject = view.resolve_name(subject) or subject
-                    contest, subject, attribute = contest_map.claim(doc, subject, raw.get("attribute") or f.attribute,
-                                                                    f.context)
-                    stage = {}
-                    if attribute == "vote_share_first_round" or _EARLIER_CONTEST.fullmatch(attribute or ""):
-                        # an earlier round's or year's figure is that contest's result, not a stage of this count
-                        stage = {"counted": None, "stage": None}
-                    new, changed = f.updated(subject=subject, attribute=attribute, contest=contest, **stage)
-                elif f.kind == "date":
-                    value, resolution = resolve_date(f.timex or str(raw["value"]), a.date if a else None, f.direction,
-                                                     f.tense, a.year_for_dates if a else None)
-                    if resolution == "anchored" and a and a.method.startswith("corpus"):
-                        resolution = "corpus_anchored"
-                    people = raw.get("participants")
-                    participants = sorted({view.resolve_name(p) or p for p in people}) if people else None
-                    new, changed = f.updated(value=value, resolution=resolution, participants=participants)
-                updates.append((fid, new, changed))
-        table.write_resolved(updates)
+    resolve_page = partial(_resolve_page, resolver, anchors, contest_map)
+    if jobs > 1 and hasattr(table, "page_spans") and hasattr(os, "fork") and table.path != ":memory:":
+        _resolve_pages_forked(table, resolve_page, jobs)
+    else:
+        for page in table.document_pages():
+            table.write_resolved(resolve_page(page))
     table.end_pass()
+
+
+def _resolve_page(resolver, anchors: dict, contest_map, page: list) -> list[tuple[int, Fact, bool]]:
+    """The corpus pass's updates for a page of documents (Store.document_pages): (id, fact, changed)."""
+    from . import entities
+    from .dates import resolve_mention
+
+    updates = []
+    for doc, rows in page:
+        # each entity fact's mention made once, for the view and for its own lookup
+        made = [entities.Mention.stored(f.start, f.end, f.text, tuple(map(raw.get, MENTION_FIELDS)))
+                if raw.get("kind") in ENTITY_KINDS else None
+                for _, f, raw in rows]
+        view = resolver.document(doc, [m for m in made if m is not None])
+        a = anchors.get(doc)
+        for (fid, f, raw), mention in zip(rows, made):
+            new, changed = f, False
+            if mention is not None:
+                r = view.resolve(mention)
+                new, changed = f.updated(kind=r.kind, value=r.value, entity=r.entity, code=r.code,
+                                         place_type=r.place_type, geonames_id=r.geonames_id,
+                                         variants=list(r.variants) if len(r.variants) > 1 else None)
+            elif f.kind == "percentage":
+                subject = raw.get("subject")
+                if subject and not subject.startswith("@"):
+                    subject = view.resolve_name(subject) or subject
+                contest, subject, attribute = contest_map.claim(doc, subject, raw.get("attribute") or f.attribute,
+                                                                f.context)
+                stage = {}
+                if attribute == "vote_share_first_round" or _EARLIER_CONTEST.fullmatch(attribute or ""):
+                    # an earlier round's or year's figure is that contest's result, not a stage of this count
+                    stage = {"counted": None, "stage": None}
+                new, changed = f.updated(subject=subject, attribute=attribute, contest=contest, **stage)
+            elif f.kind == "date":
+                value, resolution = resolve_mention(f.timex or str(raw["value"]), a.date if a else None, f.direction,
+                                                    f.tense, a.year_for_dates if a else None)
+                if resolution == "anchored" and a and a.method.startswith("corpus"):
+                    resolution = "corpus_anchored"
+                people = raw.get("participants")
+                participants = sorted({view.resolve_name(p) or p for p in people}) if people else None
+                new, changed = f.updated(value=value, resolution=resolution, participants=participants)
+            updates.append((fid, new, changed))
+    return updates
+
+
+# The pass's pages are resolved by forked workers when there are at least this many (a page is
+# 200 documents, about 0.2 s of work): they inherit the Resolver, anchors and contests
+# copy-on-write, read their pages on connections of their own, and hand back SQL rows, which this
+# process writes in page order while they work on the next ones.
+PASS_MIN_PAGES = 2
+_pass_work: tuple | None = None     # (store, resolve a page) of the running pass, for its workers
+_pass_reader = None                 # a worker's own reader of the store
+
+
+def _resolve_pages_forked(table, resolve_page: Callable, jobs: int) -> None:
+    """Store.document_pages + write_resolved, the pages resolved by `jobs` forked workers (results
+    written in page order, so the store is the same as with one process; at most two pages per
+    worker wait to be written, so memory stays flat)."""
+    import gc
+    import multiprocessing as mp
+    from collections import deque
+
+    global _pass_work
+    spans = table.page_spans()
+    if len(spans) < PASS_MIN_PAGES:
+        for span in spans:
+            table.write_resolved(resolve_page(table.read_page(*span)))
+        return
+    table.reconnect()       # no connection of this process crosses the fork (Store.reconnect)
+    _pass_work = (table, resolve_page)
+    gc.freeze()             # the inherited objects stay out of the workers' collections: their pages stay shared
+    try:
+        pool = mp.get_context("fork").Pool(min(jobs, len(spans)), initializer=_pass_worker_init)
+    finally:
+        gc.unfreeze()
+        _pass_work = None
+    try:
+        waiting = deque()
+        for span in spans:
+            waiting.append(pool.apply_async(_pass_worker_page, (span,)))
+            if len(waiting) >= 2 * jobs:
+                _write_page(table, *waiting.popleft().get())
+        while waiting:
+            _write_page(table, *waiting.popleft().get())
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _write_page(table, rows: list[tuple], rejected: tuple[int, list[str]]) -> None:
+    count, examples = rejected
+    if count:       # the rows a worker's reader left out, counted as this store's own reads count them
+        table.rejected.count += count
+        table.rejected.examples += examples[:max(0, table.rejected.KEEP - len(table.rejected.examples))]
+    table.write_resolved_rows(rows)
+
+
+def _pass_worker_init() -> None:
+    import signal
+
+    global _pass_reader
+    signal.signal(signal.SIGINT, signal.SIG_IGN)        # Ctrl-C is the parent's (see _worker_init)
+    try:
+        _pass_reader = _pass_work[0].page_reader()
+    except Exception as exc:        # said by the first page it was to read (a failing initializer is restarted forever)
+        _pass_reader = exc
+
+
+def _pass_worker_page(span: tuple[str, str]) -> tuple[list[tuple], tuple[int, list[str]]]:
+    from .contract import Rejected
+
+    reader = _pass_reader
+    if isinstance(reader, Exception):
+        raise reader
+    rows = reader.resolved_rows(_pass_work[1](reader.read_page(*span)))
+    rejected, reader.rejected = reader.rejected, Rejected()
+    return rows, (rejected.count, rejected.examples)
 
 
 # Text to extract before worker processes pay for themselves: about 4 s of one process's work
@@ -694,7 +781,7 @@ def extract_to_store(paths: Iterable[str], store: Store, *, lang: str | None = N
     store.record_issues((i for i in reader.issues if i.severity == "skipped"), corpora=reader.corpora)
     if done or store.pending():
         try:
-            resolve_corpus(store)
+            resolve_corpus(store, jobs=jobs if cluster is None else 1)
         except StalePass:
             pass        # another run wrote documents meanwhile: its own pass, after them, resolves ours too
     return done

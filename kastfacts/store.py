@@ -206,6 +206,8 @@ def explain(path: str, exc: sqlite3.Error) -> str:
 class Store:
     """Documents and facts in SQLite. Use as a context manager or call close()."""
 
+    PAGE_DOCS = 200         # documents per page of the corpus pass (document_pages)
+
     def __init__(self, path: str | Path = "kastfacts.db", create: bool = True):
         self.path = str(path)
         self.read_only = False          # opened for reading only: the file or its folder cannot be written
@@ -546,11 +548,18 @@ class Store:
         rewritten, and only in the columns the pass can change: a fact's document, language,
         offsets, text and sentence are its mention's, which the pass never moves (leaving them
         out spares the document index and the longest values)."""
+        self.write_resolved_rows(self.resolved_rows(rows))
+
+    @classmethod
+    def resolved_rows(cls, rows: list[tuple[int, Fact, bool]]) -> list[tuple]:
+        """What write_resolved writes for these, as SQL parameters (made in a worker of the pass)."""
+        return [cls._resolved_row(f) + (fid,) for fid, f, changed in rows if changed]
+
+    def write_resolved_rows(self, rows: list[tuple]) -> None:
         with self._transaction():
             self._check_pass()
             self.conn.executemany(
-                "UPDATE facts SET kind=?, value=?, entity=?, code=?, subject=?, attribute=?, extra=? WHERE id=?",
-                [self._resolved_row(f) + (fid,) for fid, f, changed in rows if changed])
+                "UPDATE facts SET kind=?, value=?, entity=?, code=?, subject=?, attribute=?, extra=? WHERE id=?", rows)
 
     @classmethod
     def _resolved_row(cls, f: Fact) -> tuple:
@@ -617,21 +626,58 @@ class Store:
         for doc, start, end, text, *values in self.conn.execute(sql):
             yield doc, start, end, text, tuple(values)
 
-    def document_pages(self, docs_per_page: int = 200) -> Iterator[list[tuple[str, list[tuple[int, Fact, dict]]]]]:
+    def document_pages(self, docs_per_page: int | None = None) -> Iterator[list[tuple[str, list[tuple[int, Fact, dict]]]]]:
         """Every fact with its id and its as-extracted fields, grouped by document, a page of whole
         documents at a time (memory stays flat; the corpus pass may write between pages)."""
         last = ""
         while True:
             docs = [r[0] for r in self.conn.execute("SELECT doc FROM documents WHERE doc > ? ORDER BY doc LIMIT ?",
-                                                    (last, docs_per_page))]
+                                                    (last, docs_per_page or self.PAGE_DOCS))]
             if not docs:
                 return
             last = docs[-1]
-            rows = self.conn.execute(
-                'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
-                "extra, raw FROM facts WHERE doc >= ? AND doc <= ? ORDER BY doc, id", (docs[0], docs[-1])).fetchall()
-            yield [(doc, [item for r in group if (item := self._page_row(r)) is not None])
-                   for doc, group in groupby(rows, key=itemgetter(1))]
+            yield self.read_page(docs[0], docs[-1])
+
+    def page_spans(self, docs_per_page: int | None = None) -> list[tuple[str, str]]:
+        """(first, last) document id of each page document_pages gives, in order: what a worker
+        of the pass reads the page by (read_page), on a connection of its own (page_reader)."""
+        docs_per_page = docs_per_page or self.PAGE_DOCS
+        spans, first, last, n = [], None, None, 0
+        for (doc,) in self.conn.execute("SELECT doc FROM documents ORDER BY doc"):
+            first, last, n = (doc if n == 0 else first), doc, n + 1
+            if n == docs_per_page:
+                spans.append((first, last))
+                n = 0
+        if n:
+            spans.append((first, last))
+        return spans
+
+    def read_page(self, first: str, last: str) -> list[tuple[str, list[tuple[int, Fact, dict]]]]:
+        """The page of documents `first` to `last` (see document_pages)."""
+        rows = self.conn.execute(
+            'SELECT id, doc, lang, kind, text, start, "end", sentence, value, entity, code, subject, attribute, '
+            "extra, raw FROM facts WHERE doc >= ? AND doc <= ? ORDER BY doc, id", (first, last)).fetchall()
+        return [(doc, [item for r in group if (item := self._page_row(r)) is not None])
+                for doc, group in groupby(rows, key=itemgetter(1))]
+
+    def reconnect(self) -> None:
+        """A new connection in place of this one. An SQLite connection must not cross a fork (the
+        child would inherit SQLite's record of its locks, not the locks): the pass closes its own
+        before it forks page workers, which open theirs (page_reader)."""
+        self._drop_mentions()
+        self.conn.close()
+        self.conn = self._connect()
+        self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def page_reader(self) -> "Store":
+        """This store for reading pages (read_page, resolved_rows) in a forked worker of the pass:
+        a connection of its own, its own count of rejected rows."""
+        from copy import copy
+
+        reader = copy(self)
+        reader.conn = self._connect()
+        reader.rejected = Rejected()
+        return reader
 
     def _page_row(self, row: tuple) -> tuple[int, Fact, dict] | None:
         fact = self._checked(row)

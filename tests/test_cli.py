@@ -244,9 +244,17 @@ def test_jobs_2_gives_the_output_of_jobs_1(tmp_path, monkeypatch):
     one = run("extract", tmp_path / "in", "--db", tmp_path / "one.db", "-j", "1", "-q", "--format", "jsonl")
     default = run("extract", tmp_path / "in", "--db", tmp_path / "default.db", "-q", "--format", "jsonl")
     monkeypatch.setattr(extraction, "POOL_MIN_CHARS", 0)        # as small a corpus as this uses the workers
+    from kastfacts.store import Store
+    monkeypatch.setattr(Store, "PAGE_DOCS", 8)                  # and the corpus pass's page workers
+    forked = []
+    monkeypatch.setattr(extraction, "_write_page", lambda *a, f=extraction._write_page: forked.append(1) or f(*a))
     two = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "jsonl")
     assert one.exit_code == two.exit_code == default.exit_code == 0
+    assert len(forked) == 9         # 70 documents, 8 a page
     assert len(one.stdout.splitlines()) > 1000 and two.stdout == one.stdout == default.stdout
+    for what in (("documents",), ("conflicts", "--all"), ("contests",)):
+        assert run(*what, "--db", tmp_path / "two.db", "--format", "jsonl").stdout == \
+            run(*what, "--db", tmp_path / "one.db", "--format", "jsonl").stdout
 
 
 def test_report_writes_html_or_says_why_not(seeds_db, tmp_path):
