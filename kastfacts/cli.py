@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .output import CONFLICT_COLUMNS, CONTEST_COLUMNS, FACT_COLUMNS, strip_controls, write
+from .output import CONFLICT_COLUMNS, CONTEST_COLUMNS, FACT_COLUMNS, strip_controls, write, write_serialized
 
 EXIT_CONFLICTS, EXIT_SKIPPED, EXIT_MODEL, EXIT_DB, EXIT_CLUSTER, EXIT_INTERRUPTED = 1, 3, 4, 5, 6, 130
 
@@ -490,7 +490,7 @@ def extract(
     import sqlite3
 
     from .documents import parse_published
-    from .extraction import NO_SPACE, ShardsUnreachable, extract_to_shards, extract_to_store
+    from .extraction import NO_SPACE, ShardsUnreachable, extract_to_shards, extract_to_store, serialized_facts
     from .cluster import ClusterUnavailable
     from .pipelines import ModelMissing
     from .store import StoreError, explain
@@ -548,6 +548,8 @@ def extract(
         rows = (f.to_dict() for f in store.facts() if f.doc in done_set)
         if fmt_name == "table":
             count = _print_table(rows, fmt, "facts", _fact_table)
+        elif fmt_name in ("jsonl", "json") and out is None and cluster is None:
+            count = write_serialized(serialized_facts(store, done_set, jobs), fmt_name, sys.stdout)
         else:
             count = write(rows, fmt_name, sys.stdout, FACT_COLUMNS, csv_raw=csv_raw)
     except ModelMissing as exc:

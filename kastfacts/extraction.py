@@ -502,73 +502,106 @@ def _resolve_page(resolver, anchors: dict, contest_map, page: list) -> list[tupl
 # copy-on-write, read their pages on connections of their own, and hand back SQL rows, which this
 # process writes in page order while they work on the next ones.
 PASS_MIN_PAGES = 2
-_pass_work: tuple | None = None     # (store, resolve a page) of the running pass, for its workers
-_pass_reader = None                 # a worker's own reader of the store
+_page_work: tuple | None = None     # (store, what to do with a page) of the running forked_pages, for its workers
+_page_reader = None                 # a worker's own reader of the store
 
 
 def _resolve_pages_forked(table, resolve_page: Callable, jobs: int) -> None:
-    """Store.document_pages + write_resolved, the pages resolved by `jobs` forked workers (results
-    written in page order, so the store is the same as with one process; at most two pages per
-    worker wait to be written, so memory stays flat)."""
-    import gc
-    import multiprocessing as mp
-    from collections import deque
-
-    global _pass_work
+    """Store.document_pages + write_resolved, the pages resolved by forked workers (forked_pages)."""
     spans = table.page_spans()
     if len(spans) < PASS_MIN_PAGES:
         for span in spans:
             table.write_resolved(resolve_page(table.read_page(*span)))
         return
-    table.reconnect()       # no connection of this process crosses the fork (Store.reconnect)
-    _pass_work = (table, resolve_page)
+    for rows in forked_pages(table, spans, partial(_resolved_page_rows, resolve_page), jobs):
+        table.write_resolved_rows(rows)
+
+
+def _resolved_page_rows(resolve_page: Callable, reader, span: tuple[str, str]) -> list[tuple]:
+    return reader.resolved_rows(resolve_page(reader.read_page(*span)))
+
+
+def forked_pages(table, spans: list[tuple[str, str]], work: Callable, jobs: int) -> Iterator:
+    """work(reader, span) for each page span of a Store (Store.page_spans), in order, done by
+    `jobs` workers forked from this process: they inherit what `work` holds copy-on-write, and
+    each reads the store on a connection of its own (Store.page_reader; this process's own is
+    reopened first, so that none crosses the fork). At most two pages per worker wait to be
+    taken, so memory stays flat; rows a worker's reader left out (Store.rejected) are counted in
+    `table`'s, as if it had read them."""
+    import gc
+    import multiprocessing as mp
+    from collections import deque
+
+    global _page_work
+    table.reconnect()
+    _page_work = (table, work)
     gc.freeze()             # the inherited objects stay out of the workers' collections: their pages stay shared
     try:
-        pool = mp.get_context("fork").Pool(min(jobs, len(spans)), initializer=_pass_worker_init)
+        pool = mp.get_context("fork").Pool(max(1, min(jobs, len(spans))), initializer=_page_worker_init)
     finally:
         gc.unfreeze()
-        _pass_work = None
+        _page_work = None
     try:
         waiting = deque()
-        for span in spans:
-            waiting.append(pool.apply_async(_pass_worker_page, (span,)))
-            if len(waiting) >= 2 * jobs:
-                _write_page(table, *waiting.popleft().get())
-        while waiting:
-            _write_page(table, *waiting.popleft().get())
+        spans = iter(spans)
+        while True:
+            for span in spans:
+                waiting.append(pool.apply_async(_page_worker, (span,)))
+                if len(waiting) >= 2 * jobs:
+                    break
+            if not waiting:
+                return
+            result, (count, examples) = waiting.popleft().get()
+            if count:
+                rejected = table.rejected
+                rejected.count += count
+                rejected.examples += examples[:max(0, rejected.KEEP - len(rejected.examples))]
+            yield result
     finally:
         pool.terminate()
         pool.join()
 
 
-def _write_page(table, rows: list[tuple], rejected: tuple[int, list[str]]) -> None:
-    count, examples = rejected
-    if count:       # the rows a worker's reader left out, counted as this store's own reads count them
-        table.rejected.count += count
-        table.rejected.examples += examples[:max(0, table.rejected.KEEP - len(table.rejected.examples))]
-    table.write_resolved_rows(rows)
+def serialized_facts(store, docs: set[str], jobs: int = 1) -> Iterator[str]:
+    """output.dumps of each stored fact of `docs` as a dict, in Store.facts order: with `jobs` > 1
+    and a store of more than a page, serialized a page at a time by forked workers (forked_pages),
+    since a run's output is the last of its work this process does alone."""
+    from .output import dumps
+
+    spans = store.page_spans() if jobs > 1 and hasattr(os, "fork") and store.path != ":memory:" else []
+    if len(spans) < PASS_MIN_PAGES:
+        yield from (dumps(f.to_dict()) for f in store.facts() if f.doc in docs)
+        return
+    for texts in forked_pages(store, spans, partial(_page_texts, docs), jobs):
+        yield from texts
 
 
-def _pass_worker_init() -> None:
+def _page_texts(docs: set[str], reader, span: tuple[str, str]) -> list[str]:
+    from .output import dumps
+
+    return [dumps(f.to_dict()) for f in reader.facts(docs=span) if f.doc in docs]
+
+
+def _page_worker_init() -> None:
     import signal
 
-    global _pass_reader
+    global _page_reader
     signal.signal(signal.SIGINT, signal.SIG_IGN)        # Ctrl-C is the parent's (see _worker_init)
     try:
-        _pass_reader = _pass_work[0].page_reader()
+        _page_reader = _page_work[0].page_reader()
     except Exception as exc:        # said by the first page it was to read (a failing initializer is restarted forever)
-        _pass_reader = exc
+        _page_reader = exc
 
 
-def _pass_worker_page(span: tuple[str, str]) -> tuple[list[tuple], tuple[int, list[str]]]:
+def _page_worker(span: tuple[str, str]) -> tuple[Any, tuple[int, list[str]]]:
     from .contract import Rejected
 
-    reader = _pass_reader
+    reader = _page_reader
     if isinstance(reader, Exception):
         raise reader
-    rows = reader.resolved_rows(_pass_work[1](reader.read_page(*span)))
+    result = _page_work[1](reader, span)
     rejected, reader.rejected = reader.rejected, Rejected()
-    return rows, (rejected.count, rejected.examples)
+    return result, (rejected.count, rejected.examples)
 
 
 # Text to extract before worker processes pay for themselves: about 4 s of one process's work

@@ -34,18 +34,24 @@ def dumps(record: dict[str, Any]) -> str:
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
-    n = 0
-    for n, record in enumerate(records, 1):
-        out.write(dumps(record) + "\n")
-    return n
+    return write_serialized(map(dumps, records), "jsonl", out)
 
 
 def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     """A JSON array, written as it streams (no list of the whole table in memory)."""
+    return write_serialized(map(dumps, records), "json", out)
+
+
+def write_serialized(texts: Iterable[str], fmt: str, out: TextIO) -> int:
+    """write_jsonl or write_json of records already serialized (`dumps`), one text each."""
     n = 0
+    if fmt == "jsonl":
+        for n, text in enumerate(texts, 1):
+            out.write(text + "\n")
+        return n
     out.write("[")
-    for n, record in enumerate(records, 1):
-        out.write(("\n  " if n == 1 else ",\n  ") + dumps(record))
+    for n, text in enumerate(texts, 1):
+        out.write(("\n  " if n == 1 else ",\n  ") + text)
     out.write("\n]\n" if n else "]\n")
     return n
 

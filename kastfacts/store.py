@@ -577,9 +577,14 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------------
     def facts(self, kind: str | None = None, doc: str | None = None, lang: str | None = None,
-              entity: str | None = None, with_ids: bool = False) -> Iterator[Fact] | Iterator[tuple[int, Fact]]:
-        """Stored facts in document order, filtered; `entity` matches the id or the value (case-insensitive)."""
+              entity: str | None = None, with_ids: bool = False,
+              docs: tuple[str, str] | None = None) -> Iterator[Fact] | Iterator[tuple[int, Fact]]:
+        """Stored facts in document order, filtered; `entity` matches the id or the value (case-insensitive);
+        `docs`, the documents from the first to the last id given (a page, see page_spans)."""
         where, args = [], []
+        if docs:
+            where.append("doc >= ? AND doc <= ?")
+            args += docs
         for column, value in (("kind", kind), ("doc", doc), ("lang", lang)):
             if value:
                 where.append(f"{column} = ?")

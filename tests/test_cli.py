@@ -247,10 +247,18 @@ def test_jobs_2_gives_the_output_of_jobs_1(tmp_path, monkeypatch):
     from kastfacts.store import Store
     monkeypatch.setattr(Store, "PAGE_DOCS", 8)                  # and the corpus pass's page workers
     forked = []
-    monkeypatch.setattr(extraction, "_write_page", lambda *a, f=extraction._write_page: forked.append(1) or f(*a))
+
+    def pages(*args, forked_pages=extraction.forked_pages):
+        for result in forked_pages(*args):
+            forked.append(1)
+            yield result
+    monkeypatch.setattr(extraction, "forked_pages", pages)
     two = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "jsonl")
     assert one.exit_code == two.exit_code == default.exit_code == 0
-    assert len(forked) == 9         # 70 documents, 8 a page
+    assert len(forked) == 2 * 9     # 70 documents, 8 a page: the pass's pages, then the output's
+    as_json = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "json")
+    assert json.loads(as_json.stdout) == [json.loads(line) for line in one.stdout.splitlines()]
+    assert as_json.stdout == run("facts", "--db", tmp_path / "one.db", "--format", "json").stdout
     assert len(one.stdout.splitlines()) > 1000 and two.stdout == one.stdout == default.stdout
     for what in (("documents",), ("conflicts", "--all"), ("contests",)):
         assert run(*what, "--db", tmp_path / "two.db", "--format", "jsonl").stdout == \
