@@ -437,7 +437,8 @@ def resolve_corpus(table, jobs: int = 1) -> None:
                 {(m.text, r.value) for m, r in zip(view.mentions, resolved) if r.kind == "organization"
                  and re.fullmatch(r"[A-ZÀ-Ý]{2,8}", m.text) and m.text != r.value})
 
-    anchors = timeline.anchor_corpus(frames, names_by_doc, known)
+    anchors = timeline.anchor_corpus(frames, names_by_doc, known,
+                                     mapper=partial(forked_map, jobs=jobs) if jobs > 1 else map)
     years = {d: ((a.date.year if a.date else a.year_for_dates), a.confidence) for d, a in anchors.items()}
     years.update({d: (day.year, 1.0) for d, day in known.items()})
     contest_map = contests.Contests.resolve(clues, countries, people_by_doc, years, country_name)
@@ -580,6 +581,41 @@ def _page_texts(docs: set[str], reader, span: tuple[str, str]) -> list[str]:
     from .output import dumps
 
     return [dumps(f.to_dict()) for f in reader.facts(docs=span) if f.doc in docs]
+
+
+# Items a forked_map needs before worker processes pay for themselves (a report's anchor is
+# about a millisecond of work; forking a process holding the models, tens of milliseconds).
+FORK_MIN_ITEMS = 200
+_map_fn: Callable | None = None     # the function of the running forked_map, for its workers
+
+
+def forked_map(fn: Callable, items: Iterable, jobs: int) -> list:
+    """[fn(item) for item in items], by `jobs` workers forked from this process when there are
+    enough items (FORK_MIN_ITEMS): they inherit `fn` and what it holds copy-on-write, so only the
+    items and results travel (pickled). `fn` must not use an SQLite connection of this process."""
+    import gc
+    import multiprocessing as mp
+
+    global _map_fn
+    items = list(items)
+    if jobs <= 1 or len(items) < FORK_MIN_ITEMS or not hasattr(os, "fork"):
+        return list(map(fn, items))
+    _map_fn = fn
+    gc.freeze()
+    try:
+        pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init)
+    finally:
+        gc.unfreeze()
+        _map_fn = None
+    try:
+        return pool.map(_map_worker, items, chunksize=max(1, len(items) // (8 * jobs)))
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _map_worker(item):
+    return _map_fn(item)
 
 
 def _page_worker_init() -> None:

@@ -20,7 +20,7 @@ import heapq
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any, Collection, Iterable, Protocol
+from typing import Any, Callable, Collection, Iterable, Protocol
 
 __all__ = [
     "sentence_tense", "Constraint", "TimeFrame", "document_frame", "Anchor", "anchor_for",
@@ -1267,7 +1267,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[str]],
-                  known: dict[str, dt.date] | None = None) -> dict[str, Anchor]:
+                  known: dict[str, dt.date] | None = None, mapper: Callable = map) -> dict[str, Anchor]:
     """Anchors for a corpus: metadata first, then each text's own clues, then related reports.
 
     A report whose text names no usable year borrows candidate years (and nearby dates) from the
@@ -1275,6 +1275,8 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
     confidence ("corpus:..."). A report whose text holds no time clue at all gets no anchor:
     sharing people says nothing about when a dateless text was written. Only the
     _RELATED_MAX most related reports lend (see _RelatedIndex), so the cost grows linearly.
+    Each report's own anchor, and each round's borrowing, is one report's work: `mapper` (map, or
+    one that spreads them over processes, results in order) does them.
     """
     known = known or {}
     anchors: dict[str, Anchor] = {}
@@ -1282,10 +1284,8 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
         day = known[doc]
         anchors[doc] = Anchor(day, day.year, "metadata", 1.0)
     own: dict[str, Anchor] = {}
-    for doc in sorted(frames):
-        if doc in anchors:
-            continue
-        found = anchor_for(frames[doc])
+    unknown = [doc for doc in sorted(frames) if doc not in anchors]
+    for doc, found in zip(unknown, mapper(lambda doc: anchor_for(frames[doc]), unknown)):
         if found is not None:
             own[doc] = found
             if found.date is not None or not any(_has_day_clues(frames[doc])):
@@ -1298,10 +1298,11 @@ def anchor_corpus(frames: dict[str, TimeFrame], entities: dict[str, Collection[s
         settled = dict(anchors)
         index = _RelatedIndex(settled, entities)
         added = False
-        for doc in sorted(frames):
-            if doc in settled or frames[doc].is_empty():
-                continue
-            borrowed = _borrow(doc, frames[doc], entities, settled, index, memo, frames, old_days)
+        borrowers = [doc for doc in sorted(frames) if doc not in settled and not frames[doc].is_empty()]
+
+        def borrow(doc, settled=settled, index=index):
+            return _borrow(doc, frames[doc], entities, settled, index, memo, frames, old_days)
+        for doc, borrowed in zip(borrowers, mapper(borrow, borrowers)):
             if borrowed is not None:
                 anchors[doc] = borrowed
                 added = True

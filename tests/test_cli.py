@@ -246,6 +246,14 @@ def test_jobs_2_gives_the_output_of_jobs_1(tmp_path, monkeypatch):
     monkeypatch.setattr(extraction, "POOL_MIN_CHARS", 0)        # as small a corpus as this uses the workers
     from kastfacts.store import Store
     monkeypatch.setattr(Store, "PAGE_DOCS", 8)                  # and the corpus pass's page workers
+    monkeypatch.setattr(extraction, "FORK_MIN_ITEMS", 2)        # and its anchoring workers
+    mapped = []
+
+    def spread(fn, items, jobs, forked_map=extraction.forked_map):
+        items = list(items)
+        mapped.append(len(items))
+        return forked_map(fn, items, jobs)
+    monkeypatch.setattr(extraction, "forked_map", spread)
     forked = []
 
     def pages(*args, forked_pages=extraction.forked_pages):
@@ -256,6 +264,7 @@ def test_jobs_2_gives_the_output_of_jobs_1(tmp_path, monkeypatch):
     two = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "jsonl")
     assert one.exit_code == two.exit_code == default.exit_code == 0
     assert len(forked) == 2 * 9     # 70 documents, 8 a page: the pass's pages, then the output's
+    assert mapped and max(mapped) >= 2 and extraction._map_fn is None       # anchored by workers
     as_json = run("extract", tmp_path / "in", "--db", tmp_path / "two.db", "-j", "2", "-q", "--format", "json")
     assert json.loads(as_json.stdout) == [json.loads(line) for line in one.stdout.splitlines()]
     assert as_json.stdout == run("facts", "--db", tmp_path / "one.db", "--format", "json").stdout
