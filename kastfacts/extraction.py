@@ -585,7 +585,7 @@ def _page_texts(docs: set[str], reader, span: tuple[str, str]) -> list[str]:
 
 # Items a forked_map needs before worker processes pay for themselves (a report's anchor is
 # about a millisecond of work; forking a process holding the models, tens of milliseconds).
-FORK_MIN_ITEMS = 200
+FORK_MIN_ITEMS = 100
 _map_fn: Callable | None = None     # the function of the running forked_map, for its workers
 
 
