@@ -1,6 +1,6 @@
 """Cold start, --jobs scaling, throughput and memory of kastfacts against spaCy's own, in one run (not a test).
 
-    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--rounds 3] [--skip-jobs]
+    python bench/throughput.py [--docs 300] [--jobs-docs 2000] [--rounds 3] [--skip-jobs] [--phases]
                                [--skip-throughput] [--skip-memory] [--cluster] [--out]
 
 In this order: the cold start, `kastfacts extract seeds/` as a user runs it against a bare
@@ -180,6 +180,41 @@ def jobs_end_to_end(folder: Path, n: int, default: bool, rounds: int = 1) -> dic
     return figures
 
 
+PHASES = """
+import os, sys, tempfile, time
+t0 = time.perf_counter()
+from kastfacts import extraction, output
+from kastfacts.store import Store
+marks = {}
+def timed(name, fn):
+    def run(*args, **kwargs):
+        marks[name] = [time.perf_counter() - t0, time.process_time()]
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            marks[name] += [time.perf_counter() - t0, time.process_time()]
+    return run
+extraction._fork_pool = timed("load", extraction._fork_pool)
+extraction.resolve_corpus = timed("pass", extraction.resolve_corpus)
+jobs = int(sys.argv[2])
+with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "k.db")) as store, open(os.devnull, "w") as out:
+    done = set(extraction.extract_to_store([sys.argv[1]], store, jobs=jobs))
+    timed("output", lambda: output.write_serialized(extraction.serialized_facts(store, done, jobs), "jsonl", out))()
+(_, _, forked, _), (start, c0, end, c1) = marks["load"], marks["pass"]
+print(f"0-{forked:.1f} s loading, {forked:.1f}-{start:.1f} s workers extracting, {start:.1f}-{end:.1f} s the corpus pass "
+      f"({c1 - c0:.1f} CPU s in the main process), then the output {marks['output'][2] - marks['output'][0]:.1f} s "
+      f"({marks['output'][3] - marks['output'][1]:.1f} CPU s)")
+"""
+
+
+def jobs_phases(folder: Path, jobs: int = 2) -> None:
+    """Where a --jobs N run's time goes (library calls, as the CLI makes them): the part before the
+    workers fork, their extraction, and what the main process does alone after them (the corpus
+    pass and the output), the Amdahl part of the speed-up."""
+    got = subprocess.run([sys.executable, "-c", PHASES, str(folder), str(jobs)], capture_output=True, text=True)
+    print(f"    --jobs {jobs} phases: " + (got.stdout.strip() or got.stderr.strip().splitlines()[-1]))
+
+
 def load_average() -> str:
     return f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "?"
 
@@ -269,6 +304,7 @@ def main() -> None:
     ap.add_argument("--skip-throughput", action="store_true", help="skip (a) and (b)")
     ap.add_argument("--skip-jobs", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--phases", action="store_true", help="also time the phases of a --jobs 2 run at --jobs-docs documents")
     ap.add_argument("--cluster", action="store_true", help="also time a Dask LocalCluster of 2 workers")
     ap.add_argument("--out", action="store_true", help="also time --out DIR (shards written by the workers)")
     args = ap.parse_args()
@@ -285,6 +321,8 @@ def main() -> None:
             goals.append(("default jobs / --jobs 1, 400 documents (time)", at400["default"], "<= 1.0"))
             goals.append(("--jobs 2 speed-up, 400 documents", at400["speed_up"], "(no goal)"))
             atn = jobs_end_to_end(tmp / "j", args.jobs_docs, default=False)
+            if args.phases:
+                jobs_phases(tmp / "j")
             goals.append((f"--jobs 2 speed-up, {args.jobs_docs:,} documents", atn["speed_up"], ">= 1.7"))
         if not args.skip_throughput:
             base = ner_only_words_per_second(jpaths)
