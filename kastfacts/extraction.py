@@ -526,19 +526,19 @@ def forked_pages(table, spans: list[tuple[str, str]], work: Callable, jobs: int)
     """work(reader, span) for each page span of a Store (Store.page_spans), in order, done by
     `jobs` workers forked from this process: they inherit what `work` holds copy-on-write, and
     each reads the store on a connection of its own (Store.page_reader; this process's own is
-    reopened first, so that none crosses the fork). At most two pages per worker wait to be
-    taken, so memory stays flat; rows a worker's reader left out (Store.rejected) are counted in
-    `table`'s, as if it had read them."""
+    closed while they fork, so that none crosses it: Store.disconnected). At most two pages per
+    worker wait to be taken, so memory stays flat; rows a worker's reader left out
+    (Store.rejected) are counted in `table`'s, as if it had read them."""
     import gc
     import multiprocessing as mp
     from collections import deque
 
     global _page_work
-    table.reconnect()
     _page_work = (table, work)
     gc.freeze()             # the inherited objects stay out of the workers' collections: their pages stay shared
     try:
-        pool = mp.get_context("fork").Pool(max(1, min(jobs, len(spans))), initializer=_page_worker_init)
+        with table.disconnected():
+            pool = mp.get_context("fork").Pool(max(1, min(jobs, len(spans))), initializer=_page_worker_init)
     finally:
         gc.unfreeze()
         _page_work = None

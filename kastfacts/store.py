@@ -665,14 +665,20 @@ class Store:
         return [(doc, [item for r in group if (item := self._page_row(r)) is not None])
                 for doc, group in groupby(rows, key=itemgetter(1))]
 
-    def reconnect(self) -> None:
-        """A new connection in place of this one. An SQLite connection must not cross a fork (the
-        child would inherit SQLite's record of its locks, not the locks): the pass closes its own
-        before it forks page workers, which open theirs (page_reader)."""
+    @contextmanager
+    def disconnected(self):
+        """This store's connection closed for the time of the block, then opened again. An SQLite
+        connection must not cross a fork (the child would inherit SQLite's record of its locks,
+        not the locks): the pass forks its page workers inside this, and they open their own
+        (page_reader). Temporary tables go with the connection."""
         self._drop_mentions()
         self.conn.close()
-        self.conn = self._connect()
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn = None
+        try:
+            yield
+        finally:
+            self.conn = self._connect()
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def page_reader(self) -> "Store":
         """This store for reading pages (read_page, resolved_rows) in a forked worker of the pass:
