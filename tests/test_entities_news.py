@@ -487,3 +487,59 @@ def test_a_partys_acronym_and_its_leader_in_one_span_are_two_names(text, lang, m
     got = [(t, k) for t, k, _ in typed(text, lang, *marks)]
     leader = marks[0][0].split(" ", 2)[2]
     assert got == [(marks[0][0].split()[0], "organization"), (leader, "person")]
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("Chen Wei-lun, du Parti du renouveau, a été élu samedi.", "fr", [("Chen Wei-lun", "ORG")], "Chen Wei-lun"),
+    ("El opositor Park Min-jae reconoció su derrota.", "es", [("Park Min-jae", "ORG")], "Park Min-jae"),
+    ("Voters backed Lin Yu-ting in the south.", "en", [("Lin Yu-ting", "ORG")], "Lin Yu-ting"),
+])
+def test_a_romanized_name_the_model_took_for_an_organization_is_a_person(text, lang, marks, name):
+    assert [(t, k) for t, k, _ in typed(text, lang, *marks) if t == name] == [(name, "person")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Chen Wei-lun, du Parti du renouveau, arrive en tête.", "fr"),
+    ("Chen Wei-lun, del Partido Renovador, quedó primero.", "es"),
+    ("Chen Wei-lun of the Renewal Party came first.", "en"),
+])
+def test_a_romanized_name_the_model_missed_is_a_person(text, lang):
+    assert ("Chen Wei-lun", "person") in [(t, k) for t, k, _ in typed(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The New Year-end rally drew crowds.", "en"),
+    ("Los Pre-candidatos debatieron.", "es"),
+])
+def test_capitalized_words_before_a_hyphenated_word_are_not_a_romanized_name(text, lang):
+    assert typed(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("Chen Wei-lun ganó las elecciones del domingo.", "es", [("Chen Wei-lun ganó", "ORG")]),
+    ("Marta Quiroga ganó las elecciones del domingo.", "es", [("Marta Quiroga ganó", "ORG")]),
+])
+def test_a_persons_name_ends_before_the_verb_the_model_took_in(text, lang, marks):
+    name = marks[0][0].rsplit(" ", 1)[0]
+    assert [(t, k) for t, k, _ in typed(text, lang, *marks)] == [(name, "person")]
+
+
+@pytest.mark.parametrize("text, lang, marks, kind", [
+    ("Glasgow, the country's largest city, backed Yes.", "en", [("Glasgow", "PERSON")], "place"),
+    ("But Edinburgh voted No.", "en", [("Edinburgh", "PERSON")], "place"),
+    # a title before it: the person
+    ("Mr Glasgow voted No.", "en", [("Glasgow", "PERSON")], "person"),
+    # a surname the report gives in full is the person's
+    ("Ana Glasgow won. Glasgow thanked her voters.", "en", [("Ana Glasgow", "PERSON"), ("Glasgow", "PERSON")], "person"),
+])
+def test_a_big_city_the_model_called_a_person_is_the_city(text, lang, marks, kind):
+    got = [(t, k) for t, k, _ in typed(text, lang, *marks)]
+    assert got[-1] == ("Glasgow" if "Glasgow" in text else "Edinburgh", kind)
+
+
+@pytest.mark.parametrize("text, lang, marks, value", [
+    ("Rubén Soto of the conservative Arena party got 5.6%.", "en", [("Arena party", "ORG")], "Arena"),
+    ("The Colorado Party won again.", "en", [("Colorado Party", "ORG")], "Colorado Party"),
+])
+def test_a_lowercase_party_after_a_name_is_not_part_of_it(text, lang, marks, value):
+    assert [v for t, k, v in typed(text, lang, *marks) if k == "organization"] == [value]
