@@ -648,11 +648,12 @@ def _members_owner(text: str, start: int, end: int, refs: list[EntityRef]) -> En
 
 @lru_cache(maxsize=8)
 def _party_family_pattern(lang: str) -> str:
-    """ "los socialdemócratas", "les Verts": a party family's plural after its article."""
+    """ "los socialdemócratas", "les Verts", "Carney's Liberals": a party family's plural after
+    its article or a possessive."""
     from .entities import lexicon_words
 
     families = "|".join(sorted((re.escape(w) for w in lexicon_words("party_families", lang)), key=len, reverse=True))
-    return rf"(?<![^\W_])(?:los|las|les|the)\s+(?P<m>{families or '(?!)'})(?![^\W_])"
+    return rf"(?:(?<![^\W_])(?:los|las|les|the)\s+|(?<=['’]s\s))(?P<m>{families or '(?!)'})(?![^\W_])"
 
 
 def _unrecognized_people(text: str, lang: str, entities: list[EntityRef], cues: DocumentCues,
@@ -1064,6 +1065,9 @@ def _month_words(lang: str) -> str:
     return rf"(?:{'|'.join(sorted(MONTHS.get(lang, {}), key=len, reverse=True)) or '(?!)'})\s+(?:de\s+)?"
 
 
+# ", who had won the first round with 41%,", ", qui avait obtenu 41 % au premier tour,": a relative
+# clause between commas, about its own figure.
+_RELATIVE_INCISE = re.compile(rf",\s*(?:{_RELATIVE})\s[^,;]{{3,160}}(?:,|(?=[.;]|$))", _I)
 _ANOTHER_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s?cent|percent|por\s*ciento|pour\s*cent)", _I)
 
 
@@ -1072,8 +1076,11 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
     ctx = {}
     c_start, c_end = _clause(text, start, end)
     rounds = []
+    incises = [m.span() for m in _RELATIVE_INCISE.finditer(text)]
     for number, table in V.ROUND_CUES.items():
         for m in V.regex(table, lang).finditer(text):
+            if any(a <= m.start() < b and not a <= start < b for a, b in incises):
+                continue        # "Simion, who had won the first round with 41%, took 46.4%": the incise's
             inside = c_start <= m.start() < c_end
             if m.start() >= end and _CONTRAST.search(text, end, m.start()) and _ANOTHER_FIGURE.search(text, end, m.start()):
                 continue        # "68,5 %, contre 72,1 % au premier tour": the round is the other figure's

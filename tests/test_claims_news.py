@@ -909,3 +909,23 @@ def test_a_party_named_by_its_members_owns_the_figure_not_its_leader(nlp, lang, 
 ])
 def test_a_count_of_every_polling_station_is_final(nlp, lang, text):
     assert [c.stage for c in claims(nlp, lang, text)] == ["final"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Soto, who had won the first round with 41%, took 46.4%."),
+    ("fr", "Soto, qui avait remporté le premier tour avec 41 %, obtient 46,4 %."),
+    ("es", "Soto, que había ganado la primera vuelta con el 41 %, obtuvo el 46,4 %."),
+])
+def test_a_round_named_in_a_relative_clause_is_only_that_clauses_figure(nlp, lang, text):
+    got = claims(nlp, lang, text)
+    assert [(c.subject, c.context) for c in got] == [(SOTO, "round=1"), (SOTO, None)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Prime Minister Tomás Ilabaca's Liberals won the election, taking 43.7% of the vote."),
+    ("fr", "Les libéraux du premier ministre Tomás Ilabaca ont obtenu 43,7 % des voix."),
+    ("es", "Los liberales del primer ministro Tomás Ilabaca obtuvieron el 43,7 % de los votos."),
+])
+def test_a_party_family_owned_by_its_leader_is_the_subject(nlp, lang, text):
+    assert who(nlp, lang, text) == [("@party:" + {"en": "liberals", "fr": "libéraux", "es": "liberales"}[lang]
+                                     + "@" + ILABACA, "vote_share")]
