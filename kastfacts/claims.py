@@ -1362,6 +1362,7 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
             bound = c.qualifier in ("lower_bound", "upper_bound")
             groups.setdefault((c.subject, c.attribute, c.context, bound), []).append(i)
     used = {claims[i].subject for i in votes if claims[i].subject}
+    values = {i: (find_percentages(text[s:e], lang) or [None])[0] for i, (s, e) in enumerate(percents)}
     for (subject, _attr, _ctx, _bound), members in groups.items():
         if len(members) < 2:
             continue
@@ -1370,6 +1371,12 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
             if i == keep:
                 continue
             start, end = percents[i]
+            if claims[i].attribute == "vote_share" and values[i] and values[keep] and \
+                    values[i].value + values[keep].value > 100.5:
+                # two shares of one contest past 100: not two candidates' but one's, said twice ("84,3 %
+                # ... revu à la baisse le score de 94,65 % annoncé"): another figure of the same subject
+                claims[i] = replace(claims[i], attribute="other")
+                continue
             spare = [r for r in refs if r.kind in _CONTESTANTS and r.name not in used]
             spare.sort(key=lambda r: abs((r.start if r.start >= end else r.end) - (end if r.start >= end else start)))
             other = spare[0].name if spare else _rival(subject, cues)
@@ -1395,7 +1402,6 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     # 11-point margin"), unless the words tie it to someone ("una ventaja de 22 puntos de Arce").
     shares = [i for i in votes if claims[i].attribute in ("vote_share", "poll_share") and claims[i].subject]
     if shares:
-        values = {i: (find_percentages(text[s:e], lang) or [None])[0] for i, (s, e) in enumerate(percents)}
         leader = max(shares, key=lambda i: values[i].value if values[i] else 0)
         for i in votes:
             if claims[i].attribute in ("margin_pp", "poll_margin_pp") and links[i] > 2:
@@ -1405,6 +1411,12 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     named = [claims[i].subject for i in votes if claims[i].subject]
     for i in votes:
         if claims[i].subject is None and len(set(named)) == 1 and (_CONTRAST.search(text) or _score(text, percents, i)):
+            owner = next(j for j in votes if claims[j].subject == named[0])
+            if claims[i].attribute == "vote_share" == claims[owner].attribute and values[i] and values[owner] \
+                    and values[i].value + values[owner].value > 100.5:
+                # ("con el 84,3 %, frente al 94,65 % anunciado inicialmente": the same one's earlier figure)
+                claims[i] = replace(claims[i], subject=named[0], attribute="other")
+                continue
             claims[i] = replace(claims[i], subject=_rival(named[0], cues))
     return claims
 

@@ -88,9 +88,14 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             else:
                 kinds[kind] += 1
     rounds = Counter()
-    # a candidate given a first-round figure and another one: the other is the runoff's
-    first = {subject for subject, _value, context in shares if "round=1" in (context or "")}
-    if any(subject in first and "round=" not in (context or "") for subject, _value, context in shares):
+    # a candidate given a first-round figure and another one: the other is the runoff's (the same
+    # figure again is the headline's: "réélu avec 90,69 %", then "dès le premier tour avec 90,69 %")
+    first: dict[str, set[float]] = defaultdict(set)
+    for subject, value, context in shares:
+        if "round=1" in (context or ""):
+            first[subject].add(value)
+    if any(subject in first and value not in first[subject] and "round=" not in (context or "")
+           for subject, value, context in shares):
         rounds["2"] += 2
     ahead = _round_ahead(lang)
     cited = {number: scan.finditer(V.regex(table, lang)) for number, table in V.ROUND_CUES.items()}

@@ -1963,8 +1963,11 @@ def _misspellings(keys: list[str], parent: dict[str, str], reports: Counter) -> 
     by_pattern: dict[tuple, list[str]] = defaultdict(list)
     for key in roots:
         words = key.split()
+        # (the other words of a full name must match too: a four-letter surname is safe there,
+        # "Kais Said" for "Kais Saied")
+        shortest = MISSPELLING_MIN_LENGTH if len(words) == 1 else MISSPELLING_MIN_LENGTH - 1
         for i, word in enumerate(words):
-            if len(word) >= MISSPELLING_MIN_LENGTH:
+            if len(word) >= shortest:
                 by_pattern[(len(words), i, *words[:i], *words[i + 1:])].append(key)
     merges: dict[str, str] = {}
     for (_n, i, *_rest), group in sorted(by_pattern.items()):

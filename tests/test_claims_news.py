@@ -929,3 +929,14 @@ def test_a_round_named_in_a_relative_clause_is_only_that_clauses_figure(nlp, lan
 def test_a_party_family_owned_by_its_leader_is_the_subject(nlp, lang, text):
     assert who(nlp, lang, text) == [("@party:" + {"en": "liberals", "fr": "libéraux", "es": "liberales"}[lang]
                                      + "@" + ILABACA, "vote_share")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Quiroga a été réélue avec 84,3 % des voix, selon la Cour, qui a revu à la baisse le score de 94,6 % annoncé."),
+    ("es", "El tribunal confirmó la reelección de Quiroga con el 84,3 % de los votos, frente al 94,6 % anunciado al principio."),
+    ("en", "The court confirmed Quiroga's re-election with 84.3% of the vote, against the 94.6% first announced."),
+])
+def test_two_shares_past_100_are_one_candidates_figures_not_a_rivals(nlp, lang, text):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, SOTO))
+    got = who(nlp, lang, text, cues=cues)
+    assert got[0] == (QUIROGA, "vote_share") and got[1][0] != SOTO

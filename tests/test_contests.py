@@ -336,3 +336,15 @@ def test_a_party_named_by_its_members_and_its_leader_is_the_party_that_person_le
     people = {"a": clue({"presidential": 1}, countries={"ES": 1})}
     race = Contests.resolve(people, {}, {"a": {"Marta Quiroga"}}, {"a": (2023, 1.0)}, NAMES)
     assert race.claim("a", "@party:conservatives@Marta Quiroga", "vote_share", None)[1] == "Marta Quiroga"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Soto réélu avec 90,6 %. Soto a été réélu dès le premier tour avec 90,6 % des voix."),
+    ("es", "Soto, reelegido con el 90,6 %. Soto ganó en la primera vuelta con el 90,6 % de los votos."),
+    ("en", "Soto re-elected with 90.6%. Soto won in the first round with 90.6% of the vote."),
+])
+def test_a_first_round_figure_said_again_in_the_headline_is_no_runoff(lang, text):
+    shares = [("Rubén Soto", 90.6, None), ("Rubén Soto", 90.6, "round=1")]
+    assert report_clues(text, lang, [], [], shares=shares)["rounds"].get("2") is None
+    other = [("Rubén Soto", 52.1, None), ("Rubén Soto", 40.6, "round=1")]
+    assert report_clues(text, lang, [], [], shares=other)["rounds"].get("2") == 2
