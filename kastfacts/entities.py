@@ -413,6 +413,9 @@ def _clean(text: str, start: int, end: int, label: str, lang: str) -> tuple[int,
             if (token.key in PARTICLES or token.key in ("y", "et", "and", "&", "of", "for", "pour", "por",
                                                         "'", "-")) and nxt is not None and _capitalized(nxt):
                 continue                      # "Palacio de Carondelet", "Bosnia and Herzegovina"
+            if token.key in PARTICLES and nxt is not None and nxt.key in PARTICLES and i + 2 < len(tokens) \
+                    and _capitalized(tokens[i + 2]):
+                continue                      # "Abelardo de la Espriella", "Juan de los Santos"
             if is_org and token.text[:1].isalpha():
                 if _looks_like_full_name(text[tokens[0].start:kept[-1].end]):
                     break                     # "Lai Ching-te ganó": a person's name, and the verb after it
@@ -635,6 +638,27 @@ def _join_place_first_names(text: str, lang: str, candidates: list[_Candidate]) 
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+# (not a bare "de": "Yolanda Díaz de Sumar" is a person and her party)
+_PARTICLE_LINK = re.compile(r"\s+(?:de\s+la|de\s+las|de\s+los|del|van\s+der)\s+", re.IGNORECASE)
+
+
+def _join_particle_surnames(text: str, lang: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Abelardo' (PER) + ' de la ' + 'Espriella' (LOC): one person, 'Abelardo de la Espriella'. A
+    first name the model cut before its particle, and a surname no gazetteer knows the model took
+    for something else."""
+    out = list(candidates)
+    for a, b in zip(candidates, candidates[1:]):
+        words = a.surface.split()
+        if a.label not in PERSON_LABELS or not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if b.label in ORG_LABELS or len(b.surface.split()) != 1 or not b.surface[:1].isupper() or b.surface.isupper() \
+                or lookup_entry(b.surface, lang) is not None or not _PARTICLE_LINK.fullmatch(text, a.end, b.start):
+            continue
+        out = [c for c in out if c is not a and c is not b]
+        out.append(_Candidate(a.start, b.end, a.label, text[a.start:b.end], _speaker_context(text, a.start, b.end)))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
 def _is_common_word(text: str, lang: str, word: str) -> bool:
     """A common noun of the language: listed (singular or plural), or written in lowercase
     elsewhere in the same document (capitals at a sentence start carry no information)."""
@@ -723,6 +747,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
                 continue
             candidates.append(_Candidate(s, e, part_label, surface, _speaker_context(text, s, e)))
     candidates = _join_place_first_names(text, lang, candidates)
+    candidates = _join_particle_surnames(text, lang, candidates)
 
     # What the document itself says about persons: full names the model marked (or that look so).
     full_names = [c.surface for c in candidates

@@ -548,3 +548,18 @@ def test_a_big_city_the_model_called_a_person_is_the_city(text, lang, marks, kin
 ])
 def test_a_lowercase_party_after_a_name_is_not_part_of_it(text, lang, marks, value):
     assert [v for t, k, v in typed(text, lang, *marks) if k == "organization"] == [value]
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("Votó por el abogado Ramiro de la Espina, que sumó el 31 %.", "es", [("Ramiro de la Espina", "PER")], "Ramiro de la Espina"),
+    ("Right-wing lawyer Ramiro de los Ríos got 31%.", "en", [("Ramiro de los Ríos", "PERSON")], "Ramiro de los Ríos"),
+    # the model cut the name before its particle and took the surname for a place
+    ("Il devance l'avocat Ramiro de la Espina (32 %).", "fr", [("Ramiro", "PER"), ("Espina", "LOC")], "Ramiro de la Espina"),
+])
+def test_a_surname_after_two_particles_is_part_of_the_name(text, lang, marks, name):
+    assert [t for t, k, _ in typed(text, lang, *marks) if k == "person"] == [name]
+
+
+def test_a_person_and_a_party_after_a_bare_de_stay_two():
+    got = typed("Yolanda Quiroga de Sumar habló.", "es", ("Yolanda Quiroga", "PER"), ("Sumar", "LOC"))
+    assert [t for t, _, _ in got] == ["Yolanda Quiroga", "Sumar"]
