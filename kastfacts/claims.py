@@ -110,11 +110,11 @@ _AGENT_NOT = re.compile(r"^\s*(?:rapport|encima|debajo|delante|detr[aá]s|ciento
 # Short links from a named subject to its percentage: "X obtuvo el", "X with", "X, con el", "X (".
 _LINK_VERBS = (
     r"obtuvo|obtiene|obtendr[ií]a|logr[oó]|logra|consigui[oó]|consigue|alcanz[oó]|alcanza|sac[oó]|"
-    r"gan[oó]|recibi[oó]|recibe|tuvo|tiene|suma|sum[oó]|sumaba|registra|registr[oó]|marca|marc[oó]|"
+    r"gan[oó]|ganara|ganase|ganaba|recibi[oó]|recibe|tuvo|tiene|suma|sum[oó]|sumaba|registra|registr[oó]|marca|marc[oó]|"
     r"obten[ií]a|llega\s+a|lleg[oó]\s+a|se\s+impuso\s+con|"
     r"obtient|obtiendrait|a\s+obtenu|avait\s+obtenu|recueille|a\s+recueilli|remporte|a\s+remport[ée]|"
     r"r[ée]unit|a\s+r[ée]uni|atteint|a\s+atteint|totalise|r[ée]colte|est\s+cr[ée]dit[ée]e?\s+de|"
-    r"s'impose\s+avec|l'emporte\s+avec|"
+    r"s'impose\s+avec|l'emporte\s+avec|l['’](?:a|avait)\s+emport[ée]\s+avec|s['’]est\s+impos[ée]e?s?\s+avec|"
     r"obtained|got|gets|won|wins|took|takes|received|receives|secured|secures|garnered|had|has|"
     r"reached|polled|polls|scored|captured|is\s+at|was\s+at|stands\s+at|stood\s+at|"
     # a level reached ("Chega surged to 18.1%", "subió al 18 %", "grimpe à 18 %")
@@ -138,8 +138,10 @@ _LINK_ADVERB = (r"(?:only|just|nearly|almost|about|around|some|over|more\s+than|
                 r"solo|s[oó]lo|apenas|casi|cerca\s+de|m[aá]s\s+de|menos\s+de|alrededor\s+de|"
                 r"seulement|environ|pr[èe]s\s+de|plus\s+de|moins\s+de|que)")
 _LINK_BEFORE = re.compile(
-    rf"^(?:['’]s)?\s*(?:[,:(\u2014\u2013-]\s*)?(?:{_RELATIVE}\s+{_AUXILIARY})?"
-    rf"(?:(?:{_LINK_VERBS}|{_LINK_PARTICIPLES})\s+)?(?:{_LINK_ADVERB}\s+)?"
+    rf"^(?:['’]s)?\s*(?:[\"”»]\s*)?(?:[,:(\u2014\u2013-]\s*)?(?:{_RELATIVE}\s+{_AUXILIARY})?"
+    rf"(?:(?:{_LINK_VERBS}|{_LINK_PARTICIPLES})\s+"
+    # what was won, before "with" ("el 'no' ganó el referéndum constitucional con el 60 %")
+    rf"(?:(?:el|la|le|les|the|l['’])\s*(?:{_W}[\w'’-]*\s+){{1,3}}(?=(?:con|with|avec)\s))?)?(?:{_LINK_ADVERB}\s+)?"
     rf"(?:(?:con|with|avec|con\s+un|with\s+a|on)\s+)?(?:{_LINK_ADVERB}\s+)?"
     rf"(?:(?:el|un|le|la|les|l'|the|a|an|del|de|du|d'|al|à|at)\s*)?$", _I)
 # "el 47,3 % de Rodolfo Hernández", "les 47 % du candidat X", "47% of the Republican Kast",
@@ -346,8 +348,8 @@ def defined_acronyms(text: str) -> list[tuple[str, str]]:
     found = []
     for m in _ACRONYM_OPENING.finditer(text):
         acronym = m.group(1)
-        if not acronym.isupper() or len(acronym) < 2:
-            continue
+        if not acronym.isupper() or len(acronym) < 2 or is_source(acronym):
+            continue            # ("SAN SALVADOR, Feb 5 (AP)": a dateline's agency, not what the words before stand for)
         before = re.split(r"[()\n]|[.!?;:](?:\s|$)", text[max(0, m.start() - 90):m.start()])[-1]
         words = before.split()[-6:]
         if words:
@@ -553,7 +555,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
     entities = list(entities) + _unrecognized_people(text, lang, entities, cues, role_names)
     entities.sort(key=lambda r: r.start)
     unnamed = _unnamed_parties(text, lang, entities)
-    orgs = [e for e in entities if e.kind == "organization"] + unnamed
+    members = _party_members(text, lang, entities + unnamed)
+    orgs = [e for e in entities if e.kind == "organization"] + unnamed + members
     out, out_of = [], []
     for ent in entities:
         if ent.kind == "place" and ent.place_type is None:
@@ -600,20 +603,57 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             continue            # "Pedro Sanchez' Socialists", "Macron's centrist Ensemble": a party's owner
         out.append(ent)
     out += unnamed
-    for pattern in V.PARTY_MEMBERS.get(lang, ()):     # "los populares habrían obtenido": a party, by its members
-        for m in re.finditer(pattern, text, _I):
-            s, e = m.span("m")
-            named = re.match(r"\s+(?:de|du|del|des|of)\s+(?:(?:la|le|el|the|l['’])\s*)?", text[e:])
-            if named and any(r.kind == "organization" and r.start == e + named.end() for r in out):
-                continue        # "les conservateurs de la CDU": the party is named
-            if not any(r.start < e and s < r.end for r in out) and not V.regex(V.POPULATION, lang).fullmatch(m.group("m")):
-                out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"))
+    for m in members:
+        if not any(r.start < m.end and m.start < r.end for r in out):
+            out.append(m)
     if cues.plebiscite or _option_frame(lang).search(text):
         out += _option_mentions(text, lang, out)
     for m in V.regex(V.OTHER_CANDIDATES, lang).finditer(text):
         if not any(r.start < m.end() and m.start() < r.end for r in out):
             out.append(EntityRef(m.start(), m.end(), "group", V.OTHER_CANDIDATES_NAME))
     return sorted(out, key=lambda r: r.start)
+
+
+def _party_members(text: str, lang: str, refs: list[EntityRef]) -> list[EntityRef]:
+    """Parties named by their members ("los populares habrían obtenido", "the Social Democrats"),
+    as `@party:<word>` until the corpus pass finds the party; not where the party is named
+    ("les conservateurs de la CDU")."""
+    out: list[EntityRef] = []
+    for pattern in (*V.PARTY_MEMBERS.get(lang, ()), _party_family_pattern(lang)):
+        for m in re.finditer(pattern, text, _I):
+            s, e = m.span("m")
+            named = re.match(r"\s+(?:de|du|del|des|of)\s+(?:(?:la|le|el|the|l['’])\s*)?", text[e:])
+            if named and any((r.kind == "organization" or r.kind == "place" and r.place_type is None)
+                             and r.start == e + named.end() for r in refs):
+                continue        # (a "place" no gazetteer knows is a party the model mistook)
+            if not V.regex(V.POPULATION, lang).fullmatch(m.group("m")) and not any(
+                    r.start < e and s < r.end for r in refs + out):
+                owner = _members_owner(text, s, e, refs)
+                out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"
+                                                           + (f"@{owner.name}" if owner else "")))
+    return out
+
+
+def _members_owner(text: str, start: int, end: int, refs: list[EntityRef]) -> EntityRef | None:
+    """The person a party named by its members belongs to: "Friedrich Merz's conservatives", "los
+    socialdemócratas del canciller Olaf Scholz" (the corpus finds the party that person leads)."""
+    for r in refs:
+        if r.kind == "person" and r.end <= start and re.fullmatch(r"['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}", text[r.end:start]):
+            return r
+        if r.kind == "person" and r.start >= end and re.fullmatch(
+                r"\s+(?:de|del|du|of)\s+(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}", text[end:r.start], _I):
+            return r
+    return None
+
+
+@lru_cache(maxsize=8)
+def _party_family_pattern(lang: str) -> str:
+    """ "los socialdemócratas", "les Verts", "Carney's Liberals": a party family's plural after
+    its article or a possessive."""
+    from .entities import lexicon_words
+
+    families = "|".join(sorted((re.escape(w) for w in lexicon_words("party_families", lang)), key=len, reverse=True))
+    return rf"(?:(?<![^\W_])(?:los|las|les|the)\s+|(?<=['’]s\s))(?P<m>{families or '(?!)'})(?![^\W_])"
 
 
 def _unrecognized_people(text: str, lang: str, entities: list[EntityRef], cues: DocumentCues,
@@ -798,6 +838,9 @@ def _qualifier(text: str, start: int, end: int, lang: str) -> str | None:
     for name, table in V.QUALIFIERS.items():
         m = re.search(rf"(?<![^\W_])(?:{V.alternation(table, lang)})\s*(?:(?:el|la|le|les|the|un|una|a|an|al|del|de|d['’])\s*)?$",
                       before, _I)
+        if m and name in ("upper_bound", "lower_bound") and re.search(
+                rf"(?<![^\W_])(?:{V.alternation(V.LEVEL_VERBS, lang)})\s+$", text[max(0, start - 70):start - len(before) + m.start()], _I):
+            continue        # "se hundieron hasta el 16,4 %": the level it fell to
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     if best:
@@ -981,11 +1024,23 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
         return True         # "en regiones como Magallanes, ... cercano al 60 % frente a 40 % del Apruebo"
     for r in refs:
         if r.kind == "place" and r.place_type in ("city", "region", "admin") and c_start <= r.start < c_end:
+            if r.start >= end and (r.start - end > 30 or re.search(r"[,;:]", text[end:r.start])):
+                continue        # "44,7 % pour le oui, selon les résultats annoncés à Édimbourg": where it was said
             before = text[max(c_start, r.start - 25):r.start]
             if re.search(r"(?<![^\W_])(?:en|in|dans|à|a|como|comme|such\s+as|like)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
                          before, _I) and not _names_its_country(text, r, refs, lang):
                 return True
+            if r.end <= start and _place_voted(lang).match(text, r.end, start) \
+                    and re.fullmatch(rf"\W*(?:(?:{V.alternation(V.CLAUSE_OPENERS, lang)})\s+)?(?:(?:la|le|el|the|l['’])\s*)?",
+                                     text[c_start:r.start], _I):
+                return True     # "Glasgow backed Yes with 53.5%", "Lima votó por X con 60 %": that city's vote
     return False
+
+
+@lru_cache(maxsize=8)
+def _place_voted(lang: str) -> re.Pattern:
+    """A place's vote, after its name: "[Glasgow], the country's largest city, backed ...", "[Lima] votó por"."""
+    return re.compile(rf"\s*(?:,[^,;:%]{{1,80}},\s*|\s)(?:{_W}+\s+){{0,1}}(?:{V.alternation(V.PLACE_VOTED, lang)})(?![^\W_])", _I)
 
 
 @lru_cache(maxsize=8)
@@ -1010,6 +1065,9 @@ def _month_words(lang: str) -> str:
     return rf"(?:{'|'.join(sorted(MONTHS.get(lang, {}), key=len, reverse=True)) or '(?!)'})\s+(?:de\s+)?"
 
 
+# ", who had won the first round with 41%,", ", qui avait obtenu 41 % au premier tour,": a relative
+# clause between commas, about its own figure.
+_RELATIVE_INCISE = re.compile(rf",\s*(?:{_RELATIVE})\s[^,;]{{3,160}}(?:,|(?=[.;]|$))", _I)
 _ANOTHER_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s?cent|percent|por\s*ciento|pour\s*cent)", _I)
 
 
@@ -1018,8 +1076,11 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
     ctx = {}
     c_start, c_end = _clause(text, start, end)
     rounds = []
+    incises = [m.span() for m in _RELATIVE_INCISE.finditer(text)]
     for number, table in V.ROUND_CUES.items():
         for m in V.regex(table, lang).finditer(text):
+            if any(a <= m.start() < b and not a <= start < b for a, b in incises):
+                continue        # "Simion, who had won the first round with 41%, took 46.4%": the incise's
             inside = c_start <= m.start() < c_end
             if m.start() >= end and _CONTRAST.search(text, end, m.start()) and _ANOTHER_FIGURE.search(text, end, m.start()):
                 continue        # "68,5 %, contre 72,1 % au premier tour": the round is the other figure's
@@ -1150,12 +1211,13 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     # "Carlos Mesa, de Comunidad Ciudadana (CC), obtuvo el 28 %" (an apposition skipped).
     linked = _linked_before(text, start, [x for x in entities if x.end <= start and clear(x.end, start)])
     if linked:
-        return linked.name, 3
+        return _candidate_of(text, linked, entities, lang, cues).name, 3
     # 3) the parse: walk up from the percentage to the clause that governs it.
     parsed = _subject_from_parse(sent, start, end, entities, kinds & _CONTESTANTS | ({"place"} if not strict else set()),
                                  fallback, strict, lang)
     if parsed is not _NOTHING:
-        return parsed, 4
+        party = next((x for x in reversed(entities) if x.name == parsed and x.end <= start and x.kind == "organization"), None)
+        return (_candidate_of(text, party, entities, lang, cues).name if party else parsed), 4
     # 4) nearest contestant in the same clause, before it if possible.
     for wanted in ({"person", "option", "group"}, {"organization"}, set() if strict else {"place"}):
         pool = [x for x in entities if x.kind in wanted and c_start <= x.start and x.end <= c_end
@@ -1164,7 +1226,7 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         pre = [x for x in pre if not _MODIFIER_IN_INCISE.search(text, 0, x.start)] or pre
         post = [x for x in pool if x.start >= end and clear(end, x.start)]
         if pre:
-            return pre[-1].name, 5
+            return _candidate_of(text, pre[-1], entities, lang, cues).name, 5
         if post:
             return post[0].name, 5
     # 5) the previous sentence's subject, when this clause's own subject is a pronoun, a role
@@ -1172,6 +1234,21 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     if fallback and (_pronoun_clause(text[c_start:start], lang) or _role_clause(text[c_start:start], lang)):
         return fallback, 6
     return None, 9
+
+
+def _candidate_of(text: str, ent: EntityRef, entities: list[EntityRef], lang: str, cues: DocumentCues) -> EntityRef:
+    """In a presidential race, the candidate a party is named after ("Hou Yu-ih of the
+    Kuomintang got 33.5%", "Ko Wen-je del PPT, 26,5 %"): the figure is the candidate's; else `ent`."""
+    if ent.kind != "organization" or not cues.persons_first:
+        return ent
+    member_of = _member_of(lang)
+    return next((p for p in reversed(entities) if p.kind == "person" and p.end <= ent.start
+                 and member_of.fullmatch(text, p.end, ent.start)), ent)
+
+
+@lru_cache(maxsize=8)
+def _member_of(lang: str) -> re.Pattern:
+    return re.compile(rf"\s+(?:{V.alternation(V.MEMBER_OF, lang)})\s*(?:(?:el|la|le|the|l['’])\s*)?|\s*\(\s*", _I)
 
 
 @lru_cache(maxsize=16)
@@ -1285,6 +1362,7 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
             bound = c.qualifier in ("lower_bound", "upper_bound")
             groups.setdefault((c.subject, c.attribute, c.context, bound), []).append(i)
     used = {claims[i].subject for i in votes if claims[i].subject}
+    values = {i: (find_percentages(text[s:e], lang) or [None])[0] for i, (s, e) in enumerate(percents)}
     for (subject, _attr, _ctx, _bound), members in groups.items():
         if len(members) < 2:
             continue
@@ -1293,6 +1371,12 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
             if i == keep:
                 continue
             start, end = percents[i]
+            if claims[i].attribute == "vote_share" and values[i] and values[keep] and \
+                    values[i].value + values[keep].value > 100.5:
+                # two shares of one contest past 100: not two candidates' but one's, said twice ("84,3 %
+                # ... revu à la baisse le score de 94,65 % annoncé"): another figure of the same subject
+                claims[i] = replace(claims[i], attribute="other")
+                continue
             spare = [r for r in refs if r.kind in _CONTESTANTS and r.name not in used]
             spare.sort(key=lambda r: abs((r.start if r.start >= end else r.end) - (end if r.start >= end else start)))
             other = spare[0].name if spare else _rival(subject, cues)
@@ -1318,7 +1402,6 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     # 11-point margin"), unless the words tie it to someone ("una ventaja de 22 puntos de Arce").
     shares = [i for i in votes if claims[i].attribute in ("vote_share", "poll_share") and claims[i].subject]
     if shares:
-        values = {i: (find_percentages(text[s:e], lang) or [None])[0] for i, (s, e) in enumerate(percents)}
         leader = max(shares, key=lambda i: values[i].value if values[i] else 0)
         for i in votes:
             if claims[i].attribute in ("margin_pp", "poll_margin_pp") and links[i] > 2:
@@ -1328,6 +1411,12 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     named = [claims[i].subject for i in votes if claims[i].subject]
     for i in votes:
         if claims[i].subject is None and len(set(named)) == 1 and (_CONTRAST.search(text) or _score(text, percents, i)):
+            owner = next(j for j in votes if claims[j].subject == named[0])
+            if claims[i].attribute == "vote_share" == claims[owner].attribute and values[i] and values[owner] \
+                    and values[i].value + values[owner].value > 100.5:
+                # ("con el 84,3 %, frente al 94,65 % anunciado inicialmente": the same one's earlier figure)
+                claims[i] = replace(claims[i], subject=named[0], attribute="other")
+                continue
             claims[i] = replace(claims[i], subject=_rival(named[0], cues))
     return claims
 
@@ -1356,8 +1445,13 @@ def _trailing(text: str, span: tuple[int, int], lang: str) -> bool:
     return bool(before or after)
 
 
+_OTHER_SIDE = {"@yes": "@no", "@no": "@yes"}
+
+
 def _rival(subject: str, cues: DocumentCues) -> str | None:
     """The other of the two people a report is most about, when `subject` is one of them."""
+    if subject in _OTHER_SIDE:      # a plebiscite has two sides
+        return _OTHER_SIDE[subject]
     if len(cues.rivals) == 2 and subject in cues.rivals:
         return cues.rivals[1] if cues.rivals[0] == subject else cues.rivals[0]
     return None

@@ -239,7 +239,16 @@ def _claims(facts: Iterable[Fact]) -> list[_Claim]:
             qualifier=f.qualifier if f.low is None else None)
         key = (f.doc, f.contest, claim.subject, claim.attribute, claim.unit, claim.nominal(), claim.context, claim.stage)
         seen.setdefault(key, claim)
-    return list(seen.values())
+    # One figure of one report, said again in other words, is one claim: a headline's "90,69 %" and
+    # the body's "dès le premier tour avec 90,69 %" (a round of a single-round vote), or "89,2 %"
+    # and "89,2 % con el 95 % escrutado"; the mention that tells its stage, then its context, speaks.
+    best: dict[tuple, _Claim] = {}
+    for key, c in seen.items():
+        figure = key[:5] + (key[5],)
+        held = best.get(figure)
+        if held is None or (bool(c.stage), bool(c.context)) > (bool(held.stage), bool(held.context)):
+            best[figure] = c
+    return sorted(best.values(), key=lambda c: (c.fact.doc, c.fact.start, c.fact.end))
 
 
 def same_stage(a: tuple, b: tuple) -> bool | None:

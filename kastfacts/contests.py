@@ -88,9 +88,14 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             else:
                 kinds[kind] += 1
     rounds = Counter()
-    # a candidate given a first-round figure and another one: the other is the runoff's
-    first = {subject for subject, _value, context in shares if "round=1" in (context or "")}
-    if any(subject in first and "round=" not in (context or "") for subject, _value, context in shares):
+    # a candidate given a first-round figure and another one: the other is the runoff's (the same
+    # figure again is the headline's: "réélu avec 90,69 %", then "dès le premier tour avec 90,69 %")
+    first: dict[str, set[float]] = defaultdict(set)
+    for subject, value, context in shares:
+        if "round=1" in (context or ""):
+            first[subject].add(value)
+    if any(subject in first and value not in first[subject] and "round=" not in (context or "")
+           for subject, value, context in shares):
         rounds["2"] += 2
     ahead = _round_ahead(lang)
     cited = {number: scan.finditer(V.regex(table, lang)) for number, table in V.ROUND_CUES.items()}
@@ -125,6 +130,11 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
         for m in _quoted_side(side, lang).finditer(text):
             word = m.group(1)
             labels[f"{side}:{word[:1].upper() + word[1:]}"] += 1
+        for m in _capital_side(side, lang).finditer(text):  # "the No camp won", "backed Yes"
+            word = m.group()
+            if word[:1].isupper() and word[1:].islower() and m.start() > 0 \
+                    and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]):
+                labels[f"{side}:{word}"] += 1
     constitutional = any(k in kinds for k in ("plebiscite", "referendum")) and \
         scan.search(_constitutional_subject(lang)) is not None
     cues = [m.span() for m in scan.finditer(_electoral_cue(lang))]
@@ -188,6 +198,14 @@ def _before_year(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _capital_side(side: str, lang: str) -> re.Pattern:
+    """A side's label word ("Yes", "Non": the first of its words), to be kept when written with a
+    capital inside a sentence; not "No. 10", nor a title-case "For"."""
+    words = V.OPTION_SIDE_WORDS[side].get(lang, ())[:1]
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(words) or '(?!)'})(?![^\W_])(?!\.\s*\d)(?![»\"”'’])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def _quoted_side(side: str, lang: str) -> re.Pattern:
     return re.compile(rf"[«\"“'‘]\s*((?:{V.alternation(V.OPTION_SIDE_WORDS[side], lang)}))\s*[»\"”'’]", re.IGNORECASE)
 
@@ -222,6 +240,8 @@ def _party_links(text: str, lang: str, persons, organizations) -> list[list[str]
                                 rf"(?:(?:la|le|l['’]|el|the)\s*)?(?:{_PARTY_WORDS}\s+)?(?:[^\W\d_]+\s+){{0,2}})\s*", between,
                                 re.IGNORECASE):
                     links.add((org, person))
+                elif re.fullmatch(r"['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}", between) and not is_authority(org):
+                    links.add((org, person))    # "Chancellor Olaf Scholz's Social Democrats"
                 elif re.fullmatch(r"\s*[,–—-]\s*", between) and V.regex(V.PARTY_NOUNS, lang).search(org) \
                         and re.match(r"\s*(?:[:(]|$)", text[oe:oe + 3]):
                     links.add((org, person))    # a results list: "Rodrigo Chaves, Social Democratic Party: 52.8%"
@@ -247,6 +267,7 @@ class Contests:
         self.leader_party: dict[str, dict[str, str]] = {}  # contest name -> leader -> the one party they lead
         self.acronyms: dict[str, dict[str, str]] = {}     # contest name -> folded expansion -> acronym
         self.parties: dict[str, Counter] = {}             # contest name -> its organizations, by reports naming them
+        self.party_alias: dict[str, dict[str, str]] = {}  # contest name -> a party's name -> the one name it goes by
 
     @classmethod
     def resolve(cls, clues: dict[str, dict], countries: dict[str, Counter], names_by_doc: dict[str, Iterable[str]],
@@ -365,10 +386,12 @@ class Contests:
             for party, people in winners.items():
                 parties.setdefault(party, people)   # only where no report says whose party it is
             self.party_of[contest.name] = {p: _top(c) for p, c in parties.items()}
+            self.party_alias[contest.name] = alias = self._aliases(contest.name, members, clues)
             led: dict[str, set[str]] = defaultdict(set)
             for party, people in parties.items():
                 for person in people:
-                    led[person].add(self._short_name(contest.name, party))    # "RN" and "Rassemblement national"
+                    short = self._short_name(contest.name, party)             # "RN" and "Rassemblement national"
+                    led[person].add(alias.get(short, short))                  # "SPD" and "Social Democrats"
             self.leader_party[contest.name] = {person: next(iter(ps)) for person, ps in led.items() if len(ps) == 1}
             self.contests.append(contest)
             for d in members:
@@ -386,21 +409,30 @@ class Contests:
         if contest is None:
             return None, subject, attribute
         if subject and subject.startswith("@party:"):
-            subject = self._party_by_members(contest.name, subject[len("@party:"):])
+            # "los populares", "Merz's conservatives" (@party:conservatives@Friedrich Merz): in a race
+            # between people, the person's; else the party of the stem, the one the person leads,
+            # or the family's English name
+            members, _, owner = subject[len("@party:"):].partition("@")
+            if owner and self._between_people(contest):
+                subject = owner
+            else:
+                subject = self._party_by_members(contest.name, members) or \
+                    (self.leader_party.get(contest.name, {}).get(owner) if owner else None) or \
+                    _party_families().get(_fold(members))
         if subject and subject.startswith("@") and subject[1:] in contest.options:
             subject = contest.options[subject[1:]]
         elif subject and subject.startswith("@"):
             subject = V.OPTION_DEFAULT_NAMES.get(subject[1:], subject)
         if attribute in CONTEST_ATTRIBUTES or (attribute == "other" and not subject):
             subject = contest.name
-        elif subject and attribute in VOTE_ATTRIBUTES and (contest.kind == "presidential" or
-                                                           (contest.kind in (None, "election") and contest.round == "runoff")):
-            # (a runoff of an unnamed kind is between people: "Costa Rica runoff results")
+        elif subject and attribute in VOTE_ATTRIBUTES and self._between_people(contest):
             subject = self.party_of.get(contest.name, {}).get(subject, subject)
         elif subject and attribute in VOTE_ATTRIBUTES and contest.kind in V.PARTY_LIST_KINDS:
             subject = self.leader_party.get(contest.name, {}).get(subject, subject)   # the list's, not its leader's
         if subject and subject != contest.name:
             subject = self._short_name(contest.name, subject)
+            if attribute in VOTE_ATTRIBUTES:
+                subject = self._one_party_name(contest.name, subject)
         ctx = dict(part.split("=", 1) for part in (context or "").split(";") if "=" in part)
         earlier_round = ctx.get("round") == "1" and contest.round == "runoff"
         # a figure the words date to a year, in a report on a contest no year is known for, is of
@@ -415,6 +447,44 @@ class Contests:
             attribute = "other"     # the first round's turnout, 2019's margin: another contest's figure
         return contest.name, subject, attribute
 
+    @staticmethod
+    def _between_people(contest: Contest) -> bool:
+        """A presidential race, or a runoff of an unnamed kind ("Costa Rica runoff results")."""
+        return contest.kind == "presidential" or (contest.kind in (None, "election") and contest.round == "runoff")
+
+    def _aliases(self, contest: str, members: list[str], clues: dict) -> dict[str, str]:
+        """One name for each party the reports name differently: the one party a leader heads in
+        every report that names one for them ("le SPD du chancelier Olaf Scholz", "Chancellor Olaf
+        Scholz's Social Democrats"), under its acronym when one is, else its most cited name."""
+        headed: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for d in members:
+            for party, person in clues[d].get("parties") or ():
+                headed[person][d].add(self._short_name(contest, party))
+        cited = self.parties.get(contest, Counter())
+        alias: dict[str, str] = {}
+        for person, by_doc in sorted(headed.items()):
+            names = sorted({n for ps in by_doc.values() for n in ps})
+            if len(names) < 2 or any(len(ps) != 1 for ps in by_doc.values()):
+                continue
+            one = min(names, key=lambda n: (not (n.isupper() and len(n) <= 8), -cited.get(n, 0), n))
+            for name in names:
+                alias.setdefault(name, one)
+        return alias
+
+    def _one_party_name(self, contest: str, subject: str) -> str:
+        """A party under the name it goes by in the contest: its alias, its family's English name
+        ("les Verts", "los Verdes" -> "Greens"), the first of two joined acronyms the reports name
+        alone ("CDU-CSU" -> "CDU")."""
+        subject = self.party_alias.get(contest, {}).get(subject, subject)
+        family = _party_families().get(_fold(_without_article(subject)))
+        if family:
+            return self.party_alias.get(contest, {}).get(family, family)
+        joined = re.fullmatch(r"([A-ZÀ-Ý]{2,6})\s*[-/]\s*[A-ZÀ-Ý]{2,6}", subject)
+        if joined and (self.parties.get(contest, Counter()).get(joined.group(1))
+                       or joined.group(1) in self.acronyms.get(contest, {}).values()):
+            return joined.group(1)
+        return subject
+
     def _party_by_members(self, contest: str, members: str) -> str | None:
         """The contest's party that "los populares" or "the Socialists" stand for: the one whose name
         has a word of the same stem (popul-, socialis-), when exactly one has."""
@@ -422,7 +492,8 @@ class Contests:
         named = self.parties.get(contest, Counter())
         found: Counter = Counter()
         for name in set(named) | set(self.acronyms.get(contest, {})):
-            if any(word.startswith(stem) for word in _fold(name).replace("'", " ").split()):
+            words = _fold(name).replace("'", " ").split()
+            if any(word.startswith(stem) for word in words) or len(words) > 1 and "".join(words).startswith(stem):
                 found[self._short_name(contest, name)] += named.get(name, 1)
         # "Partido Popular" and "PP" are one party: a name goes by the acronym of its initials
         acronyms = {f for f in found if f.isupper()}
@@ -456,6 +527,18 @@ class Contests:
         contest = self.by_doc.get(doc)
         if contest is not None and subject and subject != contest.name and subject not in contest.candidates:
             contest.candidates.append(subject)
+
+
+@lru_cache(maxsize=1)
+def _party_families() -> dict[str, str]:
+    """Every language's name of a party family, folded -> its English name."""
+    return {_fold(word): name for name, table in V.PARTY_FAMILY_NAMES.items()
+            for words in table.values() for word in words}
+
+
+def _without_article(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.casefold() in V.PARTY_FAMILY_ARTICLES else name
 
 
 def _initials(name: str) -> str:

@@ -423,6 +423,14 @@ IN_IS_DURATION = re.compile(
     re.IGNORECASE)
 
 
+# Rules by what they cannot match without (see _Grammar.gates): every rule of these names has
+# a mandatory month name (any_month or the full names), weekday (wd_any or its parts) or digit.
+_GATE = {**dict.fromkeys(("dmy", "mdy", "my", "halfmonth", "month"), "month"),
+         **dict.fromkeys(("weekday", "wdday", "wdweek"), "weekday"),
+         **dict.fromkeys(("iso", "numeric", "numeric2", "year", "yearspan", "spaced", "initial", "the_day",
+                          "bareday", "fiscal", "weeknum", "quarter"), "digit")}
+
+
 class _Grammar:
     def __init__(self, lang: str):
         self.lang = lang
@@ -713,6 +721,16 @@ class _Grammar:
             self.rules.append(("initial", re.compile(
                 WB + rf"(?P<day>[12]\d|3[01]|0?[1-9])-?(?P<initial>[{letters}])" + WE)))
             self.initial_before = re.compile(MONTH_INITIAL_BEFORE[lang], re.IGNORECASE)
+        # What each rule cannot match without: a month name, a weekday, a digit. One search of the
+        # paragraph for each rules out whole families of rules (a rule's match holds a substring
+        # its gate matches, so skipping it when the gate finds nothing changes no result).
+        # (in every rule a month or a weekday follows a space, a separator or the rule's own WB)
+        gates = {"month": re.compile(WB + any_month, re.IGNORECASE), "weekday": re.compile(WB + wd_any, re.IGNORECASE),
+                 "digit": re.compile(r"\d")}
+        self.gates = [(key, gates[key], [(name, rx) for name, rx in self.rules if _GATE.get(name) == key])
+                      for key in gates]
+        self.ungated = [(name, rx) for name, rx in self.rules if name not in _GATE]
+        self.rule_index = {rx: i for i, (_, rx) in enumerate(self.rules)}
         self.season_context = re.compile(SEASON_CONTEXT[lang], re.IGNORECASE)
         self.month_context = re.compile(r"(?<!\w)" + MONTH_CONTEXT[lang] + r"\s*$", re.IGNORECASE)
         self.past_words = {_fold(w) for w in PAST_WORDS[lang]}
@@ -1264,11 +1282,11 @@ def _select(cands: list) -> list:
     return sorted(chosen)
 
 
-@lru_cache(maxsize=4096)
 def _find(text: str, lang: str) -> tuple:
+    # (not remembered: a paragraph is read once per document, and real news seldom repeats one)
     g = _GRAMMARS[lang]
     cands = []
-    for name, rx in g.rules:
+    for name, rx in _rules_for(g, text):
         for m in rx.finditer(text):
             got = _interpret(g, name, m, text)
             if got:
@@ -1281,6 +1299,17 @@ def _find(text: str, lang: str) -> tuple:
              for s, e, timex, direction, wd in found]
     return tuple(DateMention(s, e, text[s:e], timex, direction, wd)
                  for s, e, timex, direction, wd in found)
+
+
+def _rules_for(g: _Grammar, text: str) -> list:
+    """The grammar's rules that can match in `text`, in the grammar's order."""
+    rules = list(g.ungated)
+    for _, gate, gated in g.gates:
+        if gated and gate.search(text):
+            rules += gated
+    if len(rules) == len(g.rules):
+        return g.rules
+    return sorted(rules, key=lambda r: g.rule_index[r[1]])
 
 
 def _is_dateline(text: str, start: int, end: int, timex: str) -> bool:

@@ -98,6 +98,11 @@ def _lexicon_table(name: str, lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _LEXICON[name].get(lang, ()))
 
 
+def lexicon_words(name: str, lang: str) -> tuple[str, ...]:
+    """A lexicon table's words as written (accents kept), to build patterns from."""
+    return tuple(_LEXICON[name].get(lang, ()))
+
+
 def describes_party(word: str, lang: str) -> bool:
     """A word that describes a party rather than names it ("ruling", "far-right", "opositor")."""
     return fold(word) in _lexicon_table("org_head_qualifiers", lang)
@@ -408,7 +413,12 @@ def _clean(text: str, start: int, end: int, label: str, lang: str) -> tuple[int,
             if (token.key in PARTICLES or token.key in ("y", "et", "and", "&", "of", "for", "pour", "por",
                                                         "'", "-")) and nxt is not None and _capitalized(nxt):
                 continue                      # "Palacio de Carondelet", "Bosnia and Herzegovina"
+            if token.key in PARTICLES and nxt is not None and nxt.key in PARTICLES and i + 2 < len(tokens) \
+                    and _capitalized(tokens[i + 2]):
+                continue                      # "Abelardo de la Espriella", "Juan de los Santos"
             if is_org and token.text[:1].isalpha():
+                if _looks_like_full_name(text[tokens[0].start:kept[-1].end]):
+                    break                     # "Lai Ching-te ganó": a person's name, and the verb after it
                 if token.key not in FUNCTION_WORDS:
                     kept = tokens[:i + 1]     # "Parti socialiste": org names hold lowercase words
                 continue
@@ -539,8 +549,18 @@ def _person_keys_in_order(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _looks_like_full_name(surface: str) -> bool:
     words = surface.split()
+    if 2 <= len(words) <= 3 and all(map(_ROMANIZED_NAME_WORD.fullmatch, words)) \
+            and any("-" in w for w in words[1:]):
+        return True         # "Lai Ching-te", "Lee Jae-myung": a romanized given name, whatever the model said
     return 2 <= len(words) <= 5 and fold(words[0]) in FIRST_NAMES and all(
         w[:1].isupper() or fold(w) in PARTICLES for w in words)
+
+
+# A word of a romanized Chinese or Korean name: a family name, or a given name of two syllables
+# joined by a hyphen with the second in lower case ("Ching-te", "Jae-myung"), each syllable of
+# the romanizations' shape (an initial, vowels, a final n, ng, k...: not "Year-end", "New").
+_SYLLABLE = r"(?:ch|sh|zh|ts|hs|[bcdfghjklmnpqrstwxyz])?[wy]?[aeiouy]{1,3}(?:ng|rk|[nmrlkpth])?"
+_ROMANIZED_NAME_WORD = re.compile(rf"(?=[A-Z][a-z]*(?:-[a-z]+)?$)(?i:{_SYLLABLE})(?:-{_SYLLABLE})?")
 
 
 @lru_cache(maxsize=65536)
@@ -615,6 +635,27 @@ def _join_place_first_names(text: str, lang: str, candidates: list[_Candidate]) 
             continue
         out = [c for c in out if c.end <= start or c.start >= b.end]
         out.append(_Candidate(start, b.end, b.label, text[start:b.end], _speaker_context(text, start, b.end)))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# (not a bare "de": "Yolanda Díaz de Sumar" is a person and her party)
+_PARTICLE_LINK = re.compile(r"\s+(?:de\s+la|de\s+las|de\s+los|del|van\s+der)\s+", re.IGNORECASE)
+
+
+def _join_particle_surnames(text: str, lang: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """'Abelardo' (PER) + ' de la ' + 'Espriella' (LOC): one person, 'Abelardo de la Espriella'. A
+    first name the model cut before its particle, and a surname no gazetteer knows the model took
+    for something else."""
+    out = list(candidates)
+    for a, b in zip(candidates, candidates[1:]):
+        words = a.surface.split()
+        if a.label not in PERSON_LABELS or not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if b.label in ORG_LABELS or len(b.surface.split()) != 1 or not b.surface[:1].isupper() or b.surface.isupper() \
+                or lookup_entry(b.surface, lang) is not None or not _PARTICLE_LINK.fullmatch(text, a.end, b.start):
+            continue
+        out = [c for c in out if c is not a and c is not b]
+        out.append(_Candidate(a.start, b.end, a.label, text[a.start:b.end], _speaker_context(text, a.start, b.end)))
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
@@ -706,6 +747,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
                 continue
             candidates.append(_Candidate(s, e, part_label, surface, _speaker_context(text, s, e)))
     candidates = _join_place_first_names(text, lang, candidates)
+    candidates = _join_particle_surnames(text, lang, candidates)
 
     # What the document itself says about persons: full names the model marked (or that look so).
     full_names = [c.surface for c in candidates
@@ -726,6 +768,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
     mentions = _lone_first_names(mentions)
     mentions = _first_name_left_out(text, mentions)
     mentions = _add_known_persons(text, lang, mentions, block_list)
+    mentions = _romanized_names(text, lang, mentions, block_list)
     mentions = _add_gazetteer_places(text, lang, mentions, block_list)
     mentions = _divisions(text, lang, mentions, block_list)
     mentions = _far_towns_dropped(text, lang, mentions)
@@ -825,7 +868,11 @@ def _decide(c: _Candidate, text: str, lang: str, person_keys: set[str]) -> Menti
         if is_person_evidence and not (label in PLACE_LABELS and big):
             return Mention(s, e, surface, "person", surface, label)
         if label in PERSON_LABELS:
-            if big or (len(words) > 1 and entry.population >= 100_000 and not ambiguous):
+            if big or (len(words) > 1 and entry.population >= 100_000 and not ambiguous) or (
+                    len(words) == 1 and entry.primary and entry.population >= LONE_CITY_POPULATION and not ambiguous
+                    and not _titled(text, s)):
+                # ("Glasgow backed Yes": a city of half a million, in a report that names no
+                # person so, is the city; a surname the report gives in full was decided above)
                 return _place_mention(s, e, surface, label, entry.place)
             return Mention(s, e, surface, "person", surface, label)
         if label in PLACE_LABELS or label == "FAC" or (
@@ -864,6 +911,18 @@ def _decide(c: _Candidate, text: str, lang: str, person_keys: set[str]) -> Menti
     return None                                                 # MISC, NORP: not ours
 
 
+# A one-word city this big that the model called a person, and that the report gives no first
+# name nor title to, is the city (surnames shared with such cities are in PERSON_AMBIGUOUS).
+LONE_CITY_POPULATION = 300_000
+_TITLE_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+\.?)\s+$")
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a title stands right before `start` ("M. Lyon", "Mr Glasgow", "la ministra Valencia")."""
+    got = _TITLE_BEFORE.search(text, max(0, start - 25), start)
+    return bool(got) and _is_title(_Token(got.start(1), got.end(1), got.group(1)))
+
+
 _NAMES_WITH_ARTICLE: frozenset[str] | None = None
 
 
@@ -887,6 +946,8 @@ def _org_value(surface: str) -> str:
         return " ".join(words[1:])
     if len(words) > 1 and words[0] == "The" and fold(words[1]) not in ("new", "times", "guardian"):
         return " ".join(words[1:])
+    if len(words) > 1 and words[-1] == "party" and words[-2][:1].isupper():
+        return " ".join(words[:-1])     # "the Arena party": the party's name is Arena ("Colorado Party" keeps its own)
     return surface
 
 
@@ -979,6 +1040,22 @@ def _expand_acronyms(text: str, mentions: list[Mention], blocks) -> list[Mention
         if _in_blocks(s, e, blocks) and all(e <= m.start or m.end <= s for m in out):
             out.append(Mention(s, e, match.group(), "organization", expansions[match.group()], GAZETTEER))
     return out
+
+
+# "Hou Yu-ih", "Lee Jae-myung": a family name, then a given name of two syllables joined by a hyphen.
+_ROMANIZED_NAME = re.compile(r"(?<![\w-])(?-i:[A-Z][a-z]{1,5}\s[A-Z][a-z]{1,4}-[a-z]{1,5})(?![\w-])")
+
+
+def _romanized_names(text: str, lang: str, mentions: list[Mention], blocks) -> list[Mention]:
+    """Romanized Chinese and Korean names the model left unmarked: their shape is a person's."""
+    out = list(mentions)
+    for match in _ROMANIZED_NAME.finditer(text):
+        s, e = match.span()
+        if _in_blocks(s, e, blocks) and _looks_like_full_name(match.group()) \
+                and not _is_common_word(text, lang, match.group().split()[0]) \
+                and all(e <= m.start or m.end <= s for m in out):
+            out.append(Mention(s, e, match.group(), "person", match.group(), GAZETTEER))
+    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(mentions) else mentions
 
 
 def _add_known_persons(text: str, lang: str, mentions: list[Mention], blocks) -> list[Mention]:
@@ -1911,8 +1988,11 @@ def _misspellings(keys: list[str], parent: dict[str, str], reports: Counter) -> 
     by_pattern: dict[tuple, list[str]] = defaultdict(list)
     for key in roots:
         words = key.split()
+        # (the other words of a full name must match too: a four-letter surname is safe there,
+        # "Kais Said" for "Kais Saied")
+        shortest = MISSPELLING_MIN_LENGTH if len(words) == 1 else MISSPELLING_MIN_LENGTH - 1
         for i, word in enumerate(words):
-            if len(word) >= MISSPELLING_MIN_LENGTH:
+            if len(word) >= shortest:
                 by_pattern[(len(words), i, *words[:i], *words[i + 1:])].append(key)
     merges: dict[str, str] = {}
     for (_n, i, *_rest), group in sorted(by_pattern.items()):

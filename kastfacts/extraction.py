@@ -479,6 +479,9 @@ def _resolve_page(resolver, anchors: dict, contest_map, page: list) -> list[tupl
                 subject = raw.get("subject")
                 if subject and not subject.startswith("@"):
                     subject = view.resolve_name(subject) or subject
+                elif subject and subject.startswith("@party:") and "@" in subject[1:]:
+                    members, owner = subject.rsplit("@", 1)      # "Merz's conservatives": Merz by his full name
+                    subject = f"{members}@{view.resolve_name(owner) or owner}"
                 contest, subject, attribute = contest_map.claim(doc, subject, raw.get("attribute") or f.attribute,
                                                                 f.context)
                 stage = {}

@@ -258,6 +258,7 @@ PERSON_AMBIGUOUS = frozenset(fold(w) for w in (
     "Charlotte", "Hollande", "Montes", "Kent", "Bolívar", "Sucre",
     "Colón", "Concepción", "Loja", "Mejía", "Guzmán", "Suárez", "Cruz", "Pereira", "Castro", "Rivera",
     "Herrera", "Guerrero", "Moreno", "Torres", "Ramos", "Medina", "Mendoza", "Salinas", "Valdivia",
+    "Valencia", "Mesa",
 ))
 
 

@@ -106,9 +106,12 @@ def _label_priors() -> dict[str, float]:
     return {lang: _prior(lang) for lang in _identifier().nb_classes}
 
 
-@lru_cache(maxsize=4096)
 def _ranking(text: str) -> tuple[tuple[str, float], ...]:
-    """All labels by posterior probability under the news prior, best first."""
+    """All labels by posterior probability under the news prior, best first.
+
+    Not remembered: real news seldom repeats a paragraph, so a cache keyed on blocks only paid on
+    a corpus recombining the same paragraphs; the short lines that do repeat (page furniture)
+    are too cheap to rank for one to pay (measured on bench/corpus.py's corpus)."""
     priors = _label_priors()
     weighted = [(lang, p * priors[lang]) for lang, p in _identifier().rank(text)]
     total = sum(map(itemgetter(1), weighted)) or 1.0
@@ -125,14 +128,16 @@ def detect_language(text: str) -> tuple[str | None, float]:
 
     Codes are the model's: ISO 639-1 where one exists ('yo', 'pt'), else ISO 639-3 ('pcm').
     """
-    return _detect(text, _letter_count(text))
+    letters = _letter_count(text)
+    return _detect(text, letters, _ranking(text) if letters >= MIN_LETTERS else ())
 
 
-def _detect(text: str, letters: int) -> tuple[str | None, float]:
-    """detect_language, given `text`'s letter count (make_block counts them once for two uses)."""
+def _detect(text: str, letters: int, ranking: tuple[tuple[str, float], ...]) -> tuple[str | None, float]:
+    """detect_language, given `text`'s letter count and ranking (make_block computes both once,
+    for this and for the block's supported scores)."""
     if letters < MIN_LETTERS:
         return None, 0.0
-    lang, prob = _ranking(text)[0]
+    lang, prob = ranking[0]
     if lang not in SUPPORTED and not text.isascii():
         # Names written with foreign letters (Ọọ̀ni Adéyẹyè, Erdoğan) pull the n-grams towards
         # their language; judge the sentence on its other words when there are enough of them.
@@ -151,9 +156,9 @@ def _without_foreign_words(text: str) -> str:
                      unicodedata.normalize("NFC", text))
 
 
-def _supported_scores(text: str) -> tuple[tuple[str, float], ...]:
-    """SUPPORTED languages' probabilities for `text`, best first."""
-    ranking = _ranking(text)    # 140 labels: filtered without a Python loop
+def _supported_scores(ranking: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """SUPPORTED languages' probabilities in a ranking, best first."""
+    # 140 labels: filtered without a Python loop
     return tuple(compress(ranking, map(_IS_SUPPORTED, map(itemgetter(0), ranking))))
 
 
@@ -498,7 +503,8 @@ def make_block(text: str, start: int, end: int) -> Block:
     """Analyse `text[start:end]` (already stripped) into a Block."""
     chunk = text[start:end]
     letters = _letter_count(chunk)
-    lang, conf = _detect(chunk, letters)
+    ranking = _ranking(chunk) if letters >= MIN_LETTERS else ()
+    lang, conf = _detect(chunk, letters, ranking)
     chars = charset(chunk)
     if chars == CHARSET_FOREIGN_MARKS and lang in SUPPORTED:
         chars = CHARSET_LATIN  # the marked words are names in a fr/es/en sentence
@@ -509,8 +515,7 @@ def make_block(text: str, start: int, end: int) -> Block:
         confidence=round(conf, 4),
         boilerplate=boilerplate_reason(chunk),
         charset=chars,
-        supported=tuple([(lg, round(p, 4)) for lg, p in _supported_scores(chunk)])
-        if letters >= MIN_LETTERS else (),
+        supported=tuple([(lg, round(p, 4)) for lg, p in _supported_scores(ranking)]),
     )
 
 

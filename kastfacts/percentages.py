@@ -38,7 +38,8 @@ _END = r"(?![^\W_])"                      # a sign word must end at a word bound
 _SIGNS = {
     "en": [
         ("points", r"percentage[\s-]+points?|percent(?:age)?\s+pts?\b\.?|pp?ts?\b\.?(?=\s)"),
-        ("percent", r"per[\s-]?cent(?:s|age|ages)?|percents?|percentages?|pct\b\.?"),
+        # ("14.3pc": British papers' short form, glued to its number, in lower case)
+        ("percent", r"per[\s-]?cent(?:s|age|ages)?|percents?|percentages?|pct\b\.?|(?<=\d)(?-i:pc)"),
         ("maybe_points", r"points?"),
     ],
     "es": [

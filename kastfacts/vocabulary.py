@@ -158,15 +158,18 @@ FINAL_COUNT = {
            r"r[ée]sultats?\s+officiels?\s+d[ée]finitifs?",
            # near-final: the same stage as final for a comparison (conflicts.NEAR_FINAL)
            r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)d[ée]finitifs?",
-           r"(?:quasi-|quasi\s+)?totalit[ée]\s+des\s+(?:bulletins|bureaux|voix|suffrages)\s+(?:d[ée]pouill[ée]s|compt[ée]s)"],
+           r"(?:quasi-|quasi\s+)?totalit[ée]\s+des\s+(?:bulletins|bureaux|voix|suffrages)\s+(?:d[ée]pouill[ée]s|compt[ée]s)",
+           r"portant\s+sur\s+(?:la\s+)?(?:quasi-|quasi\s+)?totalit[ée]",
+           r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)?complets"],
     "es": [r"resultados?\s+finale?s?", r"resultados?\s+definitivos?", r"c[oó]mputo\s+final", r"escrutinio\s+final",
            r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final",
            r"resultados?\s+casi\s+definitivos?",
            r"(?:casi\s+)?(?:la\s+)?totalidad\s+de\s+(?:las\s+actas|los\s+votos|las\s+mesas)",
            r"(?:casi\s+)?todas\s+las\s+(?:actas|mesas)\s+(?:escrutadas|computadas|procesadas|contabilizadas)",
-           r"(?:casi\s+)?todos\s+los\s+votos\s+(?:escrutados|contados|computados)"],
+           r"(?:casi\s+)?todos\s+los\s+votos\s+(?:escrutados|contados|computados)",
+           r"resultados?\s+(?:casi\s+)?completos"],
     "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final",
-           r"near-final\s+results?", r"nearly\s+complete\s+results?",
+           r"near-final\s+results?", r"(?:nearly\s+|near-|almost\s+)?complete\s+results?",
            r"(?:nearly|almost|virtually\s+)?all\s+(?:the\s+)?(?:ballots|votes|precincts|polling\s+stations|tally\s+sheets)\s+"
            r"(?:counted|reporting|tallied|in|processed)"],
 }
@@ -180,6 +183,15 @@ PARTIAL_COUNT = {
 }
 
 # Bounds and approximations said before (or just after) the number (FORMAT.md's qualifiers).
+# A level reached, not a bound: "se hundieron hasta el 16,4 %", "s'effondre jusqu'à 16 %".
+LEVEL_VERBS = {
+    "fr": [r"s['’]effondr\w*", r"chut\w*", r"tomb\w*", r"recul\w*", r"plong\w*", r"grimp\w*", r"mont[ée]\w*",
+           r"baiss\w*", r"progress\w*", r"pass[ée]\w*"],
+    "es": [r"(?:se\s+)?hundi\w*", r"cay[oóe]\w*", r"baj[oóa]\w*", r"subi\w*", r"lleg[oóa]\w*", r"retroced\w*",
+           r"(?:se\s+)?desplom\w*", r"creci\w*", r"trep[oóa]\w*", r"escal[oóa]\w*", r"descendi\w*"],
+    "en": [r"fell", r"dropped", r"slumped", r"sank", r"plunged", r"slipped", r"rose", r"climbed", r"jumped", r"surged",
+           r"grew", r"went\s+up", r"went\s+down"],
+}
 QUALIFIERS = {
     "lower_bound": {
         "fr": [r"plus\s+de", r"plus\s+d['’]", r"un\s+peu\s+plus\s+de", r"au\s+moins", r"sup[ée]rieur\s+[àa]", r"au-del[àa]\s+de",
@@ -274,6 +286,21 @@ REGIONAL_CUES = {
            r"municipios?|cantones?|distritos?|circunscripci[oó]n)(?!\s+(?:del\s+)?(?:exterior|extranjero))"],
     "en": [r"in\s+(?:the\s+)?(?:regions?|provinces?|states?|districts?|counties|county|constituenc(?:y|ies)|"
            r"municipalit(?:y|ies)|departments?)"],
+}
+# A place that voted: "Glasgow backed Yes with 53.5%", "Lima votó por Keiko", "la Corse a voté à 58 %"
+# (its figure is that place's, not the contest's).
+PLACE_VOTED = {
+    "fr": [r"a\s+vot[ée]", r"ont\s+vot[ée]", r"vote", r"votent", r"a\s+choisi", r"a\s+soutenu", r"a\s+pl[ée]biscit[ée]",
+           r"s['’]est\s+prononc[ée]e?", r"a\s+dit\s+(?:oui|non)", r"a\s+donn[ée]", r"a\s+plac[ée]"],
+    "es": [r"vot[oó]", r"votaron", r"respald[oó]", r"apoy[oó]", r"eligi[oó]", r"se\s+decant[oó]", r"se\s+inclin[oó]",
+           r"dio", r"le\s+dio", r"prefiri[oó]"],
+    "en": [r"voted", r"backed", r"supported", r"went\s+(?:for|to)", r"chose", r"favou?red", r"gave", r"sided\s+with"],
+}
+# Words that open a clause before its subject ("but Edinburgh voted No", "mientras que Lima votó").
+CLAUSE_OPENERS = {
+    "fr": [r"mais", r"et", r"alors\s+que", r"tandis\s+que", r"quant\s+à", r"en\s+revanche"],
+    "es": [r"pero", r"y", r"mientras\s+que", r"mientras", r"en\s+cambio", r"aunque"],
+    "en": [r"but", r"and", r"while", r"whereas", r"though", r"although"],
 }
 # Polls and projections: a pollster's figure is never a result.
 POLL_CUES = {
@@ -479,6 +506,11 @@ FINISHED_PLACE = {
 }
 # The bare "with" that ties a figure to the clause's subject ("beating Y with 58.5%": the winner's).
 WITH_LINK = {"fr": [r"avec"], "es": [r"con"], "en": [r"with"]}
+# "Hou Yu-ih of the Kuomintang got 33.5%", "Keiko Fujimori de Fuerza Popular obtuvo": a candidate,
+# then the party they stand for; in a presidential race the figure after is the candidate's.
+MEMBER_OF = {"fr": [r"du", r"de\s+la", r"de\s+l['’]", r"des", r"de", r"d['’]"],
+             "es": [r"del", r"de\s+la", r"de\s+los", r"de"],
+             "en": [r"of\s+the", r"of", r"from\s+the", r"from"]}
 # The winner or the office holder named by a title alone ("le chef de l'État l'avait emporté avec 66 %").
 # Words for the person named last before them ("Y succède à X. En 2019, ce dernier avait été réélu"):
 # not the previous sentence's subject, as a plain pronoun is.
@@ -666,11 +698,33 @@ CONTEST_KIND_NAMES = {"plebiscite": "plebiscite", "referendum": "referendum", "p
                       "general": "general election", "legislative": "legislative election",
                       "presidential": "presidential election", "european": "European Parliament election"}
 # Votes for party lists: a figure the words give to a list's leader is the party's (contests.py).
+# Party families by their members' name, aligned across languages: reports of one vote name one
+# party so in each language ("the Greens", "les Verts", "los Verdes"); its subject is the English.
+PARTY_FAMILY_NAMES = {
+    "Greens": {"en": ["greens"], "fr": ["verts", "écologistes"], "es": ["verdes", "ecologistas"]},
+    "Social Democrats": {"en": ["social democrats"], "fr": ["sociaux-démocrates", "sociaux démocrates"],
+                         "es": ["socialdemócratas", "socialdemocratas"]},
+    "Christian Democrats": {"en": ["christian democrats"], "fr": ["démocrates-chrétiens", "chrétiens-démocrates"],
+                            "es": ["democristianos", "democratacristianos"]},
+    "Free Democrats": {"en": ["free democrats"], "fr": ["libéraux-démocrates"], "es": ["liberales demócratas"]},
+    "Conservatives": {"en": ["conservatives", "tories"], "fr": ["conservateurs"], "es": ["conservadores"]},
+    "Liberals": {"en": ["liberals"], "fr": ["libéraux"], "es": ["liberales"]},
+    "Socialists": {"en": ["socialists"], "fr": ["socialistes"], "es": ["socialistas"]},
+    "Communists": {"en": ["communists"], "fr": ["communistes"], "es": ["comunistas"]},
+    "Republicans": {"en": ["republicans"], "fr": ["républicains"], "es": ["republicanos"]},
+    "Democrats": {"en": ["democrats"], "fr": ["démocrates"], "es": ["demócratas"]},
+    "Peronists": {"en": ["peronists"], "fr": ["péronistes"], "es": ["peronistas"]},
+    "Nationalists": {"en": ["nationalists"], "fr": ["nationalistes"], "es": ["nacionalistas"]},
+}
+PARTY_FAMILY_ARTICLES = ("the", "les", "los", "las", "le", "la", "el")
 PARTY_LIST_KINDS = ("legislative", "general", "european")
 # "la liste du RN menée par X", "the Renaissance list headed by X", "el PP de X": a party and its leader.
 LED_BY = {
-    "fr": [r"(?:list[ea]\s+)?(?:men[ée]e|conduite|emmen[ée]e|dirig[ée]e|pilot[ée]e)\s+par"],
-    "es": [r"(?:lista\s+)?(?:encabezad[oa]|liderad[oa]|dirigid[oa]|conducid[oa]|presidid[oa])\s+por", r"de"],
+    # (a party, then "de"/"du" and its leader's title in lower case: "el PP de X", "le SPD du chancelier X")
+    "fr": [r"(?:list[ea]\s+)?(?:men[ée]e|conduite|emmen[ée]e|dirig[ée]e|pilot[ée]e)\s+par",
+           r"d[ue](?:\s+(?-i:[a-zéèêàâç])[\w-]*){0,2}"],
+    "es": [r"(?:lista\s+)?(?:encabezad[oa]|liderad[oa]|dirigid[oa]|conducid[oa]|presidid[oa])\s+por",
+           r"del?(?:\s+(?-i:[a-záéíóúñ])[\w-]*){0,2}"],
     "en": [r"(?:list\s+|party\s+)?(?:led|headed|fronted|chaired)\s+by"],
 }
 RUNOFF_NAME = {"presidential": "presidential runoff", "general": "general election runoff",

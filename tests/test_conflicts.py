@@ -875,3 +875,12 @@ def test_one_more_copy_of_every_report_changes_no_conflict(seed):
     twice = _shape(find_conflicts([f for k in range(2) for f in copies_of(facts, None, k)], include_precision=True))
     thrice = _shape(find_conflicts([f for k in range(3) for f in copies_of(facts, None, k)], include_precision=True))
     assert twice and twice == thrice
+
+
+def test_a_figure_said_again_with_its_stage_or_round_is_one_claim():
+    # a headline's figure and the body's, which says the count or the round: one claim of the report
+    facts = [pct("a", "es", 89.2, offset=0), pct("a", "es", 89.2, offset=300, sentence_no=1),
+             pct("b", "fr", 90.7, context="round=1"), pct("b", "fr", 90.7, offset=400, sentence_no=2)]
+    facts[1].counted = 95.0
+    [c] = find_conflicts(facts)
+    assert [(v.doc, v.start > 200) for v in c.values] == [("a", True), ("b", False)]

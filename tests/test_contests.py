@@ -185,7 +185,8 @@ def test_a_party_named_by_its_members():
     assert found.claim("b", "@party:verdes", "vote_share", None)[1] == "PV"
     # two parties of the stem: the one most reports name ("los cívicos": Unión Cívica, not a local list)
     assert found.claim("b", "@party:cívicos", "vote_share", None)[1] == "UC"
-    assert found.claim("b", "@party:liberales", "vote_share", None)[1] is None
+    # no party of the stem: the family's English name, the one every language's report gives it
+    assert found.claim("b", "@party:liberales", "vote_share", None)[1] == "Liberals"
 
 
 def test_a_tie_between_countries_goes_to_the_one_named_first():
@@ -263,3 +264,87 @@ def test_the_contests_listed_are_the_ones_the_facts_name_when_the_only_year_is_a
         named = {f.contest for f in store.facts(kind="percentage")}
         listed = {c.name for c in from_table(store).contests}
     assert named == listed and len(listed) == 1
+
+
+def test_a_party_one_leader_heads_in_every_report_goes_by_one_name():
+    # "el Partido Azul de Marta Quiroga", "Marta Quiroga's Blue Party": one party in two languages
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, parties=[("Partido Azul", "Marta Quiroga")],
+                       organizations=["Partido Azul"]),
+             "b": clue({"general": 1}, countries={"ES": 1}, parties=[("Blue Party", "Marta Quiroga")],
+                       organizations=["Blue Party"]),
+             "c": clue({"general": 1}, countries={"ES": 1}, parties=[("Partido Azul", "Marta Quiroga")],
+                       organizations=["Partido Azul"])}
+    found = Contests.resolve(clues, {}, {d: {"Marta Quiroga"} for d in clues}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("b", "Blue Party", "vote_share", None)[1] == "Partido Azul"
+    assert found.claim("a", "Partido Azul", "vote_share", None)[1] == "Partido Azul"
+
+
+def test_a_leader_of_two_parties_in_one_report_does_not_make_them_one():
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, parties=[("Partido Azul", "Marta Quiroga"),
+                                                                     ("Unión Verde", "Marta Quiroga")]),
+             "b": clue({"general": 1}, countries={"ES": 1}, parties=[("Blue Party", "Marta Quiroga")])}
+    found = Contests.resolve(clues, {}, {d: {"Marta Quiroga"} for d in clues}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("b", "Blue Party", "vote_share", None)[1] == "Blue Party"
+
+
+@pytest.mark.parametrize("subject", ["Les Verts", "Los Verdes", "Greens", "the Greens", "@party:verdes",
+                                     "@party:écologistes"])
+def test_a_party_family_named_in_each_language_is_one_subject(subject):
+    clues = {"a": clue({"general": 1}, countries={"ES": 1})}
+    found = Contests.resolve(clues, {}, {"a": set()}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("a", subject, "vote_share", None)[1] == "Greens"
+
+
+def test_two_joined_acronyms_go_by_the_first_when_the_reports_name_it_alone():
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, acronyms=[("UV", "la Unión Verde")])}
+    found = Contests.resolve(clues, {}, {"a": set()}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("a", "UV-PA", "vote_share", None)[1] == "UV"
+    assert found.claim("a", "UV/PA", "vote_share", None)[1] == "UV"
+    assert found.claim("a", "XY-PA", "vote_share", None)[1] == "XY-PA"
+
+
+@pytest.mark.parametrize("lang,text,party", [
+    ("fr", "Le Partido Azul du chancelier Tomás Ilabaca s'effondre.", "Partido Azul"),
+    ("es", "El Partido Azul del canciller Tomás Ilabaca se hundió.", "Partido Azul"),
+    ("en", "Chancellor Tomás Ilabaca's Blue Party slumped.", "Blue Party"),
+])
+def test_a_party_and_the_leader_its_description_names_are_linked(lang, text, party):
+    persons = [(text.index("Tomás"), text.index("Tomás") + 13, "Tomás Ilabaca")]
+    orgs = [(text.index(party), text.index(party) + len(party), party)]
+    assert report_clues(text, lang, persons, orgs)["parties"] == [[party, "Tomás Ilabaca"]]
+
+
+def test_a_sides_label_written_with_a_capital_inside_a_sentence_is_counted():
+    text = "The No camp won 59.1% against 40.9% for Yes, a defeat for No. 10 Downing Street."
+    labels = report_clues(text, "en", [], [])["labels"]
+    assert labels == {"no:No": 1, "yes:Yes": 1}
+
+
+def test_a_datelines_agency_is_not_an_acronym_the_words_before_define():
+    text = "SAN SALVADOR, Feb 5 (AP) — The Electoral Council (EC) said the count was over."
+    assert report_clues(text, "en", [], [])["acronyms"] == [("EC", "— The Electoral Council")]
+
+
+def test_a_party_named_by_its_members_and_its_leader_is_the_party_that_person_leads():
+    # "Marta Quiroga's conservatives took 28.5%": no party of the stem; the one she leads
+    clues = {"a": clue({"general": 1}, countries={"ES": 1}, parties=[("Partido Azul", "Marta Quiroga")],
+                       organizations=["Partido Azul"])}
+    found = Contests.resolve(clues, {}, {"a": {"Marta Quiroga"}}, {"a": (2023, 1.0)}, NAMES)
+    assert found.claim("a", "@party:conservatives@Marta Quiroga", "vote_share", None)[1] == "Partido Azul"
+    assert found.claim("a", "@party:conservatives@Tomás Ilabaca", "vote_share", None)[1] == "Conservatives"
+    # in a race between people, the person's own figure
+    people = {"a": clue({"presidential": 1}, countries={"ES": 1})}
+    race = Contests.resolve(people, {}, {"a": {"Marta Quiroga"}}, {"a": (2023, 1.0)}, NAMES)
+    assert race.claim("a", "@party:conservatives@Marta Quiroga", "vote_share", None)[1] == "Marta Quiroga"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Soto réélu avec 90,6 %. Soto a été réélu dès le premier tour avec 90,6 % des voix."),
+    ("es", "Soto, reelegido con el 90,6 %. Soto ganó en la primera vuelta con el 90,6 % de los votos."),
+    ("en", "Soto re-elected with 90.6%. Soto won in the first round with 90.6% of the vote."),
+])
+def test_a_first_round_figure_said_again_in_the_headline_is_no_runoff(lang, text):
+    shares = [("Rubén Soto", 90.6, None), ("Rubén Soto", 90.6, "round=1")]
+    assert report_clues(text, lang, [], [], shares=shares)["rounds"].get("2") is None
+    other = [("Rubén Soto", 52.1, None), ("Rubén Soto", 40.6, "round=1")]
+    assert report_clues(text, lang, [], [], shares=other)["rounds"].get("2") == 2

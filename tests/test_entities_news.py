@@ -292,10 +292,15 @@ def test_a_misspelt_surname_resolves_to_the_person_other_reports_name():
     assert len({r.resolve(d, x).entity for d, x in corpus}) == 1
 
 
-def test_short_surnames_one_letter_apart_stay_apart():
-    corpus = [("a", person("Carlos Mesa")), ("b", person("Carlos Mesa")), ("c", person("Carlos Meza"))]
+def test_short_surnames_one_letter_apart_stay_apart_alone_but_not_after_the_same_first_name():
+    # "Kais Said" for "Kais Saied": the first name agrees, so a four-letter surname is safe to merge
+    corpus = [("a", person("Kais Saied")), ("b", person("Kais Saied")), ("c", person("Kais Said"))]
     r = Resolver(corpus)
-    assert r.resolve("c", corpus[2][1]).value == "Carlos Meza"
+    assert r.resolve("c", corpus[2][1]).value == "Kais Saied"
+    # alone, "Mesa" and "Meza" are two names
+    corpus = [("a", person("Mesa")), ("b", person("Mesa")), ("c", person("Meza"))]
+    r = Resolver(corpus)
+    assert r.resolve("c", corpus[2][1]).value == "Meza"
 
 
 def test_the_canonical_name_is_the_form_most_reports_use_with_every_diacritic():
@@ -487,3 +492,74 @@ def test_a_partys_acronym_and_its_leader_in_one_span_are_two_names(text, lang, m
     got = [(t, k) for t, k, _ in typed(text, lang, *marks)]
     leader = marks[0][0].split(" ", 2)[2]
     assert got == [(marks[0][0].split()[0], "organization"), (leader, "person")]
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("Chen Wei-lun, du Parti du renouveau, a été élu samedi.", "fr", [("Chen Wei-lun", "ORG")], "Chen Wei-lun"),
+    ("El opositor Park Min-jae reconoció su derrota.", "es", [("Park Min-jae", "ORG")], "Park Min-jae"),
+    ("Voters backed Lin Yu-ting in the south.", "en", [("Lin Yu-ting", "ORG")], "Lin Yu-ting"),
+])
+def test_a_romanized_name_the_model_took_for_an_organization_is_a_person(text, lang, marks, name):
+    assert [(t, k) for t, k, _ in typed(text, lang, *marks) if t == name] == [(name, "person")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Chen Wei-lun, du Parti du renouveau, arrive en tête.", "fr"),
+    ("Chen Wei-lun, del Partido Renovador, quedó primero.", "es"),
+    ("Chen Wei-lun of the Renewal Party came first.", "en"),
+])
+def test_a_romanized_name_the_model_missed_is_a_person(text, lang):
+    assert ("Chen Wei-lun", "person") in [(t, k) for t, k, _ in typed(text, lang)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The New Year-end rally drew crowds.", "en"),
+    ("Los Pre-candidatos debatieron.", "es"),
+])
+def test_capitalized_words_before_a_hyphenated_word_are_not_a_romanized_name(text, lang):
+    assert typed(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("Chen Wei-lun ganó las elecciones del domingo.", "es", [("Chen Wei-lun ganó", "ORG")]),
+    ("Marta Quiroga ganó las elecciones del domingo.", "es", [("Marta Quiroga ganó", "ORG")]),
+])
+def test_a_persons_name_ends_before_the_verb_the_model_took_in(text, lang, marks):
+    name = marks[0][0].rsplit(" ", 1)[0]
+    assert [(t, k) for t, k, _ in typed(text, lang, *marks)] == [(name, "person")]
+
+
+@pytest.mark.parametrize("text, lang, marks, kind", [
+    ("Glasgow, the country's largest city, backed Yes.", "en", [("Glasgow", "PERSON")], "place"),
+    ("But Edinburgh voted No.", "en", [("Edinburgh", "PERSON")], "place"),
+    # a title before it: the person
+    ("Mr Glasgow voted No.", "en", [("Glasgow", "PERSON")], "person"),
+    # a surname the report gives in full is the person's
+    ("Ana Glasgow won. Glasgow thanked her voters.", "en", [("Ana Glasgow", "PERSON"), ("Glasgow", "PERSON")], "person"),
+])
+def test_a_big_city_the_model_called_a_person_is_the_city(text, lang, marks, kind):
+    got = [(t, k) for t, k, _ in typed(text, lang, *marks)]
+    assert got[-1] == ("Glasgow" if "Glasgow" in text else "Edinburgh", kind)
+
+
+@pytest.mark.parametrize("text, lang, marks, value", [
+    ("Rubén Soto of the conservative Arena party got 5.6%.", "en", [("Arena party", "ORG")], "Arena"),
+    ("The Colorado Party won again.", "en", [("Colorado Party", "ORG")], "Colorado Party"),
+])
+def test_a_lowercase_party_after_a_name_is_not_part_of_it(text, lang, marks, value):
+    assert [v for t, k, v in typed(text, lang, *marks) if k == "organization"] == [value]
+
+
+@pytest.mark.parametrize("text, lang, marks, name", [
+    ("Votó por el abogado Ramiro de la Espina, que sumó el 31 %.", "es", [("Ramiro de la Espina", "PER")], "Ramiro de la Espina"),
+    ("Right-wing lawyer Ramiro de los Ríos got 31%.", "en", [("Ramiro de los Ríos", "PERSON")], "Ramiro de los Ríos"),
+    # the model cut the name before its particle and took the surname for a place
+    ("Il devance l'avocat Ramiro de la Espina (32 %).", "fr", [("Ramiro", "PER"), ("Espina", "LOC")], "Ramiro de la Espina"),
+])
+def test_a_surname_after_two_particles_is_part_of_the_name(text, lang, marks, name):
+    assert [t for t, k, _ in typed(text, lang, *marks) if k == "person"] == [name]
+
+
+def test_a_person_and_a_party_after_a_bare_de_stay_two():
+    got = typed("Yolanda Quiroga de Sumar habló.", "es", ("Yolanda Quiroga", "PER"), ("Sumar", "LOC"))
+    assert [t for t, _, _ in got] == ["Yolanda Quiroga", "Sumar"]

@@ -170,3 +170,12 @@ def test_a_range_in_words_is_one_mention_and_no_sum(text, lang, low, high):
 ])
 def test_tens_and_units_joined_are_still_one_number(text, lang, want):
     assert one(text, lang).value == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Reform UK came third on 14.3pc, Labour on 33.7pc.", [("14.3pc", 14.3), ("33.7pc", 33.7)]),
+    ("He bought 2 PCs and a 5 PC licence.", []),
+    ("The PC won 5 seats.", []),
+])
+def test_british_pc_glued_to_its_number(text, want):
+    assert [(m.text, m.value) for m in find_percentages(text, "en")] == want
