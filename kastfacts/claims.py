@@ -736,6 +736,10 @@ def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[En
         for m in pattern.finditer(text):
             g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
             s, e = m.span(g)
+            if pattern is patterns[-1] and lang == "en":
+                if re.search(r"(?-i:[A-Z])[\w-]+\s+(?:for|of|and|the)\s+$", text[max(0, s - 30):s]):
+                    continue    # "Together for [Change] coalition": the tail of a longer name
+                e = m.end()     # "the far-right Chega party": the name with its noun, so a link after it ties
             if any(r.start < e and s < r.end for r in entities + found) or is_authority(m.group(g)) \
                     or is_source(m.group(g)) or _DATELINE.match(text[:s]) or describes_party(m.group(g).split()[0], lang) \
                     or m.group(g).split()[0].casefold() in _NOT_TITLE_WORDS | _ARTICLES:
@@ -1024,17 +1028,34 @@ def _regional(text: str, start: int, end: int, refs: list[EntityRef], lang: str)
         return True         # "en regiones como Magallanes, ... cercano al 60 % frente a 40 % del Apruebo"
     for r in refs:
         if r.kind == "place" and r.place_type in ("city", "region", "admin") and c_start <= r.start < c_end:
-            if r.start >= end and (r.start - end > 30 or re.search(r"[,;:]", text[end:r.start])):
+            if r.start >= end and not _PLACE_AFTER_FIGURE.fullmatch(text, end, r.start):
                 continue        # "44,7 % pour le oui, selon les résultats annoncés à Édimbourg": where it was said
             before = text[max(c_start, r.start - 25):r.start]
             if re.search(r"(?<![^\W_])(?:en|in|dans|à|a|como|comme|such\s+as|like)\s+(?:(?:la|le|el|the|l['’])\s*)?$",
                          before, _I) and not _names_its_country(text, r, refs, lang):
                 return True
+            if r.end <= start and _place_won(lang).search(text, max(c_start, r.start - 30), r.start) \
+                    and re.fullmatch(rf"\s*,?\s*(?:{V.alternation(V.WITH_LINK, lang)})\s+(?:(?:el|un|le|the|a)\s+)?", text[r.end:start], _I):
+                return True     # "winning Pennsylvania with 50.4%", "se impuso en Pensilvania con el 50,4 %"
             if r.end <= start and _place_voted(lang).match(text, r.end, start) \
                     and re.fullmatch(rf"\W*(?:(?:{V.alternation(V.CLAUSE_OPENERS, lang)})\s+)?(?:(?:la|le|el|the|l['’])\s*)?",
                                      text[c_start:r.start], _I):
                 return True     # "Glasgow backed Yes with 53.5%", "Lima votó por X con 60 %": that city's vote
     return False
+
+
+# "61 % in Bogotá", "58 % de los votos en Lima": a place right after its figure (nothing but the vote
+# noun between them).
+_PLACE_AFTER_FIGURE = re.compile(r"\s*(?:(?:de|des|du|of)\s+(?:(?:los|las|les|la|le|el|the|l['’])\s*)?"
+                                 r"(?:votos?|voix|suffrages|sufragios|votes?|ballots)\s+)?"
+                                 r"(?:en|in|dans|à|a)\s+(?:(?:la|le|el|the|l['’])\s*)?", _I)
+
+
+@lru_cache(maxsize=8)
+def _place_won(lang: str) -> re.Pattern:
+    """A contestant's win of one place, before its name: "winning [Pennsylvania]", "ganó en [Lima]"."""
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.PLACE_WON, lang)})\s+(?:(?:en|in|dans|à|a)\s+)?"
+                      rf"(?:(?:la|le|el|the|l['’])\s*)?$", _I)
 
 
 @lru_cache(maxsize=8)
@@ -1086,6 +1107,13 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
                 continue        # "68,5 %, contre 72,1 % au premier tour": the round is the other figure's
                                 # (a round named first frames them all: "Au premier tour, ... tandis que ...")
             rounds.append((not inside, abs(m.start() - start), number))
+    after = text[end:end + 45]
+    for number, table in V.ROUND_CUES.items():
+        m = V.regex(table, lang).search(after)
+        if m and re.fullmatch(rf"\s*(?:(?:in|at|en|au|à|dans|durante|lors\s+d[eu])\s+)?(?:(?:the|la|le|el|l['’])\s*)?"
+                              rf"(?:{_W}+\s+)?", after[:m.start()], _I):
+            rounds = [(False, -1, number)]      # "with 15.5% in the June first round": that round's, whatever else
+            break
     if rounds:
         ctx["round"] = min(rounds)[2]
     comparison = V.alternation(V.COMPARISON_BEFORE_YEAR, lang)
@@ -1204,7 +1232,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
             and not V.regex(V.CHASED_BY, lang).search(after[:m.end()]):
         at = end + m.end()
         ent = next((x for x in entities if at <= x.start <= at + 45 and x.kind in _CONTESTANTS
-                    and clear(end, x.start) and not re.search(r"[;.]", text[at:x.start])), None)
+                    and clear(end, x.start) and not re.search(r"[;.]", text[at:x.start])
+                    and not _ANOTHER_LINK.search(text, at, x.start)), None)
         if ent:
             return ent.name, 2
     # 2) a named subject right before: "Jara obtuvo el 41 %", "Kast, con el 58 %", "Kast (58 %)",
@@ -1308,6 +1337,10 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     return found
 
 
+# "won 22.6%, tying for second place with the Socialist Party": a name another link ties is not
+# the agent of the "for" before it.
+_ANOTHER_LINK = re.compile(r"(?<![^\W_])(?:with|con|avec|against|contre|contra|frente|ahead|behind|derri[èe]re|devant|"
+                           r"delante|detr[áa]s)(?![^\W_])", _I)
 # ", soutenu par le président sortant Y," after X: an incidental phrase between commas.
 _INCISE = re.compile(r"\s*,[^,;:()%]{1,100},")
 # A name governed by a preposition inside an incidental phrase between commas: it describes the

@@ -659,6 +659,19 @@ def _join_particle_surnames(text: str, lang: str, candidates: list[_Candidate]) 
     return sorted(out, key=lambda c: (c.start, c.end))
 
 
+_POSSESSIVE_OWNER = re.compile(r"([A-ZÀ-Ý][\w-]+)['’]s\s+(?=[A-ZÀ-Ý])")
+
+
+def _without_owner(text: str, c: _Candidate, person_keys: set[str]) -> _Candidate:
+    """ "Arevalo's Seed Movement" (ORG): the organization is "Seed Movement", its owner a person the
+    report names ("People's Party" keeps its name: no person is called People)."""
+    owner = _POSSESSIVE_OWNER.match(c.surface)
+    if c.label not in ORG_LABELS or owner is None or fold(owner.group(1)) not in person_keys:
+        return c
+    start = c.start + owner.end()
+    return _Candidate(start, c.end, c.label, text[start:c.end], c.speaker)
+
+
 def _is_common_word(text: str, lang: str, word: str) -> bool:
     """A common noun of the language: listed (singular or plural), or written in lowercase
     elsewhere in the same document (capitals at a sentence start carry no information)."""
@@ -759,6 +772,7 @@ def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
         person_keys |= _person_keys(name)
 
     candidates = _split_place_before_surname(text, lang, candidates, person_keys)
+    candidates = [_without_owner(text, c, person_keys) for c in candidates]
     candidates = [c for c in candidates if not _lone_sentence_initial_common_word(text, lang, c, person_keys)
                   and not _sentence_initial_infinitive(text, lang, c) and not _in_related_header(text, c.start)]
     mentions = [m for m in (_decide(c, text, lang, person_keys) for c in candidates) if m is not None]

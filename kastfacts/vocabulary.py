@@ -296,6 +296,12 @@ PLACE_VOTED = {
            r"dio", r"le\s+dio", r"prefiri[oó]"],
     "en": [r"voted", r"backed", r"supported", r"went\s+(?:for|to)", r"chose", r"favou?red", r"gave", r"sided\s+with"],
 }
+# A contestant's win of one place ("winning Pennsylvania with 50.4%"): that place's figure.
+PLACE_WON = {
+    "fr": [r"remport\w*", r"emport\w*", r"gagn\w*", r"s['’]impos\w*", r"arriv\w*\s+en\s+t[êe]te"],
+    "es": [r"gan\w*", r"se\s+impus\w*", r"se\s+impone", r"arras\w*", r"venci\w*"],
+    "en": [r"won", r"wins", r"winning", r"carried", r"carries", r"carrying", r"took", r"taking", r"swept"],
+}
 # Words that open a clause before its subject ("but Edinburgh voted No", "mientras que Lima votó").
 CLAUSE_OPENERS = {
     "fr": [r"mais", r"et", r"alors\s+que", r"tandis\s+que", r"quant\s+à", r"en\s+revanche"],

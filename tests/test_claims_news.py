@@ -940,3 +940,35 @@ def test_two_shares_past_100_are_one_candidates_figures_not_a_rivals(nlp, lang, 
     cues = DocumentCues(electoral=True, rivals=(QUIROGA, SOTO))
     got = who(nlp, lang, text, cues=cues)
     assert got[0] == (QUIROGA, "vote_share") and got[1][0] != SOTO
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Quiroga, the son of a former president, won 58% of the vote, winning Valparaíso with 61.2%."),
+    ("es", "Quiroga ganó con el 58 % de los votos y se impuso en Valparaíso con el 61,2 %."),
+    ("fr", "Quiroga a gagné avec 58 % des voix et a remporté Valparaíso avec 61,2 %."),
+])
+def test_a_place_a_candidate_won_gives_that_places_figure(nlp, lang, text):
+    assert who(nlp, lang, text) == [(QUIROGA, "vote_share"), (QUIROGA, "other")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Partido Azul had made the runoff with 15.5% in the June first round."),
+    ("fr", "Le Partido Azul s'était qualifié pour le second tour avec 15,5 % au premier tour."),
+    ("es", "El Partido Azul llegó a la segunda vuelta con el 15,5 % en la primera vuelta."),
+])
+def test_a_round_named_right_after_the_figure_is_its_round(nlp, lang, text):
+    assert [c.context for c in claims(nlp, lang, text)] == ["round=1"]
+
+
+def test_a_name_another_link_ties_is_not_the_agent_of_the_for_before_it(nlp):
+    text = "The far-right Renewal party, led by Rubén Soto, won 22.6%, tying for second place with the Partido Azul, which got 23%."
+    known = {**KNOWN, "Partido Azul": ("organization", "Partido Azul")}
+    spans = [(m.start, m.end) for m in find_percentages(text, "en")]
+    got = attribute_percentages(nlp("en", text), "en", spans, refs(text, known), None, DocumentCues(electoral=True))
+    assert [c.subject for c in got] == ["Renewal", "Partido Azul"]
+
+
+def test_the_tail_of_a_longer_name_before_a_party_noun_is_not_a_party(nlp):
+    text = "Marta Quiroga of the center-right Together for Change coalition was third with 23.8% in the presidential election."
+    cues = DocumentCues(electoral=True, persons_first=True)
+    assert who(nlp, "en", text, cues=cues) == [(QUIROGA, "vote_share")]

@@ -563,3 +563,10 @@ def test_a_surname_after_two_particles_is_part_of_the_name(text, lang, marks, na
 def test_a_person_and_a_party_after_a_bare_de_stay_two():
     got = typed("Yolanda Quiroga de Sumar habló.", "es", ("Yolanda Quiroga", "PER"), ("Sumar", "LOC"))
     assert [t for t, _, _ in got] == ["Yolanda Quiroga", "Sumar"]
+
+
+def test_a_persons_possessive_before_an_organization_is_not_part_of_its_name():
+    text = "Ana Quiroga won. Quiroga's Seed Movement party surprised everyone, and the People's Party came last."
+    got = typed(text, "en", ("Ana Quiroga", "PERSON"), ("Quiroga's Seed Movement", "ORG"), ("the People's Party", "ORG"))
+    assert [(t, k) for t, k, _ in got if k == "organization"] == [("Seed Movement", "organization"),
+                                                                  ("People's Party", "organization")]
