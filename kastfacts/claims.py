@@ -445,7 +445,7 @@ def attribute_percentages(sent, lang: str, percents: list[tuple[int, int]], enti
         hedged = bool(ranged or V.regex(V.CONDITIONAL_VERBS, lang).search(text, _clause(text, s, e)[0], s))
         claims.append(Claim(subject, attribute, context, qualifier, _stage_of(text, s, e, counts), stage, hedged))
         links.append(strength)
-    return _reconcile(text, lang, percents, claims, links, refs, cues)
+    return _reconcile(text, lang, percents, claims, links, refs, cues, mentions)
 
 
 def names_the_winner(sentence: str, lang: str, refs: list[EntityRef]) -> bool:
@@ -585,9 +585,7 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
         if ent.kind == "person" and len(ent.name.split()) == 1 and role_of.search(before):
             continue            # "la candidata de Morena": a party the model took for a person
         if ent.kind == "person" and not cues.persons_first and (party_of.search(before) or any(
-                o.end <= ent.start and re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d['’])\s*"
-                                                    r"(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}",
-                                                    text[o.end:ent.start], _I) for o in orgs)):
+                o.end <= ent.start and PARTY_THEN_ITS_PERSON.fullmatch(text, o.end, ent.start) for o in orgs)):
             continue            # "l'Alliance démocratique (AD) de Luís Montenegro": the party's figure, not its leader's
         if ent.kind == "organization" and any(
                 p.kind == "person" and role_after.fullmatch(text, ent.end, p.start) for p in entities if p.start > ent.end):
@@ -598,8 +596,8 @@ def _subject_candidates(text: str, lang: str, entities: list[EntityRef], cues: D
             out_of.append(ent)  # "el líder de Acción Democrática Nacional (ADN) obtuvo": the leader's figure
             continue
         if re.match(r"^(?:['’]s?)\s+(?-i:[A-ZÀ-Ý])", text[ent.end:ent.end + 4]) or (
-                ent.kind == "person" and any(o.start > ent.end and re.fullmatch(r"['’]s?(?:\s+[a-z][\w-]*){0,3}\s+",
-                                                                                text[ent.end:o.start]) for o in orgs)):
+                ent.kind == "person" and any(o.start > ent.end and PERSON_THEN_ITS_PARTY.fullmatch(text, ent.end, o.start)
+                                             for o in orgs)):
             continue            # "Pedro Sanchez' Socialists", "Macron's centrist Ensemble": a party's owner
         out.append(ent)
     out += unnamed
@@ -634,16 +632,20 @@ def _party_members(text: str, lang: str, refs: list[EntityRef]) -> list[EntityRe
     return out
 
 
+# A party and the person it belongs to: "Merz's conservatives", "Pedro Sanchez' Socialists" (the
+# person first, lowercase words between); "l'Alliance démocratique (AD) de Luís Montenegro", "los
+# socialdemócratas del canciller Olaf Scholz" (the party first).
+PERSON_THEN_ITS_PARTY = re.compile(r"['’]s?(?:\s+(?-i:[a-z])[\w-]*){0,3}\s+")
+PARTY_THEN_ITS_PERSON = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d['’])\s*"
+                                   r"(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}", _I)
+
+
 def _members_owner(text: str, start: int, end: int, refs: list[EntityRef]) -> EntityRef | None:
     """The person a party named by its members belongs to: "Friedrich Merz's conservatives", "los
     socialdemócratas del canciller Olaf Scholz" (the corpus finds the party that person leads)."""
-    for r in refs:
-        if r.kind == "person" and r.end <= start and re.fullmatch(r"['’]s?\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}", text[r.end:start]):
-            return r
-        if r.kind == "person" and r.start >= end and re.fullmatch(
-                r"\s+(?:de|del|du|of)\s+(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}", text[end:r.start], _I):
-            return r
-    return None
+    return next((r for r in refs if r.kind == "person" and (
+        r.end <= start and PERSON_THEN_ITS_PARTY.fullmatch(text, r.end, start)
+        or r.start >= end and PARTY_THEN_ITS_PERSON.fullmatch(text, end, r.start))), None)
 
 
 @lru_cache(maxsize=8)
@@ -1370,7 +1372,7 @@ def _role_clause(before: str, lang: str) -> bool:
                           rf"(?:{V.alternation(V.ROLE_NOUNS, lang)})(?![^\W_])", before, _I))
 
 
-def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
+def _reconcile(text, lang, percents, claims, links, refs, cues, mentions=None) -> list[Claim]:
     """The sentence's figures together: "A and B had 33 % and 31.7 % respectively" pairs them in
     order; one subject does not have two vote shares in one sentence (of one contest), so the
     figure tied to it less strongly goes to another name of the sentence, or, in a two-way race,
@@ -1395,7 +1397,15 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
             bound = c.qualifier in ("lower_bound", "upper_bound")
             groups.setdefault((c.subject, c.attribute, c.context, bound), []).append(i)
     used = {claims[i].subject for i in votes if claims[i].subject}
-    values = {i: (find_percentages(text[s:e], lang) or [None])[0] for i, (s, e) in enumerate(percents)}
+    mentions = mentions or {}
+    values = {i: mentions.get(span) or (find_percentages(text[span[0]:span[1]], lang) or [None])[0]
+              for i, span in enumerate(percents)}
+
+    def past_100(i: int, j: int) -> bool:
+        """Two vote shares of one sentence that add up past 100: not two candidates' (one's, twice)."""
+        return claims[i].attribute == "vote_share" == claims[j].attribute and bool(values[i] and values[j]) \
+            and values[i].value + values[j].value > 100.5
+
     for (subject, _attr, _ctx, _bound), members in groups.items():
         if len(members) < 2:
             continue
@@ -1404,8 +1414,7 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
             if i == keep:
                 continue
             start, end = percents[i]
-            if claims[i].attribute == "vote_share" and values[i] and values[keep] and \
-                    values[i].value + values[keep].value > 100.5:
+            if past_100(i, keep):
                 # two shares of one contest past 100: not two candidates' but one's, said twice ("84,3 %
                 # ... revu à la baisse le score de 94,65 % annoncé"): another figure of the same subject
                 claims[i] = replace(claims[i], attribute="other")
@@ -1445,8 +1454,7 @@ def _reconcile(text, lang, percents, claims, links, refs, cues) -> list[Claim]:
     for i in votes:
         if claims[i].subject is None and len(set(named)) == 1 and (_CONTRAST.search(text) or _score(text, percents, i)):
             owner = next(j for j in votes if claims[j].subject == named[0])
-            if claims[i].attribute == "vote_share" == claims[owner].attribute and values[i] and values[owner] \
-                    and values[i].value + values[owner].value > 100.5:
+            if past_100(i, owner):
                 # ("con el 84,3 %, frente al 94,65 % anunciado inicialmente": the same one's earlier figure)
                 claims[i] = replace(claims[i], subject=named[0], attribute="other")
                 continue

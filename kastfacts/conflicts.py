@@ -222,7 +222,7 @@ def _stage(f: Fact) -> tuple:
 
 def _claims(facts: Iterable[Fact]) -> list[_Claim]:
     """Percentage facts that can be compared: a subject, an attribute and a number. Several
-    mentions of one value in one document collapse to the first by offset."""
+    mentions of one value in one document collapse to one: the first by offset that tells most."""
     seen: dict[tuple, _Claim] = {}
     for f in sorted((f for f in facts if f.kind == "percentage"), key=lambda f: (f.doc, f.start, f.end)):
         if not f.subject or not f.attribute or f.value is None:
@@ -237,18 +237,14 @@ def _claims(facts: Iterable[Fact]) -> list[_Claim]:
             decimals=_decimals_of(f), low=low, high=high,
             context=tuple(sorted(parse_context(f.context).items())), stage=_stage(f),
             qualifier=f.qualifier if f.low is None else None)
-        key = (f.doc, f.contest, claim.subject, claim.attribute, claim.unit, claim.nominal(), claim.context, claim.stage)
-        seen.setdefault(key, claim)
-    # One figure of one report, said again in other words, is one claim: a headline's "90,69 %" and
-    # the body's "dès le premier tour avec 90,69 %" (a round of a single-round vote), or "89,2 %"
-    # and "89,2 % con el 95 % escrutado"; the mention that tells its stage, then its context, speaks.
-    best: dict[tuple, _Claim] = {}
-    for key, c in seen.items():
-        figure = key[:5] + (key[5],)
-        held = best.get(figure)
-        if held is None or (bool(c.stage), bool(c.context)) > (bool(held.stage), bool(held.context)):
-            best[figure] = c
-    return sorted(best.values(), key=lambda c: (c.fact.doc, c.fact.start, c.fact.end))
+        # One figure of one report, said again in other words, is one claim: a headline's "90,69 %" and
+        # the body's "dès le premier tour avec 90,69 %" (a round of a single-round vote), or "89,2 %"
+        # and "89,2 % con el 95 % escrutado"; the mention that tells its stage, then its context, speaks.
+        key = (f.doc, f.contest, claim.subject, claim.attribute, claim.unit, claim.nominal())
+        held = seen.get(key)
+        if held is None or (bool(claim.stage), bool(claim.context)) > (bool(held.stage), bool(held.context)):
+            seen[key] = claim
+    return sorted(seen.values(), key=lambda c: (c.fact.doc, c.fact.start, c.fact.end))
 
 
 def same_stage(a: tuple, b: tuple) -> bool | None:

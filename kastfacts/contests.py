@@ -27,7 +27,7 @@ from functools import lru_cache
 from babel.languages import get_official_languages
 
 from . import vocabulary as V
-from .claims import defined_acronyms, is_authority
+from .claims import PERSON_THEN_ITS_PARTY, defined_acronyms, is_authority
 
 __all__ = ["Contest", "Contests", "report_clues", "contest_name", "named_countries", "from_table"]
 
@@ -240,7 +240,7 @@ def _party_links(text: str, lang: str, persons, organizations) -> list[list[str]
                                 rf"(?:(?:la|le|l['’]|el|the)\s*)?(?:{_PARTY_WORDS}\s+)?(?:[^\W\d_]+\s+){{0,2}})\s*", between,
                                 re.IGNORECASE):
                     links.add((org, person))
-                elif re.fullmatch(r"['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}", between) and not is_authority(org):
+                elif PERSON_THEN_ITS_PARTY.fullmatch(between) and not is_authority(org):
                     links.add((org, person))    # "Chancellor Olaf Scholz's Social Democrats"
                 elif re.fullmatch(r"\s*[,–—-]\s*", between) and V.regex(V.PARTY_NOUNS, lang).search(org) \
                         and re.match(r"\s*(?:[:(]|$)", text[oe:oe + 3]):
@@ -475,8 +475,10 @@ class Contests:
         """A party under the name it goes by in the contest: its alias, its family's English name
         ("les Verts", "los Verdes" -> "Greens"), the first of two joined acronyms the reports name
         alone ("CDU-CSU" -> "CDU")."""
+        from .gazetteer import strip_article
+
         subject = self.party_alias.get(contest, {}).get(subject, subject)
-        family = _party_families().get(_fold(_without_article(subject)))
+        family = _party_families().get(_fold(strip_article(subject)))
         if family:
             return self.party_alias.get(contest, {}).get(family, family)
         joined = re.fullmatch(r"([A-ZÀ-Ý]{2,6})\s*[-/]\s*[A-ZÀ-Ý]{2,6}", subject)
@@ -534,11 +536,6 @@ def _party_families() -> dict[str, str]:
     """Every language's name of a party family, folded -> its English name."""
     return {_fold(word): name for name, table in V.PARTY_FAMILY_NAMES.items()
             for words in table.values() for word in words}
-
-
-def _without_article(name: str) -> str:
-    first, _, rest = name.partition(" ")
-    return rest if rest and first.casefold() in V.PARTY_FAMILY_ARTICLES else name
 
 
 def _initials(name: str) -> str:

@@ -722,7 +722,6 @@ PARTY_FAMILY_NAMES = {
     "Peronists": {"en": ["peronists"], "fr": ["péronistes"], "es": ["peronistas"]},
     "Nationalists": {"en": ["nationalists"], "fr": ["nationalistes"], "es": ["nacionalistas"]},
 }
-PARTY_FAMILY_ARTICLES = ("the", "les", "los", "las", "le", "la", "el")
 PARTY_LIST_KINDS = ("legislative", "general", "european")
 # "la liste du RN menée par X", "the Renaissance list headed by X", "el PP de X": a party and its leader.
 LED_BY = {
