@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import tense as _tense
 from . import vocabulary as V
-from .entities import describes_party
+from .entities import describes_party, is_leaning
 from .percentages import find_percentages
 
 __all__ = ["EntityRef", "Claim", "DocumentCues", "DateEvent", "attribute_percentages", "date_events",
@@ -318,7 +319,7 @@ def document_cues(text: str, lang: str, persons: list[str], organizations: list[
     (in order of mentions, then of first mention), and its acronyms defined as authorities
     ("l'Organe national du processus électoral (ONPE)")."""
     plebiscite = any(V.regex(V.CONTEST_KINDS[k], lang).search(text) for k in ("plebiscite", "referendum")) \
-        or bool(_option_frame(lang).search(text))
+        or bool(_option_frame(lang).search(text)) or _quotes_both_sides(text, lang)
     counts: dict[str, int] = {}
     for name in persons:
         counts[name] = counts.get(name, 0) + 1
@@ -466,13 +467,21 @@ def leader(figures: Iterable[tuple[float, Claim | None]]) -> str | None:
     return max(shares, key=lambda vs: vs[0])[1] if shares else None
 
 
-def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | None]:
+def lead_stage(text: str, lang: str, lead: list[tuple[int, int]]) -> str | None:
+    """The count the headline and lead say the report's figures are of, in their own sentences
+    ("Luis Abinader réélu, selon des résultats quasi complets", the figures in the next paragraph)."""
+    said = {_stage_words(text[s:e], lang) for s, e in lead} - {None}
+    return next(iter(said)) if len(said) == 1 else None
+
+
+def document_claims(figures: list[tuple[float, Claim | None]], lead: str | None = None) -> list[Claim | None]:
     """A report's percentage claims, in reading order, completed with what the report as a whole
     says. A figure whose own sentence says no stage was taken at the stage the report last stated
     ("Con el 97 % escrutado ... Noboa obtuvo el 55,6 %", and the next paragraph's figures), or,
     when the report states one near-final stage only, at that one; a count at 100 % is final. A figure nobody
     owns that repeats a stated counted share is that share again ("Esto es con el 99,40 %"); a
-    margin nobody owns is the leader's (the report's largest vote share)."""
+    margin nobody owns is the leader's (the report's largest vote share). `lead`: the stage the
+    headline and lead state apart from any figure (lead_stage)."""
     from dataclasses import replace
 
     stated = {c.counted for _, c in figures if c is not None and c.counted is not None}
@@ -484,7 +493,8 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
     only = next(iter(stated)) if len(stated) == 1 and next(iter(stated)) >= 99 else None
     # Stage words with no counted share ("selon des résultats quasi définitifs"): the report's
     # later figures are of that stage too; a report whose only words say final is final throughout.
-    said_stages = {c.stage for _, c in figures if c is not None and c.stage and c.attribute != "counted_share"}
+    said_stages = {c.stage for _, c in figures if c is not None and c.stage and c.attribute != "counted_share"} | \
+        ({lead} if lead else set())
     only_said = "final" if not stated and said_stages == {"final"} else None
     current, said, out, polled = None, None, [], False
     for value, claim in figures:
@@ -512,6 +522,16 @@ def document_claims(figures: list[tuple[float, Claim | None]]) -> list[Claim | N
         stage = claim.stage or ("final" if counted is not None and counted >= 100 else
                                 "partial" if counted is not None else said or only_said)
         out.append(replace(claim, counted=counted, stage=stage))
+    # "élu avec 66,1 %" in the headline, "a recueilli 66,10 %" in the body: a vote share nobody
+    # owns that repeats one owner's figure of the same round is that owner's
+    owners: dict[tuple, set] = defaultdict(set)
+    for (value, _), c in zip(figures, out):
+        if c is not None and c.subject and c.attribute in VOTE_ATTRIBUTES and c.qualifier is None:
+            owners[(value, c.attribute, c.context)].add(c.subject)
+    out = [replace(c, subject=next(iter(owners[(value, c.attribute, c.context)])))
+           if c is not None and c.subject is None and c.attribute in VOTE_ATTRIBUTES and c.qualifier is None
+           and len(owners.get((value, c.attribute, c.context), ())) == 1 else c
+           for (value, _), c in zip(figures, out)]
     # "La diferencia supera los 11 puntos": a margin nobody is named for is the report's leader's
     first = leader((value, c) for (value, _), c in zip(figures, out))
     if first:
@@ -732,9 +752,18 @@ def _unnamed_parties(text: str, lang: str, entities: list[EntityRef]) -> list[En
     party = V.alternation(V.PARTY_NOUNS, lang)
     name = r"(?-i:[A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)"
     patterns = [_ACRONYM_IN_PARENS, re.compile(rf"(?<![^\W_])(?:{party})\s+(?:{_W}+\s+){{0,2}}?(?P<n>{name})", _I)]
+    # a party's position word before a name that then takes a figure: "centre-right Ciudadanos
+    # slumped to 6.8 %", "l'ultradroite Vox obtient 15 %"
+    described = re.compile(rf"(?<![^\W_])(?P<q>[\w-]+)\s+(?P<n>{name})\s+(?=(?:{_LINK_VERBS})(?![^\W_]))", _I)
+    patterns.append(described)
     if lang == "en":        # English puts the name first: "the far-right Chega party"
         patterns.append(re.compile(rf"(?P<n>{name})\s+(?:{party})(?![^\W_])", _I))
     for pattern in patterns:
+        if pattern is described:
+            found += [EntityRef(*m.span("n"), "organization", m.group("n")) for m in pattern.finditer(text)
+                      if is_leaning(m.group("q"), lang) and not describes_party(m.group("n").split()[0], lang)
+                      and not any(r.start < m.end("n") and m.start("n") < r.end for r in entities + found)]
+            continue
         for m in pattern.finditer(text):
             g = 1 if pattern is _ACRONYM_IN_PARENS else "n"
             s, e = m.span(g)
@@ -757,6 +786,18 @@ def _option_frame(lang: str) -> re.Pattern:
     frames = V.alternation(V.OPTION_FRAMES, lang)
     return re.compile(rf"(?<![^\W_])(?:{frames})\s+(?:(?:del|de|du|of|the)\s+)?[«\"“'‘]\s*(?:{sides})\s*[»\"”'’]|"
                       rf"[«\"“'‘]\s*(?:{sides})\s*[»\"”'’]\s+(?:{frames})", _I)
+
+
+@lru_cache(maxsize=16)
+def _quoted_option(side: str, lang: str) -> re.Pattern:
+    words = "|".join(V.alternation(t[side], lang) for t in (V.OPTION_SIDES, V.OPTION_SIDE_WORDS))
+    return re.compile(rf"[«\"“‘]\s*(?:{words})\s*[»\"”’]", _I)
+
+
+def _quotes_both_sides(text: str, lang: str) -> bool:
+    """'78 % voted "Approve" and 22 % "Reject"', « oui » ... « non »: a vote between two options,
+    though the report never names it a plebiscite."""
+    return all(_quoted_option(side, lang).search(text) for side in V.OPTION_SIDES)
 
 
 def _option_mentions(text: str, lang: str, taken: list[EntityRef]) -> list[EntityRef]:
@@ -894,15 +935,24 @@ def _window(text: str, start: int, end: int, percents) -> tuple[int, int]:
 
 
 def _rule_scope(text: str, start: int, end: int, percents) -> tuple[int, int]:
-    """Where a rule's words make a figure a rule: its clause, or, when the clause holds other
-    figures, its part between commas ("X obtuvo un 4,2 %, por debajo del umbral del 5 %": the
-    threshold is the 5 %, the 4,2 % is X's)."""
+    """Where a rule's words make a figure a rule: its clause up to the comma after the figure
+    ("had won 46 % in the first round, short of the majority needed": the majority is the rule),
+    or, when the clause holds other figures, its part between commas ("X obtuvo un 4,2 %, por
+    debajo del umbral del 5 %": the threshold is the 5 %, the 4,2 % is X's); a part that offers
+    another figure ("needs 45 %, or 40 % with a 10-point lead") is the rule's still."""
     c_start, c_end = _clause(text, start, end)
-    if not any(c_start <= s < c_end and (s, e) != (start, end) for s, e in percents):
-        return c_start, c_end
-    left = text.rfind(",", c_start, start)
     right = text.find(",", end, c_end)
-    return (left + 1 if left >= 0 else c_start), (right if right >= 0 else c_end)
+    right = right if right >= 0 else c_end
+    if not any(c_start <= s < c_end and (s, e) != (start, end) for s, e in percents):
+        return c_start, right
+    left = text.rfind(",", c_start, start)
+    if left >= 0 and _ALTERNATIVE.match(text, left + 1, start):
+        left = text.rfind(",", c_start, left)
+    return (left + 1 if left >= 0 else c_start), right
+
+
+# "…, or 40 % with a lead", "…, o el 40 %", "…, ou 40 %": another figure of the same rule
+_ALTERNATIVE = re.compile(r"\s*(?:or|o|u|ou)\s", _I)
 
 
 def _attribute(text: str, start: int, end: int, percents, lang: str, unit: str, cues: DocumentCues,
@@ -1093,6 +1143,10 @@ def _month_words(lang: str) -> str:
 _RELATIVE_INCISE = re.compile(rf",\s*(?:{_RELATIVE})\s[^,;]{{3,160}}(?:,|(?=[.;]|$))", _I)
 _ANOTHER_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s?cent|percent|por\s*ciento|pour\s*cent)", _I)
 
+# A sentence that opens on a time frame ("En las primarias de agosto, ...", "In the primary, ..."):
+# what it says is of that time.
+_OPENING_FRAME = re.compile(rf"\W*(?:en|in|at|dans|lors\s+d[eu]s?|aux?|durante)\s+(?:{_W}+\s+){{0,2}}", _I)
+
 
 def _context(text: str, start: int, end: int, lang: str) -> str | None:
     """What the words say of the figure's contest: its round, or an earlier election's year."""
@@ -1118,6 +1172,18 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
             break
     if rounds:
         ctx["round"] = min(rounds)[2]
+    # "En las primarias de agosto, X había obtenido el 47 %", "47% in the August primary": a
+    # primary's figure (another contest, unless the report is about the primary)
+    primary = V.regex(V.CONTEST_KINDS["primary"], lang)
+    # (in the figure's own part of the sentence, or framing the sentence: not "Tras ganar las
+    # primarias, X obtuvo el 48 %")
+    if any(c_start <= m.start() and text.rfind(",", 0, start) < m.start() or _OPENING_FRAME.fullmatch(text, 0, m.start())
+           for m in primary.finditer(text, 0, start)) or (
+            (m := primary.search(after)) and re.fullmatch(
+                rf"\s*(?:(?:of\s+the\s+votes?|de\s+los\s+votos|des\s+voix|des\s+suffrages)\s+)?"
+                rf"(?:(?:in|at|en|au|à|dans|durante|lors\s+d[eu]s?)\s+)?(?:(?:the|las|los|la|le|les|el|l['’])\s*)?"
+                rf"(?:{_W}+\s+)?", after[:m.start()], _I)):
+        ctx["kind"] = "primary"
     comparison = V.alternation(V.COMPARISON_BEFORE_YEAR, lang)
     nouns = V.alternation(V.ELECTION_NOUNS, lang)
     elected = V.alternation(V.ELECTED, lang)
@@ -1208,6 +1274,13 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         for side in V.SIDE_AFTER_FIGURE:
             if _side_after(side, lang).match(text, end, end + 60):
                 return f"@{side}", 1
+    # 0a) a side quoted right after its figure, or after its figure's verb of voting: '21,7 %
+    # « Rechazo »', '78% had voted "Approve"' (the label before the next figure is not this one's)
+    if strict:
+        quoted = _quoted_after(lang).match(text, end, end + 40)
+        side = quoted and next((x for x in entities if x.start == quoted.end()), None)
+        if side:
+            return side.name, 1
     # 0b) a part of a population, not anyone's share: "40 % des électeurs de X", "30% of X's voters".
     # ("33 % del electorado" alone is whoever won it: the clause decides.)
     pop = _POPULATION_AFTER.match(text[end:])
@@ -1243,6 +1316,11 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     linked = _linked_before(text, start, [x for x in entities if x.end <= start and clear(x.end, start)])
     if linked:
         return _candidate_of(text, linked, entities, lang, cues).name, 3
+    # 2b) "frente al 40,37 % del mandatario", "against 40.5% for the incumbent": the other side
+    # of a contrast, named by a role only, is the rival of the sentence's other share (_reconcile)
+    if strict and _CONTRAST_BEFORE.search(text, max(0, start - 20), start) and _role_after(lang).match(text, end) \
+            and not any(x.start >= end and x.start - end <= 60 and clear(end, x.start) for x in entities):
+        return "@rival", 2
     # 3) the parse: walk up from the percentage to the clause that governs it.
     parsed = _subject_from_parse(sent, start, end, entities, kinds & _CONTESTANTS | ({"place"} if not strict else set()),
                                  fallback, strict, lang)
@@ -1267,6 +1345,17 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     return None, 9
 
 
+_CONTRAST_BEFORE = re.compile(r"(?<![^\W_])(?:frente\s+a(?:l|\s+(?:el|un))?|contre|contra|against|versus|vs\.?)\s*$", _I)
+
+
+@lru_cache(maxsize=8)
+def _role_after(lang: str) -> re.Pattern:
+    """ "del mandatario", "pour le président sortant", "for the incumbent": a role, no name."""
+    return re.compile(rf"\s*(?:(?:de\s+los\s+votos|des\s+voix|des\s+suffrages|of\s+the\s+vote)\s+)?"
+                      rf"(?:del|de\s+la|de\s+l['’]|du|de|of\s+the|for\s+the|pour\s+l[ea']|pour\s+l’|à\s+la|au|à\s+l['’])\s*"
+                      rf"(?:{_W}+\s+){{0,2}}?(?:{V.alternation(V.ROLE_NOUNS, lang)})(?![^\W_])(?:\s+{_W}+){{0,2}}\s*(?:[,.;]|$)", _I)
+
+
 def _candidate_of(text: str, ent: EntityRef, entities: list[EntityRef], lang: str, cues: DocumentCues) -> EntityRef:
     """In a presidential race, the candidate a party is named after ("Hou Yu-ih of the
     Kuomintang got 33.5%", "Ko Wen-je del PPT, 26,5 %"): the figure is the candidate's; else `ent`."""
@@ -1285,6 +1374,11 @@ def _member_of(lang: str) -> re.Pattern:
 @lru_cache(maxsize=16)
 def _side_after(side: str, lang: str) -> re.Pattern:
     return re.compile(rf"\s*(?:{V.alternation(V.SIDE_AFTER_FIGURE[side], lang)})(?![^\W_])", _I)
+
+
+@lru_cache(maxsize=8)
+def _quoted_after(lang: str) -> re.Pattern:
+    return re.compile(rf"\s*(?:(?:[\w'’]+\s+)?(?:{V.alternation(V.TURNOUT_VERBS, lang)})\s+)?[«\"“‘]\s*", _I)
 
 
 @lru_cache(maxsize=8)
@@ -1315,10 +1409,14 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     inside it is not the owner: in "Chi Hyun Chung, du Front pour la Victoire (FPV), 1,55 %" the
     figure is Chi Hyun Chung's."""
     found, described = None, []
+    # "Alberto Fernández, que lleva como candidata a Cristina Kirchner, sumaba el 48 %": a name in
+    # a relative clause closed before the figure describes the one before it
+    relatives = [m.span() for m in _RELATIVE_INCISE.finditer(text, 0, start) if m.group().endswith(",")]
     for ent in reversed(before[-4:]):
         if ent.kind not in _CONTESTANTS:
             break
-        if found is None and (_MODIFIER_IN_INCISE.search(text, 0, ent.start) or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)):
+        if found is None and (_MODIFIER_IN_INCISE.search(text, 0, ent.start) or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)
+                              or any(a < ent.start and ent.end < b for a, b in relatives)):
             described.append(ent)
             continue            # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %", "X, backed by
                                 # outgoing President Y, came second with 35.8%": not Tusk's or Y's; X's
@@ -1425,6 +1523,11 @@ def _reconcile(text, lang, percents, claims, links, refs, cues, mentions=None) -
             claims[i] = replace(claims[i], subject=other)
             if other:
                 used.add(other)
+    # "X obtuvo el 48 %, frente al 40 % del mandatario": the role is X's rival
+    for i in votes:
+        if claims[i].subject == "@rival":
+            others = {claims[j].subject for j in votes if j != i and claims[j].subject not in (None, "@rival")}
+            claims[i] = replace(claims[i], subject=_rival(next(iter(others)), cues) if len(others) == 1 else None)
     # "una ventaja de 22 puntos de Arce sobre Mesa, pero el resultado final fue mayor: 26,27 puntos":
     # a margin with no name of its own is the sentence's other margin's.
     for i in votes:
@@ -1507,7 +1610,10 @@ _PRONOUN_WORD = re.compile(
     r"lui\s+(?:donn\w*|accord\w*|attribu\w*|cr[ée]dit\w*)|(?:gave|gives|giving|credited|put)\s+(?:him|her))(?![\w'’])", _I)
 _PRO_DROP_START = re.compile(
     rf"^\W*(?:(?:y|e|pero|aunque|luego|después|ya|tambi[ée]n|finalmente|entonces|as[ií])\s+)*"
-    rf"(?:(?:se|no)\s+)?(?:{_LINK_VERBS})\b", _I)
+    # a time or place said first, in lower case ("En la primera vuelta había obtenido el 24 %")
+    rf"(?:(?:en|durante|tras|desde|hace)\s+(?:(?-i:[a-záéíóúñü]+)\s+){{1,4}}?,?\s*)?"
+    rf"(?:(?:se|no)\s+)?(?:(?:hab[ií]a|ha|hab[ií]an|han|hubo|habr[ií]a)\s+)?(?:{_LINK_VERBS}|obtenido|logrado|conseguido|"
+    rf"alcanzado|sacado|ganado|recibido|sumado|registrado)\b", _I)
 
 
 def _pronoun_clause(before: str, lang: str) -> bool:

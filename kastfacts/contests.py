@@ -73,12 +73,12 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
                  sentences: list[tuple[int, int]] = (), shares: list[tuple[str, float, str | None]] = ()) -> dict:
     """What one report says about its contest, as a small JSON-ready dict (kept with the
     document, read by the corpus pass). `persons` and `organizations` are (start, end, name);
-    `places` (start, end, ISO code) and `sentences` (start, end) tell which countries the report
+    `places` (start, end, ISO code, place type) and `sentences` (start, end) tell which countries the report
     names where it speaks of the vote (a report of a trip abroad names the host country most);
     `shares` are its vote shares (subject, value, context)."""
     lang = (lang or "")[:2]
     scan = V.TextScan(text)
-    kinds, dated = Counter(), defaultdict(list)
+    kinds, dated, first_said = Counter(), defaultdict(list), {}
     for kind, table in V.CONTEST_KINDS.items():
         for m in scan.finditer(V.regex(table, lang)):
             year = _YEAR.search(text, m.end(), min(len(text), m.end() + 12)) or \
@@ -87,6 +87,11 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
                 dated[kind].append(int(year.group(1)))
             else:
                 kinds[kind] += 1
+                first_said.setdefault(kind, m.start())
+    # the kinds of vote a report names first ("elecciones presidenciales", then "en las primarias
+    # de agosto"; "primarias presidenciales" names two together)
+    lead = min(first_said.values(), default=0)
+    leading_kinds = sorted(kind for kind, at in first_said.items() if at - lead <= 15)
     rounds = Counter()
     # a candidate given a first-round figure and another one: the other is the runoff's (the same
     # figure again is the headline's: "réélu avec 90,69 %", then "dès le premier tour avec 90,69 %")
@@ -97,13 +102,14 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     if any(subject in first and value not in first[subject] and "round=" not in (context or "")
            for subject, value, context in shares):
         rounds["2"] += 2
-    ahead = _round_ahead(lang)
+    ahead, avoided = _round_ahead(lang), _round_avoided(lang)
     cited = {number: scan.finditer(V.regex(table, lang)) for number, table in V.ROUND_CUES.items()}
     # the round a report leads with is the one it reports on: first mentions weigh more
     leading = min((number for number, found in cited.items() if found), key=lambda n: cited[n][0].start(), default=None)
     for number, found in cited.items():
-        if number == "2":       # a runoff still to come says the report is about the first round
-            coming = [m for m in found if ahead.search(text, max(0, m.start() - 60), m.start())]
+        if number == "2":       # a runoff still to come, or avoided, says the report is about the first round
+            coming = [m for m in found if ahead.search(text, max(0, m.start() - 60), m.start())
+                      or avoided.search(text, max(0, m.start() - 60), m.start())]
             found = [m for m in found if m not in coming]
             if coming:
                 rounds["1"] += len(coming)
@@ -135,16 +141,21 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
             if word[:1].isupper() and word[1:].islower() and m.start() > 0 \
                     and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()]):
                 labels[f"{side}:{word}"] += 1
-    constitutional = any(k in kinds for k in ("plebiscite", "referendum")) and \
+    constitutional = (any(k in kinds for k in ("plebiscite", "referendum")) or _both_sides(labels)) and \
         scan.search(_constitutional_subject(lang)) is not None
     cues = [m.span() for m in scan.finditer(_electoral_cue(lang))]
     electoral = _electoral_spans(cues, sentences)
-    voted_in = Counter()
-    for start, end, code in places:
+    voted_in, city_voted_in = Counter(), Counter()
+    for start, end, code, place_type in places:
         if code and any(s <= start < e for s, e in electoral):
-            # next to the vote's own words ("presidenta electa de Chile") counts twice
-            voted_in[code] += 2 if any(abs(start - ce) <= 30 or abs(cs - end) <= 30 for cs, ce in cues) else 1
-    return {"lang": lang, "kinds": dict(kinds), "dated_kinds": dict(dated), "countries": dict(voted_in),
+            # next to the vote's own words ("presidenta electa de Chile") counts twice; a city says
+            # which country only when no country is named ("le maire de Santiago" in a report
+            # of the Dominican Republic's vote is not Chile's Santiago)
+            into = voted_in if place_type == "country" else city_voted_in
+            into[code] += 2 if any(abs(start - ce) <= 30 or abs(cs - end) <= 30 for cs, ce in cues) else 1
+    voted_in = voted_in or city_voted_in
+    return {"lang": lang, "kinds": dict(kinds), "leading_kinds": leading_kinds, "dated_kinds": dict(dated),
+            "countries": dict(voted_in),
             "winner_party": _winner_party(text, lang, persons, organizations, sentences, shares),
             "rounds": dict(rounds), "years": dict(years), "labels": dict(labels),
             "constitutional": constitutional, "parties": _party_links(text, lang, persons, organizations),
@@ -213,6 +224,11 @@ def _quoted_side(side: str, lang: str) -> re.Pattern:
 @lru_cache(maxsize=None)
 def _round_ahead(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AHEAD, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _round_avoided(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AVOIDED, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -435,11 +451,14 @@ class Contests:
                 subject = self._one_party_name(contest.name, subject)
         ctx = dict(part.split("=", 1) for part in (context or "").split(";") if "=" in part)
         earlier_round = ctx.get("round") == "1" and contest.round == "runoff"
+        primary_before = ctx.get("kind") == "primary" and contest.kind != "primary"     # the primary before the vote
         # a figure the words date to a year, in a report on a contest no year is known for, is of
         # another contest ("En 2020, Biden l'avait emporté avec 51,3 %"): the report named no year
         # where it spoke of its own vote
         earlier_year = bool(ctx.get("year")) and (contest.year is None or int(ctx["year"]) < contest.year)
-        if attribute == "vote_share" and earlier_round:
+        if primary_before and attribute not in ("poll_share", "poll_margin_pp"):
+            attribute = "other"     # the primary's figure: another contest's
+        elif attribute == "vote_share" and earlier_round:
             attribute = "vote_share_first_round"
         elif attribute == "vote_share" and earlier_year:
             attribute = f"vote_share_{ctx['year']}"
@@ -577,17 +596,28 @@ def _int(value) -> int | None:
         return None
 
 
+def _both_sides(labels: dict) -> bool:
+    """Does a report name both options of a vote (labels are 'side:Label' -> count)?"""
+    sides = {label.split(":", 1)[0] for label in labels}
+    return len(sides) >= 2
+
+
 def _family(clue: dict) -> str | None:
     """Plebiscites and referendums are one family, primaries another, every other vote a third:
     reports of one election call it presidential, general or legislative in turn. None when the
     report names no kind of vote at all (it joins its related reports' family)."""
     kinds = clue.get("kinds") or {}
     if not kinds:
-        return None
+        # a vote whose two options the report names ("78 % voted Approve and 22 % Reject") is a
+        # plebiscite, though the report never calls it one
+        return "plebiscite" if _both_sides(clue.get("labels") or {}) else None
     if kinds.get("plebiscite") or kinds.get("referendum"):
         return "plebiscite"
+    # (a primary the report names as often as the vote it leads with is that vote's earlier stage)
     if kinds.get("primary") and kinds["primary"] >= max(kinds.values()):
-        return "primary"
+        others = max((n for k, n in kinds.items() if k != "primary"), default=0)
+        if kinds["primary"] > others or "primary" in clue.get("leading_kinds", ("primary",)):
+            return "primary"
     if kinds.get("european") and kinds["european"] >= max(kinds.values()):
         return "european"
     return "election"

@@ -91,6 +91,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   infinitive_endings   a lone capitalized word at a sentence start with these is a verb ("« Réélire un ... »")
 #   nominee_heads        "el candidato de X", "the nominee of X": X is the party that nominated them
 #   leanings             political leanings a headline puts before a name ("Conservative Macri wins"): not the name's
+#   ticket_nouns         a joint ticket named by its two surnames ("la fórmula Arce-Choquehuanca"): its head's
 
 
 @lru_cache(maxsize=None)
@@ -101,6 +102,11 @@ def _lexicon_table(name: str, lang: str) -> frozenset[str]:
 def lexicon_words(name: str, lang: str) -> tuple[str, ...]:
     """A lexicon table's words as written (accents kept), to build patterns from."""
     return tuple(_LEXICON[name].get(lang, ()))
+
+
+def is_leaning(word: str, lang: str) -> bool:
+    """A political leaning written before a name ("centre-right", "ultraderechista")."""
+    return fold(word) in _lexicon_table("leanings", lang)
 
 
 def describes_party(word: str, lang: str) -> bool:
@@ -1151,6 +1157,14 @@ def _add_gazetteer_places(text: str, lang: str, mentions: list[Mention], blocks)
 
 # --------------------------------------------------------------------------- spans glued to a name
 
+_TICKET = re.compile(r"([A-ZÀ-Ý][\wÀ-ÿ]+)-[A-ZÀ-Ý][\wÀ-ÿ]+")
+
+
+def _after_ticket_noun(before: str, lang: str) -> bool:
+    words = before.split()
+    return bool(words) and fold(words[-1]) in _lexicon_table("ticket_nouns", lang)
+
+
 def _split_glued(text: str, start: int, end: int, label: str, lang: str) -> list[tuple[int, int, str]]:
     """A span holding more than one name, or a name and words that are not: its parts.
 
@@ -1158,6 +1172,10 @@ def _split_glued(text: str, start: int, end: int, label: str, lang: str) -> list
     Gérald Darmanin", "Lima Jorge Muñoz" (a city before the name: two mentions), and a headline's
     Title-Case words run into a name ("Noboa Wins", "Orsi Leads Runoff").
     """
+    ticket = _TICKET.fullmatch(text, start, end)
+    if ticket and _after_ticket_noun(text[max(0, start - 30):start], lang):
+        # "la fórmula Fernández-Fernández", "the Arce-Choquehuanca ticket": the ticket is its head's
+        return [(start, ticket.end(1), "PER")]
     tokens = _tokens(text, start, end)
     if len(tokens) < 2 or _is_place_as_written(text[start:end], lang):
         return [(start, end, label)]
@@ -1416,6 +1434,23 @@ def _after_head(words: list[str], heads: frozenset[str], qualifiers: frozenset[s
     return False
 
 
+_OF = _words("de del d' du des of")
+
+
+def _after_nominee_head(words: list[str], lang: str) -> bool:
+    """Do the words end with a nominee noun and its "of" ("el candidato de", "the nominee of the")?
+    Not with a noun between ("le candidat de l'opposition X": X is the candidate), nor with no
+    "of" at all ("au candidat X")."""
+    heads = _lexicon_table("nominee_heads", lang)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in heads:
+            rest = words[i + 1:]
+            return any(w in _OF for w in rest) and all(w in _HEAD_LINKS for w in rest)
+        if words[i] not in _HEAD_LINKS:
+            return False
+    return False
+
+
 def _made_by(words: list[str], lang: str) -> bool:
     """Do the words end with a poll and the link to its maker ("an exit poll by", "la encuesta realizada por")?"""
     return bool(_maker_pattern(lang).search(" ".join(words)))
@@ -1466,7 +1501,7 @@ def _org_context(text: str, lang: str, mentions: list[Mention]) -> list[Mention]
             tail = re.match(r"^\s+([^\W\d_]+)", after)
             before = _words_before(text, m.start)
             evidence = fold(m.text) in PLATFORMS or _after_head(before, heads, quals) \
-                or _after_head(before, _lexicon_table("nominee_heads", lang), quals) \
+                or _after_nominee_head(before, lang) \
                 or (tail is not None and tail.group(1).islower() and fold(tail.group(1)) in tails) \
                 or _made_by(before, lang)
             if paren and not evidence:

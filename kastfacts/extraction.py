@@ -280,7 +280,10 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
                               timex=d.timex, direction=d.direction, tense=tense, resolution=resolution,
                               attribute=event.event if event else None,
                               participants=list(event.participants) if event and event.participants else None))
-        completed = claims.document_claims([(p.value, state["claims"].get(p.start)) for _, p in state["pcts"]])
+        figure_starts = [p.start for _, p in state["pcts"]]
+        lead = [(s, e) for s, e in sentences[i][:3] if not any(s <= x < e for x in figure_starts)]
+        completed = claims.document_claims([(p.value, state["claims"].get(p.start)) for _, p in state["pcts"]],
+                                           claims.lead_stage(text, doc.lang, lead) if doc.lang in V.LANGUAGES else None)
         for (lang, p), claim in zip(state["pcts"], completed):
             facts.append(Fact(doc.doc, lang, "percentage", p.text, p.start, p.end, sentence(p.start, p.end), p.value,
                               decimals=p.decimals, unit=p.unit, low=p.low, high=p.high,
@@ -295,7 +298,7 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
         # word of a vote is about none)
         named = [(m.start, m.end, state["best"].get(m.value, m.value)) for _, m in state["mentions"] if m.kind == "person"]
         orgs = [(m.start, m.end, m.value) for _, m in state["mentions"] if m.kind == "organization"]
-        places = [(m.start, m.end, m.code) for _, m in state["mentions"] if m.kind == "place" and m.code]
+        places = [(m.start, m.end, m.code, m.place_type) for _, m in state["mentions"] if m.kind == "place" and m.code]
         shares = [(c.subject, p.value, c.context) for (_, p), c in zip(state["pcts"], completed)
                   if c is not None and c.subject and c.attribute == "vote_share"]
         clues = contests.report_clues(text, doc.lang or "", named, orgs, places, sentences[i], shares)

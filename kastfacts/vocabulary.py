@@ -75,18 +75,21 @@ COUNTRY_NOUNS = {
     "en": [r"territory", r"nation", r"country", r"state", r"islands?", r"archipelago", r"republic", r"kingdom"],
 }
 # What follows a verb of voting when it says how people voted, not that they did ("el 55 % votó por
-# X", "62 % ont voté contre", "62% voted to remain"): a share of a choice, never the turnout.
+# X", "62 % ont voté contre", "62% voted to remain", '78% voted "Approve"'): a share of a choice,
+# never the turnout.
+_QUOTED_CHOICE = r"[«\"“‘]\s*[\w-]+"
 VOTE_CHOICE_LINKS = {
-    "fr": [r"pour", r"contre", r"en\s+faveur", r"oui", r"non"],
-    "es": [r"por", r"para", r"a\s+favor", r"en\s+contra", r"contra", r"s[ií]", r"no"],
-    "en": [r"for", r"against", r"in\s+favou?r", r"to(?=\s+(?!the\s+polls)\w)", r"yes", r"no"],
+    "fr": [r"pour", r"contre", r"en\s+faveur", r"oui", r"non", _QUOTED_CHOICE],
+    "es": [r"por", r"para", r"a\s+favor", r"en\s+contra", r"contra", r"s[ií]", r"no", _QUOTED_CHOICE],
+    "en": [r"for", r"against", r"in\s+favou?r", r"to(?=\s+(?!the\s+polls)\w)", r"yes", r"no", _QUOTED_CHOICE],
 }
 TURNOUT_VERBS = {
     "fr": [r"ont\s+vot[ée]", r"a\s+vot[ée]", r"se\s+sont\s+rendus\s+aux\s+urnes", r"se\s+sont\s+d[ée]plac[ée]s",
            r"ont\s+particip[ée]", r"ont\s+pris\s+part"],
     "es": [r"vot[oó]", r"votaron", r"sufrag[oó]", r"sufragaron", r"acudi[oó]", r"acudieron", r"particip[oó]",
            r"participaron", r"fueron\s+a\s+(?:votar|las\s+urnas)", r"fue\s+a\s+(?:votar|las\s+urnas)"],
-    "en": [r"voted", r"turned\s+out", r"took\s+part", r"went\s+to\s+the\s+polls", r"cast\s+(?:their\s+)?ballots"],
+    "en": [r"voted", r"turned\s+out", r"took\s+part", r"went\s+to\s+the\s+polls", r"cast\s+(?:their\s+|a\s+)?ballots?",
+           r"cast\s+(?:their\s+|a\s+)?votes?"],
 }
 
 # The scale of a count of people ("des 4,8 millions d'électeurs", "de los 2,7 millones de votantes").
@@ -160,7 +163,8 @@ FINAL_COUNT = {
            r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)d[ée]finitifs?",
            r"(?:quasi-|quasi\s+)?totalit[ée]\s+des\s+(?:bulletins|bureaux|voix|suffrages)\s+(?:d[ée]pouill[ée]s|compt[ée]s)",
            r"portant\s+sur\s+(?:la\s+)?(?:quasi-|quasi\s+)?totalit[ée]",
-           r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)?complets"],
+           r"r[ée]sultats?\s+(?:quasi(?:-|\s+)|presque\s+)?complets",
+           r"(?:d[ée]compte|d[ée]pouillement)\s+de\s+(?:tous\s+les|l['’]ensemble\s+des)\s+(?:bulletins|bureaux|voix|suffrages)"],
     "es": [r"resultados?\s+finale?s?", r"resultados?\s+definitivos?", r"c[oó]mputo\s+final", r"escrutinio\s+final",
            r"dato\s+definitivo", r"conteo\s+final", r"escrutinio\s+definitivo", r"recuento\s+final",
            r"resultados?\s+casi\s+definitivos?",
@@ -170,7 +174,8 @@ FINAL_COUNT = {
            r"resultados?\s+(?:casi\s+)?completos"],
     "en": [r"final\s+(?:official\s+)?results?", r"final\s+count", r"final\s+tally", r"official\s+final",
            r"near-final\s+results?", r"(?:nearly\s+|near-|almost\s+)?complete\s+results?",
-           r"(?:nearly|almost|virtually\s+)?all\s+(?:the\s+)?(?:ballots|votes|precincts|polling\s+stations|tally\s+sheets)\s+"
+           # ("with all regular ballots counted": a kind of ballot between)
+           r"(?:nearly|almost|virtually\s+)?all\s+(?:the\s+)?(?:[a-z]+\s+)?(?:ballots|votes|precincts|polling\s+stations|tally\s+sheets)\s+"
            r"(?:counted|reporting|tallied|in|processed)"],
 }
 PARTIAL_COUNT = {
@@ -187,8 +192,9 @@ PARTIAL_COUNT = {
 LEVEL_VERBS = {
     "fr": [r"s['’]effondr\w*", r"chut\w*", r"tomb\w*", r"recul\w*", r"plong\w*", r"grimp\w*", r"mont[ée]\w*",
            r"baiss\w*", r"progress\w*", r"pass[ée]\w*"],
-    "es": [r"(?:se\s+)?hundi\w*", r"cay[oóe]\w*", r"baj[oóa]\w*", r"subi\w*", r"lleg[oóa]\w*", r"retroced\w*",
-           r"(?:se\s+)?desplom\w*", r"creci\w*", r"trep[oóa]\w*", r"escal[oóa]\w*", r"descendi\w*"],
+    # (the imperfect too, as live results are written: "se hundía hasta el 6,8 %", "subía al 20 %")
+    "es": [r"(?:se\s+)?hund[ií]\w*", r"cay[oóe]\w*", r"ca[ií]a\w*", r"baj[oóa]\w*", r"sub[ií]\w*", r"lleg[oóa]\w*",
+           r"retroced\w*", r"(?:se\s+)?desplom\w*", r"crec[ií]\w*", r"trep[oóa]\w*", r"escal[oóa]\w*", r"descend[ií]\w*"],
     "en": [r"fell", r"dropped", r"slumped", r"sank", r"plunged", r"slipped", r"rose", r"climbed", r"jumped", r"surged",
            r"grew", r"went\s+up", r"went\s+down"],
 }
@@ -374,6 +380,15 @@ ROUND_AHEAD = {
            r"heads?\s+(?:to|for)(?:\s+an?|\s+the)?", r"headed\s+(?:to|for)(?:\s+an?|\s+the)?", r"advances?\s+to(?:\s+an?|\s+the)?",
            r"advanced\s+to(?:\s+an?|\s+the)?", r"forc\w+(?:\s+an?|\s+the)?", r"set\s+(?:up|for)(?:\s+an?|\s+the)?",
            r"upcoming", r"next\s+month['’]s", r"an\s+expected", r"a\s+likely", r"a\s+possible"],
+}
+# A runoff spoken of as avoided or not needed ("avoiding a runoff", "sin necesidad de segunda
+# vuelta", "évitant un second tour"): the vote was decided in its first round (contests.py).
+ROUND_AVOIDED = {
+    "fr": [r"[ée]vit\w*", r"sans", r"sans\s+passer\s+par", r"sans\s+recours\s+[àa]", r"pas\s+besoin\s+d['’]une?",
+           r"inutile\s+d['’]une?"],
+    "es": [r"evit\w*", r"sin", r"sin\s+necesidad\s+de", r"sin\s+(?:ir|acudir|llegar)\s+a", r"no\s+habr[áa]",
+           r"innecesari\w*\s+(?:una|la|el)"],
+    "en": [r"avoid\w*", r"avert\w*", r"without", r"without\s+the\s+need\s+for", r"no\s+need\s+for", r"obviat\w*"],
 }
 # A reference back to the round or contest the previous sentence named ("En esa jornada inicial").
 ANAPHORIC_TIME = {

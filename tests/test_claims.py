@@ -88,8 +88,9 @@ CLAIMS = [
     ("es", "La aprobación de Gabriel Boric cayó al 28 %, según Cadem.", None,
      [("Gabriel Boric", "approval", None)]),
     ("es", "Con el 99 % escrutado, el Servel confirmó la victoria de Kast.", None, [(None, "counted_share", None)]),
+    # (the primary's: another contest than the year's presidential election)
     ("es", "En las primarias de 2025, Jara obtuvo el 60 % de los votos.", None,
-     [(JARA, "vote_share", "year=2025")]),
+     [(JARA, "vote_share", "kind=primary;year=2025")]),
     ("es", "El 41,8 % obtenido por Jeannette Jara fue el peor resultado de la izquierda.", None,
      [(JARA, "vote_share", None)]),
     # ---------------------------------------------------------------- English

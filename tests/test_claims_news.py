@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from kastfacts.claims import Claim, DocumentCues, EntityRef, attribute_percentages, document_claims, document_cues
+from kastfacts.claims import (Claim, DocumentCues, EntityRef, attribute_percentages, document_claims, document_cues,
+                              lead_stage)
 from kastfacts.percentages import find_percentages
 
 QUIROGA, ILABACA, SOTO = "Marta Quiroga", "Tomás Ilabaca", "Rubén Soto"
@@ -972,3 +973,137 @@ def test_the_tail_of_a_longer_name_before_a_party_noun_is_not_a_party(nlp):
     text = "Marta Quiroga of the center-right Together for Change coalition was third with 23.8% in the presidential election."
     cues = DocumentCues(electoral=True, persons_first=True)
     assert who(nlp, "en", text, cues=cues) == [(QUIROGA, "vote_share")]
+
+
+# Reports of other votes (round 26 of probes): sides in quotes, rules' scope, relative clauses,
+# roles in contrasts, parties by their position word, a primary's figures, report-level completion.
+PLEBISCITE = DocumentCues(plebiscite=True, electoral=True)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", 'En total, el 78,3 % votó "Apruebo" y el 21,7 % "Rechazo".'),
+    ("fr", "Au total, 78,3 % ont voté « Apruebo » et 21,7 % « Rechazo »."),
+    ("en", 'In all, 78.3% had voted "Approve" and 21.7% "Reject".'),
+])
+def test_a_side_quoted_after_its_figure_is_that_figures(nlp, lang, text):
+    # not the label before the next figure ("Apruebo ... et 21,7 %"), nor a turnout ("78 % voted")
+    assert [s for s, _ in who(nlp, lang, text, cues=PLEBISCITE)] == ["@yes", "@no"]
+
+
+@pytest.mark.parametrize("lang, text, plebiscite", [
+    ("es", 'La opción "Apruebo" ganó al "Rechazo".', True),
+    ("fr", "Le « oui » devance le « non ».", True),
+    ("en", 'Voters chose "Approve" over "Reject".', True),
+    ("en", 'He said "yes" to the debate.', False),
+])
+def test_a_report_quoting_both_sides_is_of_a_plebiscite(lang, text, plebiscite):
+    assert document_cues(text, lang, [], []).plebiscite is plebiscite
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Only 37.4 percent of eligible voters cast a ballot."),
+    ("en", "Some 61% of registered voters cast their votes."),
+    ("es", "Solo el 37,4 % de los electores habilitados acudió a las urnas."),
+    ("fr", "Seuls 37,4 % des électeurs inscrits ont voté."),
+])
+def test_the_share_of_voters_who_cast_a_ballot_is_the_turnout(nlp, lang, text):
+    assert [a for _, a in who(nlp, lang, text)] == ["turnout"]
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    ("en", "Quiroga had won 46 percent in the first round, short of the majority needed to avoid a runoff.",
+     [(QUIROGA, "vote_share")]),
+    ("es", "Quiroga había obtenido el 46 % en la primera vuelta, lejos de la mayoría necesaria para evitar el balotaje.",
+     [(QUIROGA, "vote_share")]),
+    ("fr", "Quiroga avait obtenu 46 % au premier tour, loin de la majorité nécessaire pour éviter un second tour.",
+     [(QUIROGA, "vote_share")]),
+    ("en", "A candidate needs 45% of the vote, or 40% with a 10-point lead, to win outright.",
+     [(None, "other")] * 3),
+    ("es", "Un candidato necesita el 45 % de los votos, o el 40 % con diez puntos de ventaja.", [(None, "other")] * 3),
+    ("fr", "Un candidat doit obtenir 45 % des voix, ou 40 % avec dix points d'avance.", [(None, "other")] * 3),
+])
+def test_a_rule_reaches_its_figure_not_past_a_comma_after_it(nlp, lang, text, want):
+    assert who(nlp, lang, text) == want
+
+
+def test_a_dropped_spanish_subject_after_a_time_frame_is_the_previous_sentences(nlp):
+    got = who(nlp, "es", "En la primera vuelta había obtenido el 24,01 %.", fallback=QUIROGA)
+    assert got == [(QUIROGA, "vote_share")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Marta Quiroga, que lleva como compañero de fórmula a Rubén Soto, sumaba el 48,1 %."),
+    ("fr", "Marta Quiroga, qui a choisi Rubén Soto comme colistier, obtient 48,1 % des voix."),
+    ("en", "Marta Quiroga, who picked Rubén Soto as her running mate, had 48.1% of the vote."),
+])
+def test_a_name_in_a_relative_clause_is_not_the_subject_after_it(nlp, lang, text):
+    assert who(nlp, lang, text) == [(QUIROGA, "vote_share")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Quiroga sumaba el 48,1 %, frente al 40,4 % del mandatario."),
+    ("fr", "Quiroga obtient 48,1 % des voix, contre 40,4 % pour le président sortant."),
+    ("en", "Quiroga had 47.9%, against 40.5% for the incumbent."),
+])
+def test_a_role_on_the_other_side_of_a_contrast_is_the_rival(nlp, lang, text):
+    cues = DocumentCues(electoral=True, rivals=(QUIROGA, ILABACA))
+    assert [s for s, _ in who(nlp, lang, text, cues=cues)] == [QUIROGA, ILABACA]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Centre-right Azulistas slumped to 6.8%."),
+    ("es", "El centrista Azulistas obtuvo el 6,8 %."),
+    ("fr", "Le centriste Azulistas obtient 6,8 %."),
+])
+def test_a_name_after_a_partys_position_word_takes_its_figure(nlp, lang, text):
+    assert who(nlp, lang, text) == [("Azulistas", "vote_share")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "En las primarias de agosto, Quiroga había obtenido el 47,7 % de los votos."),
+    ("fr", "Lors des primaires d'août, Quiroga avait obtenu 47,7 % des voix."),
+    ("en", "Quiroga had won 47.7% of the vote in the August primary."),
+])
+def test_a_figure_of_the_primary_says_so(nlp, lang, text):
+    assert "kind=primary" in (claims(nlp, lang, text)[0].context or "")
+
+
+def test_a_figure_after_a_primary_won_is_not_the_primarys(nlp):
+    text = "Tras ganar las primarias, Quiroga obtuvo el 48 % de los votos."
+    assert "kind=primary" not in (claims(nlp, "es", text)[0].context or "")
+
+
+def test_a_live_spanish_level_in_the_imperfect_is_no_bound(nlp):
+    got = claims(nlp, "es", "El Frente Cívico subía hasta el 20,8 %, y el Partido Azul se hundía hasta el 6,8 %.")
+    assert [(c.subject, c.qualifier) for c in got] == [("Frente Cívico", None), ("Partido Azul", None)]
+
+
+def test_a_figure_nobody_owns_that_repeats_an_owners_is_theirs():
+    done = document_claims([(66.1, Claim(QUIROGA, "vote_share")), (66.1, Claim(None, "vote_share")),
+                            (33.9, Claim(None, "vote_share"))])
+    assert [c.subject for c in done] == [QUIROGA, QUIROGA, None]
+    # two owners of one value: nobody's
+    tied = document_claims([(50.0, Claim(QUIROGA, "vote_share")), (50.0, Claim(ILABACA, "vote_share")),
+                            (50.0, Claim(None, "vote_share"))])
+    assert tied[2].subject is None
+
+
+@pytest.mark.parametrize("lang, lead", [
+    ("fr", "Luis Soto réélu dès le premier tour. Il l'emporte, selon des résultats quasi complets."),
+    ("es", "Soto, reelegido. Ganó, según resultados casi completos."),
+    ("en", "Soto re-elected. He won, according to nearly complete results."),
+])
+def test_the_stage_a_lead_states_is_its_reports(lang, lead):
+    spans = [(0, lead.index(".") + 1), (lead.index(".") + 2, len(lead))]
+    assert lead_stage(lead, lang, spans) == "final"
+    done = document_claims([(57.4, Claim(SOTO, "vote_share"))], lead="final")
+    assert done[0].stage == "final"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "With all regular ballots counted, Quiroga had 48.7% of the vote."),
+    ("fr", "Selon le décompte de tous les bulletins ordinaires, Quiroga obtient 48,8 % des voix."),
+    ("es", "Con todas las mesas escrutadas, Quiroga obtuvo el 48,7 % de los votos."),
+])
+def test_a_count_of_all_ballots_is_final(nlp, lang, text):
+    assert [c.stage for c in claims(nlp, lang, text)] == ["final"]

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from kastfacts.contests import Contests, contest_name, named_countries, report_clues
+from kastfacts.contests import Contests, _family, contest_name, named_countries, report_clues
 
 NAMES = {"PE": "Peru", "CL": "Chile", "ES": "Spain", "EC": "Ecuador", "AR": "Argentina"}.get
 
@@ -80,12 +80,30 @@ def test_a_dated_kind_is_another_contest():
 
 def test_the_country_is_the_one_named_where_the_vote_is_spoken_of():
     text = "Quiroga, presidenta electa de Chile, viajó a Ecuador. En Ecuador se reunió con empresarios."
-    places = [(text.index("Chile"), text.index("Chile") + 5, "CL"),
-              (text.index("Ecuador"), text.index("Ecuador") + 7, "EC"),
-              (text.rindex("Ecuador"), text.rindex("Ecuador") + 7, "EC")]
+    places = [(text.index("Chile"), text.index("Chile") + 5, "CL", "country"),
+              (text.index("Ecuador"), text.index("Ecuador") + 7, "EC", "country"),
+              (text.rindex("Ecuador"), text.rindex("Ecuador") + 7, "EC", "country")]
     sentences = [(0, text.index(". ") + 1), (text.index(". ") + 2, len(text))]
     clues = report_clues(text, "es", [(0, 7, "Marta Quiroga")], [], places, sentences)
     assert max(clues["countries"], key=clues["countries"].get) == "CL" and clues["countries"]["CL"] == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le Salvador : Inés Vargas élue. Elle a obtenu 57 % des voix, devant le maire de Valencia, Pablo Soto (21 %)."),
+    ("es", "El Salvador: Inés Vargas, electa. Obtuvo el 57 % de los votos, frente al alcalde de Valencia, Pablo Soto (21 %)."),
+    ("en", "Ines Vargas wins El Salvador's presidential election. She won 57% of the vote, ahead of the mayor of Valencia, Pablo Soto (21%)."),
+])
+def test_a_city_names_the_country_of_the_vote_only_when_no_country_is_named(lang, text):
+    # a city's name is shared across countries ("Valencia" is Spain's by population, and
+    # Venezuela's too): the country the report names where it speaks of the vote decides
+    country = text.index("Salvador") - 3
+    city = text.index("Valencia")
+    places = [(country, country + 11, "SV", "country"), (city, city + 8, "ES", "city")]
+    sentences = [(0, text.index(". ") + 1), (text.index(". ") + 2, len(text))]
+    clues = report_clues(text, lang, [], [], places, sentences)
+    assert clues["countries"] == {"SV": 2}
+    only_city = report_clues(text, lang, [], [], places[1:], sentences)
+    assert set(only_city["countries"]) == {"ES"}
 
 
 def test_party_links_and_winner_party():
@@ -348,3 +366,43 @@ def test_a_first_round_figure_said_again_in_the_headline_is_no_runoff(lang, text
     assert report_clues(text, lang, [], [], shares=shares)["rounds"].get("2") is None
     other = [("Rubén Soto", 52.1, None), ("Rubén Soto", 40.6, "round=1")]
     assert report_clues(text, lang, [], [], shares=other)["rounds"].get("2") == 2
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Quiroga ganó la elección presidencial sin necesidad de segunda vuelta."),
+    ("en", "Quiroga won the presidential election outright, avoiding a runoff."),
+    ("fr", "Quiroga a remporté la présidentielle, évitant un second tour."),
+])
+def test_a_runoff_avoided_is_a_first_round_report(lang, text):
+    clues = report_clues(text, lang, [], [])
+    assert max(clues["rounds"], key=clues["rounds"].get) == "1"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", 'Con el 99 % escrutado, el 78 % votó "Apruebo" y el 22 % "Rechazo" la nueva Constitución.'),
+    ("en", 'With 99% counted, 78% had voted "Approve" and 22% "Reject" on the new constitution.'),
+    ("fr", "Sur 99 % des bulletins, 78 % ont voté « Apruebo » et 22 % « Rechazo » sur la nouvelle Constitution."),
+])
+def test_a_vote_between_two_named_options_is_a_plebiscite_though_never_called_one(lang, text):
+    clues = report_clues(text, lang, [], [])
+    assert clues["kinds"] == {}
+    found = Contests.resolve({"a": {**clues, "countries": {"CL": 1}}}, {}, {"a": set()}, {"a": (2020, 1.0)}, NAMES)
+    assert found.of("a").name == "Chile 2020 constitutional plebiscite"
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    ("es", "Quiroga ganó las elecciones presidenciales. En las primarias de agosto había obtenido el 47 %.", "election"),
+    ("en", "Quiroga won the presidential election, after leading the August primary.", "election"),
+    ("es", "Quiroga ganó las primarias presidenciales del domingo.", "primary"),
+    ("en", "Quiroga won Sunday's presidential primary.", "primary"),
+])
+def test_a_primary_named_after_the_vote_a_report_leads_with_is_not_its_contest(lang, text, kind):
+    assert _family(report_clues(text, lang, [], [])) == kind
+
+
+def test_a_primarys_figure_in_a_report_on_the_election_is_another_contests():
+    found = Contests.resolve({"a": clue({"presidential": 2}, countries={"AR": 1})}, {}, {"a": set()},
+                             {"a": (2019, 1.0)}, NAMES)
+    name = "Argentina 2019 presidential election"
+    assert found.claim("a", "Marta Quiroga", "vote_share", "kind=primary") == (name, "Marta Quiroga", "other")
+    assert found.claim("a", "Marta Quiroga", "vote_share", None) == (name, "Marta Quiroga", "vote_share")

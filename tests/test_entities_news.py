@@ -570,3 +570,29 @@ def test_a_persons_possessive_before_an_organization_is_not_part_of_its_name():
     got = typed(text, "en", ("Ana Quiroga", "PERSON"), ("Quiroga's Seed Movement", "ORG"), ("the People's Party", "ORG"))
     assert [(t, k) for t, k, _ in got if k == "organization"] == [("Seed Movement", "organization"),
                                                                   ("People's Party", "organization")]
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("La fórmula Quiroga-Ilabaca sumaba el 48 % de los votos.", "es", [("Quiroga-Ilabaca", "PER")]),
+    ("Le ticket Quiroga-Ilabaca obtient 48 % des voix.", "fr", [("Quiroga-Ilabaca", "PER")]),
+    ("The ticket Quiroga-Ilabaca had 48% of the vote.", "en", [("Quiroga-Ilabaca", "PERSON")]),
+])
+def test_a_ticket_named_by_two_surnames_is_its_heads(text, lang, marks):
+    # the running mate is not the one whose figure it is: the ticket's head is
+    assert [(t, k) for t, k, _ in typed(text, lang, *marks)] == [("Quiroga", "person")]
+
+
+def test_a_hyphenated_name_that_is_no_ticket_stays_whole():
+    assert [t for t, _, _ in typed("Marta Quiroga-Ilabaca sumaba el 48 %.", "es", ("Marta Quiroga-Ilabaca", "PER"))] \
+        == ["Marta Quiroga-Ilabaca"]
+
+
+@pytest.mark.parametrize("text, lang, marks, kind", [
+    ("contre 49 % au candidat de l'opposition Henrique Quiroga, selon le conseil", "fr", [("Henrique Quiroga", "PER")], "person"),
+    ("frente al 49 % del candidato de la oposición Henrique Quiroga, según el consejo", "es", [("Henrique Quiroga", "PER")], "person"),
+    ("Quiroga, el candidato de Alianza Verde, obtuvo el 20 %.", "es", [("Quiroga", "PER"), ("Alianza Verde", "PER")], "organization"),
+    ("Soto, le candidat du Mouvement Azur, obtient 20 %.", "fr", [("Soto", "PER"), ("Mouvement Azur", "PER")], "organization"),
+])
+def test_the_name_after_a_nominees_of_is_the_party_not_after_a_noun_between(text, lang, marks, kind):
+    # "el candidato de X": X nominated them; "le candidat de l'opposition X": X is the candidate
+    assert kinds(text, lang, *marks)[marks[-1][0]] == kind
