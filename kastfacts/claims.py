@@ -855,8 +855,9 @@ def _is_counting(text: str, start: int, end: int, lang: str) -> bool:
         return True         # "38.526 mesas escrutadas de un total de 38.757, correspondientes al 99,40 %"
     after = text[end:end + 70]
     nouns, participles = V.alternation(V.COUNTED_NOUNS, lang), V.alternation(V.COUNTED_AFTER, lang)
-    if re.match(rf"^\s*(?:del|de|du|of)\s+(?:the\s+)?(?:{V.alternation(V.COUNTING_BEFORE, lang)})(?![^\W_])", after, _I):
-        return True         # "al 90 % del escrutinio", "at 95% of the count"
+    if re.match(rf"^\s*(?:del|de|du|of)\s+(?:the\s+)?(?:(?-i:[a-z]+)\s+)?(?:{V.alternation(V.COUNTING_BEFORE, lang)})(?![^\W_])",
+                after, _I):
+        return True         # "al 90 % del escrutinio", "at 95% of the count", "93% of the preliminary count"
     if re.match(rf"^\s*(?:de|del|des|of|d['’])\s*(?:(?:las|los|la|les|the|el|l['’])\s*)?(?:{V.alternation(V.COUNT_UNITS, lang)})"
                 rf"(?![^\W_])", after, _I):
         return True         # "con el 99,28 % de las mesas", "portant sur 99,28 % des bureaux de vote"
@@ -1302,6 +1303,8 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
     m = _AGENT_AFTER.match(after) or (lang == "fr" and _TO_RIVAL_AFTER.match(after))
     if m and any(x.start <= end + m.end() - 2 < x.end for x in refs):
         m = None                # a "for" inside a name ("Alternative for Germany"), no agent
+    if m and _AND_OF.search(after, 0, m.end()) and "," in after[:m.end()]:
+        m = None                # "31.6%, and by Y, with 14.4%": the next name of a list, not this figure's agent
     if m and not _AGENT_NOT.match(after[m.end():]) and not _INFINITIVE.match(after[m.end():]) \
             and not _CLAUSE_BREAK.search(after[:m.end()]) and not _AHEAD.search(after[:m.end()]) \
             and not V.regex(V.CHASED_BY, lang).search(after[:m.end()]):
@@ -1318,9 +1321,11 @@ def _subject(sent, text, start, end, attribute, percents, refs, fallback, lang, 
         return _candidate_of(text, linked, entities, lang, cues).name, 3
     # 2b) "frente al 40,37 % del mandatario", "against 40.5% for the incumbent": the other side
     # of a contrast, named by a role only, is the rival of the sentence's other share (_reconcile)
-    if strict and _CONTRAST_BEFORE.search(text, max(0, start - 20), start) and _role_after(lang).match(text, end) \
-            and not any(x.start >= end and x.start - end <= 60 and clear(end, x.start) for x in entities):
-        return "@rival", 2
+    # ("frente al 49,88 % de la candidata de Fuerza Popular": the role's party does not say who)
+    if strict and _CONTRAST_BEFORE.search(text, max(0, start - 20), start):
+        role = _role_after(lang).match(text, end)
+        if role and not any(x.kind != "organization" and end <= x.start < role.end() for x in entities):
+            return "@rival", 2
     # 3) the parse: walk up from the percentage to the clause that governs it.
     parsed = _subject_from_parse(sent, start, end, entities, kinds & _CONTESTANTS | ({"place"} if not strict else set()),
                                  fallback, strict, lang)
@@ -1353,7 +1358,8 @@ def _role_after(lang: str) -> re.Pattern:
     """ "del mandatario", "pour le président sortant", "for the incumbent": a role, no name."""
     return re.compile(rf"\s*(?:(?:de\s+los\s+votos|des\s+voix|des\s+suffrages|of\s+the\s+vote)\s+)?"
                       rf"(?:del|de\s+la|de\s+l['’]|du|de|of\s+the|for\s+the|pour\s+l[ea']|pour\s+l’|à\s+la|au|à\s+l['’])\s*"
-                      rf"(?:{_W}+\s+){{0,2}}?(?:{V.alternation(V.ROLE_NOUNS, lang)})(?![^\W_])(?:\s+{_W}+){{0,2}}\s*(?:[,.;]|$)", _I)
+                      rf"(?:{_W}+\s+){{0,2}}?(?:{V.alternation(V.ROLE_NOUNS, lang)})(?![^\W_])"
+                      rf"(?:\s+{_W}+){{0,2}}(?:\s+(?:de|del|du|of|de\s+la)\s+[^,.;%]{{1,40}})?\s*(?:[,.;]|$)", _I)
 
 
 def _candidate_of(text: str, ent: EntityRef, entities: list[EntityRef], lang: str, cues: DocumentCues) -> EntityRef:
@@ -1415,7 +1421,8 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
     for ent in reversed(before[-4:]):
         if ent.kind not in _CONTESTANTS:
             break
-        if found is None and (_MODIFIER_IN_INCISE.search(text, 0, ent.start) or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)
+        if found is None and ((_MODIFIER_IN_INCISE.search(text, 0, ent.start) and not _next_in_results(text, ent.start))
+                              or _AGENT_OF_PARTICIPLE.search(text, 0, ent.start)
                               or any(a < ent.start and ent.end < b for a, b in relatives)):
             described.append(ent)
             continue            # "X, soutenu par le gouvernement de Donald Tusk, obtient 49 %", "X, backed by
@@ -1441,6 +1448,19 @@ def _linked_before(text: str, start: int, before: list[EntityRef]) -> EntityRef 
 # the agent of the "for" before it.
 _ANOTHER_LINK = re.compile(r"(?<![^\W_])(?:with|con|avec|against|contre|contra|frente|ahead|behind|derri[èe]re|devant|"
                            r"delante|detr[áa]s)(?![^\W_])", _I)
+# "..., seguido de X, de Arena, con el 31 %", "followed by X with": the next name of the results, no modifier
+_FOLLOWED = re.compile(rf"(?<![^\W_])(?:{'|'.join(V.alternation(V.CHASED_BY, lang) for lang in V.LANGUAGES)})\s+"
+                       r"(?:de|del|por|par|by|d['’])\s+", _I)
+_FOLLOWED_BY = re.compile(_FOLLOWED.pattern + r"(?:(?:la|le|el|the|l['’])\s*)?$", _I)
+_AND_OF = re.compile(r"(?<![^\W_])(?:y|e|et|and)\s+(?:de|del|du|d['’]|por|par|by)\s+(?:(?:la|le|el|the|l['’])\s*)?$", _I)
+
+
+def _next_in_results(text: str, start: int) -> bool:
+    """Is the name at `start` the next of a list of results ("seguido de X", then "y de Y")?"""
+    return bool(_FOLLOWED_BY.search(text, 0, start)) or bool(
+        _AND_OF.search(text, 0, start) and _FOLLOWED.search(text, 0, start))
+
+
 # ", soutenu par le président sortant Y," after X: an incidental phrase between commas.
 _INCISE = re.compile(r"\s*,[^,;:()%]{1,100},")
 # A name governed by a preposition inside an incidental phrase between commas: it describes the

@@ -192,6 +192,7 @@ dimanche lunes martes miércoles jueves viernes sábado domingo january february
 august september october november december janvier février avril juin juillet août septembre octobre
 novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
 diciembre
+días semanas meses años horas jours semaines mois ans années heures days weeks months years hours
 """)
 # Verbs that follow a speaker: a name before them is not a place.
 REPORTING_VERBS = _words("""
@@ -1193,6 +1194,9 @@ def _split_glued(text: str, start: int, end: int, label: str, lang: str) -> list
         prefix = tokens[:i]
         if any(t.key in FIRST_NAMES for t in prefix):
             break
+        whole = lookup_entry(text[tokens[0].start:first.end], lang)
+        if whole is not None and (whole.place.place_type != "city" or whole.population >= 100_000):
+            continue                      # "San Salvador Nayib Bukele": the first name is no city's last word
         place_tokens = list(prefix)
         while place_tokens and place_tokens[-1].key in TITLES:
             place_tokens.pop()            # "Warsaw Mayor": the place of a title

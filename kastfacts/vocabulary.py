@@ -654,7 +654,8 @@ SIDE_NOUNS = {"yes": {"fr": [r"oui"], "es": [r"sí"], "en": []}, "no": {"fr": [r
 # A side said right after its figure ("55.8% voting against the draft", "44.2% in favor", "el 44 %
 # a favor"); not a contrast ("52% against 48%", "against Smith").
 SIDE_AFTER_FIGURE = {
-    "yes": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+du\s+(?:oui|texte|projet)",
+    # ("ont voté à 66 % en faveur de la libéralisation": in favour of what is put to the vote)
+    "yes": {"fr": [r"(?:des\s+(?:voix|suffrages)\s+)?en\s+faveur\s+(?:(?:du|de\s+la|des)\s+(?!non(?![^\W_]))|de\s+l['’])(?!(?-i:[A-ZÀ-Ý]))[\w-]+",
                    r"(?:des\s+(?:[ée]lecteurs|votants)\s+)?(?:ont\s+|a\s+)?vot[ée]\s+(?:oui|pour\s+(?:le\s+)?(?:oui|texte|projet))"],
             "es": [r"(?:de\s+los\s+(?:votos|electores|votantes)\s+)?(?:(?:vot[oó]|votaron)\s+)?a\s+favor(?!\s+de\s+(?-i:[A-Z]))",
                    r"(?:de\s+los\s+(?:electores|votantes)\s+)?(?:vot[oó]|votaron)\s+(?:por\s+el\s+)?s[ií]"],

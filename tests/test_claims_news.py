@@ -1107,3 +1107,35 @@ def test_the_stage_a_lead_states_is_its_reports(lang, lead):
 ])
 def test_a_count_of_all_ballots_is_final(nlp, lang, text):
     assert [c.stage for c in claims(nlp, lang, text)] == ["final"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "With 93% of the preliminary count done, Quiroga had 53.2%."),
+    ("es", "Con el 93 % del conteo preliminar completado, Quiroga sumaba el 53,1 %."),
+    ("fr", "Avec 93 % du décompte préliminaire effectué, Quiroga obtient 53,1 %."),
+])
+def test_a_share_of_a_described_count_is_the_counted_share(nlp, lang, text):
+    assert who(nlp, lang, text) == [(None, "counted_share"), (QUIROGA, "vote_share")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Quiroga obtenía el 53,8 % de los votos, seguido de Tomás Ilabaca, del Partido Azul, con el 31,6 %, "
+           "y de Rubén Soto, del Frente Cívico, con el 14,4 %."),
+    ("fr", "Quiroga obtient 53,8 %, suivi de Tomás Ilabaca, du Partido Azul, avec 31,6 %, et de Rubén Soto, "
+           "du Frente Cívico, avec 14,4 %."),
+    ("en", "Quiroga had 53.8%, followed by Tomás Ilabaca, of the Partido Azul, with 31.6%, and by Rubén Soto, "
+           "of the Frente Cívico, with 14.4%."),
+])
+def test_the_names_after_followed_by_are_the_next_results_not_modifiers(nlp, lang, text):
+    assert [s for s, _ in who(nlp, lang, text)] == [QUIROGA, ILABACA, SOTO]
+
+
+@pytest.mark.parametrize("lang, text, side", [
+    ("fr", "Les électeurs ont voté à 66,4 % en faveur de la réforme.", "@yes"),
+    ("fr", "Ils ont voté à 60 % en faveur de l'accord.", "@yes"),
+    ("fr", "Au total, 67 % des voix en faveur du non.", "@no"),
+    ("es", "Los electores votaron en un 66,4 % a favor de la reforma.", "@yes"),
+    ("en", "Voters backed the reform, with 66.4% in favour.", "@yes"),
+])
+def test_in_favour_of_what_is_put_to_the_vote_is_the_yes_side(nlp, lang, text, side):
+    assert who(nlp, lang, text, cues=PLEBISCITE) == [(side, "vote_share")]

@@ -596,3 +596,18 @@ def test_a_hyphenated_name_that_is_no_ticket_stays_whole():
 def test_the_name_after_a_nominees_of_is_the_party_not_after_a_noun_between(text, lang, marks, kind):
     # "el candidato de X": X nominated them; "le candidat de l'opposition X": X is the candidate
     assert kinds(text, lang, *marks)[marks[-1][0]] == kind
+
+
+def test_a_first_name_that_ends_a_citys_name_does_not_start_the_persons():
+    # "San Salvador Nayib Bukele": Salvador is a first name, and the end of the capital's name
+    got = typed("Nayib Quiroga gana. El exalcalde de San Salvador Nayib Quiroga ganó.", "es",
+                ("Nayib Quiroga", "PER"), ("San Salvador Nayib Quiroga", "PER"))
+    assert not any(t.startswith("Salvador") for t, _, _ in got)
+
+
+@pytest.mark.parametrize("text, lang, marks", [
+    ("Outsider Quiroga wins the presidency", "en", [("Outsider Quiroga", "PERSON")]),
+    ("Maverick Quiroga wins the presidency", "en", [("Maverick Quiroga", "PERSON")]),
+])
+def test_a_headlines_descriptor_before_a_name_is_not_part_of_it(text, lang, marks):
+    assert [t for t, k, _ in typed(text, lang, *marks) if k == "person"] == ["Quiroga"]
