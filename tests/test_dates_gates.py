@@ -4,7 +4,7 @@ import re
 import pytest
 
 from kastfacts import dates
-from kastfacts.dates import _DIGIT, _GRAMMARS, _element_folds, _fold_char, _nonword, _rules_for
+from kastfacts.dates import _DIGIT, _GRAMMARS, _alt, _element_folds, _fold_char, _nonword, _pat, _rules_for
 
 _CATEGORIES = {re._constants.CATEGORY_DIGIT: r"\d", re._constants.CATEGORY_SPACE: r"\s",
                re._constants.CATEGORY_WORD: r"\w", re._constants.CATEGORY_NOT_WORD: r"\W"}
@@ -100,3 +100,29 @@ def test_a_text_whose_length_changes_when_lower_cased_runs_every_rule():
     assert dates._GRAMMARS["fr"].needs.possible("HİER SOIR") is None
     assert dates._GRAMMARS["fr"].needs.possible("HIER SOIR") is not None
 
+
+def _phrase_tables():
+    for table in (dates.FIXED, dates.HOLIDAYS, dates.MONTHS, dates.MONTH_ABBREVS, dates.WEEKDAYS,
+                  dates.WEEKDAY_ABBREVS, dates.NUMBER_WORDS, dates.DAY_WORDS, dates.UNITS, dates.SEASONS,
+                  dates.ORDINALS, dates.DECADE_WORDS):
+        for lang in ("fr", "es", "en"):
+            yield list(table[lang])
+
+
+@pytest.mark.parametrize("phrases", list(_phrase_tables()))
+def test_a_factored_alternation_matches_as_the_plain_one(phrases):
+    """_alt's alternation and the plain one (longest phrase first) match the same text at every
+    place of phrases written every way, run together, cut short and followed by others."""
+    plain = "(?:" + "|".join(_pat(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+    factored = _alt(phrases)
+    texts = []
+    for p in phrases:
+        texts += [p, p.upper(), p.title(), p.replace(" ", "  "), p.replace("-", ""), p.replace("-", " "),
+                  p[:-1], p + "s", p + " " + p]
+    texts += [" ".join(phrases), "-".join(phrases), "".join(phrases)]
+    for tail in ("", r"(?!\w)", r"\s+\d+"):
+        a, b = re.compile(plain + tail, re.I), re.compile(factored + tail, re.I)
+        for text in texts:
+            for start in range(len(text)):
+                ma, mb = a.match(text, start), b.match(text, start)
+                assert (ma and ma.span()) == (mb and mb.span()), (text, start)
