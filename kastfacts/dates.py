@@ -31,9 +31,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from .vocabulary import charsets_shared
+from .vocabulary import _CASE_CLASS, charsets_shared
+
+try:        # its parser, to read what each rule's matches must hold (`_needs`)
+    from re import _constants as _sre, _parser
+except ImportError:     # pragma: no cover
+    _sre = _parser = None
 
 __all__ = ["DateMention", "find_dates", "measures_time", "resolve", "resolve_mention"]
 
@@ -363,26 +368,71 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", " ", s)
 
 
-def _pat(phrase: str) -> str:
-    """Regex for a phrase matching it with or without accents, any apostrophe, any spacing."""
+def _pieces(phrase: str) -> list[tuple[str, str | None]]:
+    """A phrase's regex, a (regex, fold) piece per character, matching it with or without accents,
+    any apostrophe, any spacing; `fold` is the one fold (see _fold_char) of every character a
+    piece matches, None for the spacing pieces."""
     out = []
     for ch in phrase.lower():
         base = _BASE.get(ch, ch)
         if base in _ACCENTS:
-            out.append(f"[{base}{_ACCENTS[base]}]")
+            out.append((f"[{base}{_ACCENTS[base]}]", base))
         elif ch in "'’":
-            out.append("['’]")
+            out.append(("['’]", "'"))
         elif ch == " ":
-            out.append(r"\s+")
+            out.append((r"\s+", None))
         elif ch == "-":
-            out.append(r"[-\s]?")
+            out.append((r"[-\s]?", None))
         else:
-            out.append(re.escape(ch))
-    return "".join(out)
+            out.append((re.escape(ch), _fold_char(ch)))
+    return out
+
+
+def _pat(phrase: str) -> str:
+    return "".join(rx for rx, _ in _pieces(phrase))
 
 
 def _alt(phrases) -> str:
-    return "(?:" + "|".join(_pat(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+    """One alternation of the phrases, longest first, its alternatives' first characters factored
+    out ("(?:h(?:ier\\s+soir|ier)|d(?:emain))": `re` tries a branch at a time, and a word start
+    met no longer tries every phrase). The same match as the plain alternation: a character is
+    factored out only of phrases that begin with that very piece, and a phrase moves ahead only of
+    phrases that cannot match where it does (their first characters fold apart: no character
+    matches both), so the phrases that can match at a place are tried in the same order."""
+    return _factored([_pieces(p) for p in sorted(set(phrases), key=len, reverse=True)])
+
+
+def _factored(alternatives: list[list]) -> str:
+    groups = []                                          # [first piece or None, [alternatives]]
+    for alt in alternatives:
+        head = alt[0] if alt and alt[0][1] is not None else None
+        if head is not None:
+            for group in reversed(groups):
+                if group[0] == head:
+                    group[1].append(alt)
+                    break
+                if not _apart(head, group):
+                    groups.append([head, [alt]])
+                    break
+            else:
+                groups.append([head, [alt]])
+        else:
+            groups.append([None, [alt]])
+    out = []
+    for head, alts in groups:
+        if head is None or len(alts) == 1:
+            out.append("".join(rx for rx, _ in alts[0]))
+        else:
+            out.append(head[0] + _factored([a[1:] for a in alts]))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _apart(head: tuple, group: list) -> bool:
+    """Can no alternative of the group match where one beginning with `head` does?"""
+    if group[0] is not None:
+        return group[0][1] != head[1]
+    alt = group[1][0]                                    # (a group with no head has one alternative)
+    return bool(alt) and alt[0][0] == r"\s+" and not head[1].isspace()
 
 
 def _lookup(table: dict, word: str):
@@ -423,12 +473,343 @@ IN_IS_DURATION = re.compile(
     re.IGNORECASE)
 
 
-# Rules by what they cannot match without (see _Grammar.gates): every rule of these names has
-# a mandatory month name (any_month or the full names), weekday (wd_any or its parts) or digit.
-_GATE = {**dict.fromkeys(("dmy", "mdy", "my", "halfmonth", "month"), "month"),
-         **dict.fromkeys(("weekday", "wdday", "wdweek"), "weekday"),
-         **dict.fromkeys(("iso", "numeric", "numeric2", "year", "yearspan", "spaced", "initial", "the_day",
-                          "bareday", "fiscal", "weeknum", "quarter"), "digit")}
+# --------------------------------------------------------------------------------------------
+# Which rules may match a text
+# --------------------------------------------------------------------------------------------
+# Each rule opens with a lookbehind, so `re` tries it at every character of a paragraph, and most
+# rules match nowhere in a given one. Every match of a rule holds some of its words, and a digit
+# where it has one: "la semana pasada" holds the words "semana" and "pasada" whatever their case
+# and accents. `_needs` reads that condition off the rule's parse tree, on text folded one character
+# at a time (`_fold_char`: every character a pattern character matches folds as that one does); a
+# rule whose condition the paragraph does not meet cannot match there and is not run. A word with
+# no word character on either side in every match ("semana" above) is one of the paragraph's
+# words (`\w+`), looked up in a set; any other word ("er" after the digit of "1er") is looked
+# for in the folded text.
+
+_DIGIT = "\\d"             # the condition "a decimal digit": no folded word holds a backslash
+_DIGIT_RX = re.compile(r"\d")
+_WORD_RX = re.compile(r"\w+")
+_MAX_CLAUSES = 64           # a rule's condition is an OR of at most so many ANDs (else a weaker one)
+
+
+def _fold_char(ch: str) -> str | None:
+    """`ch` lower-cased, its accent and apostrophe folded (None if lower-casing gives more than one
+    character)."""
+    low = ch.lower()
+    if len(low) != 1:
+        return None
+    low = chr(_CASE_CLASS.get(ord(low), ord(low)))    # 'ſ' is an 's', 'ı' an 'i' to `re`
+    return "'" if low == "’" else _BASE.get(low, low)
+
+
+# (what _fold_char does to a lower-case character that has a case class, an accent, or is ’)
+_FOLD_TABLE = {k: _fold_char(chr(k)) for k in {*_CASE_CLASS, *map(ord, _BASE), ord("’")}}
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"                     # what `re` calls \w
+
+
+def _element_fold(op, av):
+    """The fold of every character an element (a literal, a class) matches: a word character,
+    _DIGIT when they are all decimal digits, None when they differ or the element is another."""
+    folds = _element_folds(op, av)
+    return next(iter(folds)) if folds and len(folds) == 1 else None
+
+
+def _element_folds(op, av) -> frozenset | None:
+    """The folds of the characters an element matches (each is a word character or _DIGIT), None
+    when some are not known or not word characters."""
+    return _set_folds(((op, av),) if op is _sre.LITERAL else tuple(av) if op is _sre.IN else ())
+
+
+@lru_cache(maxsize=None)            # the rules repeat the same few hundred classes
+def _set_folds(items) -> frozenset | None:
+    folds = set()
+    for item_op, item in items:
+        if item_op is _sre.LITERAL:
+            fold = _DIGIT if chr(item) in "0123456789" else _fold_char(chr(item))
+            if fold != _DIGIT and (fold is None or not _is_word(fold)):
+                return None
+            folds.add(fold)
+        elif item_op is _sre.RANGE and 48 <= item[0] <= item[1] <= 57 \
+                or item_op is _sre.CATEGORY and item is _sre.CATEGORY_DIGIT:
+            folds.add(_DIGIT)
+        else:                                            # a negation, a letter range, \s...
+            return None
+    return frozenset(folds) or None
+
+
+def _nonword(op, av) -> bool:
+    """Is every character a literal or class matches (whatever its case) a non-word one?"""
+    return _set_nonword(((op, av),) if op is _sre.LITERAL else tuple(av) if op is _sre.IN else ((None, None),))
+
+
+@lru_cache(maxsize=None)
+def _set_nonword(items) -> bool:
+    for item_op, item in items:
+        if item_op is _sre.LITERAL:
+            ch = chr(item)
+            if any(map(_is_word, (ch, ch.lower(), ch.upper()))):
+                return False
+        elif item_op is not _sre.CATEGORY or item not in (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD):
+            return False
+    return True
+
+
+class _Parsed:
+    """A rule's parse, with what the analysis needs to look up: the parser's state (for widths),
+    each group's items (for back-references), and the widths and edges found so far (a rule's
+    alternations share their parts)."""
+
+    def __init__(self, rx: re.Pattern):
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        self.state, self.items, self.groups = parsed.state, parsed.data, {}
+        self.widths, self.edges = {}, {}                 # by id of the (living) parse node
+        self._collect(parsed.data)
+
+    def _collect(self, items):
+        for op, av in items:
+            if op is _sre.SUBPATTERN and av[0] is not None:
+                self.groups[av[0]] = av[3]
+            for sub in _parts(op, av) or ():
+                self._collect(sub)
+
+
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) if _sre else ()
+_ONE_CHARACTER = (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY) if _sre else ()
+_ZERO_WIDTH = (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT) if _sre else ()
+
+
+def _parts(op, av):
+    """The sequences a container element holds (a branch's alternatives), None for others."""
+    if op is _sre.SUBPATTERN:
+        return (av[3],)
+    if op in _REPEATS:
+        return (av[2],)
+    if op is _sre.BRANCH:
+        return av[1]
+    if op is _sre.ATOMIC_GROUP:
+        return (av,)
+    return None
+
+
+def _width(rule: _Parsed, op, av) -> tuple[int, int]:
+    if op in _ONE_CHARACTER:
+        return 1, 1
+    if op in _ZERO_WIDTH:
+        return 0, 0
+    if id(av) not in rule.widths:
+        rule.widths[id(av)] = _parser.SubPattern(rule.state, [(op, av)]).getwidth()
+    return rule.widths[id(av)]
+
+
+def _edge(rule, items, side: int) -> bool:
+    """Does every non-empty match of the sequence begin (side 0) or end (side -1) with a non-word
+    character?"""
+    for op, av in items if side == 0 else reversed(items):
+        low, high = _width(rule, op, av)
+        if high == 0:
+            continue
+        if not _element_edge(rule, op, av, side):
+            return False
+        if low:
+            return True
+    return True
+
+
+def _element_edge(rule, op, av, side: int) -> bool:
+    if op is _sre.GROUPREF:                              # the same text as the group's
+        return av in rule.groups and _edge(rule, rule.groups[av], side)
+    parts = _parts(op, av)
+    if parts is None:
+        return _nonword(op, av)
+    key = (id(av), side)
+    if key not in rule.edges:
+        rule.edges[key] = all(_edge(rule, part, side) for part in parts)
+    return rule.edges[key]
+
+
+def _beyond(rule, op, av, bound: bool, side: int) -> bool:
+    """Whether the character on the far side of an element is a non-word one (or the text's end),
+    given `bound` for its near side; side 0 walks forwards, -1 backwards."""
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        direction, inner = av
+        if (direction < 0) == (side == 0):               # a lookbehind forwards, a lookahead backwards
+            if op is _sre.ASSERT_NOT and len(inner) == 1 and inner[0][0] is _sre.IN \
+                    and list(inner[0][1]) == [(_sre.CATEGORY, _sre.CATEGORY_WORD)]:
+                return True                              # (?<!\w), (?!\w)
+            if op is _sre.ASSERT and inner.getwidth()[0] and _edge(rule, inner, -1 - side):
+                return True                              # (?<=\bel\s)
+        return bound
+    low, high = _width(rule, op, av)
+    if high == 0:
+        return bound
+    return _element_edge(rule, op, av, -1 - side) and (bound or low > 0)
+
+
+def _all(conditions):
+    parts = []
+    for c in conditions:
+        for part in c[1] if isinstance(c, tuple) and c[0] == "all" else (c,):
+            if part is not True and part not in parts:
+                parts.append(part)
+    return True if not parts else parts[0] if len(parts) == 1 else ("all", tuple(parts))
+
+
+def _any(conditions):
+    parts = []
+    for c in conditions:
+        if c is True:
+            return True
+        for part in c[1] if isinstance(c, tuple) and c[0] == "any" else (c,):
+            if part not in parts:
+                parts.append(part)
+    return parts[0] if len(parts) == 1 else ("any", tuple(parts))
+
+
+def _needs(rule, items, left: bool, right: bool, word: str = "", word_left: bool = False):
+    """What every match of a parsed sequence holds, `left` / `right` telling whether the
+    characters around it are non-word ones: True (nothing known), a word of the paragraph, ("in",
+    a folded string), _DIGIT, or ("all" | "any", conditions). An optional item, a lookaround or a
+    back-reference adds nothing. `word` is a word begun before the sequence (`word_left`: with a
+    non-word character before it) that its first characters may go on: "h" into "(?:ier|oy)"."""
+    items = list(items)
+    n = len(items)
+    lefts = [left] * (n + 1)            # lefts[k]: is the character before item k a non-word one?
+    for k, (op, av) in enumerate(items):
+        lefts[k + 1] = _beyond(rule, op, av, lefts[k], 0)
+    rights = [right] * (n + 1)          # rights[k]: is the character at item k's start one?
+    for k in range(n - 1, -1, -1):
+        rights[k] = _beyond(rule, *items[k], rights[k + 1], -1)
+    conditions = []
+    for k, (op, av) in enumerate(items + [(None, None)]):
+        fold = _element_fold(op, av) if op is not None else None
+        if fold is not None and fold != _DIGIT:
+            if not word:
+                word_left = lefts[k]
+            word += fold
+            continue
+        if word and op in (_sre.SUBPATTERN, _sre.BRANCH):    # the word goes on in each branch
+            branches = (av[3],) if op is _sre.SUBPATTERN else av[1]
+            conditions.append(_any([_needs(rule, b, lefts[k], rights[k + 1], word, word_left) for b in branches]))
+            word = ""
+            continue
+        folds = _element_folds(op, av) if word and op is _sre.IN else None
+        if folds and _DIGIT not in folds:                # "(?:r|y)" read as "[ry]": a branch each
+            rest = items[k + 1:]
+            conditions.append(_any([_needs(rule, rest, lefts[k + 1], right, word + f, word_left)
+                                    for f in sorted(folds)]))
+            return _all(conditions)
+        if len(word) > 1:
+            conditions.append(word if word_left and rights[k] else ("in", word))
+        word = ""
+        if op is None:
+            break
+        if fold == _DIGIT:
+            conditions.append(_DIGIT)
+        elif op is _sre.SUBPATTERN:
+            conditions.append(_needs(rule, av[3], lefts[k], rights[k + 1]))
+        elif op is _sre.ATOMIC_GROUP:
+            conditions.append(_needs(rule, av, lefts[k], rights[k + 1]))
+        elif op is _sre.BRANCH:
+            conditions.append(_any([_needs(rule, branch, lefts[k], rights[k + 1]) for branch in av[1]]))
+        elif op in _REPEATS and av[0] >= 1:
+            once = av[1] == 1
+            conditions.append(_needs(rule, av[2], lefts[k] and (once or _edge(rule, av[2], -1)),
+                                     rights[k + 1] and (once or _edge(rule, av[2], 0))))
+    return _all(conditions)
+
+
+def _clauses(need) -> list[frozenset]:
+    """`need` as an OR of ANDs of atoms (words, ("in", string), _DIGIT), at most _MAX_CLAUSES of
+    them: past that an AND drops its widest parts, an OR keeps one atom of each of its ANDs."""
+    if need is True:
+        return [frozenset()]
+    if not isinstance(need, tuple) or need[0] == "in":
+        return [frozenset([need])]
+    kind, parts = need
+    options = [_clauses(p) for p in parts]
+    if kind == "any":
+        out = list(dict.fromkeys(c for option in options for c in option))
+        if len(out) > _MAX_CLAUSES:
+            out = list(dict.fromkeys(frozenset([max(c, key=_atom_rank)]) if c else c for c in out))
+        return out
+    out = [frozenset()]
+    for option in sorted(options, key=len):
+        if len(out) * len(option) > _MAX_CLAUSES:
+            continue                                     # weaker, still true of every match
+        out = [a | b for a in out for b in option]
+    return out
+
+
+def _atom_rank(atom):
+    """Atoms that rule out most: words before strings looked for, then the longest."""
+    if atom == _DIGIT:
+        return (0, 0)
+    return (1, len(atom[1])) if isinstance(atom, tuple) else (2, len(atom))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """A lower-case word's fold (only the words with accents need one: the cache keeps them)."""
+    return word.translate(_FOLD_TABLE)
+
+
+class _Needs:
+    """A grammar's rules' conditions, indexed by one word of each of their clauses."""
+
+    def __init__(self, rules):
+        self.always = set()                              # rules with no condition
+        self.by_word: dict[str, list] = {}               # word -> [(rule, words, strings)]
+        loose: dict[int, dict] = {}                      # rule -> {(words, all | any): strings}
+        for i, (_, rx) in enumerate(rules):
+            if _parser is None or not _CASE_CLASS or rx.flags & re.LOCALE:
+                self.always.add(i)                       # another Python: every rule is run
+                continue
+            parsed = _Parsed(rx)
+            clauses = _clauses(_needs(parsed, parsed.items, True, True))
+            if frozenset() in clauses:
+                self.always.add(i)
+                continue
+            for clause in clauses:
+                words = frozenset(a for a in clause if isinstance(a, str))
+                strings = tuple(a[1] for a in clause if isinstance(a, tuple))
+                key = max(words - {_DIGIT}, key=len, default=None)
+                if key is not None:
+                    self.by_word.setdefault(key, []).append((i, words, strings))
+                elif len(strings) == 1:                  # clauses that differ by one string: one test
+                    loose.setdefault(i, {}).setdefault((words, any), []).extend(strings)
+                else:
+                    loose.setdefault(i, {}).setdefault((words, all, strings), []).extend(strings)
+        self.keys = frozenset(self.by_word)
+        # rule -> [(words, all | any, strings)]: the rule may match where the words are, and all
+        # (any) of the strings
+        self.loose = [(i, [(key[0], key[1], tuple(strings)) for key, strings in tests.items()])
+                      for i, tests in loose.items()]
+
+    def possible(self, text: str) -> set | None:
+        """The rules whose condition `text` meets (None: not known, run them all)."""
+        joined = " ".join(_WORD_RX.findall(text))
+        low = joined.lower()
+        if len(low) != len(joined):
+            return None             # 'İ' lowers to two characters, while `re` reads it as one 'i'
+        words = set(low.split(" "))
+        if not low.isascii():
+            words = {w if w.isascii() else _fold_word(w) for w in words}
+        if _DIGIT_RX.search(text):
+            words.add(_DIGIT)
+        # strings are looked for in the words (they hold word characters only, so none spans two)
+        contains = " ".join(words).__contains__
+        ok = set(self.always)
+        for key in self.keys.intersection(words):
+            for i, needed, strings in self.by_word[key]:
+                if i not in ok and needed <= words and all(map(contains, strings)):
+                    ok.add(i)
+        for i, tests in self.loose:
+            if i not in ok and any(needed <= words and which(map(contains, strings)) for needed, which, strings in tests):
+                ok.add(i)
+        return ok
 
 
 class _Grammar:
@@ -721,16 +1102,6 @@ class _Grammar:
             self.rules.append(("initial", re.compile(
                 WB + rf"(?P<day>[12]\d|3[01]|0?[1-9])-?(?P<initial>[{letters}])" + WE)))
             self.initial_before = re.compile(MONTH_INITIAL_BEFORE[lang], re.IGNORECASE)
-        # What each rule cannot match without: a month name, a weekday, a digit. One search of the
-        # paragraph for each rules out whole families of rules (a rule's match holds a substring
-        # its gate matches, so skipping it when the gate finds nothing changes no result).
-        # (in every rule a month or a weekday follows a space, a separator or the rule's own WB)
-        gates = {"month": re.compile(WB + any_month, re.IGNORECASE), "weekday": re.compile(WB + wd_any, re.IGNORECASE),
-                 "digit": re.compile(r"\d")}
-        self.gates = [(key, gates[key], [(name, rx) for name, rx in self.rules if _GATE.get(name) == key])
-                      for key in gates]
-        self.ungated = [(name, rx) for name, rx in self.rules if name not in _GATE]
-        self.rule_index = {rx: i for i, (_, rx) in enumerate(self.rules)}
         self.season_context = re.compile(SEASON_CONTEXT[lang], re.IGNORECASE)
         self.month_context = re.compile(r"(?<!\w)" + MONTH_CONTEXT[lang] + r"\s*$", re.IGNORECASE)
         self.past_words = {_fold(w) for w in PAST_WORDS[lang]}
@@ -752,6 +1123,12 @@ class _Grammar:
             + r"|de\s+" + any_month + r"))", re.IGNORECASE)
         self.time_after = re.compile(r"^\s*(?:h\b|heures?|horas?|:\d|[ap]\.?m\b|o['’]clock)",
                                      re.IGNORECASE)
+
+    @cached_property
+    def needs(self) -> _Needs:
+        """The rules' conditions, read on first use (a tenth of a second a language: a run reading
+        one language does not pay for the others)."""
+        return _Needs(self.rules)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -1302,14 +1679,11 @@ def _find(text: str, lang: str) -> tuple:
 
 
 def _rules_for(g: _Grammar, text: str) -> list:
-    """The grammar's rules that can match in `text`, in the grammar's order."""
-    rules = list(g.ungated)
-    for _, gate, gated in g.gates:
-        if gated and gate.search(text):
-            rules += gated
-    if len(rules) == len(g.rules):
+    """The grammar's rules that can match in `text` (see _needs), in the grammar's order."""
+    possible = g.needs.possible(text)
+    if possible is None:
         return g.rules
-    return sorted(rules, key=lambda r: g.rule_index[r[1]])
+    return [rule for i, rule in enumerate(g.rules) if i in possible]
 
 
 def _is_dateline(text: str, start: int, end: int, timex: str) -> bool:

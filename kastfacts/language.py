@@ -12,6 +12,7 @@ below, another script).
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -107,16 +108,101 @@ def _label_priors() -> dict[str, float]:
 
 
 def _ranking(text: str) -> tuple[tuple[str, float], ...]:
-    """All labels by posterior probability under the news prior, best first.
+    """The labels by posterior probability under the news prior, best first: the best one and the
+    SUPPORTED ones, the part of the ranking that `_detect` and `_supported_scores` read.
 
     Not remembered: real news seldom repeats a paragraph, so a cache keyed on blocks only paid on
     a corpus recombining the same paragraphs; the short lines that do repeat (page furniture)
     are too cheap to rank for one to pay (measured on bench/corpus.py's corpus)."""
+    ranker = _ranker()
+    ranked = ranker.ranking(text) if ranker is not None else None
+    if ranked is not None:
+        return ranked
     priors = _label_priors()
     weighted = [(lang, p * priors[lang]) for lang, p in _identifier().rank(text)]
     total = sum(map(itemgetter(1), weighted)) or 1.0
     # (reverse=True keeps ties in the model's order, as the sort is stable)
-    return tuple(sorted([(lang, p / total) for lang, p in weighted], key=itemgetter(1), reverse=True))
+    ranked = sorted([(lang, p / total) for lang, p in weighted], key=itemgetter(1), reverse=True)
+    return tuple(entry for k, entry in enumerate(ranked) if k == 0 or entry[0] in SUPPORTED)
+
+
+@lru_cache(maxsize=1)
+def _ranker() -> _Ranker | None:
+    try:
+        return _Ranker(_identifier())
+    except (AttributeError, TypeError, ValueError):      # another py3langid: its rank() is used
+        return None
+
+
+class _Ranker:
+    """`_ranking` as py3langid's `LanguageIdentifier.rank` computes it, the same floats, faster.
+
+    py3langid scores a text's features against a float16 table: numpy converts the rows it reads
+    to float32 at every call, over a quarter of the cost of ranking a paragraph. Here each row is
+    converted once, on first use, into a float32 table (its pages are taken as rows are filled:
+    the features a corpus meets, not all 100,000 of them), and the same numpy operations as
+    py3langid's then give the same scores from the same float32 values. py3langid then sorts its
+    140 labels in Python, and `_ranking` sorts them again under the prior: here the model's order
+    is numpy's stable sort, the total under the prior is still summed in that order in Python, and
+    only the best label and the SUPPORTED ones are put in order."""
+
+    def __init__(self, model):
+        import numpy as np
+        from py3langid.langid import visit_counts
+
+        if not model._norm_probs:
+            raise ValueError("scores that are not probabilities: not what this class follows")
+        self.model, self.visit_counts = model, visit_counts
+        self.table = np.zeros(model.nb_ptc.shape, dtype=np.float32)   # (calloc: untouched pages stay unmapped)
+        self.filled = np.zeros(len(model.nb_ptc), dtype=bool)
+        self.lock = threading.Lock()
+        first = {}
+        for i, label in enumerate(model.nb_classes):
+            first.setdefault(label, i)                   # (an alias's column holds the merged score)
+        self.columns = np.fromiter(first.values(), dtype=np.intp, count=len(first))
+        self.labels = list(first)
+        self.priors = np.array([_prior(label) for label in first], dtype=np.float64)
+        self.supported = np.array([label in SUPPORTED for label in first])
+
+    def ranking(self, text: str) -> tuple[tuple[str, float], ...] | None:
+        """`_ranking(text)`, or None for py3langid to compute (a text with no features)."""
+        import numpy as np
+
+        model = self.model
+        data = model._encode(text)
+        visits = self.visit_counts(model.tk_nextmove, model._rowbase, model.tk_output, data)
+        if not visits:
+            return None
+        idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))     # LanguageIdentifier._sparse_score
+        counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+        scores = np.log1p(counts) @ self._rows(idx) + model.nb_pc
+        scores *= 1.0 / math.sqrt(len(data) or 1)                             # ... and _decide
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for i, j in model._alias_pairs:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        scores = scores[self.columns]
+        if not np.isfinite(scores).all():
+            return None                                  # (Python's sort and numpy's part on NaN)
+        by_model = np.argsort(-scores, kind="stable")                         # rank(): best first
+        weighted = scores[by_model].astype(np.float64) * self.priors[by_model]
+        total = sum(weighted.tolist()) or 1.0
+        weighted /= total
+        # the best (the first of the highest, as a stable sort puts it) and the SUPPORTED ones,
+        # highest first, ties in the model's order
+        kept = sorted({int(weighted.argmax()), *np.flatnonzero(self.supported[by_model]).tolist()},
+                      key=lambda k: (-weighted[k], k))
+        return tuple((self.labels[by_model[k]], float(weighted[k])) for k in kept)
+
+    def _rows(self, idx):
+        """The features' rows of the model's table, as float32 (float16 widens exactly)."""
+        new = idx[~self.filled[idx]]
+        if new.size:
+            with self.lock:
+                self.table[new] = self.model.nb_ptc[new]
+                self.filled[new] = True
+        return self.table[idx]
 
 
 def _letter_count(text: str) -> int:
