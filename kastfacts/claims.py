@@ -1503,8 +1503,12 @@ def _reconcile(text, lang, percents, claims, links, refs, cues, mentions=None) -
         first = percents[votes[0]][0]
         names = []
         for r in refs:
-            if r.end <= first and r.kind in _CONTESTANTS and r.name not in names:
-                names.append(r.name)
+            led = r.kind == "person" and any(o is not r and o.kind in _CONTESTANTS and (
+                o.end <= r.start and re.fullmatch(r"\s+(?:de|del|du|of)\s+", text[o.end:r.start])
+                or r.end <= o.start and re.fullmatch(r"(?:['’]s)?\s+", text[r.end:o.start])
+                and re.search(r"['’]s\s*$", text[:o.start])) for o in refs)
+            if r.end <= first and r.kind in _CONTESTANTS and r.name not in names and not led:
+                names.append(r.name)    # ("la Ligue de Matteo Salvini et Forza Italia": not Salvini's)
         if len(names) >= len(votes):
             for i, name in zip(votes, names[-len(votes):]):
                 claims[i], links[i] = replace(claims[i], subject=name), 3

@@ -552,9 +552,10 @@ class Contests:
 
 @lru_cache(maxsize=1)
 def _party_families() -> dict[str, str]:
-    """Every language's name of a party family, folded -> its English name."""
-    return {_fold(word): name for name, table in V.PARTY_FAMILY_NAMES.items()
-            for words in table.values() for word in words}
+    """Every language's name of a party family, or of a party named by common words only
+    ("Parti démocrate", "Partido Demócrata"), folded -> its English name."""
+    return {_fold(word): name for names in (V.PARTY_FAMILY_NAMES, V.PARTY_GENERIC_NAMES)
+            for name, table in names.items() for words in table.values() for word in words}
 
 
 def _initials(name: str) -> str:

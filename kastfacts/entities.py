@@ -92,6 +92,7 @@ _LEXICON: dict = json.loads(_LEXICON_FILE.read_text(encoding="utf-8"))
 #   nominee_heads        "el candidato de X", "the nominee of X": X is the party that nominated them
 #   leanings             political leanings a headline puts before a name ("Conservative Macri wins"): not the name's
 #   ticket_nouns         a joint ticket named by its two surnames ("la fórmula Arce-Choquehuanca"): its head's
+#   camp_nouns           a political camp after a nominee's "of" ("le candidat de l'opposition X"): X is the candidate
 
 
 @lru_cache(maxsize=None)
@@ -1442,15 +1443,17 @@ _OF = _words("de del d' du des of")
 
 
 def _after_nominee_head(words: list[str], lang: str) -> bool:
-    """Do the words end with a nominee noun and its "of" ("el candidato de", "the nominee of the")?
-    Not with a noun between ("le candidat de l'opposition X": X is the candidate), nor with no
-    "of" at all ("au candidat X")."""
-    heads = _lexicon_table("nominee_heads", lang)
+    """Do the words end with a nominee noun, its "of" and the party's qualifiers ("el candidato
+    de", "la candidata del oficialista", "the nominee of the")? Not with a camp last ("le
+    candidat de l'opposition X": X is the candidate), nor with no "of" at all ("au candidat X")."""
+    heads, quals = _lexicon_table("nominee_heads", lang), _lexicon_table("org_head_qualifiers", lang)
+    if words and words[-1] in _lexicon_table("camp_nouns", lang):
+        return False
     for i in range(len(words) - 1, -1, -1):
         if words[i] in heads:
             rest = words[i + 1:]
-            return any(w in _OF for w in rest) and all(w in _HEAD_LINKS for w in rest)
-        if words[i] not in _HEAD_LINKS:
+            return bool(rest) and rest[0] in _OF and all(w in _HEAD_LINKS or w in quals for w in rest)
+        if words[i] not in _HEAD_LINKS and words[i] not in quals:
             return False
     return False
 

@@ -738,6 +738,28 @@ PARTY_FAMILY_NAMES = {
     "Peronists": {"en": ["peronists"], "fr": ["péronistes"], "es": ["peronistas"]},
     "Nationalists": {"en": ["nationalists"], "fr": ["nationalistes"], "es": ["nacionalistas"]},
 }
+# Parties whose name is only a party noun and a common word ("Parti démocrate", "Partido
+# Demócrata", "Democratic Party"): one party across languages, under its English name
+# (contests.py). A name with a proper word ("Forza Italia", "Partido Revolucionario Moderno") is
+# its own in every language and is not here.
+PARTY_GENERIC_NAMES = {
+    "Democratic Party": {"en": ["democratic party"], "fr": ["parti démocrate"], "es": ["partido demócrata"]},
+    "Socialist Party": {"en": ["socialist party"], "fr": ["parti socialiste"], "es": ["partido socialista"]},
+    "Social Democratic Party": {"en": ["social democratic party"], "fr": ["parti social-démocrate", "parti social démocrate"],
+                                "es": ["partido socialdemócrata"]},
+    "Liberal Party": {"en": ["liberal party"], "fr": ["parti libéral"], "es": ["partido liberal"]},
+    "Conservative Party": {"en": ["conservative party"], "fr": ["parti conservateur"], "es": ["partido conservador"]},
+    "Labour Party": {"en": ["labour party", "labor party"], "fr": ["parti travailliste"], "es": ["partido laborista"]},
+    "Communist Party": {"en": ["communist party"], "fr": ["parti communiste"], "es": ["partido comunista"]},
+    "Republican Party": {"en": ["republican party"], "fr": ["parti républicain"], "es": ["partido republicano"]},
+    "Green Party": {"en": ["green party"], "fr": ["parti vert", "parti écologiste"], "es": ["partido verde"]},
+    "National Party": {"en": ["national party"], "fr": ["parti national"], "es": ["partido nacional"]},
+    "Workers' Party": {"en": ["workers' party", "workers party"], "fr": ["parti des travailleurs"],
+                       "es": ["partido de los trabajadores"]},
+    "Christian Democratic Party": {"en": ["christian democratic party"], "fr": ["parti démocrate-chrétien"],
+                                   "es": ["partido demócrata cristiano", "partido democristiano"]},
+    "Progressive Party": {"en": ["progressive party"], "fr": ["parti progressiste"], "es": ["partido progresista"]},
+}
 PARTY_LIST_KINDS = ("legislative", "general", "european")
 # "la liste du RN menée par X", "the Renaissance list headed by X", "el PP de X": a party and its leader.
 LED_BY = {

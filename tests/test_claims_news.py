@@ -1139,3 +1139,13 @@ def test_the_names_after_followed_by_are_the_next_results_not_modifiers(nlp, lan
 ])
 def test_in_favour_of_what_is_put_to_the_vote_is_the_yes_side(nlp, lang, text, side):
     assert who(nlp, lang, text, cues=PLEBISCITE) == [(side, "vote_share")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Ses alliés, l'Unión Verde de Rubén Soto et le Frente Cívico de Tomás Ilabaca, ont obtenu respectivement 8,8 % et 8,1 %."),
+    ("es", "La Unión Verde de Rubén Soto y el Frente Cívico de Tomás Ilabaca obtuvieron el 8,8 % y el 8,1 %, respectivamente."),
+    ("en", "Rubén Soto's Green Union and Tomás Ilabaca's Frente Cívico won 8.8% and 8.1% respectively."),
+])
+def test_respectively_pairs_the_parties_not_their_leaders(nlp, lang, text):
+    want = ["Green Union" if lang == "en" else "Unión Verde", "Frente Cívico"]
+    assert [s for s, _ in who(nlp, lang, text)] == want

@@ -406,3 +406,12 @@ def test_a_primarys_figure_in_a_report_on_the_election_is_another_contests():
     name = "Argentina 2019 presidential election"
     assert found.claim("a", "Marta Quiroga", "vote_share", "kind=primary") == (name, "Marta Quiroga", "other")
     assert found.claim("a", "Marta Quiroga", "vote_share", None) == (name, "Marta Quiroga", "vote_share")
+
+
+@pytest.mark.parametrize("subject", ["Parti démocrate", "le Parti démocrate", "Partido Demócrata", "Democratic Party",
+                                     "the Democratic Party"])
+def test_a_party_named_by_common_words_only_has_one_name_across_languages(subject):
+    found = Contests.resolve({"a": clue({"legislative": 2}, countries={"ES": 1})}, {}, {"a": set()}, {"a": (2022, 1.0)}, NAMES)
+    assert found.claim("a", subject, "vote_share", None)[1] == "Democratic Party"
+    # a name with a word of its own is its own in every language
+    assert found.claim("a", "Partido Revolucionario Azul", "vote_share", None)[1] == "Partido Revolucionario Azul"

@@ -592,6 +592,7 @@ def test_a_hyphenated_name_that_is_no_ticket_stays_whole():
     ("frente al 49 % del candidato de la oposición Henrique Quiroga, según el consejo", "es", [("Henrique Quiroga", "PER")], "person"),
     ("Quiroga, el candidato de Alianza Verde, obtuvo el 20 %.", "es", [("Quiroga", "PER"), ("Alianza Verde", "PER")], "organization"),
     ("Soto, le candidat du Mouvement Azur, obtient 20 %.", "fr", [("Soto", "PER"), ("Mouvement Azur", "PER")], "organization"),
+    ("Ana Soto, la candidata del oficialista Horizonte, ganó.", "es", [("Ana Soto", "PER"), ("Horizonte", "PER")], "organization"),
 ])
 def test_the_name_after_a_nominees_of_is_the_party_not_after_a_noun_between(text, lang, marks, kind):
     # "el candidato de X": X nominated them; "le candidat de l'opposition X": X is the candidate
