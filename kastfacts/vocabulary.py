@@ -191,12 +191,13 @@ PARTIAL_COUNT = {
 # A level reached, not a bound: "se hundieron hasta el 16,4 %", "s'effondre jusqu'à 16 %".
 LEVEL_VERBS = {
     "fr": [r"s['’]effondr\w*", r"chut\w*", r"tomb\w*", r"recul\w*", r"plong\w*", r"grimp\w*", r"mont[ée]\w*",
-           r"baiss\w*", r"progress\w*", r"pass[ée]\w*"],
+           r"baiss\w*", r"progress\w*", r"pass[ée]\w*", r"s['’]envol\w*", r"bondi\w*"],
     # (the imperfect too, as live results are written: "se hundía hasta el 6,8 %", "subía al 20 %")
     "es": [r"(?:se\s+)?hund[ií]\w*", r"cay[oóe]\w*", r"ca[ií]a\w*", r"baj[oóa]\w*", r"sub[ií]\w*", r"lleg[oóa]\w*",
-           r"retroced\w*", r"(?:se\s+)?desplom\w*", r"crec[ií]\w*", r"trep[oóa]\w*", r"escal[oóa]\w*", r"descend[ií]\w*"],
+           r"retroced\w*", r"(?:se\s+)?desplom\w*", r"crec[ií]\w*", r"trep[oóa]\w*", r"escal[oóa]\w*", r"descend[ií]\w*",
+           r"(?:se\s+)?dispar[oóa]\w*"],
     "en": [r"fell", r"dropped", r"slumped", r"sank", r"plunged", r"slipped", r"rose", r"climbed", r"jumped", r"surged",
-           r"grew", r"went\s+up", r"went\s+down"],
+           r"grew", r"went\s+up", r"went\s+down", r"soared", r"shot\s+up", r"leapt", r"leaped"],
 }
 QUALIFIERS = {
     "lower_bound": {

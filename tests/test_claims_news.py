@@ -1149,3 +1149,12 @@ def test_in_favour_of_what_is_put_to_the_vote_is_the_yes_side(nlp, lang, text, s
 def test_respectively_pairs_the_parties_not_their_leaders(nlp, lang, text):
     want = ["Green Union" if lang == "en" else "Unión Verde", "Frente Cívico"]
     assert [s for s, _ in who(nlp, lang, text)] == want
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "El Frente Cívico se disparó hasta el 18,1 %."),
+    ("fr", "Le Frente Cívico s'envole jusqu'à 18,1 %."),
+    ("en", "The Frente Cívico soared to 18.1%."),
+])
+def test_a_party_that_soars_to_a_figure_reaches_it(nlp, lang, text):
+    assert [(c.subject, c.qualifier) for c in claims(nlp, lang, text)] == [("Frente Cívico", None)]
