@@ -646,7 +646,7 @@ def _party_members(text: str, lang: str, refs: list[EntityRef]) -> list[EntityRe
                 continue        # (a "place" no gazetteer knows is a party the model mistook)
             if not V.regex(V.POPULATION, lang).fullmatch(m.group("m")) and not any(
                     r.start < e and s < r.end for r in refs + out):
-                owner = _members_owner(text, s, e, refs)
+                owner = _party_owner(text, s, e, refs)
                 out.append(EntityRef(s, e, "organization", f"@party:{m.group('m').casefold()}"
                                                            + (f"@{owner.name}" if owner else "")))
     return out
@@ -660,12 +660,16 @@ PARTY_THEN_ITS_PERSON = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:de|del|of|du|d
                                    r"(?:(?:el|la|le|the|l['’])\s*)?(?:(?-i:[a-zà-ÿ])[\w-]*\s+){0,2}", _I)
 
 
-def _members_owner(text: str, start: int, end: int, refs: list[EntityRef]) -> EntityRef | None:
-    """The person a party named by its members belongs to: "Friedrich Merz's conservatives", "los
-    socialdemócratas del canciller Olaf Scholz" (the corpus finds the party that person leads)."""
+def _party_owner(text: str, start: int, end: int, refs: list[EntityRef]) -> EntityRef | None:
+    """The person of `refs` the party at [start, end) belongs to: "Friedrich Merz's conservatives",
+    "los socialdemócratas del canciller Olaf Scholz", "la Ligue de Matteo Salvini" (a model's span
+    may hold the possessive: "Silvio Berlusconi's")."""
+    def before(r: EntityRef) -> bool:
+        own = r.end - 2 if text[r.end - 2:r.end] in ("'s", "’s") else r.end
+        return r.end <= start and bool(PERSON_THEN_ITS_PARTY.fullmatch(text, own, start))
+
     return next((r for r in refs if r.kind == "person" and (
-        r.end <= start and PERSON_THEN_ITS_PARTY.fullmatch(text, r.end, start)
-        or r.start >= end and PARTY_THEN_ITS_PERSON.fullmatch(text, end, r.start))), None)
+        before(r) or r.start >= end and PARTY_THEN_ITS_PERSON.fullmatch(text, end, r.start))), None)
 
 
 @lru_cache(maxsize=8)
@@ -1144,6 +1148,11 @@ def _month_words(lang: str) -> str:
 _RELATIVE_INCISE = re.compile(rf",\s*(?:{_RELATIVE})\s[^,;]{{3,160}}(?:,|(?=[.;]|$))", _I)
 _ANOTHER_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|per\s?cent|percent|por\s*ciento|pour\s*cent)", _I)
 
+# What stands between a figure and the round or primary it is of: "with 15.5% in the June first
+# round", "47,7 % de los votos en las primarias", "46 % au premier tour".
+_FRAMED_AFTER = re.compile(rf"\s*(?:(?:of\s+the\s+votes?|de\s+los\s+votos|des\s+voix|des\s+suffrages)\s+)?"
+                           rf"(?:(?:in|at|en|au|à|dans|durante|lors\s+d[eu]s?)\s+)?(?:(?:the|las|los|la|le|les|el|l['’])\s*)?"
+                           rf"(?:{_W}+\s+)?", _I)
 # A sentence that opens on a time frame ("En las primarias de agosto, ...", "In the primary, ..."):
 # what it says is of that time.
 _OPENING_FRAME = re.compile(rf"\W*(?:en|in|at|dans|lors\s+d[eu]s?|aux?|durante)\s+(?:{_W}+\s+){{0,2}}", _I)
@@ -1167,8 +1176,7 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
     after = text[end:end + 45]
     for number, table in V.ROUND_CUES.items():
         m = V.regex(table, lang).search(after)
-        if m and re.fullmatch(rf"\s*(?:(?:in|at|en|au|à|dans|durante|lors\s+d[eu])\s+)?(?:(?:the|la|le|el|l['’])\s*)?"
-                              rf"(?:{_W}+\s+)?", after[:m.start()], _I):
+        if m and _FRAMED_AFTER.fullmatch(after, 0, m.start()):
             rounds = [(False, -1, number)]      # "with 15.5% in the June first round": that round's, whatever else
             break
     if rounds:
@@ -1180,10 +1188,7 @@ def _context(text: str, start: int, end: int, lang: str) -> str | None:
     # primarias, X obtuvo el 48 %")
     if any(c_start <= m.start() and text.rfind(",", 0, start) < m.start() or _OPENING_FRAME.fullmatch(text, 0, m.start())
            for m in primary.finditer(text, 0, start)) or (
-            (m := primary.search(after)) and re.fullmatch(
-                rf"\s*(?:(?:of\s+the\s+votes?|de\s+los\s+votos|des\s+voix|des\s+suffrages)\s+)?"
-                rf"(?:(?:in|at|en|au|à|dans|durante|lors\s+d[eu]s?)\s+)?(?:(?:the|las|los|la|le|les|el|l['’])\s*)?"
-                rf"(?:{_W}+\s+)?", after[:m.start()], _I)):
+            (m := primary.search(after)) and _FRAMED_AFTER.fullmatch(after, 0, m.start())):
         ctx["kind"] = "primary"
     comparison = V.alternation(V.COMPARISON_BEFORE_YEAR, lang)
     nouns = V.alternation(V.ELECTION_NOUNS, lang)
@@ -1357,7 +1362,7 @@ _CONTRAST_BEFORE = re.compile(r"(?<![^\W_])(?:frente\s+a(?:l|\s+(?:el|un))?|cont
 def _role_after(lang: str) -> re.Pattern:
     """ "del mandatario", "pour le président sortant", "for the incumbent": a role, no name."""
     return re.compile(rf"\s*(?:(?:de\s+los\s+votos|des\s+voix|des\s+suffrages|of\s+the\s+vote)\s+)?"
-                      rf"(?:del|de\s+la|de\s+l['’]|du|de|of\s+the|for\s+the|pour\s+l[ea']|pour\s+l’|à\s+la|au|à\s+l['’])\s*"
+                      rf"(?:del|de\s+la|de\s+l['’]|du|de|of\s+the|for\s+the|pour\s+l[ea'’]|à\s+la|au|à\s+l['’])\s*"
                       rf"(?:{_W}+\s+){{0,2}}?(?:{V.alternation(V.ROLE_NOUNS, lang)})(?![^\W_])"
                       rf"(?:\s+{_W}+){{0,2}}(?:\s+(?:de|del|du|of|de\s+la)\s+[^,.;%]{{1,40}})?\s*(?:[,.;]|$)", _I)
 
@@ -1503,10 +1508,8 @@ def _reconcile(text, lang, percents, claims, links, refs, cues, mentions=None) -
         first = percents[votes[0]][0]
         names = []
         for r in refs:
-            led = r.kind == "person" and any(o is not r and o.kind in _CONTESTANTS and (
-                o.end <= r.start and re.fullmatch(r"\s+(?:de|del|du|of)\s+", text[o.end:r.start])
-                or r.end <= o.start and re.fullmatch(r"(?:['’]s)?\s+", text[r.end:o.start])
-                and re.search(r"['’]s\s*$", text[:o.start])) for o in refs)
+            led = r.kind == "person" and any(o is not r and o.kind in _CONTESTANTS and _party_owner(text, o.start, o.end, [r])
+                                             for o in refs)
             if r.end <= first and r.kind in _CONTESTANTS and r.name not in names and not led:
                 names.append(r.name)    # ("la Ligue de Matteo Salvini et Forza Italia": not Salvini's)
         if len(names) >= len(votes):

@@ -102,14 +102,13 @@ def report_clues(text: str, lang: str, persons: list[tuple[int, int, str]],
     if any(subject in first and value not in first[subject] and "round=" not in (context or "")
            for subject, value, context in shares):
         rounds["2"] += 2
-    ahead, avoided = _round_ahead(lang), _round_avoided(lang)
+    not_held = _runoff_not_held(lang)
     cited = {number: scan.finditer(V.regex(table, lang)) for number, table in V.ROUND_CUES.items()}
     # the round a report leads with is the one it reports on: first mentions weigh more
     leading = min((number for number, found in cited.items() if found), key=lambda n: cited[n][0].start(), default=None)
     for number, found in cited.items():
         if number == "2":       # a runoff still to come, or avoided, says the report is about the first round
-            coming = [m for m in found if ahead.search(text, max(0, m.start() - 60), m.start())
-                      or avoided.search(text, max(0, m.start() - 60), m.start())]
+            coming = [m for m in found if not_held.search(text, max(0, m.start() - 60), m.start())]
             found = [m for m in found if m not in coming]
             if coming:
                 rounds["1"] += len(coming)
@@ -222,13 +221,10 @@ def _quoted_side(side: str, lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _round_ahead(lang: str) -> re.Pattern:
-    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AHEAD, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=None)
-def _round_avoided(lang: str) -> re.Pattern:
-    return re.compile(rf"(?<![^\W_])(?:{V.alternation(V.ROUND_AVOIDED, lang)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+def _runoff_not_held(lang: str) -> re.Pattern:
+    """The words before a runoff still to come or avoided ("disputarán la", "avoiding a")."""
+    words = "|".join(V.alternation(table, lang) for table in (V.ROUND_AHEAD, V.ROUND_AVOIDED))
+    return re.compile(rf"(?<![^\W_])(?:{words})\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -615,10 +611,9 @@ def _family(clue: dict) -> str | None:
     if kinds.get("plebiscite") or kinds.get("referendum"):
         return "plebiscite"
     # (a primary the report names as often as the vote it leads with is that vote's earlier stage)
-    if kinds.get("primary") and kinds["primary"] >= max(kinds.values()):
-        others = max((n for k, n in kinds.items() if k != "primary"), default=0)
-        if kinds["primary"] > others or "primary" in clue.get("leading_kinds", ("primary",)):
-            return "primary"
+    others = max((n for k, n in kinds.items() if k != "primary"), default=0)
+    if kinds.get("primary", 0) > others or kinds.get("primary") == others and "primary" in clue.get("leading_kinds", ("primary",)):
+        return "primary"
     if kinds.get("european") and kinds["european"] >= max(kinds.values()):
         return "european"
     return "election"

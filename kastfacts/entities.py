@@ -1429,11 +1429,13 @@ def _words_before(text: str, start: int, limit: int = 8) -> list[str]:
 _HEAD_LINKS = _words("de del d' du des la le el l' los las les al au of the")
 
 
-def _after_head(words: list[str], heads: frozenset[str], qualifiers: frozenset[str]) -> bool:
-    """Do the words end with a head noun followed only by qualifiers ("partido de izquierda")?"""
+def _after_head(words: list[str], heads: frozenset[str], qualifiers: frozenset[str],
+                first_link: frozenset[str] | None = None) -> bool:
+    """Do the words end with a head noun followed only by qualifiers ("partido de izquierda"),
+    the first of them in `first_link` when given?"""
     for i in range(len(words) - 1, -1, -1):
         if words[i] in heads and all(w in qualifiers or w in _HEAD_LINKS for w in words[i + 1:]):
-            return True
+            return first_link is None or (i + 1 < len(words) and words[i + 1] in first_link)
         if words[i] not in qualifiers and words[i] not in _HEAD_LINKS:
             return False
     return False
@@ -1446,16 +1448,8 @@ def _after_nominee_head(words: list[str], lang: str) -> bool:
     """Do the words end with a nominee noun, its "of" and the party's qualifiers ("el candidato
     de", "la candidata del oficialista", "the nominee of the")? Not with a camp last ("le
     candidat de l'opposition X": X is the candidate), nor with no "of" at all ("au candidat X")."""
-    heads, quals = _lexicon_table("nominee_heads", lang), _lexicon_table("org_head_qualifiers", lang)
-    if words and words[-1] in _lexicon_table("camp_nouns", lang):
-        return False
-    for i in range(len(words) - 1, -1, -1):
-        if words[i] in heads:
-            rest = words[i + 1:]
-            return bool(rest) and rest[0] in _OF and all(w in _HEAD_LINKS or w in quals for w in rest)
-        if words[i] not in _HEAD_LINKS and words[i] not in quals:
-            return False
-    return False
+    return not (words and words[-1] in _lexicon_table("camp_nouns", lang)) and _after_head(
+        words, _lexicon_table("nominee_heads", lang), _lexicon_table("org_head_qualifiers", lang), _OF)
 
 
 def _made_by(words: list[str], lang: str) -> bool:
