@@ -733,6 +733,36 @@ def _lone_sentence_initial_common_word(text: str, lang: str, c: _Candidate, pers
     return _is_common_word(text, lang, c.surface)
 
 
+def name_anchors(doc, sentence_starts: list[bool]) -> Iterator[int]:
+    """The tokens of a spaCy Doc where a name kept by `type_entities` may be, for NER to read
+    around them (`pipelines.LoadedModel.entities`): a word with a capital letter, except a word
+    of the language's stop list capitalized because it opens a sentence ("La participation",
+    "Según"); and an organization's keyword, which names one in lowercase too ("el partido
+    oficialista", `_rejected`)."""
+    opening = False
+    for i, token in enumerate(doc):
+        opening = opening or sentence_starts[i]
+        word = token.text
+        if not token.is_alpha and not any(c.isalpha() for c in word):
+            continue                    # punctuation and figures keep a sentence's opening open
+        first, opening = opening, False
+        if word.islower():
+            if _org_keyword(token.lower_):
+                yield i
+        elif any(c.isupper() for c in word) and not (first and token.is_stop and not _acronym(word)):
+            yield i
+
+
+def _acronym(word: str) -> bool:
+    """An all-capitals word ("US", "MAS", "WHO"): a name, even where its lowercase is a stop word."""
+    return len(word) > 1 and word.isupper()
+
+
+@lru_cache(maxsize=4096)
+def _org_keyword(word: str) -> bool:
+    return fold(word) in ORG_KEYWORDS
+
+
 def type_entities(text: str, lang: str, spans: Iterable[tuple[int, int, str]],
                   blocks: Iterable[tuple[int, int]] | None = None) -> list[Mention]:
     """The people, places and organizations of one document, from its model spans and the gazetteer.

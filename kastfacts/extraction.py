@@ -190,7 +190,7 @@ def _process_chunk(docs: list[Document]) -> list[DocResult]:
     spans: list[dict[str, list]] = [defaultdict(list) for _ in docs]
     sentences: list[list[tuple[int, int]]] = [[] for _ in docs]
     for lang, items in by_lang.items():
-        for sdoc, (i, offset) in pipelines.get(lang).entities(items):
+        for sdoc, (i, offset) in pipelines.get(lang).entities(items, entities.name_anchors):
             spans[i][lang].extend((offset + e.start_char, offset + e.end_char, e.label_) for e in sdoc.ents)
             sentences[i].extend((offset + s.start_char, offset + s.end_char) for s in sdoc.sents)
 

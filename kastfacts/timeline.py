@@ -15,6 +15,7 @@ Everything is deterministic: the clock is never read; without evidence the answe
 """
 from __future__ import annotations
 
+import array as arrays
 import datetime as dt
 import heapq
 import re
@@ -996,13 +997,15 @@ def _year_totals(groups_key: tuple, year: int):
 
 
 @lru_cache(maxsize=8192)
-def _year_front(groups_key: tuple, year: int, depth: int = 3) -> tuple[tuple[float, ...], tuple[int, ...]]:
+def _year_front(groups_key: tuple, year: int, depth: int = 3) -> tuple[tuple[float, ...], arrays.array]:
     """The days of `year` that best fit a set of clues on (violations, spread, recency).
 
     Returns the minima of the first `depth` columns (taken in that order) and the ordinals of
     the days reaching them: the only days of the year that can win, since the year's cost is
     the same for all its days. depth=2 leaves recency to the caller (strong related reports
-    rank before it).
+    rank before it). The ordinals are a compact array, not a tuple of ints: a clue that pins
+    only the year ties all 365 days, and the cache holds thousands of entries (36 bytes a day
+    as a tuple, 4 as an array).
     """
     import numpy as np
     totals = _year_totals(groups_key, year)
@@ -1013,7 +1016,7 @@ def _year_front(groups_key: tuple, year: int, depth: int = 3) -> tuple[tuple[flo
         chosen &= column == lowest
         minima.append(lowest.item())
     start = dt.date(year, 1, 1).toordinal()
-    return tuple(minima), tuple((np.flatnonzero(chosen) + start).tolist())
+    return tuple(minima), arrays.array("i", (np.flatnonzero(chosen) + start).tolist())
 
 
 def _fit(groups_key: tuple, day: dt.date) -> tuple[float, int]:

@@ -106,6 +106,115 @@ def test_one_pipeline_gives_what_nlp_pipe_gives_with_the_same_components(lang):
     assert nlp.pipe_names == loaded.nlp.pipe_names         # selecting components left the pipeline whole
 
 
+# -- NER reads only the stretches around a possible name -------------------------------------------
+def test_stretches_keep_a_margin_either_side_of_each_anchor_and_merge():
+    assert pipelines._stretches(100, [], 6) == []
+    assert pipelines._stretches(100, [10], 6) == [(4, 17)]
+    assert pipelines._stretches(100, [0, 30], 6) == [(0, 7), (24, 37)]
+    assert pipelines._stretches(100, [22, 10], 6) == [(4, 29)]          # overlapping: one stretch
+    assert pipelines._stretches(100, [10, 23], 6) == [(4, 30)]          # touching: one stretch
+    assert pipelines._stretches(20, [18], 6) == [(12, 20)]
+    assert pipelines._stretches(12, [3, 6], 6) == [(0, 12)]
+
+
+def test_ner_reach_is_read_from_each_pipeline():
+    assert {pipelines.get(lang).ner_reach for lang in ("fr", "es", "en")} == {4}
+
+
+def test_an_ner_of_another_build_reads_every_text_whole():
+    import types
+
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")                 # spaCy's default NER model: a HashEmbedCNN tok2vec
+    assert pipelines.LoadedModel.ner_reach.fget(types.SimpleNamespace(nlp=nlp)) is None
+
+
+# Long stretches with no name in them, between names: NER skips the middle of each.
+LONG_PARAGRAPHS = {
+    "fr": ["Selon les chiffres publiés dimanche soir par le ministère de l'Intérieur, Marine Tondelier "
+           "arrive en tête avec 31,2 % des voix. la participation, qui avait beaucoup baissé lors des deux "
+           "derniers scrutins et que tout le monde attendait encore plus faible cette fois, a finalement "
+           "dépassé les attentes de presque tous les observateurs. le second tour aura lieu dans deux "
+           "semaines à Toulouse, où le parti écologiste compte déjà de nombreux élus."],
+    "es": ["El candidato Rodrigo Paz obtuvo el 54,5 % de los votos en La Paz, según el conteo rápido. "
+           "la jornada transcurrió con normalidad en casi todos los recintos y los jurados cerraron las "
+           "mesas a la hora prevista, aunque en algunos lugares hubo largas filas durante la mañana y "
+           "se habló de demoras en la entrega del material. el partido oficialista reconoció la derrota "
+           "ante Jorge Quiroga poco después de la medianoche."],
+    "en": ["Senator Maria Lopez won 53.1% of the vote in Ohio, the state's election office said. "
+           "turnout was lower than in the last two elections and many voters said they had waited for "
+           "more than an hour in the rain before they could cast their ballots at the schools and the "
+           "churches that served as polling places. the ruling party conceded to John Kearney late on "
+           "Tuesday night in Cleveland."],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LONG_PARAGRAPHS))
+def test_ner_near_anchors_finds_what_a_whole_read_finds(lang):
+    from kastfacts import entities
+
+    loaded, texts = pipelines.get(lang), LONG_PARAGRAPHS[lang]
+    whole = list(loaded.entities((t, i) for i, t in enumerate(texts)))
+    near = list(loaded.entities(((t, i) for i, t in enumerate(texts)), entities.name_anchors))
+    assert [i for _, i in near] == [0]
+    (w, _), (n, _) = whole[0], near[0]
+    doc = loaded.nlp.make_doc(texts[0])
+    stretches = pipelines._stretches(len(doc), entities.name_anchors(doc, loaded.sentencizer.predict([doc])[0]),
+                                     loaded.ner_reach + pipelines.EXACT_NEIGHBOURS)
+    assert len(stretches) > 1 and sum(b - a for a, b in stretches) < len(doc)      # the text was cut
+    assert [t.text for t in n] == [t.text for t in w]
+    assert [(s.start, s.end) for s in n.sents] == [(s.start, s.end) for s in w.sents]
+    def named(d):           # what type_entities can keep: a capital in it (figures and dates are not ours)
+        return {(e.start_char, e.end_char, e.label_) for e in d.ents if any(c.isupper() for c in e.text)}
+
+    assert named(n) == named(w)
+    assert any(e.label_ in ("PER", "PERSON") for e in n.ents)
+
+
+def test_pieces_carry_what_ner_reads_as_span_as_doc_does():
+    import numpy
+    from spacy.attrs import NORM, ORTH, PREFIX, SHAPE, SPACY, SUFFIX
+
+    loaded = pipelines.get("en")
+    doc = loaded.nlp.make_doc("They didn't wait: Gov. O'Neill can't   win, y'all said in Ohio.")
+    stretches = [(0, 4), (6, len(doc))]
+    attrs = [ORTH, NORM, PREFIX, SUFFIX, SHAPE, SPACY]
+    for (a, b), piece in zip(stretches, pipelines._pieces(doc, stretches)):
+        assert numpy.array_equal(piece.to_array(attrs), doc[a:b].as_doc().to_array(attrs))
+    assert "not" in [t.norm_ for t in pipelines._pieces(doc, stretches)[0]]     # "n't", from the tokenizer
+
+
+def test_a_text_with_no_possible_name_gets_sentences_and_no_entities():
+    from kastfacts import entities
+
+    loaded = pipelines.get("es")
+    (doc, context), = loaded.entities([("la participación fue del 68 %. los jurados cerraron las mesas.", "c")],
+                                      entities.name_anchors)
+    assert context == "c" and not doc.ents and len(list(doc.sents)) == 2
+    assert all(t.ent_iob_ == "O" for t in doc)
+
+
+@pytest.mark.parametrize("lang, text, anchors", [
+    ("fr", "La participation a baissé, selon Le Monde.", ["Le", "Monde"]),
+    ("fr", "« Le parti socialiste a gagné », dit-il.", ["parti"]),
+    ("es", "La participación rondó el 60 %. Además, ganó Noboa.", ["Noboa"]),
+    ("es", "Según el partido oficialista, la jornada fue tranquila.", ["partido"]),
+    ("en", "The turnout was high. But the ruling party lost in Ohio.", ["party", "Ohio"]),
+    ("en", "Kast won. The count went on.", ["Kast"]),
+    ("en", "US voters went to the polls. It rained.", ["US"]),
+    ("es", "MAS obtuvo el 55 %. Más tarde, habló Arce. Y ganó.", ["MAS", "Arce"]),
+])
+def test_name_anchors_are_capitalized_words_and_organization_keywords(lang, text, anchors):
+    from kastfacts import entities
+
+    loaded = pipelines.get(lang)
+    doc = loaded.nlp.make_doc(text)
+    got = [doc[i].text for i in entities.name_anchors(doc, loaded.sentencizer.predict([doc])[0])]
+    assert got == anchors
+
+
 # -- workers: only when they pay, forked from a parent that holds the pipelines --------------------
 def doc(text, i=0):
     return Document(f"d{i}.txt", f"/in/d{i}.txt", text)
