@@ -125,9 +125,8 @@ def load_seconds(how: str) -> tuple[float, dict]:
     from kastfacts.pipelines import pins
 
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", LOADS, how, *(p.package for p in pins().values())],
-                         check=True, capture_output=True, text=True)
-    return time.perf_counter() - t0, json.loads(out.stdout.strip().splitlines()[-1])
+    steps = json.loads(_last_line([sys.executable, "-c", LOADS, how, *(p.package for p in pins().values())]))
+    return time.perf_counter() - t0, steps
 
 
 def cold_start(rounds: int = 5) -> float:
@@ -244,9 +243,12 @@ def ner_only_words_per_second(paths) -> float:
 def words_per_second_in_fresh_process(which: str, folder: Path) -> float:
     """(a) or (b) on `folder`, in a process of its own: a round must not find the caches (words,
     grammars) a round before it filled on the same corpus."""
-    got = subprocess.run([sys.executable, __file__, "--measure", which, str(folder)],
-                         capture_output=True, text=True, check=True)
-    return float(got.stdout.strip().splitlines()[-1])
+    return float(_last_line([sys.executable, __file__, "--measure", which, str(folder)]))
+
+
+def _last_line(command: list[str]) -> str:
+    """The last line a process prints (what it measured; anything before it is talk)."""
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
 
 
 def kastfacts_words_per_second(folder: Path, paths, jobs: int = 1, cluster: str | None = None) -> tuple[float, str]:
@@ -301,8 +303,7 @@ def peak_rss_mb(folder: Path) -> float:
             "d = tempfile.mkdtemp()\n"
             "with Store(os.path.join(d, 'k.db')) as s: extract_to_store([sys.argv[1]], s, jobs=1)\n"
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
-    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    return float(_last_line([sys.executable, "-c", code, str(folder)]))
 
 
 def main() -> None:

@@ -749,8 +749,9 @@ def name_anchors(doc, sentence_starts: list[bool]) -> Iterator[int]:
         if word.islower():
             if _org_keyword(token.lower_):
                 yield i
-        elif any(c.isupper() for c in word) and not (first and token.is_stop and not _acronym(word)):
-            yield i
+        elif any(c.isupper() for c in word):
+            if not (first and token.is_stop) or _acronym(word):
+                yield i
 
 
 def _acronym(word: str) -> bool:

@@ -181,24 +181,23 @@ def _ner_near_anchors(model: LoadedModel, items: Iterable[tuple[str, Any]],
         chunk = list(islice(stream, BATCH_SIZE))
         if not chunk:
             return
-        docs, pieces, plans = [], [], []
-        for text, _ in chunk:
-            doc = nlp.make_doc(text)
-            starts = sentencizer.predict([doc])[0]
-            stretches = _stretches(len(doc), anchors(doc, starts), margin)
+        docs = [nlp.make_doc(text) for text, _ in chunk]
+        starts = sentencizer.predict(docs)
+        plans, pieces = [], []
+        for doc, doc_starts in zip(docs, starts):
+            stretches = _stretches(len(doc), anchors(doc, doc_starts), margin)
             whole = stretches == [(0, len(doc))]
-            docs.append((doc, starts))
             plans.append((whole, stretches))
             pieces += [doc] if whole else _pieces(doc, stretches)
         read = iter(ner.pipe(pieces, batch_size=BATCH_SIZE))
-        for (doc, starts), (whole, stretches), (_, context) in zip(docs, plans, chunk):
+        for doc, (whole, stretches) in zip(docs, plans):
             if whole:
                 next(read)
             else:
                 doc.ents = [Span(doc, a + e.start, a + e.end, label=e.label)
                             for a, _ in stretches for e in next(read).ents]
-            sentencizer.set_annotations([doc], [starts])
-            yield doc, context
+        sentencizer.set_annotations(docs, starts)
+        yield from zip(docs, (context for _, context in chunk))
 
 
 def _pieces(doc, stretches: list[tuple[int, int]]) -> list:
